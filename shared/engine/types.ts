@@ -1,0 +1,189 @@
+// The boot engine's public vocabulary: cluster shape, faults, events and the derived cluster view.
+// Everything here is plain JSON (no Map, Set, Date, Infinity or class instances) so it can cross the
+// wire, be snapshotted and be diffed. The web imports these as types only.
+
+/** Node roles, spelled as dcos-diagnostics spells them. */
+export type Role = 'master' | 'agent' | 'agent_public';
+
+export type UnitState = 'pending' | 'waiting' | 'starting' | 'healthy' | 'unhealthy' | 'failed' | 'stopped';
+export const UNIT_STATES: readonly UnitState[] = ['pending', 'waiting', 'starting', 'healthy', 'unhealthy', 'failed', 'stopped'];
+
+/** Health as events carry it; the HTTP API maps it to 0 / 1 / 3. */
+export type Health = 'healthy' | 'unhealthy' | 'unknown';
+
+export interface ClusterConfig {
+  masters: 1 | 3 | 5;
+  agents: number;
+  publicAgents: number;
+}
+
+/**
+ * Why something happened. `refs` point at what it depends on: `node/unit` ids ("master-1/dcos-exhibitor"),
+ * node ids ("agent-2"), facts ("fact:quorum", "fact:leader.mesos", "fact:mesos-leader",
+ * "fact:marathon-leader", "fact:cluster-id") or faults ("fault:<seq>").
+ */
+export interface Cause {
+  text: string;
+  refs?: string[];
+}
+
+export type UnitFaultKind = 'kill' | 'stop' | 'start' | 'hang';
+export type NodeFaultKind = 'partition' | 'heal' | 'crash' | 'boot';
+
+export type Fault =
+  | { kind: UnitFaultKind; node: string; unit: string }
+  | { kind: 'delay'; node: string; unit: string; ms: number }
+  | { kind: NodeFaultKind; node: string }
+  | { kind: 'clear' };
+export type FaultKind = Fault['kind'];
+
+export type MesosRole = 'mesos' | 'marathon';
+export type TaskState = 'staging' | 'running' | 'lost' | 'killed' | 'failed';
+
+interface EventBase {
+  seq: number;
+  simTimeMs: number;
+}
+
+export type SimEvent = EventBase &
+  (
+    | { type: 'unit'; node: string; unit: string; from: UnitState; to: UnitState; cause: Cause }
+    | { type: 'node'; node: string; health: Health; cause: Cause }
+    | { type: 'cluster'; health: Health; cause: Cause }
+    | { type: 'quorum'; have: number; need: number; cause: Cause }
+    | { type: 'leader'; role: MesosRole; node: string | null; cause: Cause }
+    | { type: 'dns'; name: string; value: string | null; cause: Cause }
+    | { type: 'agent'; node: string; registered: boolean; cause: Cause }
+    | { type: 'task'; service: string; task: string; node: string; state: TaskState; cause: Cause }
+    | { type: 'fault'; fault: Fault; active: boolean; cause: Cause }
+    | { type: 'narration'; text: string }
+    /** A numbered step of the DC/OS Boot Sequence page observed happening (ids in shared/model/bootSteps.ts). */
+    | { type: 'step'; step: string; node: string | null; unit: string | null; text: string; cause: Cause }
+    | { type: 'availability'; availability: Availability; cause: Cause }
+    /** One dcos-diagnostics pull finished; the node/cluster health it implies follow as their own events. */
+    | { type: 'diagnostics'; puller: string | null; nodes: number; cause: Cause }
+    /** A node's power / network state changed (crash, boot, partition, heal). */
+    | { type: 'power'; node: string; up: boolean; partitioned: boolean; cause: Cause }
+  );
+export type SimEventType = SimEvent['type'];
+/** An event before the engine stamps seq and time. */
+export type SimEventBody = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, 'seq' | 'simTimeMs'> : never) : never;
+
+/** What a user of the cluster can actually do, kept apart from 3DT health on purpose. */
+export interface Availability {
+  /** The DC/OS UI and API answer through Admin Router on at least one master. */
+  uiReachable: boolean;
+  /** /mesos and /marathon behind Admin Router resolve a leader (502/503 otherwise). */
+  apiReachable: boolean;
+  /** A Mesos leader, a registered Marathon and at least one registered agent exist. */
+  tasksLaunchable: boolean;
+  /** HTTP status a user would get from `GET /marathon/v2/apps` through Admin Router. */
+  adminRouterStatus: 200 | 502 | 503 | 0;
+}
+
+export interface UnitView {
+  /** systemd unit name without `.service`, e.g. "dcos-exhibitor". */
+  id: string;
+  state: UnitState;
+  /** Live systemd-level health (0 healthy, 1 unhealthy), as the node's own diagnostics would compute it now. */
+  health: 0 | 1;
+  cause: Cause;
+  sinceMs: number;
+}
+
+export interface NodeView {
+  id: string;
+  role: Role;
+  ip: string;
+  up: boolean;
+  partitioned: boolean;
+  /** Health as last reported by the diagnostics pull ("unknown" before the first pull or when unreachable). */
+  health: Health;
+  units: UnitView[];
+}
+
+export interface TaskView {
+  id: string;
+  service: string;
+  node: string;
+  state: TaskState;
+}
+
+export interface ActiveFault {
+  id: string;
+  fault: Fault;
+  sinceMs: number;
+}
+
+export interface DiagnosticsNodeReport {
+  ip: string;
+  node: string;
+  role: Role;
+  health: 0 | 1 | 3;
+  /** unit id (no `.service`) -> health, empty when the node could not be pulled. */
+  units: Record<string, { health: 0 | 1; output: string }>;
+}
+
+/** The last dcos-diagnostics pull: what the HTTP API serves. */
+export interface DiagnosticsReport {
+  updatedMs: number | null;
+  puller: string | null;
+  nodes: DiagnosticsNodeReport[];
+}
+
+/** Everything a viewer needs to draw the cluster at one moment. Derivable from the event log. */
+export interface ClusterView {
+  simTimeMs: number;
+  cluster: ClusterConfig;
+  nodes: NodeView[];
+  clusterHealth: Health;
+  quorum: { have: number; need: number };
+  leaders: { mesos: string | null; marathon: string | null };
+  dns: Record<string, string | null>;
+  registeredAgents: string[];
+  tasks: TaskView[];
+  availability: Availability;
+  faults: ActiveFault[];
+  diagnostics: DiagnosticsReport;
+}
+
+/** One link in an explanation chain, from the unit asked about back to the root cause. */
+export interface ExplainStep {
+  /** "master-2/dcos-marathon", "fact:leader.mesos", "fault:12", ... */
+  ref: string;
+  text: string;
+  sinceMs: number | null;
+}
+
+export type InjectResult = { ok: true; events: SimEvent[] } | { ok: false; error: string };
+
+export interface EngineOptions {
+  cluster: ClusterConfig;
+  seed: number;
+}
+
+/** The engine's interface; `createEngine` / `restoreEngine` in shared/engine/index.ts return it. */
+export interface Engine {
+  readonly simTimeMs: number;
+  readonly lastSeq: number;
+  readonly cluster: ClusterConfig;
+  readonly seed: number;
+  /** Process every scheduled event with time <= simTimeMs (monotonic; earlier values are ignored). */
+  advanceTo(simTimeMs: number): SimEvent[];
+  /** Jump to the next scheduled event time and process everything at it. */
+  step(): SimEvent[];
+  nextEventTimeMs(): number | null;
+  /** Validate and apply a fault now; the simulation is untouched when it is rejected. */
+  inject(fault: Fault): InjectResult;
+  narrate(text: string): SimEvent[];
+  view(): ClusterView;
+  explain(node: string, unit: string): ExplainStep[];
+  /** The whole state as plain JSON; `restoreEngine(snapshot)` resumes byte-identically. */
+  snapshot(): EngineSnapshot;
+}
+
+/** Opaque to callers, but guaranteed JSON-serialisable. */
+export interface EngineSnapshot {
+  version: 1;
+  [key: string]: unknown;
+}

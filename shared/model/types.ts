@@ -1,0 +1,53 @@
+// Shapes of the DC/OS catalog (shared/model/catalog.ts fills them from design/dcos-model.md).
+// The engine reads gates and timings from here; the web reads names and `dependsOn` to draw the DAG.
+import type { Role } from '../engine/types.ts';
+
+/** A readiness gate (ExecStartPre) a unit must pass on every start attempt. */
+export type Gate =
+  /** `ping -c1 <name>`: the name resolves through local dcos-net (ready.spartan) / Mesos-DNS (*.mesos). */
+  | { kind: 'dns'; name: 'ready.spartan' | 'leader.mesos' | 'marathon.mesos' }
+  /** Masters' `bootstrap`: exhibitor.wait(), all master_count ZKs serving + one leader (pid shortcut aside). */
+  | { kind: 'exhibitor-wait' }
+  /** bootstrap reaching ZooKeeper (agents: a random master's ZK) for cluster-id / secrets consensus. */
+  | { kind: 'zk' }
+  /** `test -f /var/lib/dcos/cluster-id`. */
+  | { kind: 'cluster-id' }
+  /** Another local unit must answer (e.g. Admin Router curls dcos-oauth). */
+  | { kind: 'unit'; unit: string };
+
+/** Where a dependency lives relative to the dependent unit's node. */
+export type DependencyScope = 'local' | 'any-master' | 'all-masters' | 'quorum-masters' | 'mesos-leader' | 'marathon-leader';
+
+/** One edge of the dependency DAG: `unit` (on `scope`) must work for the dependent unit to get/stay ready. */
+export interface Dependency {
+  unit: string;
+  scope: DependencyScope;
+  /** What carries the dependency, shown on the edge: "ready.spartan", "leader.mesos", "ZooKeeper quorum", ... */
+  via: string;
+  /** true: a start gate (ExecStartPre); false: runtime discovery / registration after start. */
+  gate: boolean;
+}
+
+export type RestartPolicy = 'always' | 'on-failure' | 'no';
+
+export interface UnitSpec {
+  /** systemd unit name without `.service`. */
+  id: string;
+  /** dcos-diagnostics `name` (PrettyName), e.g. "Mesos Master". */
+  name: string;
+  /** dcos-diagnostics `description`. */
+  description: string;
+  roles: Role[];
+  restart: RestartPolicy;
+  restartSec: number;
+  gates: Gate[];
+  dependsOn: Dependency[];
+  /** Seeded range for how long the process takes from exec to ready, [minMs, maxMs]; marked as an assumption. */
+  startMs: [number, number];
+  /** Which numbered Boot Sequence group it belongs to ("exhibitor", "mesos-master", "networking", ...). */
+  bootGroup: string;
+  /** One or two sentences for a class: what it does and what it waits for. */
+  teach: string;
+  /** Sources / assumptions, short: "[src] unit file; startMs [inferred]". */
+  source: string;
+}

@@ -1,0 +1,19 @@
+// The socket.io contract, typed once for both server and web (architecture.md §4).
+import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from './messages.ts';
+import type { ControlCommand, JoinRequest, ScenarioLoadRequest } from './schemas.ts';
+import type { Fault } from '../engine/types.ts';
+
+export interface ServerToClientEvents {
+  'sim:snapshot': (snapshot: SimSnapshot) => void;
+  'sim:events': (batch: EventBatch) => void;
+  'sim:playback': (playback: PlaybackState) => void;
+}
+
+/** Payloads are typed for our own client; the server still validates every one with zod (schemas.ts). */
+export interface ClientToServerEvents {
+  'sim:join': (request: JoinRequest, ack: (result: Ack<{ room: string; lastSeq: number }>) => void) => void;
+  'sim:resync': (request: Record<string, never>, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
+  'fault:inject': (fault: Fault, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
+  'sim:control': (command: ControlCommand, ack: (result: Ack<{ speed: number; paused: boolean; simTimeMs: number }>) => void) => void;
+  'scenario:load': (request: ScenarioLoadRequest, ack: (result: Ack<{ scenario: ScenarioInfo }>) => void) => void;
+}

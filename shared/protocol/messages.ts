@@ -1,0 +1,47 @@
+// Payloads that travel between server and web (and the shapes the CLI prints). Types only.
+import type { ClusterConfig, ClusterView, SimEvent } from '../engine/types.ts';
+
+export type { ClusterConfig, ClusterView, SimEvent };
+
+/** Every command's acknowledgement: ok with extras, or a readable error and nothing changed. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+export interface ScenarioInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** Full state of a room: sent on join, on `sim:resync` and after a reset or scenario load. */
+export interface SimSnapshot {
+  room: string;
+  /** seq of the newest event included; the next batch starts at lastSeq + 1. */
+  lastSeq: number;
+  simTimeMs: number;
+  seed: number;
+  cluster: ClusterConfig;
+  speed: number;
+  paused: boolean;
+  scenario: ScenarioInfo | null;
+  view: ClusterView;
+  /** Every event since t=0 of this simulation, oldest first, so the timeline can be drawn from the start. */
+  events: SimEvent[];
+  /** Increments on every reset / scenario load: a client drops history from an older epoch. */
+  epoch: number;
+}
+
+/** A batch of consecutive events; fromSeq..toSeq inclusive, no gaps. */
+export interface EventBatch {
+  epoch: number;
+  fromSeq: number;
+  toSeq: number;
+  simTimeMs: number;
+  events: SimEvent[];
+}
+
+/** Playback state broadcast when speed / pause change (cheap; no snapshot needed). */
+export interface PlaybackState {
+  speed: number;
+  paused: boolean;
+  simTimeMs: number;
+}

@@ -1,0 +1,79 @@
+// zod schemas for everything a client, an HTTP query or a scenario file can send. Types derive from them;
+// nothing reaches the engine without passing through here.
+import { z } from 'zod';
+
+export const SPEED_MIN = 0.25;
+export const SPEED_MAX = 100;
+/** The longest delay a fault may add: one hour of simulated time. */
+export const MAX_DELAY_MS = 3_600_000;
+export const MAX_AGENTS = 2_000;
+export const MAX_PUBLIC_AGENTS = 200;
+export const ROOM_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+const nodeId = z.string().min(1).max(64);
+const unitId = z.string().min(1).max(64);
+
+export const faultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.enum(['kill', 'stop', 'start', 'hang']), node: nodeId, unit: unitId }),
+  z.strictObject({
+    kind: z.literal('delay'),
+    node: nodeId,
+    unit: unitId,
+    ms: z.number().int('delay ms must be a whole number').min(0, 'delay ms must not be negative').max(MAX_DELAY_MS, `delay ms must be at most ${MAX_DELAY_MS} (one hour)`),
+  }),
+  z.strictObject({ kind: z.enum(['partition', 'heal', 'crash', 'boot']), node: nodeId }),
+  z.strictObject({ kind: z.literal('clear') }),
+]);
+
+export const clusterConfigSchema = z.strictObject({
+  masters: z.union([z.literal(1), z.literal(3), z.literal(5)], { error: 'masters must be 1, 3 or 5' }),
+  agents: z.number().int().min(0).max(MAX_AGENTS),
+  publicAgents: z.number().int().min(0).max(MAX_PUBLIC_AGENTS),
+});
+
+export const seedSchema = z.number().int().min(0).max(2 ** 31 - 1);
+
+export const controlSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('resume') }),
+  z.strictObject({ action: z.literal('step') }),
+  z.strictObject({ action: z.literal('speed'), speed: z.number().min(SPEED_MIN).max(SPEED_MAX) }),
+  z.strictObject({ action: z.literal('reset'), seed: seedSchema.optional(), cluster: clusterConfigSchema.optional() }),
+]);
+
+export const roomNameSchema = z.string().regex(ROOM_NAME_PATTERN, 'room names are 1-32 characters: a-z, 0-9 and -');
+export const joinSchema = z.strictObject({ room: roomNameSchema.optional() });
+export const scenarioLoadSchema = z.strictObject({ name: z.string().min(1).max(64) });
+export const resyncSchema = z.strictObject({}).optional();
+
+export const scenarioStepSchema = z.strictObject({
+  atMs: z.number().int().min(0),
+  fault: faultSchema.optional(),
+  say: z.string().min(1).max(500).optional(),
+}).refine((s) => s.fault !== undefined || s.say !== undefined, 'a step needs a fault, a say, or both');
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  title: z.string().min(1).max(120),
+  description: z.string().max(2000),
+  cluster: clusterConfigSchema,
+  seed: seedSchema,
+  /** How long the scenario runs headless (CLI default for --until-ms). */
+  durationMs: z.number().int().positive().max(24 * 3_600_000).optional(),
+  steps: z.array(scenarioStepSchema).max(500),
+});
+
+export type FaultInput = z.infer<typeof faultSchema>;
+export type ControlCommand = z.infer<typeof controlSchema>;
+export type JoinRequest = z.infer<typeof joinSchema>;
+export type ScenarioLoadRequest = z.infer<typeof scenarioLoadSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
+
+/** One readable line from a zod error: "ms: delay ms must not be negative". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
