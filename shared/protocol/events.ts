@@ -1,7 +1,7 @@
 // The socket.io contract, typed once for both server and web (architecture.md §4).
 import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from './messages.ts';
 import type { ControlCommand, JoinRequest, ScenarioLoadRequest } from './schemas.ts';
-import type { Fault } from '../engine/types.ts';
+import type { ExplainStep, Fault } from '../engine/types.ts';
 
 export interface ServerToClientEvents {
   'sim:snapshot': (snapshot: SimSnapshot) => void;
@@ -15,5 +15,7 @@ export interface ClientToServerEvents {
   'sim:resync': (request: Record<string, never>, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   'fault:inject': (fault: Fault, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   'sim:control': (command: ControlCommand, ack: (result: Ack<{ speed: number; paused: boolean; simTimeMs: number }>) => void) => void;
+  /** The engine's cause chain for one unit, from the unit back to its root cause. */
+  'sim:explain': (request: { node: string; unit: string }, ack: (result: Ack<{ chain: ExplainStep[] }>) => void) => void;
   'scenario:load': (request: ScenarioLoadRequest, ack: (result: Ack<{ scenario: ScenarioInfo }>) => void) => void;
 }

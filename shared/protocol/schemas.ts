@@ -44,6 +44,7 @@ export const controlSchema = z.discriminatedUnion('action', [
 export const roomNameSchema = z.string().regex(ROOM_NAME_PATTERN, 'room names are 1-32 characters: a-z, 0-9 and -');
 export const joinSchema = z.strictObject({ room: roomNameSchema.optional() });
 export const scenarioLoadSchema = z.strictObject({ name: z.string().min(1).max(64) });
+export const explainSchema = z.strictObject({ node: nodeId, unit: unitId });
 export const resyncSchema = z.strictObject({}).optional();
 
 export const scenarioStepSchema = z.strictObject({
