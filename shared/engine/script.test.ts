@@ -1,0 +1,128 @@
+// The scenario player against a tiny scripted engine: order of steps, cursor as JSON, readable step errors.
+import { describe, expect, it } from 'vitest';
+import { advanceWithScript, createScript, createScriptPlayer, formatSimTime, nextStepTimeMs, SCRIPT_START } from './script.ts';
+import type { Engine, EngineSnapshot, Fault, InjectResult, SimEvent } from './types.ts';
+
+/** An engine that emits one `power` event every second and accepts faults on master-1..3 only. */
+function fakeEngine(): Engine {
+  let simTimeMs = 0;
+  let seq = 0;
+  let nextTickMs = 1000;
+  const stamp = (body: Record<string, unknown>): SimEvent => ({ seq: ++seq, simTimeMs, ...body }) as SimEvent;
+  const engine: Engine = {
+    get simTimeMs() {
+      return simTimeMs;
+    },
+    get lastSeq() {
+      return seq;
+    },
+    cluster: { masters: 3, agents: 0, publicAgents: 0 },
+    seed: 1,
+    advanceTo(t) {
+      const out: SimEvent[] = [];
+      while (nextTickMs <= t) {
+        simTimeMs = nextTickMs;
+        out.push(stamp({ type: 'power', node: 'master-1', up: true, partitioned: false, cause: { text: 'tick' } }));
+        nextTickMs += 1000;
+      }
+      if (t > simTimeMs) simTimeMs = t;
+      return out;
+    },
+    step: () => [],
+    nextEventTimeMs: () => nextTickMs,
+    inject(fault: Fault): InjectResult {
+      if (fault.kind !== 'clear' && !/^master-[1-3]$/.test(fault.node)) {
+        return { ok: false, error: `unknown node '${fault.node}'; nodes: master-1, master-2, master-3` };
+      }
+      return { ok: true, events: [stamp({ type: 'fault', fault, active: true, cause: { text: 'injected' } })] };
+    },
+    narrate: (text) => [stamp({ type: 'narration', text })],
+    view: () => {
+      throw new Error('not needed');
+    },
+    explain: () => [],
+    snapshot: (): EngineSnapshot => ({ version: 1 }),
+  };
+  return engine;
+}
+
+const compact = (events: SimEvent[]) =>
+  events.map((e) => `${e.simTimeMs}:${e.type}${e.type === 'narration' ? `:${e.text}` : ''}${e.type === 'fault' ? `:${e.fault.kind}` : ''}`);
+
+describe('advanceWithScript', () => {
+  it('fires due steps at their time, after what the engine had scheduled up to then, say before fault', () => {
+    const script = createScript([
+      { atMs: 2500, say: 'stop it', fault: { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' } },
+      { atMs: 1000, say: 'first' },
+    ]);
+    const r = advanceWithScript(fakeEngine(), script, SCRIPT_START, 3000);
+    expect(compact(r.events)).toEqual(['1000:power', '1000:narration:first', '2000:power', '2500:narration:stop it', '2500:fault:stop', '3000:power']);
+    expect(r.cursor).toEqual({ nextStep: 2 });
+    expect(r.errors).toEqual([]);
+    expect(r.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('keeps written order for steps at the same time', () => {
+    const script = createScript([
+      { atMs: 500, say: 'a' },
+      { atMs: 500, say: 'b' },
+      { atMs: 500, say: 'c' },
+    ]);
+    const r = advanceWithScript(fakeEngine(), script, SCRIPT_START, 500);
+    expect(compact(r.events)).toEqual(['500:narration:a', '500:narration:b', '500:narration:c']);
+  });
+
+  it('resumes from a JSON round-tripped cursor without replaying steps', () => {
+    const engine = fakeEngine();
+    const script = createScript([{ atMs: 100, say: 'one' }, { atMs: 5000, say: 'two' }]);
+    const first = advanceWithScript(engine, script, SCRIPT_START, 2000);
+    const cursor = JSON.parse(JSON.stringify(first.cursor));
+    expect(nextStepTimeMs(script, cursor)).toBe(5000);
+    const second = advanceWithScript(engine, script, cursor, 6000);
+    expect(compact(second.events).filter((s) => s.includes('narration'))).toEqual(['5000:narration:two']);
+    expect(nextStepTimeMs(script, second.cursor)).toBeNull();
+  });
+
+  it('reports a fault the engine rejects as a readable error and carries on', () => {
+    const script = createScript([
+      { atMs: 90_000, fault: { kind: 'crash', node: 'master-9' } },
+      { atMs: 91_000, say: 'still here' },
+    ]);
+    const r = advanceWithScript(fakeEngine(), script, SCRIPT_START, 92_000);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0].step).toBe(0);
+    expect(r.errors[0].error).toBe(
+      "scenario step 1 at 01:30.000 (crash master-9) was not applied: unknown node 'master-9'; nodes: master-1, master-2, master-3",
+    );
+    expect(compact(r.events)).toContain('91000:narration:still here');
+    expect(r.events.some((e) => e.type === 'fault')).toBe(false);
+  });
+
+  it('fires overdue steps at the current time when attached late', () => {
+    const engine = fakeEngine();
+    engine.advanceTo(10_000);
+    const r = advanceWithScript(engine, createScript([{ atMs: 3000, say: 'late' }]), SCRIPT_START, 10_000);
+    expect(compact(r.events)).toEqual(['10000:narration:late']);
+  });
+});
+
+describe('createScriptPlayer', () => {
+  it('tracks its cursor across calls and says when it is done', () => {
+    const engine = fakeEngine();
+    const player = createScriptPlayer([{ atMs: 1500, say: 'x' }, { atMs: 4500, say: 'y' }]);
+    player.advanceTo(engine, 2000);
+    expect(player.cursor).toEqual({ nextStep: 1 });
+    expect(player.done).toBe(false);
+    player.advanceTo(engine, 5000);
+    expect(player.done).toBe(true);
+  });
+});
+
+describe('formatSimTime', () => {
+  it.each([
+    [0, '00:00.000'],
+    [42_118, '00:42.118'],
+    [600_000, '10:00.000'],
+    [3_723_004, '1:02:03.004'],
+  ])('%i ms -> %s', (ms, text) => expect(formatSimTime(ms)).toBe(text));
+});

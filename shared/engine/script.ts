@@ -1,0 +1,128 @@
+// The scenario player: walks a list of timed steps (`say` narration, `fault` injection) alongside the engine.
+// Invariants:
+// - Pure and deterministic: the only state is the cursor, a plain JSON object the server can snapshot.
+// - Steps fire in (atMs, list order): the engine is advanced to a step's atMs first, so everything scheduled
+//   at or before that instant happens before the step; then `say` is narrated, then `fault` is injected.
+// - A step whose fault the engine rejects is reported in `errors` (readable, with the step number) and skipped;
+//   the simulation is untouched by it and the script carries on.
+// - A step due before the engine's current time (a player attached late) fires at the current time.
+import type { Engine, Fault, SimEvent } from './types.ts';
+
+export interface ScriptStep {
+  atMs: number;
+  fault?: Fault;
+  say?: string;
+}
+
+/** Where the player is in its script: the index of the next step to fire (in time order). */
+export interface ScriptCursor {
+  nextStep: number;
+}
+
+export interface ScriptError {
+  /** 0-based index of the step in the script as given (not in time order). */
+  step: number;
+  atMs: number;
+  error: string;
+}
+
+export interface ScriptAdvance {
+  events: SimEvent[];
+  cursor: ScriptCursor;
+  errors: ScriptError[];
+}
+
+/** A script ready to play: steps in firing order, each remembering its index in the list as written. */
+export interface Script {
+  readonly steps: readonly (ScriptStep & { index: number })[];
+}
+
+export function createScript(steps: readonly ScriptStep[]): Script {
+  const indexed = steps.map((step, index) => ({ ...step, index }));
+  // Array.prototype.sort is stable, so steps sharing an atMs keep the order they were written in.
+  indexed.sort((a, b) => a.atMs - b.atMs);
+  return { steps: indexed };
+}
+
+export const SCRIPT_START: ScriptCursor = Object.freeze({ nextStep: 0 });
+
+/** "01:30.000" for 90000: the clock a teacher sees, used to label step errors. */
+export function formatSimTime(simTimeMs: number): string {
+  const totalSec = Math.floor(simTimeMs / 1000);
+  const ms = String(simTimeMs % 1000).padStart(3, '0');
+  const sec = String(totalSec % 60).padStart(2, '0');
+  const totalMin = Math.floor(totalSec / 60);
+  if (totalMin < 60) return `${String(totalMin).padStart(2, '0')}:${sec}.${ms}`;
+  return `${Math.floor(totalMin / 60)}:${String(totalMin % 60).padStart(2, '0')}:${sec}.${ms}`;
+}
+
+function describeFault(fault: Fault): string {
+  if (fault.kind === 'clear') return 'clear';
+  if ('unit' in fault) return `${fault.kind} ${fault.node}/${fault.unit}${fault.kind === 'delay' ? ` +${fault.ms} ms` : ''}`;
+  return `${fault.kind} ${fault.node}`;
+}
+
+/**
+ * Advance `engine` to `simTimeMs`, firing every step that falls due on the way.
+ * Returns every event produced (engine events, narration, fault events) in order, the new cursor and the
+ * steps that could not be applied.
+ */
+export function advanceWithScript(engine: Engine, script: Script, cursor: ScriptCursor, simTimeMs: number): ScriptAdvance {
+  const events: SimEvent[] = [];
+  const errors: ScriptError[] = [];
+  let next = cursor.nextStep;
+  while (next < script.steps.length && script.steps[next].atMs <= simTimeMs) {
+    const step = script.steps[next];
+    pushAll(events, engine.advanceTo(step.atMs));
+    if (step.say !== undefined) pushAll(events, engine.narrate(step.say));
+    if (step.fault !== undefined) {
+      const result = engine.inject(step.fault);
+      if (result.ok) pushAll(events, result.events);
+      else {
+        errors.push({
+          step: step.index,
+          atMs: step.atMs,
+          error: `scenario step ${step.index + 1} at ${formatSimTime(step.atMs)} (${describeFault(step.fault)}) was not applied: ${result.error}`,
+        });
+      }
+    }
+    next += 1;
+  }
+  pushAll(events, engine.advanceTo(simTimeMs));
+  return { events, cursor: { nextStep: next }, errors };
+}
+
+/** The next instant a step is due, or null when the script is finished (lets a driver stop at it exactly). */
+export function nextStepTimeMs(script: Script, cursor: ScriptCursor): number | null {
+  return cursor.nextStep < script.steps.length ? script.steps[cursor.nextStep].atMs : null;
+}
+
+/** A stateful convenience wrapper for callers that do not snapshot (the CLI, benchmarks, tests). */
+export interface ScriptPlayer {
+  readonly cursor: ScriptCursor;
+  readonly done: boolean;
+  advanceTo(engine: Engine, simTimeMs: number): ScriptAdvance;
+}
+
+export function createScriptPlayer(steps: readonly ScriptStep[], cursor: ScriptCursor = SCRIPT_START): ScriptPlayer {
+  const script = createScript(steps);
+  let current: ScriptCursor = { nextStep: cursor.nextStep };
+  return {
+    get cursor() {
+      return { nextStep: current.nextStep };
+    },
+    get done() {
+      return current.nextStep >= script.steps.length;
+    },
+    advanceTo(engine, simTimeMs) {
+      const result = advanceWithScript(engine, script, current, simTimeMs);
+      current = result.cursor;
+      return result;
+    },
+  };
+}
+
+// Spread-push (`a.push(...b)`) overflows the call stack on the huge batches of a 1,000-agent boot.
+function pushAll(into: SimEvent[], from: readonly SimEvent[]): void {
+  for (let i = 0; i < from.length; i += 1) into.push(from[i]);
+}
