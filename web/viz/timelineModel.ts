@@ -1,0 +1,300 @@
+/**
+ * The timeline as data, built incrementally from SimEvents (in the spirit of `systemd-analyze plot`):
+ * one lane per node, one row per unit on it, each a list of state segments; node-level segments of
+ * reported health (`node` events) and power/network (`power` events); global markers for faults,
+ * leader changes, quorum changes and narration.
+ *
+ * Invariants (tests rely on them):
+ * - `appendToTimeline` is pure. It returns the same model when nothing applies, and keeps the identity
+ *   of every lane / row / segment list the batch did not touch, so memoized rows do not re-render.
+ * - Cost per batch is O(batch + touched rows), plus one shallow copy of the lane list when a batch
+ *   touches any lane (nodes are few compared to events).
+ * - The result does not depend on how events were split into batches: appending a snapshot's event
+ *   list at once equals appending it in pieces (segment merging happens per event, never per batch).
+ * - Segments of a row are ordered by `fromMs`, contiguous, and only the last may be open (`toMs: null`).
+ * - Memory is bounded: a row keeps at most MAX_SEGMENTS_PER_ROW segments (the oldest are merged in
+ *   pairs, keeping the worse state), and at most MAX_MARKERS markers are kept (the oldest dropped).
+ * - Events with `seq <= lastSeq` are ignored, so a replayed batch is harmless.
+ */
+import type { Health, SimEvent, UnitState } from '../../shared/engine/types.ts';
+import { STATE_SEVERITY } from './stateStyle.ts';
+
+/** A row never holds more segments than this; beyond it the oldest half is merged pairwise. */
+export const MAX_SEGMENTS_PER_ROW = 256;
+/** Markers kept for the whole timeline (faults, leaders, quorum, narration); the oldest drop first. */
+export const MAX_MARKERS = 2_000;
+
+export type PowerState = 'up' | 'down' | 'partitioned';
+
+export interface Segment<S extends string> {
+  fromMs: number;
+  /** null while the segment is still open (it is the row's current state). */
+  toMs: number | null;
+  state: S;
+  /** Why the row entered this state (the engine's cause text). */
+  cause: string;
+  /** How many original segments were merged into this one to bound memory (absent: none). */
+  merged?: number;
+}
+
+export interface UnitRow {
+  node: string;
+  unit: string;
+  /** Current state (the last segment's). */
+  state: UnitState;
+  segments: readonly Segment<UnitState>[];
+}
+
+export interface NodeLane {
+  node: string;
+  /** Reported health (diagnostics pull); 'unknown' until the first `node` event. */
+  health: Health;
+  healthSegments: readonly Segment<Health>[];
+  power: PowerState;
+  powerSegments: readonly Segment<PowerState>[];
+  /** Unit rows by unit id; `unitOrder` lists them in first-seen order. */
+  rows: Readonly<Record<string, UnitRow>>;
+  unitOrder: readonly string[];
+}
+
+export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'narration';
+
+export interface Marker {
+  seq: number;
+  atMs: number;
+  kind: MarkerKind;
+  /** The node it concerns (fault target, new leader) or null for cluster-wide markers. */
+  node: string | null;
+  /** Short text drawn on the axis: "⚡ kill", "♛ Mesos", "ZK 2/3", "💬". */
+  label: string;
+  /** Full sentence for the tooltip. */
+  detail: string;
+}
+
+export interface TimelineModel {
+  /** Lanes in first-seen order; `laneIndex` maps a node id to its position. */
+  lanes: readonly NodeLane[];
+  laneIndex: Readonly<Record<string, number>>;
+  markers: readonly Marker[];
+  /** Newest simulated time seen in an event (0 when empty). */
+  endMs: number;
+  /** seq of the newest applied event (0 when empty). */
+  lastSeq: number;
+}
+
+export function emptyTimeline(): TimelineModel {
+  return { lanes: [], laneIndex: {}, markers: [], endMs: 0, lastSeq: 0 };
+}
+
+/** Severity rank used when merging old segments: lower is worse (failed first). */
+const UNIT_RANK: Record<UnitState, number> = Object.fromEntries(STATE_SEVERITY.map((s, i) => [s, i])) as Record<UnitState, number>;
+const HEALTH_RANK: Record<Health, number> = { unhealthy: 0, unknown: 1, healthy: 2 };
+const POWER_RANK: Record<PowerState, number> = { down: 0, partitioned: 1, up: 2 };
+
+/**
+ * Closes the open segment at `atMs` and opens a new one, unless state and cause are unchanged.
+ * A segment that would last 0 ms is replaced instead of kept (same-instant transitions).
+ * Mutates `segs`, which the caller owns (a fresh copy per batch).
+ */
+function pushSegment<S extends string>(segs: Segment<S>[], atMs: number, state: S, cause: string, rank: Record<S, number>): void {
+  const last = segs[segs.length - 1];
+  if (last !== undefined) {
+    if (last.toMs === null && last.state === state && last.cause === cause) return;
+    if (last.fromMs === atMs && last.toMs === null) {
+      segs.pop();
+      const prev = segs[segs.length - 1];
+      // Re-opening the segment we just closed at this instant: extend it instead of adding a twin.
+      if (prev !== undefined && prev.toMs === atMs && prev.state === state && prev.cause === cause) {
+        segs[segs.length - 1] = { ...prev, toMs: null };
+        return;
+      }
+    } else if (last.toMs === null) {
+      segs[segs.length - 1] = { ...last, toMs: atMs };
+    }
+  }
+  segs.push({ fromMs: atMs, toMs: null, state, cause });
+  if (segs.length > MAX_SEGMENTS_PER_ROW) mergeOldest(segs, rank);
+}
+
+/** Merges the oldest half of the segments pairwise (the worse state wins), halving their number. */
+function mergeOldest<S extends string>(segs: Segment<S>[], rank: Record<S, number>): void {
+  const half = Math.floor(segs.length / 2) & ~1;
+  const merged: Segment<S>[] = [];
+  for (let i = 0; i < half; i += 2) {
+    const a = segs[i]!;
+    const b = segs[i + 1]!;
+    const worse = rank[b.state] < rank[a.state] ? b : a;
+    const count = (a.merged ?? 1) + (b.merged ?? 1);
+    merged.push({ fromMs: a.fromMs, toMs: b.toMs, state: worse.state, cause: `${count} changes merged (worst: ${worse.state})`, merged: count });
+  }
+  segs.splice(0, half, ...merged);
+}
+
+/** Per-batch scratch: copies of the lanes / rows / lists this batch touches (copy-on-first-write). */
+interface Draft {
+  lanes: NodeLane[] | null;
+  laneIndex: Record<string, number> | null;
+  laneDrafts: Map<string, LaneDraft>;
+  markers: Marker[] | null;
+}
+
+interface LaneDraft {
+  lane: NodeLane;
+  health: Segment<Health>[] | null;
+  power: Segment<PowerState>[] | null;
+  rows: Map<string, Segment<UnitState>[]>;
+  newUnits: string[];
+}
+
+function laneDraft(model: TimelineModel, draft: Draft, node: string): LaneDraft {
+  const existing = draft.laneDrafts.get(node);
+  if (existing !== undefined) return existing;
+  const index = (draft.laneIndex ?? model.laneIndex)[node];
+  let lane: NodeLane;
+  if (index === undefined) {
+    lane = { node, health: 'unknown', healthSegments: [], power: 'up', powerSegments: [], rows: {}, unitOrder: [] };
+    draft.lanes ??= model.lanes.slice();
+    draft.laneIndex ??= { ...model.laneIndex };
+    draft.laneIndex[node] = draft.lanes.length;
+    draft.lanes.push(lane);
+  } else {
+    lane = (draft.lanes ?? model.lanes)[index]!;
+  }
+  const d: LaneDraft = { lane, health: null, power: null, rows: new Map(), newUnits: [] };
+  draft.laneDrafts.set(node, d);
+  return d;
+}
+
+function rowDraft(d: LaneDraft, unit: string): Segment<UnitState>[] {
+  let segs = d.rows.get(unit);
+  if (segs === undefined) {
+    const row = d.lane.rows[unit];
+    if (row === undefined) d.newUnits.push(unit);
+    segs = row === undefined ? [] : row.segments.slice();
+    d.rows.set(unit, segs);
+  }
+  return segs;
+}
+
+function addMarker(model: TimelineModel, draft: Draft, marker: Marker): void {
+  draft.markers ??= model.markers.slice();
+  draft.markers.push(marker);
+  if (draft.markers.length > MAX_MARKERS) draft.markers.splice(0, draft.markers.length - MAX_MARKERS);
+}
+
+function applyEvent(model: TimelineModel, draft: Draft, e: SimEvent): void {
+  const t = e.simTimeMs;
+  switch (e.type) {
+    case 'unit':
+      pushSegment(rowDraft(laneDraft(model, draft, e.node), e.unit), t, e.to, e.cause.text, UNIT_RANK);
+      break;
+    case 'node': {
+      const d = laneDraft(model, draft, e.node);
+      d.health ??= d.lane.healthSegments.slice();
+      pushSegment(d.health, t, e.health, e.cause.text, HEALTH_RANK);
+      break;
+    }
+    case 'power': {
+      const d = laneDraft(model, draft, e.node);
+      d.power ??= d.lane.powerSegments.slice();
+      const state: PowerState = !e.up ? 'down' : e.partitioned ? 'partitioned' : 'up';
+      pushSegment(d.power, t, state, e.cause.text, POWER_RANK);
+      break;
+    }
+    default: {
+      const marker = markerFor(e);
+      if (marker !== null) addMarker(model, draft, marker);
+    }
+  }
+}
+
+/** The marker an event draws on the axis, or null for events that only feed rows (or nothing). */
+export function markerFor(e: SimEvent): Marker | null {
+  const base = { seq: e.seq, atMs: e.simTimeMs };
+  switch (e.type) {
+    case 'fault': {
+      const f = e.fault;
+      const node = 'node' in f ? f.node : null;
+      const what = 'unit' in f ? `${f.unit} on ${f.node}` : node ?? 'every fault';
+      const label = `⚡ ${f.kind}`;
+      const detail = e.active ? `Fault: ${f.kind} ${what}${f.kind === 'delay' ? ` by ${Math.round(f.ms / 1000)} s` : ''}. ${e.cause.text}` : `Fault ended: ${f.kind} ${what}. ${e.cause.text}`;
+      return { ...base, kind: e.active ? 'fault' : 'fault-cleared', node, label, detail };
+    }
+    case 'leader': {
+      const who = e.role === 'mesos' ? 'Mesos' : 'Marathon';
+      const detail = e.node === null ? `${who} has no leader. ${e.cause.text}` : `${who} leader is now ${e.node}. ${e.cause.text}`;
+      return { ...base, kind: 'leader', node: e.node, label: `♛ ${who}${e.node === null ? ' —' : ''}`, detail };
+    }
+    case 'quorum':
+      return { ...base, kind: 'quorum', node: null, label: `ZK ${e.have}/${e.need}`, detail: `ZooKeeper: ${e.have} of ${e.need} needed serving. ${e.cause.text}` };
+    case 'narration':
+      return { ...base, kind: 'narration', node: null, label: '💬', detail: e.text };
+    default:
+      return null;
+  }
+}
+
+function finishLane(d: LaneDraft): NodeLane {
+  const lane = d.lane;
+  let rows = lane.rows;
+  if (d.rows.size > 0) {
+    let next: Record<string, UnitRow> | null = null;
+    for (const [unit, segments] of d.rows) {
+      const last = segments[segments.length - 1];
+      const prev = lane.rows[unit];
+      // An event that changed nothing (same state and cause) must not cost the row its identity.
+      if (prev !== undefined && sameSegments(prev.segments, segments)) continue;
+      next ??= { ...lane.rows };
+      next[unit] = { node: lane.node, unit, state: last?.state ?? 'pending', segments };
+    }
+    rows = next ?? lane.rows;
+  }
+  const health = d.health !== null && !sameSegments(lane.healthSegments, d.health) ? d.health : null;
+  const power = d.power !== null && !sameSegments(lane.powerSegments, d.power) ? d.power : null;
+  if (rows === lane.rows && health === null && power === null && d.newUnits.length === 0) return lane;
+  return {
+    ...lane,
+    rows,
+    unitOrder: d.newUnits.length > 0 ? lane.unitOrder.concat(d.newUnits) : lane.unitOrder,
+    healthSegments: health ?? lane.healthSegments,
+    health: health !== null ? health[health.length - 1]!.state : lane.health,
+    powerSegments: power ?? lane.powerSegments,
+    power: power !== null ? power[power.length - 1]!.state : lane.power,
+  };
+}
+
+function sameSegments<S extends string>(a: readonly Segment<S>[], b: readonly Segment<S>[]): boolean {
+  if (a.length !== b.length) return false;
+  // Only the tail can differ after a batch that changed nothing visible.
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Applies a batch of events (oldest first). Pure; see the module comment for identity guarantees. */
+export function appendToTimeline(model: TimelineModel, events: readonly SimEvent[]): TimelineModel {
+  const draft: Draft = { lanes: null, laneIndex: null, laneDrafts: new Map(), markers: null };
+  let lastSeq = model.lastSeq;
+  let endMs = model.endMs;
+  for (const e of events) {
+    if (e.seq <= lastSeq) continue;
+    lastSeq = e.seq;
+    if (e.simTimeMs > endMs) endMs = e.simTimeMs;
+    applyEvent(model, draft, e);
+  }
+  if (lastSeq === model.lastSeq) return model;
+  let lanes = draft.lanes;
+  for (const [node, d] of draft.laneDrafts) {
+    const next = finishLane(d);
+    const index = (draft.laneIndex ?? model.laneIndex)[node]!;
+    if (next === (lanes ?? model.lanes)[index]) continue;
+    lanes ??= model.lanes.slice();
+    lanes[index] = next;
+  }
+  return {
+    lanes: lanes ?? model.lanes,
+    laneIndex: draft.laneIndex ?? model.laneIndex,
+    markers: draft.markers ?? model.markers,
+    endMs,
+    lastSeq,
+  };
+}
