@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterView } from '../../shared/engine/types.ts';
+import { clusterGeometry, DEFAULT_DAG_UI } from './dagModel.ts';
+import { instanceEdges, type DagEdge } from './dagEdges.ts';
+import { countsText, summarizeGroup, vertexLabel } from './dagState.ts';
+import { fixtureUnitsForRole, fixtureView, withUnitState } from './dagFixtures.ts';
+
+function edgesOf(view: ClusterView, ui = DEFAULT_DAG_UI): DagEdge[] {
+  return instanceEdges(view, clusterGeometry(view.nodes, ui, fixtureUnitsForRole), fixtureUnitsForRole);
+}
+
+describe('blocking edges', () => {
+  it('nothing blocks in a healthy cluster', () => {
+    expect(edgesOf(fixtureView(3, 2, 1)).filter((e) => e.block !== 'none')).toEqual([]);
+  });
+
+  it('without a Mesos leader, every leader.mesos / leader-scoped edge blocks, drawn from the missing fact', () => {
+    const v: ClusterView = { ...fixtureView(3, 2, 1), leaders: { mesos: null, marathon: 'master-1' }, dns: { 'leader.mesos': null, 'marathon.mesos': '10.0.0.1' } };
+    const edges = edgesOf(v);
+    const viaLeader = edges.filter((e) => e.via.includes('leader.mesos'));
+    expect(viaLeader.length).toBeGreaterThan(0);
+    for (const e of viaLeader) expect(e.block).toBe('fail');
+    // agents register with the leader: with none, the edge comes from the "Mesos leader" fact badge
+    expect(edges.find((e) => e.to === 'agent-1/dcos-mesos-slave' && e.from === 'fact:mesos-leader')?.block).toBe('fail');
+    // a local ready.spartan gate with a healthy dcos-net does not block
+    expect(edges.find((e) => e.from === 'master-1/dcos-net' && e.to === 'master-1/dcos-mesos-master')?.block).toBe('none');
+  });
+
+  it('registration edges come from the current leader, across node groups', () => {
+    const v: ClusterView = { ...fixtureView(3, 2, 0), leaders: { mesos: 'master-2', marathon: 'master-1' } };
+    const e = edgesOf(v).find((x) => x.to === 'agent-2/dcos-mesos-slave' && x.via === 'registration');
+    expect(e?.from).toBe('master-2/dcos-mesos-master');
+    expect(e?.block).toBe('none');
+  });
+
+  it('a waiting dependency makes an amber (wait) edge, a failed one a red (fail) edge', () => {
+    let v = withUnitState(fixtureView(3, 1, 0), 'master-2', 'dcos-net', 'waiting');
+    expect(edgesOf(v).find((e) => e.from === 'master-2/dcos-net' && e.to === 'master-2/dcos-mesos-master')?.block).toBe('wait');
+    v = withUnitState(v, 'master-2', 'dcos-net', 'failed');
+    expect(edgesOf(v).find((e) => e.from === 'master-2/dcos-net' && e.to === 'master-2/dcos-mesos-master')?.block).toBe('fail');
+  });
+
+  it('losing ZooKeeper quorum blocks the quorum gates', () => {
+    const v: ClusterView = { ...fixtureView(3, 1, 0), quorum: { have: 1, need: 2 } };
+    const e = edgesOf(v).find((x) => x.to === 'master-3/dcos-net');
+    expect(e?.via).toContain('ZooKeeper quorum');
+    expect(e?.block).toBe('fail');
+  });
+
+  it('one merged edge per source into a collapsed group, blocking if any member is blocked', () => {
+    let v = fixtureView(3, 20, 0);
+    expect(edgesOf(v).filter((e) => e.to === 'group:agents' && e.via === 'registration')).toHaveLength(1);
+    v = { ...v, nodes: v.nodes.map((n) => (n.id === 'agent-7' ? { ...n, partitioned: true } : n)) };
+    expect(edgesOf(v).find((e) => e.to === 'group:agents' && e.via === 'registration')?.block).toBe('fail');
+  });
+
+  it('every edge has a drawable path', () => {
+    for (const e of edgesOf(fixtureView(3, 2, 1))) expect(e.path).toMatch(/^M[-\d.]+,[-\d.]+ [CQL]/);
+  });
+});
+
+describe('collapsed group summary', () => {
+  it('counts nodes by their worst unit and registered agents', () => {
+    let v = fixtureView(1, 100, 0);
+    v = withUnitState(v, 'agent-3', 'dcos-mesos-slave', 'waiting');
+    v = withUnitState(v, 'agent-9', 'dcos-net', 'waiting');
+    v = { ...v, registeredAgents: v.registeredAgents.filter((a) => a !== 'agent-3' && a !== 'agent-9') };
+    const s = summarizeGroup(v, v.nodes.filter((n) => n.role === 'agent').map((n) => n.id));
+    expect(countsText(s)).toBe('2 waiting · 98 healthy');
+    expect(s.worst).toBe('waiting');
+    expect(s.registered).toBe(98);
+  });
+
+  it('labels vertices exactly as the a11y contract says', () => {
+    expect(vertexLabel('master-1', 'dcos-exhibitor', 'healthy', null)).toBe('dcos-exhibitor on master-1: healthy');
+    expect(vertexLabel('master-2', 'dcos-mesos-master', 'healthy', 'mesos')).toBe('dcos-mesos-master on master-2: healthy (Mesos leader)');
+  });
+});

@@ -1,0 +1,164 @@
+// The instance edges of the cluster DAG for one ClusterView: which unit (or missing fact) each dependency of
+// each displayed unit resolves to right now, whether it currently blocks, and its SVG path.
+// Invariants: in-group edges reuse the memoized dagre routes; cross-node edges are simple cubic curves from the
+// dependency's right side to the dependent's left side (never a dagre run). A dependency on a leader that does
+// not exist is drawn from the fact badge that is missing ("Mesos leader: none"), so the cause is visible.
+// Edges into a collapsed agent group are merged per (source, via), blocking if any member is blocked.
+import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine/types.ts';
+import type { Dependency } from '../../shared/model/types.ts';
+import type { Box } from './dagLayout.ts';
+import type { DagGeometry, FactKey, UnitsForRole } from './dagModel.ts';
+import { indexStates, unitState, type StateIndex } from './dagState.ts';
+
+export type BlockLevel = 'none' | 'wait' | 'fail';
+
+export interface DagEdge {
+  key: string;
+  /** "node/unit" or "fact:<FactKey>" */
+  from: string;
+  /** "node/unit" or "group:<id>" */
+  to: string;
+  via: string;
+  block: BlockLevel;
+  path: string;
+  labelX: number;
+  labelY: number;
+}
+
+const LEVEL: Record<BlockLevel, number> = { none: 0, wait: 1, fail: 2 };
+const maxLevel = (a: BlockLevel, b: BlockLevel): BlockLevel => (LEVEL[a] >= LEVEL[b] ? a : b);
+
+/** A dependency's unit state as a block level: healthy/starting pass, pending/waiting wait, the rest fail. */
+export function stateBlock(s: UnitState): BlockLevel {
+  if (s === 'healthy' || s === 'starting') return 'none';
+  if (s === 'pending' || s === 'waiting') return 'wait';
+  return 'fail';
+}
+
+type Source = { kind: 'unit'; node: string } | { kind: 'fact'; fact: FactKey };
+
+function resolve(view: ClusterView, idx: StateIndex, n: NodeView, d: Dependency, masterUnits: ReadonlySet<string>): Source {
+  if (d.scope === 'local') return { kind: 'unit', node: n.id };
+  if (d.scope === 'mesos-leader') return view.leaders.mesos ? { kind: 'unit', node: view.leaders.mesos } : { kind: 'fact', fact: 'mesos-leader' };
+  if (d.scope === 'marathon-leader') return view.leaders.marathon ? { kind: 'unit', node: view.leaders.marathon } : { kind: 'fact', fact: 'marathon-leader' };
+  // A master reaches master-scoped units through its own copy (ZK ensemble member, local Mesos-DNS).
+  if (n.role === 'master' && masterUnits.has(d.unit)) return { kind: 'unit', node: n.id };
+  const masters = view.nodes.filter((m) => m.role === 'master');
+  const serving = masters.find((m) => m.up && !m.partitioned && unitState(idx, m.id, d.unit) === 'healthy') ?? masters[0];
+  return serving ? { kind: 'unit', node: serving.id } : { kind: 'fact', fact: 'quorum' };
+}
+
+/** Is a DNS-carried fact missing? Uses view.dns when the engine reports the name, the leader facts otherwise. */
+function factMissing(view: ClusterView, via: string): boolean {
+  for (const [name, leader] of [['leader.mesos', view.leaders.mesos], ['marathon.mesos', view.leaders.marathon]] as const) {
+    if (!via.includes(name)) continue;
+    const v = name in view.dns ? view.dns[name] : leader;
+    if (v === null || v === undefined) return true;
+  }
+  return false;
+}
+
+/** Does dependency `d` of a unit on node `n`, resolved to `src`, currently block? */
+export function blockLevel(view: ClusterView, idx: StateIndex, n: NodeView, d: Dependency, src: Source): BlockLevel {
+  if (src.kind === 'fact') return 'fail';
+  let level: BlockLevel = factMissing(view, d.via) ? 'fail' : 'none';
+  if (d.scope === 'quorum-masters' && view.quorum.have < view.quorum.need) level = 'fail';
+  if (d.scope === 'all-masters') {
+    for (const m of view.nodes) {
+      if (m.role !== 'master') continue;
+      level = maxLevel(level, !m.up || m.partitioned ? 'fail' : stateBlock(unitState(idx, m.id, d.unit)));
+    }
+  }
+  const srcNode = idx.get(src.node);
+  if (src.node !== n.id && (!srcNode || !srcNode.up || srcNode.partitioned || n.partitioned)) return 'fail';
+  return maxLevel(level, stateBlock(unitState(idx, src.node, d.unit)));
+}
+
+const fmt = (v: number): string => (Math.round(v * 10) / 10).toString();
+
+/** A left-to-right S curve from a's right side to b's left side (or from a fact badge's bottom). */
+function crossPath(a: Box, b: Box, fromFact: boolean): { path: string; x: number; y: number } {
+  const sx = fromFact ? a.x + a.w / 2 : a.x + a.w;
+  const sy = fromFact ? a.y + a.h : a.y + a.h / 2;
+  const tx = b.x;
+  const ty = b.y + b.h / 2;
+  const dx = Math.max(50, Math.abs(tx - sx) / 2);
+  const c1x = fromFact ? sx : sx + dx;
+  const c1y = fromFact ? sy + Math.max(50, Math.abs(ty - sy) / 2) : sy;
+  const c2x = tx - dx;
+  // Bezier midpoint (t = 0.5) for the label.
+  const x = (sx + 3 * c1x + 3 * c2x + tx) / 8;
+  const y = (sy + 3 * c1y + 3 * ty + ty) / 8;
+  return { path: `M${fmt(sx)},${fmt(sy)} C${fmt(c1x)},${fmt(c1y)} ${fmt(c2x)},${fmt(ty)} ${fmt(tx)},${fmt(ty)}`, x, y };
+}
+
+/** Smooth path through dagre's route points (Catmull-Rom-like via quadratic midpoints). */
+function routePath(points: ReadonlyArray<{ x: number; y: number }>, ox: number, oy: number): { path: string; x: number; y: number } {
+  const p = points.map((q) => ({ x: q.x + ox, y: q.y + oy }));
+  let d = `M${fmt(p[0]!.x)},${fmt(p[0]!.y)}`;
+  for (let i = 1; i < p.length - 1; i++) {
+    const mx = (p[i]!.x + p[i + 1]!.x) / 2;
+    const my = (p[i]!.y + p[i + 1]!.y) / 2;
+    d += ` Q${fmt(p[i]!.x)},${fmt(p[i]!.y)} ${fmt(mx)},${fmt(my)}`;
+  }
+  const last = p[p.length - 1]!;
+  d += ` L${fmt(last.x)},${fmt(last.y)}`;
+  const mid = p[Math.floor((p.length - 1) / 2)]!;
+  const mid2 = p[Math.ceil((p.length - 1) / 2)]!;
+  return { path: d, x: (mid.x + mid2.x) / 2, y: (mid.y + mid2.y) / 2 };
+}
+
+interface Acc { from: string; to: string; via: Set<string>; block: BlockLevel; route?: { path: string; x: number; y: number } }
+
+/** All edges to draw for `view` on `geom` (only displayed nodes; collapsed groups get merged edges). */
+export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole: UnitsForRole): DagEdge[] {
+  const idx = indexStates(view);
+  const masterUnits = new Set(unitsForRole('master').map((u) => u.id));
+  const acc = new Map<string, Acc>();
+  const groupOf = new Map<string, string>();
+  for (const c of geom.collapsed) for (const id of c.nodeIds) groupOf.set(id, `group:${c.id}`);
+  const groupByNode = new Map(geom.groups.map((g) => [g.node, g]));
+  const specsByRole = new Map<Role, ReturnType<UnitsForRole>>();
+
+  for (const n of view.nodes) {
+    const group = groupByNode.get(n.id);
+    const collapsedInto = groupOf.get(n.id);
+    if (!group && !collapsedInto) continue;
+    if (!specsByRole.has(n.role)) specsByRole.set(n.role, unitsForRole(n.role));
+    for (const spec of specsByRole.get(n.role)!) {
+      for (const d of spec.dependsOn) {
+        const src = resolve(view, idx, n, d, masterUnits);
+        if (collapsedInto && src.kind === 'unit' && src.node === n.id) continue; // inside the summary box
+        const from = src.kind === 'fact' ? `fact:${src.fact}` : `${src.node}/${d.unit}`;
+        if (src.kind === 'unit' && !geom.boxes.has(from)) continue; // source not displayed
+        const to = collapsedInto ?? `${n.id}/${spec.id}`;
+        const key = `${from}>${to}`;
+        const block = blockLevel(view, idx, n, d, src);
+        const e = acc.get(key);
+        if (e) {
+          e.via.add(d.via);
+          e.block = maxLevel(e.block, block);
+          continue;
+        }
+        const sameGroup = group && src.kind === 'unit' && src.node === n.id;
+        const routed = sameGroup ? group.layout.edges.find((r) => r.from === d.unit && r.to === spec.id) : undefined;
+        acc.set(key, {
+          from, to, via: new Set([d.via]), block,
+          route: routed && routed.points.length > 1 ? routePath(routed.points, group!.originX, group!.originY) : undefined,
+        });
+      }
+    }
+  }
+
+  const edges: DagEdge[] = [];
+  for (const [key, e] of acc) {
+    const fromFact = e.from.startsWith('fact:');
+    const a = fromFact ? geom.facts[e.from.slice(5) as FactKey] : geom.boxes.get(e.from);
+    const b = geom.boxes.get(e.to);
+    if (!a || !b) continue;
+    const r = e.route ?? crossPath(a, b, fromFact);
+    edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), block: e.block, path: r.path, labelX: r.x, labelY: r.y });
+  }
+  // Blocked edges last so they paint on top of quiet ones.
+  return edges.sort((x, y) => LEVEL[x.block] - LEVEL[y.block]);
+}

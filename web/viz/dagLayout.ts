@@ -1,0 +1,165 @@
+// Layered layout of ONE role's unit graph (masters, agents or public agents), left to right in boot order.
+// Invariants: dagre runs at most once per distinct (role, unit set) for the life of the page (module cache),
+// because every node of a role has the same unit graph and dagre is far too slow for the instance graph
+// (2,000 vertices ≈ 250 s). Coordinates are relative to the role graph's top-left corner; the cluster
+// placement (dagModel.ts) translates copies of this layout into node groups.
+// Units with no dependency edges at all are kept out of dagre and packed into a compact "tray" row under
+// the graph: otherwise dagre stacks them all in rank 0, making every group tall and mostly empty.
+import dagre from '@dagrejs/dagre';
+import type { Role } from '../../shared/engine/types.ts';
+import type { Dependency, UnitSpec } from '../../shared/model/types.ts';
+
+export const VERTEX_W = 156;
+export const VERTEX_H = 32;
+/** Horizontal gap between ranks: room for an edge label-free curve. */
+export const RANK_SEP = 40;
+/** Vertical gap between vertices of one rank. */
+export const NODE_SEP = 10;
+/** Gap between the dagre graph and the tray of independent units. */
+export const TRAY_GAP = 14;
+
+export interface Box { x: number; y: number; w: number; h: number }
+
+export interface RoleVertex extends Box {
+  unit: string;
+  /** Column index (dagre rank order), -1 for tray units: used by tests and for boot-order reading. */
+  rank: number;
+}
+
+export interface RoleEdge {
+  from: string;
+  to: string;
+  deps: Dependency[];
+  /** Route computed by dagre (relative to the role graph), from `from`'s right side to `to`'s left side. */
+  points: Array<{ x: number; y: number }>;
+}
+
+export interface RoleLayout {
+  role: Role;
+  width: number;
+  height: number;
+  vertices: RoleVertex[];
+  byUnit: Readonly<Record<string, RoleVertex>>;
+  edges: RoleEdge[];
+}
+
+const cache = new Map<string, RoleLayout>();
+const stats = { computed: 0, hits: 0 };
+
+/** How often the role layout ran dagre vs. answered from the cache (tests assert the memo works). */
+export function roleLayoutStats(): Readonly<typeof stats> {
+  return { ...stats };
+}
+
+/** For tests only: forget cached layouts and counters. */
+export function resetRoleLayoutCache(): void {
+  cache.clear();
+  stats.computed = 0;
+  stats.hits = 0;
+}
+
+/** The memoized layout of `units` (all of them run on every node of `role`). */
+export function roleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
+  const key = `${role}|${units.map((u) => u.id).join(',')}`;
+  const hit = cache.get(key);
+  if (hit) {
+    stats.hits++;
+    return hit;
+  }
+  stats.computed++;
+  const layout = computeRoleLayout(role, units);
+  cache.set(key, layout);
+  return layout;
+}
+
+/** Dependency edges between units of the same role (the dependency's unit runs on this kind of node too). */
+export function localEdges(units: readonly UnitSpec[]): Map<string, { from: string; to: string; deps: Dependency[] }> {
+  const ids = new Set(units.map((u) => u.id));
+  const edges = new Map<string, { from: string; to: string; deps: Dependency[] }>();
+  for (const u of units) {
+    for (const d of u.dependsOn) {
+      if (!ids.has(d.unit) || d.unit === u.id) continue;
+      const key = `${d.unit}>${u.id}`;
+      const e = edges.get(key);
+      if (e) e.deps.push(d);
+      else edges.set(key, { from: d.unit, to: u.id, deps: [d] });
+    }
+  }
+  return edges;
+}
+
+function computeRoleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
+  const edges = localEdges(units);
+  const linked = new Set<string>();
+  for (const e of edges.values()) linked.add(e.from).add(e.to);
+  // A unit whose only dependencies live on other nodes still belongs in the graph (rank 0), not the tray.
+  for (const u of units) if (u.dependsOn.length > 0) linked.add(u.id);
+
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const u of units) if (linked.has(u.id)) g.setNode(u.id, { width: VERTEX_W, height: VERTEX_H });
+  for (const e of edges.values()) g.setEdge(e.from, e.to);
+  if (linked.size > 0) dagre.layout(g);
+
+  const vertices: RoleVertex[] = [];
+  let graphW = 0;
+  let graphH = 0;
+  const xs = new Set<number>();
+  for (const u of units) {
+    if (!linked.has(u.id)) continue;
+    const n = g.node(u.id);
+    const x = (n.x ?? 0) - VERTEX_W / 2;
+    const y = (n.y ?? 0) - VERTEX_H / 2;
+    xs.add(Math.round(x));
+    graphW = Math.max(graphW, x + VERTEX_W);
+    graphH = Math.max(graphH, y + VERTEX_H);
+    vertices.push({ unit: u.id, x, y, w: VERTEX_W, h: VERTEX_H, rank: 0 });
+  }
+  const columns = [...xs].sort((a, b) => a - b);
+  for (const v of vertices) v.rank = columns.indexOf(Math.round(v.x));
+
+  const tray = units.filter((u) => !linked.has(u.id));
+  const perRow = Math.max(1, Math.floor((Math.max(graphW, VERTEX_W) + NODE_SEP) / (VERTEX_W + NODE_SEP)));
+  const trayTop = graphH > 0 ? graphH + TRAY_GAP : 0;
+  tray.forEach((u, i) => {
+    vertices.push({
+      unit: u.id, rank: -1, w: VERTEX_W, h: VERTEX_H,
+      x: (i % perRow) * (VERTEX_W + NODE_SEP),
+      y: trayTop + Math.floor(i / perRow) * (VERTEX_H + NODE_SEP),
+    });
+  });
+  const trayRows = Math.ceil(tray.length / perRow);
+  const height = tray.length > 0 ? trayTop + trayRows * (VERTEX_H + NODE_SEP) - NODE_SEP : graphH;
+  const width = Math.max(graphW, Math.min(tray.length, perRow) * (VERTEX_W + NODE_SEP) - NODE_SEP);
+
+  const routed: RoleEdge[] = [...edges.values()].map((e) => ({
+    ...e,
+    points: ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })),
+  }));
+  return { role, width, height, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
+}
+
+/** Short display names where the diagnostics PrettyName is long or not what a class calls the thing. */
+const DISPLAY_NAME: Readonly<Record<string, string>> = {
+  'dcos-exhibitor': 'Exhibitor / ZK',
+  'dcos-mesos-dns': 'Mesos-DNS',
+  'dcos-adminrouter': 'Admin Router',
+  'dcos-adminrouter-agent': 'Admin Router Agent',
+  'dcos-mesos-slave': 'Mesos Agent',
+  'dcos-mesos-slave-public': 'Mesos Agent (public)',
+  'dcos-net': 'DC/OS Net',
+  'dcos-pkgpanda-api': 'Pkgpanda API',
+};
+const MAX_NAME = 20;
+
+/** "DC/OS Jobs (Metronome)" -> "Metronome", "DC/OS Log Master" -> "Log Master"; ids as fallback. */
+export function displayName(id: string, spec?: Pick<UnitSpec, 'name'>): string {
+  const fixed = DISPLAY_NAME[id];
+  if (fixed) return fixed;
+  let name = spec?.name ?? id.replace(/^dcos-/, '');
+  const paren = /\(([^)]+)\)/.exec(name);
+  if (paren) name = paren[1]!;
+  name = name.replace(/^DC\/OS\s+/, '').trim();
+  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
+}

@@ -1,0 +1,156 @@
+// Where everything of the cluster DAG goes: node groups (each a translated copy of its role's memoized layout),
+// collapsed agent groups, section headers and the cluster-facts bar. Pure geometry from the cluster SHAPE
+// (node ids + roles + which sections are expanded), never from unit states, so it is computed once per shape
+// and kept while events stream in. States are joined at render time (dagState.ts / the components).
+// Invariants: groups never overlap; masters form the left column (they boot first and everything depends on
+// them), agents then public agents flow in columns to the right, so dependency edges read left to right.
+import type { ClusterView, Role } from '../../shared/engine/types.ts';
+import type { UnitSpec } from '../../shared/model/types.ts';
+import { roleLayout, type Box, type RoleLayout } from './dagLayout.ts';
+
+/** More agents of one role than this and they collapse into one summary vertex (expandable). */
+export const AGENT_COLLAPSE_THRESHOLD = 6;
+/** Expanded agent sections show this many nodes at first, then this many more per "show more". */
+export const EXPANDED_PAGE = 50;
+export const GROUP_PAD = 10;
+export const HEADER_H = 40;
+export const GROUP_GAP = 18;
+export const COLUMN_GAP = 110;
+export const SECTION_H = 34;
+export const FACT_BAR_H = 46;
+export const FACT_W = 210;
+export const FACT_GAP = 12;
+export const COLLAPSED_W = 330;
+export const COLLAPSED_H = 132;
+
+/** Which units run on a node of a role (the catalog's `unitsForRole`). */
+export type UnitsForRole = (role: Role) => readonly UnitSpec[];
+
+export type FactKey = 'quorum' | 'mesos-leader' | 'leader.mesos' | 'marathon-leader';
+export const FACT_KEYS: readonly FactKey[] = ['quorum', 'mesos-leader', 'leader.mesos', 'marathon-leader'];
+
+export type AgentRole = Exclude<Role, 'master'>;
+/** Per agent role: expanded or not, and how many nodes an expanded section shows. */
+export interface SectionUi {
+  expanded: boolean;
+  limit: number;
+}
+export type DagUi = Record<AgentRole, SectionUi>;
+export const DEFAULT_DAG_UI: DagUi = {
+  agent: { expanded: false, limit: EXPANDED_PAGE },
+  agent_public: { expanded: false, limit: EXPANDED_PAGE },
+};
+
+export interface NodeGroupGeom extends Box {
+  node: string;
+  role: Role;
+  layout: RoleLayout;
+  /** Top-left of the role layout inside the group. */
+  originX: number;
+  originY: number;
+}
+
+export interface CollapsedGeom extends Box {
+  /** "agents" / "public-agents": the data-node of the summary vertex. */
+  id: string;
+  role: AgentRole;
+  nodeIds: string[];
+}
+
+export interface SectionGeom extends Box {
+  role: AgentRole;
+  title: string;
+  total: number;
+  shown: number;
+  collapsible: boolean;
+  expanded: boolean;
+}
+
+export interface DagGeometry {
+  width: number;
+  height: number;
+  groups: NodeGroupGeom[];
+  collapsed: CollapsedGeom[];
+  sections: SectionGeom[];
+  facts: Record<FactKey, Box>;
+  /** Absolute box of a unit vertex ("node/unit"), or of a collapsed group ("group:agents"). */
+  boxes: ReadonlyMap<string, Box>;
+}
+
+export const COLLAPSED_ID: Record<AgentRole, string> = { agent: 'agents', agent_public: 'public-agents' };
+const SECTION_TITLE: Record<AgentRole, string> = { agent: 'Private agents', agent_public: 'Public agents' };
+
+/** A string that changes exactly when the geometry must change. */
+export function shapeKey(view: Pick<ClusterView, 'nodes'>, ui: DagUi): string {
+  const ids = view.nodes.map((n) => `${n.role}:${n.id}`).join(',');
+  return `${ids}|${ui.agent.expanded ? ui.agent.limit : 0}|${ui.agent_public.expanded ? ui.agent_public.limit : 0}`;
+}
+
+function groupSize(layout: RoleLayout): { w: number; h: number } {
+  return { w: layout.width + 2 * GROUP_PAD, h: HEADER_H + layout.height + GROUP_PAD };
+}
+
+export function clusterGeometry(nodes: ReadonlyArray<{ id: string; role: Role }>, ui: DagUi, unitsForRole: UnitsForRole): DagGeometry {
+  const groups: NodeGroupGeom[] = [];
+  const collapsed: CollapsedGeom[] = [];
+  const sections: SectionGeom[] = [];
+  const boxes = new Map<string, Box>();
+  const addGroup = (node: string, role: Role, layout: RoleLayout, x: number, y: number): NodeGroupGeom => {
+    const { w, h } = groupSize(layout);
+    const g = { node, role, layout, x, y, w, h, originX: x + GROUP_PAD, originY: y + HEADER_H };
+    for (const v of layout.vertices) boxes.set(`${node}/${v.unit}`, { x: g.originX + v.x, y: g.originY + v.y, w: v.w, h: v.h });
+    groups.push(g);
+    return g;
+  };
+
+  // Left column: facts bar, then the masters stacked.
+  const masters = nodes.filter((n) => n.role === 'master');
+  const masterLayout = roleLayout('master', unitsForRole('master'));
+  const masterW = groupSize(masterLayout).w;
+  let y = FACT_BAR_H + GROUP_GAP;
+  for (const m of masters) y = addGroup(m.id, 'master', masterLayout, 0, y).y + groupSize(masterLayout).h + GROUP_GAP;
+  const leftH = Math.max(y - GROUP_GAP, FACT_BAR_H);
+  const facts = {} as Record<FactKey, Box>;
+  FACT_KEYS.forEach((k, i) => { facts[k] = { x: i * (FACT_W + FACT_GAP), y: 0, w: FACT_W, h: FACT_BAR_H - 8 }; });
+
+  // Right side: one section per agent role, flowing in columns about as tall as the masters column.
+  const left = masters.length > 0 ? masterW + COLUMN_GAP : 0;
+  let right = left;
+  let top = 0;
+  for (const role of ['agent', 'agent_public'] as const) {
+    const members = nodes.filter((n) => n.role === role);
+    if (members.length === 0) continue;
+    const collapsible = members.length > AGENT_COLLAPSE_THRESHOLD;
+    const expanded = !collapsible || ui[role].expanded;
+    const shown = expanded ? members.slice(0, collapsible ? ui[role].limit : members.length) : [];
+    const section: SectionGeom = {
+      role, title: SECTION_TITLE[role], total: members.length, shown: shown.length, collapsible, expanded,
+      x: left, y: top, w: 0, h: SECTION_H,
+    };
+    sections.push(section);
+    let sectionW = COLLAPSED_W;
+    let bottom = top + SECTION_H;
+    if (!expanded) {
+      const c = { id: COLLAPSED_ID[role], role, nodeIds: members.map((n) => n.id), x: left, y: top + SECTION_H, w: COLLAPSED_W, h: COLLAPSED_H };
+      collapsed.push(c);
+      boxes.set(`group:${c.id}`, c);
+      bottom = c.y + c.h;
+    } else {
+      const layout = roleLayout(role, unitsForRole(role));
+      const { w, h } = groupSize(layout);
+      const perColumn = Math.max(1, Math.floor((Math.max(leftH - top - SECTION_H, h) + GROUP_GAP) / (h + GROUP_GAP)));
+      shown.forEach((n, i) => {
+        const col = Math.floor(i / perColumn);
+        const gy = top + SECTION_H + (i % perColumn) * (h + GROUP_GAP);
+        addGroup(n.id, role, layout, left + col * (w + GROUP_GAP), gy);
+        bottom = Math.max(bottom, gy + h);
+      });
+      sectionW = Math.ceil(shown.length / perColumn) * (w + GROUP_GAP) - GROUP_GAP;
+    }
+    section.w = Math.max(sectionW, COLLAPSED_W);
+    right = Math.max(right, left + section.w);
+    top = bottom + GROUP_GAP * 2;
+  }
+  const width = Math.max(masters.length > 0 ? masterW : 0, right, FACT_KEYS.length * (FACT_W + FACT_GAP));
+  return { width, height: Math.max(leftH, top - GROUP_GAP * 2), groups, collapsed, sections, facts, boxes };
+}

@@ -1,0 +1,68 @@
+// Joins a ClusterView's states onto the DAG: per-unit state lookup, the summary of a collapsed agent group,
+// highlight/selection membership. Pure and O(units) per call, so it can run on every event batch.
+import type { ClusterView, NodeView, UnitState } from '../../shared/engine/types.ts';
+import { STATE_SEVERITY, worstState } from './stateStyle.ts';
+
+export type StateIndex = ReadonlyMap<string, NodeView & { byUnit: ReadonlyMap<string, UnitState> }>;
+
+export function indexStates(view: Pick<ClusterView, 'nodes'>): StateIndex {
+  const idx = new Map<string, NodeView & { byUnit: ReadonlyMap<string, UnitState> }>();
+  for (const n of view.nodes) idx.set(n.id, { ...n, byUnit: new Map(n.units.map((u) => [u.id, u.state])) });
+  return idx;
+}
+
+/** The state of one unit instance; 'pending' when the view does not (yet) list it. */
+export function unitState(idx: StateIndex, node: string, unit: string): UnitState {
+  return idx.get(node)?.byUnit.get(unit) ?? 'pending';
+}
+
+/** A node as one state: its worst unit (a powered-off node shows 'stopped'). */
+export function nodeState(n: NodeView): UnitState {
+  if (!n.up) return 'stopped';
+  return worstState(n.units.map((u) => u.state));
+}
+
+export interface GroupSummary {
+  total: number;
+  /** Nodes counted by their worst unit state, worst state first, zero counts left out. */
+  counts: Array<{ state: UnitState; count: number }>;
+  worst: UnitState;
+  registered: number;
+  down: number;
+  partitioned: number;
+}
+
+export function summarizeGroup(view: Pick<ClusterView, 'nodes' | 'registeredAgents'>, nodeIds: readonly string[]): GroupSummary {
+  const ids = new Set(nodeIds);
+  const tally = new Map<UnitState, number>();
+  let down = 0;
+  let partitioned = 0;
+  for (const n of view.nodes) {
+    if (!ids.has(n.id)) continue;
+    const s = nodeState(n);
+    tally.set(s, (tally.get(s) ?? 0) + 1);
+    if (!n.up) down++;
+    if (n.partitioned) partitioned++;
+  }
+  const counts = STATE_SEVERITY.filter((s) => tally.has(s)).map((state) => ({ state, count: tally.get(state)! }));
+  const registered = view.registeredAgents.filter((a) => ids.has(a)).length;
+  return { total: ids.size, counts, worst: worstState(tally.keys()), registered, down, partitioned };
+}
+
+/** "98 healthy · 2 waiting". */
+export function countsText(s: GroupSummary): string {
+  return s.counts.map((c) => `${c.count} ${c.state}`).join(' · ');
+}
+
+/** Which leader role(s) this unit instance holds, for the crown. */
+export function leaderOf(view: Pick<ClusterView, 'leaders'>, node: string, unit: string): 'mesos' | 'marathon' | null {
+  if (unit === 'dcos-mesos-master' && view.leaders.mesos === node) return 'mesos';
+  if (unit === 'dcos-marathon' && view.leaders.marathon === node) return 'marathon';
+  return null;
+}
+
+/** "dcos-exhibitor on master-1: healthy" (+ " (Mesos leader)"): the exact a11y/test contract of architecture §4. */
+export function vertexLabel(node: string, unit: string, state: UnitState, leader: 'mesos' | 'marathon' | null): string {
+  const base = `${unit} on ${node}: ${state}`;
+  return leader ? `${base} (${leader === 'mesos' ? 'Mesos' : 'Marathon'} leader)` : base;
+}
