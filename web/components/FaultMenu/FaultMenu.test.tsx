@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+// The fault menu as a class uses it: the right actions per target, disabled ones say why, keyboard
+// navigation per the menu pattern, and every payload it sends passes the protocol's faultSchema.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClusterView, Fault } from '../../../shared/engine/types.ts';
+import { faultSchema } from '../../../shared/protocol/schemas.ts';
+import type { FaultTarget, UnitTarget } from '../../types.ts';
+import { viewFor } from '../../viz/timelineModel.fixture.ts';
+import { FaultMenu } from './FaultMenu.tsx';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLDivElement;
+let root: Root;
+let opener: HTMLButtonElement;
+const calls = { inject: [] as Fault[], explain: [] as UnitTarget[], close: 0 };
+
+beforeEach(() => {
+  calls.inject = [];
+  calls.explain = [];
+  calls.close = 0;
+  opener = document.createElement('button');
+  opener.textContent = 'opener';
+  document.body.append(opener);
+  opener.focus();
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  document.body.innerHTML = '';
+});
+
+function open(target: FaultTarget, view: ClusterView = viewFor(), anchor = { x: 40, y: 50 }) {
+  act(() => {
+    root.render(
+      <FaultMenu
+        target={target}
+        anchor={anchor}
+        view={view}
+        onInject={(f) => calls.inject.push(f)}
+        onExplain={(t) => calls.explain.push(t)}
+        onClose={() => { calls.close += 1; }}
+      />,
+    );
+  });
+}
+
+const items = () => [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+const labels = () => items().map((el) => el.querySelector('.fault-menu__label')!.textContent);
+const item = (action: string) => document.querySelector<HTMLElement>(`[role="menuitem"][data-action="${action}"]`)!;
+const key = (k: string) => act(() => { (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })); });
+
+function withUnit(view: ClusterView, node: string, unit: string, state: 'stopped' | 'healthy'): ClusterView {
+  return { ...view, nodes: view.nodes.map((n) => (n.id !== node ? n : { ...n, units: n.units.map((u) => (u.id === unit ? { ...u, state } : u)) })) };
+}
+
+describe('items per target', () => {
+  it('offers unit faults with a class-level explanation quoting the catalog RestartSec', () => {
+    open({ node: 'master-1', unit: 'dcos-mesos-master' });
+    expect(document.querySelector('[role="menu"]')!.getAttribute('aria-label')).toBe('Actions for dcos-mesos-master on master-1');
+    expect(labels()).toEqual(['Kill', 'Stop', 'Start', 'Hang', 'Delay 30 s', 'Delay 60 s', 'Delay 120 s', 'Explain']);
+    expect(item('kill').textContent).toContain('systemd restarts it after RestartSec (15 s for Mesos Master)');
+    expect(item('kill').getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('offers node faults for a node lane', () => {
+    open({ node: 'agent-2', unit: null });
+    expect(labels()).toEqual(['Partition', 'Heal', 'Crash', 'Boot']);
+    expect(document.querySelectorAll('[role="group"]').length).toBe(2);
+  });
+});
+
+describe('disabled items say why', () => {
+  it('Start is disabled while the unit runs, Stop and Kill while it is stopped', () => {
+    open({ node: 'master-1', unit: 'dcos-exhibitor' });
+    expect(item('start').getAttribute('aria-disabled')).toBe('true');
+    expect(item('start').textContent).toContain('dcos-exhibitor is not stopped (it is healthy)');
+    open({ node: 'master-1', unit: 'dcos-exhibitor' }, withUnit(viewFor(), 'master-1', 'dcos-exhibitor', 'stopped'));
+    expect(item('start').getAttribute('aria-disabled')).toBeNull();
+    expect(item('stop').textContent).toContain('already stopped');
+    expect(item('kill').textContent).toContain('no process to kill');
+  });
+
+  it('Heal is disabled unless partitioned; Boot unless powered off', () => {
+    open({ node: 'agent-2', unit: null });
+    expect(item('heal').textContent).toContain('agent-2 is not partitioned');
+    expect(item('boot').textContent).toContain('agent-2 is already running');
+    open({ node: 'agent-1', unit: null }); // partitioned in the fixture
+    expect(item('heal').getAttribute('aria-disabled')).toBeNull();
+    expect(item('partition').textContent).toContain('already partitioned');
+  });
+
+  it('a disabled item does nothing when clicked or activated', () => {
+    open({ node: 'agent-2', unit: null });
+    act(() => item('heal').click());
+    item('heal').focus();
+    key('Enter');
+    expect(calls.inject).toEqual([]);
+    expect(calls.close).toBe(0);
+  });
+});
+
+describe('keyboard', () => {
+  it('focuses the first enabled item, moves with arrows (wrapping), Home/End, Enter injects', () => {
+    open({ node: 'master-1', unit: 'dcos-mesos-master' });
+    expect(document.activeElement).toBe(item('kill'));
+    key('ArrowDown');
+    expect(document.activeElement).toBe(item('stop'));
+    key('ArrowUp');
+    key('ArrowUp');
+    expect(document.activeElement).toBe(item('explain'));
+    key('Home');
+    expect(document.activeElement).toBe(item('kill'));
+    key('End');
+    key('ArrowDown');
+    expect(document.activeElement).toBe(item('kill'));
+    key('Enter');
+    expect(calls.inject).toEqual([{ kind: 'kill', node: 'master-1', unit: 'dcos-mesos-master' }]);
+    expect(calls.close).toBe(1);
+  });
+
+  it('Escape closes and focus returns to the opener when the menu goes away', () => {
+    open({ node: 'master-1', unit: 'dcos-exhibitor' });
+    expect(document.activeElement).not.toBe(opener);
+    key('Escape');
+    expect(calls.close).toBe(1);
+    act(() => root.render(<></>));
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('Explain calls onExplain with the unit', () => {
+    open({ node: 'master-2', unit: 'dcos-marathon' });
+    act(() => item('explain').click());
+    expect(calls.explain).toEqual([{ node: 'master-2', unit: 'dcos-marathon' }]);
+  });
+});
+
+describe('mouse', () => {
+  it('a click outside closes; a click inside does not', () => {
+    open({ node: 'master-1', unit: 'dcos-exhibitor' });
+    act(() => { item('kill').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })); });
+    expect(calls.close).toBe(0);
+    act(() => { opener.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })); });
+    expect(calls.close).toBe(1);
+  });
+
+  it('stays inside the viewport when opened near the bottom-right corner', () => {
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, width: 320, height: 400, top: 0, left: 0, right: 320, bottom: 400, toJSON: () => ({}) });
+    open({ node: 'master-1', unit: 'dcos-exhibitor' }, viewFor(), { x: window.innerWidth - 10, y: window.innerHeight - 10 });
+    const menu = document.querySelector<HTMLElement>('[role="menu"]')!;
+    expect(parseFloat(menu.style.left) + 320).toBeLessThanOrEqual(window.innerWidth);
+    expect(parseFloat(menu.style.top) + 400).toBeLessThanOrEqual(window.innerHeight);
+    vi.restoreAllMocks();
+  });
+});
+
+describe('payloads', () => {
+  it('every enabled action sends a fault the protocol accepts (unit and node menus)', () => {
+    const targets: FaultTarget[] = [
+      { node: 'master-1', unit: 'dcos-mesos-master' },
+      { node: 'agent-2', unit: null },
+      { node: 'agent-1', unit: null },
+    ];
+    const views = [viewFor(), withUnit(viewFor(), 'master-1', 'dcos-mesos-master', 'stopped')];
+    for (const view of views) {
+      for (const target of targets) {
+        open(target, view);
+        for (const el of items()) if (el.getAttribute('aria-disabled') === null && el.dataset.action !== 'explain') act(() => el.click());
+      }
+    }
+    const kinds = new Set(calls.inject.map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(['crash', 'delay', 'hang', 'heal', 'kill', 'partition', 'start', 'stop']);
+    for (const f of calls.inject) expect(faultSchema.safeParse(f).success, JSON.stringify(f)).toBe(true);
+    expect(calls.inject).toContainEqual({ kind: 'delay', node: 'master-1', unit: 'dcos-mesos-master', ms: 120_000 });
+  });
+});

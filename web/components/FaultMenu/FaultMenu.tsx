@@ -1,0 +1,149 @@
+/**
+ * The fault menu a click (or Enter) on a DAG vertex or timeline lane opens: the actions that make sense
+ * for the target, grouped, each with a one-line explanation for the class; inapplicable ones are
+ * disabled and say why. Keyboard per the WAI-ARIA menu pattern: role=menu/menuitem, ArrowUp/Down wrap,
+ * Home/End, Enter/Space activate, Escape or Tab close; a click outside closes. Focus moves to the first
+ * enabled item on open and returns to where it was on close. The menu is clamped inside the viewport.
+ */
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ClusterView, Fault } from '../../../shared/engine/types.ts';
+import type { FaultTarget, UnitTarget } from '../../types.ts';
+import { faultMenuContent, type FaultMenuItem, type UnitInfoLookup } from './faultItems.ts';
+import { catalogUnitInfo } from './unitInfo.ts';
+import './FaultMenu.css';
+
+/** Gap kept between the menu and the viewport edge, px. */
+const VIEWPORT_MARGIN_PX = 8;
+
+export interface FaultMenuProps {
+  target: FaultTarget;
+  anchor: { x: number; y: number };
+  view: ClusterView;
+  onInject(fault: Fault): void;
+  onExplain(target: UnitTarget): void;
+  onClose(): void;
+  /** Catalog facts used in the explanations (defaults to the DC/OS catalog); tests may pass their own. */
+  unitInfo?: UnitInfoLookup;
+}
+
+export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, unitInfo = catalogUnitInfo }: FaultMenuProps) {
+  const content = useMemo(() => faultMenuContent(target, view, unitInfo), [target, view, unitInfo]);
+  const items = useMemo(() => content.groups.flatMap((g) => g.items), [content]);
+  // Each item's position in the flat keyboard order, computed once instead of counted during render.
+  const groups = useMemo(() => {
+    let next = 0;
+    return content.groups.map((g) => ({ label: g.label, items: g.items.map((item) => ({ item, i: next++ })) }));
+  }, [content]);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const itemRefs = useRef<(HTMLDivElement | null)[]>([]);
+  const idBase = useId();
+  const [pos, setPos] = useState(anchor);
+
+  // Remember who had focus so Escape (or any close) hands it back, e.g. to the lane that opened us.
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const menu = menuRef.current;
+    const first = items.findIndex((i) => i.disabledReason === null);
+    itemRefs.current[first >= 0 ? first : 0]?.focus();
+    return () => {
+      const active = document.activeElement;
+      const focusLost = active === null || active === document.body || menu?.contains(active) === true;
+      if (previous !== null && previous.isConnected && focusLost) previous.focus();
+    };
+    // Only on open: re-running when the view ticks would steal focus from the item the user is on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target.node, target.unit]);
+
+  // Clamp inside the viewport once we know our size (before paint, so it never visibly jumps).
+  useLayoutEffect(() => {
+    const el = menuRef.current;
+    if (el === null) return;
+    const rect = el.getBoundingClientRect();
+    const maxX = window.innerWidth - rect.width - VIEWPORT_MARGIN_PX;
+    const maxY = window.innerHeight - rect.height - VIEWPORT_MARGIN_PX;
+    const x = Math.max(VIEWPORT_MARGIN_PX, Math.min(anchor.x, maxX));
+    const y = Math.max(VIEWPORT_MARGIN_PX, Math.min(anchor.y, maxY));
+    setPos((p) => (p.x === x && p.y === y ? p : { x, y }));
+  }, [anchor.x, anchor.y, content]);
+
+  useEffect(() => {
+    const onPointerDown = (e: PointerEvent) => {
+      if (menuRef.current !== null && e.target instanceof Node && !menuRef.current.contains(e.target)) onClose();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [onClose]);
+
+  const activate = useCallback((item: FaultMenuItem) => {
+    if (item.disabledReason !== null) return;
+    if (item.action.type === 'explain') onExplain(item.action.target);
+    else onInject(item.action.fault);
+    onClose();
+  }, [onClose, onExplain, onInject]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const current = itemRefs.current.findIndex((el) => el === document.activeElement);
+    const focusAt = (i: number) => itemRefs.current[(i + items.length) % items.length]?.focus();
+    switch (e.key) {
+      case 'ArrowDown': focusAt(current + 1); break;
+      case 'ArrowUp': focusAt(current < 0 ? items.length - 1 : current - 1); break;
+      case 'Home': focusAt(0); break;
+      case 'End': focusAt(items.length - 1); break;
+      case 'Enter':
+      case ' ':
+        if (current >= 0) activate(items[current]!);
+        break;
+      case 'Escape':
+      case 'Tab':
+        onClose();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <div
+      ref={menuRef}
+      className="fault-menu"
+      role="menu"
+      aria-label={`Actions for ${content.title}`}
+      data-testid="fault-menu"
+      style={{ left: pos.x, top: pos.y }}
+      onKeyDown={onKeyDown}
+    >
+      <div className="fault-menu__header" aria-hidden="true">
+        <div className="fault-menu__title">{content.title}</div>
+        <div className="fault-menu__status">{content.status}</div>
+      </div>
+      {groups.map((group) => (
+        <div key={group.label} role="group" aria-label={group.label} className="fault-menu__group">
+          <div className="fault-menu__group-label" aria-hidden="true">{group.label}</div>
+          {group.items.map(({ item, i }) => {
+            const hintId = `${idBase}-${item.id}`;
+            const disabled = item.disabledReason !== null;
+            return (
+              <div
+                key={item.id}
+                ref={(el) => { itemRefs.current[i] = el; }}
+                role="menuitem"
+                tabIndex={-1}
+                aria-disabled={disabled || undefined}
+                aria-describedby={hintId}
+                data-action={item.id}
+                className={`fault-menu__item${disabled ? ' fault-menu__item--disabled' : ''}`}
+                onClick={() => activate(item)}
+                onPointerMove={(e) => { if (document.activeElement !== e.currentTarget) e.currentTarget.focus(); }}
+              >
+                <span className="fault-menu__label">{item.label}</span>
+                <span id={hintId} className="fault-menu__hint">{disabled ? item.disabledReason : item.hint}</span>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}
