@@ -1,3 +1,19 @@
+/**
+ * Entry: connect the one socket client to the one store, then render the shell. The store and client
+ * are exposed on `window.__bootscope` for the e2e tests and the web benchmark (read-only use).
+ */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { connectBootscope } from './socket.ts';
+import { bootStore } from './store/store.ts';
+import './components/DagView/stateColors.css';
 
-createRoot(document.getElementById('root')!).render(<p>Bootscope is starting…</p>);
+const client = connectBootscope(bootStore);
+(window as unknown as { __bootscope: unknown }).__bootscope = { store: bootStore, client };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App client={client} />
+  </StrictMode>,
+);

@@ -1,0 +1,152 @@
+/**
+ * The dashboard shell: a CSS grid that fits 1366x768 without page scroll — header, toolbar, the main
+ * column (DAG over timeline, resizable) and the sidebar (health, explanation, event log). Owns the
+ * wiring between panes: activating a unit opens the FaultMenu at its anchor, Explain selects the unit,
+ * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
+ * the socket client from context.
+ */
+import { useEffect, useRef, type CSSProperties } from 'react';
+import type { Fault } from '../shared/engine/types.ts';
+import { DagView } from './components/DagView/DagView.tsx';
+import { EventLog } from './components/EventLog/EventLog.tsx';
+import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
+import { FaultMenu } from './components/FaultMenu/FaultMenu.tsx';
+import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
+import { HelpOverlay } from './components/HelpOverlay/HelpOverlay.tsx';
+import { Header } from './components/Layout/Header.tsx';
+import { NarrationBanner } from './components/Layout/NarrationBanner.tsx';
+import { Splitter } from './components/Layout/Splitter.tsx';
+import { Toasts } from './components/Layout/Toasts.tsx';
+import { Legend } from './components/Legend/Legend.tsx';
+import { Timeline } from './components/Timeline/Timeline.tsx';
+import { Toolbar } from './components/Toolbar/Toolbar.tsx';
+import { ClientContext, useClient } from './hooks/useClient.ts';
+import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
+import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { useSimClock } from './hooks/useSimClock.ts';
+import type { SocketClient } from './socket.ts';
+import { selectActions, selectConnection, selectDagShare, selectHighlight, selectMenu, selectSelected, selectTimeline, selectView, useBootShallow } from './store/selectors.ts';
+import { useBoot } from './store/store.ts';
+import './App.css';
+
+/** Performance mark the web benchmark reads: the first commit of the DAG with real data. */
+export const FIRST_DAG_MARK = 'bootscope:first-dag-render';
+
+function DagPane() {
+  const view = useBoot(selectView)!;
+  const selected = useBoot(selectSelected);
+  const highlight = useBootShallow(selectHighlight);
+  const { openMenu } = useBoot(selectActions);
+  const marked = useRef(false);
+  useEffect(() => {
+    if (marked.current) return;
+    marked.current = true;
+    performance.mark(FIRST_DAG_MARK);
+  }, []);
+  return (
+    <section className="pane dag-pane" aria-label="Unit dependency graph">
+      <DagView view={view} selected={selected} highlight={highlight} onActivate={openMenu} />
+      <div className="dag-legend"><Legend /></div>
+      <NarrationBanner />
+    </section>
+  );
+}
+
+function TimelinePane() {
+  const view = useBoot(selectView)!;
+  const model = useBoot(selectTimeline);
+  const selected = useBoot(selectSelected);
+  const { openMenu } = useBoot(selectActions);
+  const nowMs = useSimClock();
+  return (
+    <section className="pane timeline-pane" aria-label="Timeline">
+      <Timeline model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenu} />
+    </section>
+  );
+}
+
+/** The fault menu, and focus handed back to whatever opened it when it closes. */
+function FaultMenuHost() {
+  const client = useClient();
+  const menu = useBoot(selectMenu);
+  const view = useBoot(selectView);
+  const { closeMenu, select } = useBoot(selectActions);
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    if (menu) {
+      opener.current = document.activeElement;
+      return;
+    }
+    if (opener.current instanceof HTMLElement || opener.current instanceof SVGElement) opener.current.focus();
+    opener.current = null;
+  }, [menu]);
+  if (!menu || !view) return null;
+  const onInject = (fault: Fault) => {
+    closeMenu();
+    void client.inject(fault);
+  };
+  return (
+    <FaultMenu
+      target={menu.target}
+      anchor={menu.anchor}
+      view={view}
+      onInject={onInject}
+      onExplain={(target) => {
+        closeMenu();
+        select(target);
+      }}
+      onClose={closeMenu}
+    />
+  );
+}
+
+function Loading() {
+  const connection = useBoot(selectConnection);
+  return (
+    <div className="loading" role="status" data-testid="loading">
+      <div className="loading-spinner" aria-hidden="true" />
+      <p>{connection === 'offline' ? 'Cannot reach the Bootscope server — retrying…' : 'Connecting to the simulation…'}</p>
+    </div>
+  );
+}
+
+function Shell() {
+  const client = useClient();
+  useKeyboardShortcuts(client);
+  useExplainRefresh(client);
+  const hasView = useBoot(selectView) !== null;
+  const dagShare = useBoot(selectDagShare);
+  return (
+    <div className="app" style={{ '--dag-share': dagShare } as CSSProperties}>
+      <Header />
+      <Toolbar />
+      <main className="main-col">
+        {hasView ? (
+          <>
+            <DagPane />
+            <Splitter />
+            <TimelinePane />
+          </>
+        ) : (
+          <Loading />
+        )}
+      </main>
+      <aside className="sidebar" aria-label="Cluster status">
+        <HealthPanel />
+        <ExplainPanel />
+        <EventLog />
+      </aside>
+      <FaultMenuHost />
+      <HelpOverlay />
+      <Toasts />
+    </div>
+  );
+}
+
+export function App({ client }: { client: SocketClient }) {
+  return (
+    <ClientContext.Provider value={client}>
+      <Shell />
+    </ClientContext.Provider>
+  );
+}

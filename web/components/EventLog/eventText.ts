@@ -1,0 +1,100 @@
+/**
+ * One readable line per SimEvent for the event log, plus what the log filters on (type, node, text).
+ * Pure; the same words a teacher would say: "master-1 dcos-exhibitor: starting → healthy".
+ */
+import type { SimEvent } from '../../../shared/engine/types.ts';
+import type { LogFilter } from '../../store/uiSlice.ts';
+
+export function formatSimTime(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+function faultWords(e: Extract<SimEvent, { type: 'fault' }>): string {
+  const f = e.fault;
+  const where = 'node' in f ? ('unit' in f ? `${f.unit} on ${f.node}` : f.node) : 'all faults';
+  const extra = f.kind === 'delay' ? ` by ${Math.round(f.ms / 1000)} s` : '';
+  return `${e.active ? 'fault' : 'fault cleared'}: ${f.kind} ${where}${extra}`;
+}
+
+/** The main sentence (without time and cause). */
+export function describeEvent(e: SimEvent): string {
+  switch (e.type) {
+    case 'unit':
+      return `${e.node} ${e.unit}: ${e.from} → ${e.to}`;
+    case 'node':
+      return `${e.node} health: ${e.health}`;
+    case 'cluster':
+      return `cluster health: ${e.health}`;
+    case 'quorum':
+      return `ZooKeeper quorum ${e.have}/${e.need}`;
+    case 'leader':
+      return `${e.role === 'mesos' ? 'Mesos' : 'Marathon'} leader: ${e.node ?? 'none'}`;
+    case 'dns':
+      return `DNS ${e.name} → ${e.value ?? 'does not resolve'}`;
+    case 'agent':
+      return `${e.node} ${e.registered ? 'registered with' : 'lost from'} the Mesos leader`;
+    case 'task':
+      return `task ${e.task} (${e.service}) on ${e.node}: ${e.state}`;
+    case 'fault':
+      return faultWords(e);
+    case 'narration':
+      return `“${e.text}”`;
+    case 'step':
+      return e.text;
+    case 'availability':
+      return `availability: UI ${e.availability.uiReachable ? 'up' : 'down'}, API ${e.availability.apiReachable ? 'up' : 'down'}, tasks ${e.availability.tasksLaunchable ? 'launchable' : 'blocked'} (Admin Router ${e.availability.adminRouterStatus || '—'})`;
+    case 'diagnostics':
+      return `diagnostics pull${e.puller ? ` by ${e.puller}` : ''}: ${e.nodes} nodes`;
+    case 'power':
+      return `${e.node} ${e.up ? (e.partitioned ? 'partitioned' : 'up') : 'powered off'}`;
+  }
+}
+
+export function eventCause(e: SimEvent): string {
+  return 'cause' in e ? e.cause.text : '';
+}
+
+/** The node an event is about, or null for cluster-wide facts. */
+export function eventNode(e: SimEvent): string | null {
+  switch (e.type) {
+    case 'unit':
+    case 'node':
+    case 'agent':
+    case 'task':
+    case 'power':
+      return e.node;
+    case 'leader':
+      return e.node;
+    case 'step':
+      return e.node;
+    case 'fault':
+      return 'node' in e.fault ? e.fault.node : null;
+    default:
+      return null;
+  }
+}
+
+/** Whether an event passes the log filter (types empty = all; node/text '' = all). */
+export function matchesFilter(e: SimEvent, filter: LogFilter): boolean {
+  if (filter.types.length > 0 && !filter.types.includes(e.type)) return false;
+  if (filter.node !== '' && eventNode(e) !== filter.node) return false;
+  if (filter.text !== '') {
+    const needle = filter.text.toLowerCase();
+    if (!describeEvent(e).toLowerCase().includes(needle) && !eventCause(e).toLowerCase().includes(needle)) return false;
+  }
+  return true;
+}
+
+/**
+ * Indices into `log` of the matching events, newest first. With an empty filter no array of
+ * 20k numbers is built per batch: the caller maps row i to log[length - 1 - i] directly.
+ */
+export function filterLogNewestFirst(log: readonly SimEvent[], filter: LogFilter): number[] | null {
+  if (filter.types.length === 0 && filter.node === '' && filter.text === '') return null;
+  const out: number[] = [];
+  for (let i = log.length - 1; i >= 0; i--) if (matchesFilter(log[i]!, filter)) out.push(i);
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * "Why?" for the selected unit: the engine's cause chain from the unit back to its root cause, one
+ * readable step per line ("Marathon on master-2 waiting → leader.mesos does not resolve → … → root").
+ * The chain comes from sim:explain (kept fresh by useExplainRefresh); its refs light up in the DAG.
+ */
+import { selectActions, selectExplanation, selectSelected } from '../../store/selectors.ts';
+import { useBoot } from '../../store/store.ts';
+import { formatSimTime } from '../EventLog/eventText.ts';
+import './ExplainPanel.css';
+
+function refLabel(ref: string): string {
+  if (ref.startsWith('fact:')) return ref.slice(5);
+  if (ref.startsWith('fault:')) return 'fault';
+  const [node, unit] = ref.split('/');
+  return unit ? `${unit} on ${node}` : ref;
+}
+
+export function ExplainPanel() {
+  const selected = useBoot(selectSelected);
+  const explanation = useBoot(selectExplanation);
+  const { select } = useBoot(selectActions);
+  return (
+    <section className="panel explain" aria-label="Explanation" aria-live="polite">
+      <header className="panel-head">
+        <h2>Why?{selected && <span className="explain-target"> {selected.unit} on {selected.node}</span>}</h2>
+        {selected && <button type="button" className="link-button" onClick={() => select(null)} aria-label="Clear explanation">✕</button>}
+      </header>
+      {!selected && <p className="empty-note">Click a unit and choose <strong>Explain</strong> to trace its state back to the root cause.</p>}
+      {selected && explanation?.loading && <p className="empty-note">Tracing causes…</p>}
+      {selected && explanation?.error && <p className="explain-error">Cannot explain: {explanation.error}</p>}
+      {selected && explanation && !explanation.loading && !explanation.error && (
+        <ol className="explain-chain" data-testid="explain-chain">
+          {explanation.chain.map((step, i) => (
+            <li key={`${step.ref}-${i}`} data-ref={step.ref} className={i === explanation.chain.length - 1 && i > 0 ? 'explain-root' : ''}>
+              <span className="explain-ref">{refLabel(step.ref)}</span>
+              <span className="explain-text">
+                {step.text}
+                {step.sinceMs !== null && <span className="explain-since"> since {formatSimTime(step.sinceMs)}</span>}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Cluster health at a glance for the back of the room: the big Healthy/Unhealthy verdict
+ * (data-testid="cluster-health", 3DT's rule: all masters healthy), availability beside it (what a user
+ * can actually do: health and availability differ, which is the lesson), then nodes, leaders, quorum,
+ * agents and tasks.
+ */
+import type { ClusterView, Health, NodeView } from '../../../shared/engine/types.ts';
+import { selectView } from '../../store/selectors.ts';
+import { useBoot } from '../../store/store.ts';
+import './HealthPanel.css';
+
+const HEALTH_CODE: Record<Health, number> = { healthy: 0, unhealthy: 1, unknown: 3 };
+const HEALTH_GLYPH: Record<Health, string> = { healthy: '✓', unhealthy: '!', unknown: '?' };
+
+function Verdict({ health }: { health: Health }) {
+  const word = health === 'healthy' ? 'Healthy' : 'Unhealthy';
+  return (
+    <div className={`verdict verdict-${health}`}>
+      <span className="verdict-glyph" aria-hidden="true">{health === 'healthy' ? '✓' : '✕'}</span>
+      <span data-testid="cluster-health" data-health={health} aria-label={`Cluster health: ${word}`}>{word}</span>
+    </div>
+  );
+}
+
+function Check({ ok, label, detail }: { ok: boolean; label: string; detail?: string }) {
+  return (
+    <li className={ok ? 'avail-ok' : 'avail-bad'} data-ok={ok}>
+      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {label}
+      {detail && <span className="avail-detail"> {detail}</span>}
+    </li>
+  );
+}
+
+function Availability({ view }: { view: ClusterView }) {
+  const a = view.availability;
+  return (
+    <ul className="avail" aria-label="Availability">
+      <Check ok={a.uiReachable} label="UI reachable" />
+      <Check ok={a.apiReachable} label="API reachable" />
+      <Check ok={a.tasksLaunchable} label="Tasks launchable" />
+      <Check ok={a.adminRouterStatus === 200} label="Admin Router" detail={a.adminRouterStatus === 0 ? 'down' : String(a.adminRouterStatus)} />
+    </ul>
+  );
+}
+
+function nodeNote(node: NodeView): string {
+  if (!node.up) return 'powered off';
+  if (node.partitioned) return 'partitioned';
+  const bad = node.units.filter((u) => u.health !== 0).length;
+  return bad === 0 ? '' : `${bad} unit${bad > 1 ? 's' : ''} down`;
+}
+
+function NodeTable({ nodes }: { nodes: readonly NodeView[] }) {
+  return (
+    <table className="node-table">
+      <thead>
+        <tr><th scope="col">Node</th><th scope="col">Health</th><th scope="col">Note</th></tr>
+      </thead>
+      <tbody>
+        {nodes.map((n) => (
+          <tr key={n.id} className={`node-${n.health}`} data-node={n.id} data-health={n.health}>
+            <th scope="row">{n.id}</th>
+            <td><span aria-hidden="true">{HEALTH_GLYPH[n.health]}</span> {HEALTH_CODE[n.health]} {n.health}</td>
+            <td className="node-note">{nodeNote(n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Masters first, then a compact summary for many agents so 100 agents do not push everything off-screen. */
+export const MAX_AGENT_ROWS = 4;
+
+export function HealthPanel() {
+  const view = useBoot(selectView);
+  if (!view) return <section className="panel health-panel" aria-label="Cluster health"><p className="empty-note">Waiting for the cluster…</p></section>;
+  const masters = view.nodes.filter((n) => n.role === 'master');
+  const others = view.nodes.filter((n) => n.role !== 'master');
+  const badOthers = others.filter((n) => n.health !== 'healthy');
+  const shown = [...masters, ...(others.length <= MAX_AGENT_ROWS ? others : badOthers.slice(0, MAX_AGENT_ROWS))];
+  const hiddenHealthy = others.length - (others.length <= MAX_AGENT_ROWS ? others.length : Math.min(badOthers.length, MAX_AGENT_ROWS));
+  const running = view.tasks.filter((t) => t.state === 'running').length;
+  const agentsTotal = view.cluster.agents + view.cluster.publicAgents;
+  return (
+    <section className="panel health-panel" aria-label="Cluster health">
+      <div className="health-top">
+        <Verdict health={view.clusterHealth} />
+        <Availability view={view} />
+      </div>
+      <dl className="facts">
+        <div><dt>Mesos leader</dt><dd data-testid="mesos-leader">{view.leaders.mesos ?? 'none'}</dd></div>
+        <div><dt>Marathon leader</dt><dd data-testid="marathon-leader">{view.leaders.marathon ?? 'none'}</dd></div>
+        <div className={view.quorum.have >= view.quorum.need ? '' : 'fact-bad'}>
+          <dt>ZooKeeper quorum</dt>
+          <dd data-testid="zk-quorum">{view.quorum.have}/{view.cluster.masters} <span className="fact-note">(need {view.quorum.need})</span></dd>
+        </div>
+        <div><dt>Agents registered</dt><dd>{view.registeredAgents.length}/{agentsTotal}</dd></div>
+        <div><dt>Tasks running</dt><dd>{running}</dd></div>
+        <div><dt>Active faults</dt><dd>{view.faults.length}</dd></div>
+      </dl>
+      <NodeTable nodes={shown} />
+      {hiddenHealthy > 0 && <p className="node-more">+ {hiddenHealthy} more agents{badOthers.length > MAX_AGENT_ROWS ? ` (${badOthers.length} not healthy)` : ', all healthy'}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The teacher's toolbar: playback, Clear all faults, the scenario picker (titles from GET /api/scenarios,
+ * loaded with scenario:load) and Reset with a cluster shape and seed (sim:control reset).
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ScenarioInfo } from '../../../shared/protocol/messages.ts';
+import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../../shared/protocol/schemas.ts';
+import { selectActiveFaultCount, selectScenario, selectSeed, selectView } from '../../store/selectors.ts';
+import { useBoot } from '../../store/store.ts';
+import { useClient } from '../../hooks/useClient.ts';
+import { Playback } from '../Playback/Playback.tsx';
+import './Toolbar.css';
+
+/** Accepts `[...]` or `{ scenarios: [...] }` so the picker does not depend on the envelope. */
+function parseScenarioList(body: unknown): ScenarioInfo[] {
+  const list = Array.isArray(body) ? body : (body as { scenarios?: unknown })?.scenarios;
+  if (!Array.isArray(list)) return [];
+  return list.filter((s): s is ScenarioInfo => typeof s?.name === 'string' && typeof s?.title === 'string');
+}
+
+function useScenarios(): ScenarioInfo[] {
+  const [list, setList] = useState<ScenarioInfo[]>([]);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/scenarios')
+      .then((r) => (r.ok ? r.json() : []))
+      .then((body: unknown) => live && setList(parseScenarioList(body)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}
+
+function ResetForm({ onDone }: { onDone(): void }) {
+  const client = useClient();
+  const view = useBoot(selectView);
+  const seed = useBoot(selectSeed);
+  const [masters, setMasters] = useState<1 | 3 | 5>(view?.cluster.masters ?? 3);
+  const [agents, setAgents] = useState(view?.cluster.agents ?? 2);
+  const [publicAgents, setPublicAgents] = useState(view?.cluster.publicAgents ?? 1);
+  const [seedText, setSeedText] = useState(String(seed));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = Number.parseInt(seedText, 10);
+    void client
+      .control({ action: 'reset', seed: Number.isFinite(parsed) ? parsed : undefined, cluster: { masters, agents, publicAgents } })
+      .then((r) => r.ok && onDone());
+  };
+  return (
+    <form className="reset-form" onSubmit={submit} aria-label="Reset the cluster">
+      <label>Masters
+        <select value={masters} onChange={(e) => setMasters(Number(e.target.value) as 1 | 3 | 5)}>
+          <option value={1}>1</option><option value={3}>3</option><option value={5}>5</option>
+        </select>
+      </label>
+      <label>Agents<input type="number" min={0} max={MAX_AGENTS} value={agents} onChange={(e) => setAgents(Number(e.target.value))} /></label>
+      <label>Public<input type="number" min={0} max={MAX_PUBLIC_AGENTS} value={publicAgents} onChange={(e) => setPublicAgents(Number(e.target.value))} /></label>
+      <label>Seed<input type="number" min={0} value={seedText} onChange={(e) => setSeedText(e.target.value)} /></label>
+      <button type="submit" className="btn btn-primary">Reset</button>
+      <button type="button" className="btn" onClick={onDone}>Cancel</button>
+    </form>
+  );
+}
+
+export function Toolbar() {
+  const client = useClient();
+  const scenarios = useScenarios();
+  const current = useBoot(selectScenario);
+  const faults = useBoot(selectActiveFaultCount);
+  const [resetOpen, setResetOpen] = useState(false);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Simulation controls">
+      <Playback />
+      <span className="toolbar-sep" aria-hidden="true" />
+      <button type="button" className="btn btn-primary" data-testid="clear-faults" onClick={() => void client.inject({ kind: 'clear' })} disabled={faults === 0} title="Remove every active fault">
+        <span aria-hidden="true">⟲</span> Clear all faults{faults > 0 ? ` (${faults})` : ''}
+      </button>
+      <label className="scenario-pick">
+        <span>Scenario</span>
+        <select data-testid="scenario" value={current?.name ?? ''} onChange={(e) => e.target.value && void client.loadScenario(e.target.value)}>
+          <option value="">{current ? current.title : 'Free play'}</option>
+          {scenarios.filter((s) => s.name !== current?.name).map((s) => <option key={s.name} value={s.name} title={s.description}>{s.title}</option>)}
+        </select>
+      </label>
+      <div className="reset-wrap">
+        <button type="button" className="btn" aria-expanded={resetOpen} onClick={() => setResetOpen((o) => !o)}>
+          <span aria-hidden="true">↺</span> Reset…
+        </button>
+        {resetOpen && <ResetForm onDone={() => setResetOpen(false)} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// The socket client against a fake socket: it joins the room from the URL, asks for a snapshot on a gap,
+// turns refused commands into toasts the teacher can read, and never hangs on a silent server.
+import { describe, expect, it } from 'vitest';
+import type { SimEvent } from '../shared/engine/types.ts';
+import { EventScript, viewFor } from './viz/timelineModel.fixture.ts';
+import { createSocketClient, type SocketPort } from './socket.ts';
+import { createBootStore } from './store/store.ts';
+
+type Handler = (...args: never[]) => void;
+type AckCb = (err: Error | null, result?: unknown) => void;
+
+/** A socket whose server side is a table of command -> answer (undefined: never answers). */
+class FakeSocket {
+  handlers = new Map<string, Handler>();
+  ioHandlers = new Map<string, () => void>();
+  sent: { event: string; payload: unknown }[] = [];
+  answers: Record<string, unknown> = {};
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, handler);
+    return this;
+  }
+  emit() {
+    throw new Error('the client must always use timeout() so commands cannot hang');
+  }
+  timeout() {
+    return {
+      emit: (event: string, payload: unknown, cb: AckCb) => {
+        this.sent.push({ event, payload });
+        const answer = this.answers[event];
+        if (answer === 'timeout') cb(new Error('operation has timed out'));
+        else if (answer !== undefined) cb(null, answer);
+      },
+    };
+  }
+  disconnect() {
+    return this;
+  }
+  io = { on: (event: string, fn: () => void) => this.ioHandlers.set(event, fn) };
+  fire(event: string, ...args: unknown[]) {
+    (this.handlers.get(event) as (...a: unknown[]) => void)(...args);
+  }
+}
+
+function setup(room?: string) {
+  const fake = new FakeSocket();
+  const store = createBootStore();
+  const client = createSocketClient(fake as unknown as SocketPort, store, { room, now: () => 0 });
+  return { fake, store, client };
+}
+
+function events(): SimEvent[] {
+  const s = new EventScript();
+  for (let i = 0; i < 6; i++) s.unit(i * 100, 'master-1', 'dcos-exhibitor', 'pending', 'waiting');
+  return s.events;
+}
+
+function snapshotOf(evts: SimEvent[]) {
+  return {
+    room: 'class-a', lastSeq: evts.at(-1)!.seq, simTimeMs: 0, seed: 1, cluster: { masters: 3, agents: 2, publicAgents: 0 },
+    speed: 1, paused: false, scenario: null, view: viewFor(3, 2), events: evts, epoch: 4,
+  };
+}
+
+describe('socket client', () => {
+  it('joins the requested room on connect and marks the connection live', () => {
+    const { fake, store } = setup('class-a');
+    fake.answers['sim:join'] = { ok: true, room: 'class-a', lastSeq: 0 };
+    fake.fire('connect');
+    expect(fake.sent).toEqual([{ event: 'sim:join', payload: { room: 'class-a' } }]);
+    expect(store.getState().connection).toBe('connected');
+  });
+
+  it('asks for a snapshot (once) when it sees a gap, then continues from the snapshot', () => {
+    const { fake, store, client } = setup();
+    const evts = events();
+    fake.fire('sim:snapshot', snapshotOf(evts.slice(0, 2)));
+    fake.fire('sim:events', { epoch: 4, fromSeq: 4, toSeq: 4, simTimeMs: 300, events: [evts[3]] });
+    fake.fire('sim:events', { epoch: 4, fromSeq: 5, toSeq: 5, simTimeMs: 400, events: [evts[4]] });
+    expect(fake.sent.filter((s) => s.event === 'sim:resync')).toHaveLength(1);
+    expect(client.stats).toMatchObject({ resync: 1, ignored: 1 });
+    fake.fire('sim:snapshot', snapshotOf(evts.slice(0, 5)));
+    fake.fire('sim:events', { epoch: 4, fromSeq: 6, toSeq: 6, simTimeMs: 500, events: [evts[5]] });
+    expect(store.getState().log.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('shows a refused command as a toast with the server message and resolves the promise', async () => {
+    const { fake, store, client } = setup();
+    fake.answers['fault:inject'] = { ok: false, error: "unknown unit 'dcos-foo' on master-1" };
+    const result = await client.inject({ kind: 'stop', node: 'master-1', unit: 'dcos-foo' });
+    expect(result.ok).toBe(false);
+    expect(store.getState().toasts.map((t) => t.text)).toEqual(["unknown unit 'dcos-foo' on master-1"]);
+  });
+
+  it('turns an unanswered command into a readable timeout error', async () => {
+    const { fake, store, client } = setup();
+    fake.answers['sim:control'] = 'timeout';
+    const result = await client.control({ action: 'pause' });
+    expect(result).toEqual({ ok: false, error: 'the server did not answer within 5 s' });
+    expect(store.getState().toasts).toHaveLength(1);
+  });
+
+  it('reports reconnecting on a dropped connection and offline when the server is unreachable', () => {
+    const { fake, store } = setup();
+    fake.fire('disconnect', 'transport close');
+    expect(store.getState().connection).toBe('reconnecting');
+    fake.fire('connect_error', new Error('refused'));
+    expect(store.getState().connection).toBe('offline');
+    fake.ioHandlers.get('reconnect_attempt')!();
+    expect(store.getState().connection).toBe('reconnecting');
+  });
+});

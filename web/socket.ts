@@ -1,0 +1,118 @@
+/**
+ * The one socket.io client. It joins a room, feeds the store (snapshot, batches, playback, connection)
+ * through web/store/feed.ts, asks for a snapshot on a seq gap or epoch change, and turns the commands
+ * into promises of their ack (an unanswered command resolves as {ok:false} after ACK_TIMEOUT_MS).
+ * `createSocketClient` takes the socket and store as arguments so tests drive it with a fake socket;
+ * `connectBootscope` wires the real one for the app.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { ExplainStep, Fault } from '../shared/engine/types.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
+import type { Ack, ScenarioInfo } from '../shared/protocol/messages.ts';
+import type { ControlCommand } from '../shared/protocol/schemas.ts';
+import { applyBatch, applyPlayback, applySnapshot, setConnection } from './store/feed.ts';
+import type { BootStore } from './store/store.ts';
+
+export const ACK_TIMEOUT_MS = 5_000;
+
+export type BootSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface SocketClient {
+  inject(fault: Fault): Promise<Ack<{ lastSeq: number }>>;
+  control(command: ControlCommand): Promise<Ack<{ speed: number; paused: boolean; simTimeMs: number }>>;
+  loadScenario(name: string): Promise<Ack<{ scenario: ScenarioInfo }>>;
+  explain(node: string, unit: string): Promise<Ack<{ chain: ExplainStep[] }>>;
+  /** Counters a benchmark or a test can read: how batches were treated. */
+  readonly stats: { applied: number; duplicate: number; resync: number; ignored: number };
+  close(): void;
+}
+
+/** Subset of the socket the client uses (the real Socket satisfies it; tests pass a fake). */
+export type SocketPort = Pick<BootSocket, 'on' | 'emit' | 'timeout' | 'disconnect'> & {
+  io: { on(event: 'reconnect_attempt' | 'reconnect_failed', listener: () => void): unknown };
+};
+
+function failure(error: unknown): { ok: false; error: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: /timed? ?out/i.test(text) ? `the server did not answer within ${ACK_TIMEOUT_MS / 1000} s` : text };
+}
+
+export function createSocketClient(
+  socket: SocketPort,
+  store: BootStore,
+  options: { room?: string; now?: () => number } = {},
+): SocketClient {
+  const now = options.now ?? (() => performance.now());
+  const stats = { applied: 0, duplicate: 0, resync: 0, ignored: 0 };
+  let resyncInFlight = false;
+
+  const toast = (text: string) => store.getState().actions.toast(text, 'error');
+
+  const join = () => {
+    const request = options.room ? { room: options.room } : {};
+    socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
+      if (err) toast(`Could not join the simulation: ${failure(err).error}`);
+      else if (!result.ok) toast(`Could not join room "${options.room ?? 'default'}": ${result.error}`);
+    });
+  };
+
+  const resync = () => {
+    if (resyncInFlight) return;
+    resyncInFlight = true;
+    socket.timeout(ACK_TIMEOUT_MS).emit('sim:resync', {}, (err, result) => {
+      resyncInFlight = false;
+      // A refused or lost resync falls back to a fresh join, which also sends a snapshot.
+      if (err || !result.ok) join();
+    });
+  };
+
+  socket.on('connect', () => {
+    setConnection(store, 'connected');
+    join();
+  });
+  socket.on('disconnect', (reason) => {
+    setConnection(store, reason === 'io client disconnect' ? 'offline' : 'reconnecting');
+  });
+  socket.on('connect_error', () => setConnection(store, 'offline'));
+  socket.io.on('reconnect_attempt', () => setConnection(store, 'reconnecting'));
+  socket.io.on('reconnect_failed', () => setConnection(store, 'offline'));
+
+  socket.on('sim:snapshot', (snapshot) => {
+    resyncInFlight = false;
+    applySnapshot(store, snapshot, now());
+  });
+  socket.on('sim:events', (batch) => {
+    const verdict = applyBatch(store, batch, now());
+    stats[verdict]++;
+    if (verdict === 'resync') resync();
+  });
+  socket.on('sim:playback', (playback) => applyPlayback(store, playback, now()));
+
+  async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {
+    const result = await new Promise<Ack<R>>((resolve) => {
+      send((err, res) => resolve(err ? failure(err) : res));
+    });
+    if (!result.ok) toast(result.error);
+    return result;
+  }
+
+  return {
+    stats,
+    inject: (fault) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('fault:inject', fault, cb)),
+    control: (cmd) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:control', cmd, cb)),
+    loadScenario: (name) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('scenario:load', { name }, cb)),
+    // Explain errors are shown in the panel itself, not as a toast.
+    explain: (node, unit) =>
+      new Promise((resolve) => {
+        socket.timeout(ACK_TIMEOUT_MS).emit('sim:explain', { node, unit }, (err, res) => resolve(err ? failure(err) : res));
+      }),
+    close: () => socket.disconnect(),
+  };
+}
+
+/** Connects the app to the server it was served from, room from `?room=`. */
+export function connectBootscope(store: BootStore): SocketClient {
+  const room = new URLSearchParams(window.location.search).get('room') ?? undefined;
+  const socket: BootSocket = io({ transports: ['websocket', 'polling'] });
+  return createSocketClient(socket, store, { room });
+}

@@ -1,0 +1,92 @@
+/**
+ * Server-fed writes: the only code that changes the cluster and timeline slices. Called by web/socket.ts.
+ * Invariants kept here:
+ *  - a batch is folded in only when it continues exactly where the store stands (same epoch,
+ *    fromSeq === lastSeq + 1, or an overlap whose old part is trimmed); duplicates are dropped;
+ *  - a gap or a foreign epoch marks the store `awaitingSnapshot` and is reported as 'resync' so the
+ *    socket asks for a snapshot; every batch until that snapshot is ignored;
+ *  - each accepted batch is ONE store update (view + timeline + log + narration + clock together),
+ *    so React renders once per batch.
+ */
+import type { SimEvent } from '../../shared/engine/types.ts';
+import type { EventBatch, PlaybackState, SimSnapshot } from '../../shared/protocol/messages.ts';
+import { applyEvent } from '../../shared/protocol/applyEvent.ts';
+import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
+import type { ConnectionState } from './clusterSlice.ts';
+import type { BootState, BootStore } from './store.ts';
+import { appendToLog, latestNarration, type Narration } from './timelineSlice.ts';
+
+export type BatchVerdict = 'applied' | 'duplicate' | 'resync' | 'ignored';
+
+/** Narration older than this (simulated) when a snapshot arrives is history, not news for the banner. */
+export const NARRATION_FRESH_MS = 30_000;
+
+type Bookkeeping = Pick<BootState, 'lastSeq' | 'epoch' | 'awaitingSnapshot' | 'view'>;
+
+/** Decides what to do with a batch given where the store stands (pure; exported for tests). */
+export function classifyBatch(state: Bookkeeping, batch: EventBatch): 'apply' | 'duplicate' | 'gap' | 'epoch' | 'waiting' {
+  if (state.awaitingSnapshot || state.view === null) return 'waiting';
+  if (batch.epoch !== state.epoch) return 'epoch';
+  if (batch.toSeq <= state.lastSeq) return 'duplicate';
+  if (batch.fromSeq > state.lastSeq + 1) return 'gap';
+  return 'apply';
+}
+
+export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: number): void {
+  const events = snapshot.events;
+  let narration: Narration | null = latestNarration(null, events);
+  if (narration && snapshot.simTimeMs - narration.simTimeMs > NARRATION_FRESH_MS) narration = null;
+  store.setState({
+    room: snapshot.room,
+    view: snapshot.view,
+    lastSeq: snapshot.lastSeq,
+    epoch: snapshot.epoch,
+    seed: snapshot.seed,
+    speed: snapshot.speed,
+    paused: snapshot.paused,
+    scenario: snapshot.scenario,
+    awaitingSnapshot: false,
+    clock: { simTimeMs: snapshot.simTimeMs, atWallMs: wallMs },
+    timeline: appendToTimeline(emptyTimeline(), events),
+    log: appendToLog([], events),
+    narration,
+  });
+}
+
+export function applyBatch(store: BootStore, batch: EventBatch, wallMs: number): BatchVerdict {
+  const state = store.getState();
+  const verdict = classifyBatch(state, batch);
+  if (verdict === 'waiting') return 'ignored';
+  if (verdict === 'duplicate') return 'duplicate';
+  if (verdict === 'gap' || verdict === 'epoch') {
+    store.setState({ awaitingSnapshot: true });
+    return 'resync';
+  }
+  // An overlapping batch (fromSeq <= lastSeq) still continues the log once its old head is trimmed.
+  const fresh: SimEvent[] = batch.fromSeq <= state.lastSeq ? batch.events.filter((e) => e.seq > state.lastSeq) : batch.events;
+  let view = state.view!;
+  for (const event of fresh) view = applyEvent(view, event);
+  store.setState({
+    view,
+    lastSeq: batch.toSeq,
+    clock: { simTimeMs: Math.max(batch.simTimeMs, view.simTimeMs), atWallMs: wallMs },
+    timeline: appendToTimeline(state.timeline, fresh),
+    log: appendToLog(state.log, fresh),
+    narration: latestNarration(state.narration, fresh),
+  });
+  return 'applied';
+}
+
+export function applyPlayback(store: BootStore, playback: PlaybackState, wallMs: number): void {
+  store.setState({
+    speed: playback.speed,
+    paused: playback.paused,
+    clock: { simTimeMs: Math.max(playback.simTimeMs, store.getState().clock.simTimeMs), atWallMs: wallMs },
+  });
+}
+
+/** A lost connection invalidates the seq bookkeeping: the next snapshot (after re-join) rebuilds it. */
+export function setConnection(store: BootStore, connection: ConnectionState): void {
+  if (connection === 'connected') store.setState({ connection });
+  else store.setState({ connection, awaitingSnapshot: true });
+}

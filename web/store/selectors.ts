@@ -1,0 +1,59 @@
+/**
+ * Module-level selectors: stable function identities so zustand compares narrow results, never the
+ * whole state. Selectors that derive arrays return arrays of primitives and must be used with
+ * `useShallow` (see useBootShallow) so an unchanged derivation does not re-render.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import type { Health } from '../../shared/engine/types.ts';
+import { useBoot, type BootState } from './store.ts';
+
+export const selectView = (s: BootState) => s.view;
+export const selectConnection = (s: BootState) => s.connection;
+export const selectAwaiting = (s: BootState) => s.awaitingSnapshot;
+export const selectSpeed = (s: BootState) => s.speed;
+export const selectPaused = (s: BootState) => s.paused;
+export const selectClock = (s: BootState) => s.clock;
+export const selectScenario = (s: BootState) => s.scenario;
+export const selectSeed = (s: BootState) => s.seed;
+export const selectRoom = (s: BootState) => s.room;
+export const selectLastSeq = (s: BootState) => s.lastSeq;
+export const selectTimeline = (s: BootState) => s.timeline;
+export const selectLog = (s: BootState) => s.log;
+export const selectNarration = (s: BootState) => s.narration;
+export const selectSelected = (s: BootState) => s.selected;
+export const selectMenu = (s: BootState) => s.menu;
+export const selectExplanation = (s: BootState) => s.explanation;
+export const selectTheme = (s: BootState) => s.theme;
+export const selectLogFilter = (s: BootState) => s.logFilter;
+export const selectHelpOpen = (s: BootState) => s.helpOpen;
+export const selectToasts = (s: BootState) => s.toasts;
+export const selectDagShare = (s: BootState) => s.dagShare;
+export const selectActions = (s: BootState) => s.actions;
+
+export const selectClusterHealth = (s: BootState): Health => s.view?.clusterHealth ?? 'unknown';
+export const selectActiveFaultCount = (s: BootState): number => s.view?.faults.length ?? 0;
+
+/** Refs on the current explanation path ("node/unit", "fact:…"), for DagView's highlight. */
+export const selectHighlight = (s: BootState): string[] => s.explanation?.chain.map((step) => step.ref) ?? [];
+
+/** Node ids in cluster order (for the log's node filter). */
+export const selectNodeIds = (s: BootState): string[] => s.view?.nodes.map((n) => n.id) ?? [];
+
+/** Running task count. */
+export const selectRunningTasks = (s: BootState): number => s.view?.tasks.filter((t) => t.state === 'running').length ?? 0;
+
+/**
+ * The simulated clock now: the last known sim time advanced by wall time x speed, unless paused.
+ * Capped at two seconds of wall time past the last fact so a silent server does not run the clock away.
+ */
+export const CLOCK_EXTRAPOLATE_MAX_WALL_MS = 2_000;
+export function simNow(clock: BootState['clock'], speed: number, paused: boolean, wallNowMs: number): number {
+  if (paused) return clock.simTimeMs;
+  const wall = Math.min(CLOCK_EXTRAPOLATE_MAX_WALL_MS, Math.max(0, wallNowMs - clock.atWallMs));
+  return clock.simTimeMs + Math.round(wall * speed);
+}
+
+/** Derived arrays of primitives: compared element-wise so an equal result keeps the old reference. */
+export function useBootShallow<T>(selector: (s: BootState) => T[]): T[] {
+  return useBoot(useShallow(selector));
+}
