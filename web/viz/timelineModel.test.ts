@@ -70,6 +70,21 @@ describe('node lanes', () => {
   });
 });
 
+describe('worst live unit state per node', () => {
+  it('follows the worst unit on the node, naming it, ahead of the reported health', () => {
+    const m = build(bootScript().events);
+    const l = lane(m, 'master-1');
+    expect(l.worst).toBe('healthy');
+    const at = (ms: number) => l.worstSegments.find((s) => s.fromMs <= ms && (s.toMs === null || ms < s.toMs));
+    expect(at(0)?.state).toBe('waiting');
+    expect(at(35_000)).toMatchObject({ state: 'failed', cause: 'worst: dcos-mesos-master is failed' });
+    expect(at(46_000)?.state).toBe('starting');
+    expect(at(47_000)?.state).toBe('healthy');
+    // 3DT still says healthy while the process is dead: the lesson of health vs truth.
+    expect(l.healthSegments.find((s) => s.fromMs <= 35_000 && (s.toMs ?? Infinity) > 35_000)?.state).toBe('healthy');
+  });
+});
+
 describe('markers', () => {
   it('marks faults (active and ended), leader changes, quorum and narration in order', () => {
     const m = build(bootScript().events);

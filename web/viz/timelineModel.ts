@@ -1,7 +1,8 @@
 /**
  * The timeline as data, built incrementally from SimEvents (in the spirit of `systemd-analyze plot`):
  * one lane per node, one row per unit on it, each a list of state segments; node-level segments of
- * reported health (`node` events) and power/network (`power` events); global markers for faults,
+ * reported health (`node` events), of the worst live unit state, and of power/network (`power`
+ * events); global markers for faults,
  * leader changes, quorum changes and narration.
  *
  * Invariants (tests rely on them):
@@ -52,6 +53,9 @@ export interface NodeLane {
   healthSegments: readonly Segment<Health>[];
   power: PowerState;
   powerSegments: readonly Segment<PowerState>[];
+  /** Worst live unit state on the node (what systemd shows now, ahead of the next diagnostics pull). */
+  worst: UnitState;
+  worstSegments: readonly Segment<UnitState>[];
   /** Unit rows by unit id; `unitOrder` lists them in first-seen order. */
   rows: Readonly<Record<string, UnitRow>>;
   unitOrder: readonly string[];
@@ -142,6 +146,7 @@ interface LaneDraft {
   lane: NodeLane;
   health: Segment<Health>[] | null;
   power: Segment<PowerState>[] | null;
+  worst: Segment<UnitState>[] | null;
   rows: Map<string, Segment<UnitState>[]>;
   newUnits: string[];
 }
@@ -152,7 +157,7 @@ function laneDraft(model: TimelineModel, draft: Draft, node: string): LaneDraft 
   const index = (draft.laneIndex ?? model.laneIndex)[node];
   let lane: NodeLane;
   if (index === undefined) {
-    lane = { node, health: 'unknown', healthSegments: [], power: 'up', powerSegments: [], rows: {}, unitOrder: [] };
+    lane = { node, health: 'unknown', healthSegments: [], power: 'up', powerSegments: [], worst: 'pending', worstSegments: [], rows: {}, unitOrder: [] };
     draft.lanes ??= model.lanes.slice();
     draft.laneIndex ??= { ...model.laneIndex };
     draft.laneIndex[node] = draft.lanes.length;
@@ -160,7 +165,7 @@ function laneDraft(model: TimelineModel, draft: Draft, node: string): LaneDraft 
   } else {
     lane = (draft.lanes ?? model.lanes)[index]!;
   }
-  const d: LaneDraft = { lane, health: null, power: null, rows: new Map(), newUnits: [] };
+  const d: LaneDraft = { lane, health: null, power: null, worst: null, rows: new Map(), newUnits: [] };
   draft.laneDrafts.set(node, d);
   return d;
 }
@@ -176,6 +181,24 @@ function rowDraft(d: LaneDraft, unit: string): Segment<UnitState>[] {
   return segs;
 }
 
+/** Recomputes the node's worst live unit state after a unit event: O(units on the node), about 20. */
+function updateWorst(d: LaneDraft, atMs: number): void {
+  let worst: UnitState = 'healthy';
+  let who = '';
+  const consider = (unit: string) => {
+    const segs = d.rows.get(unit);
+    const state = segs !== undefined ? segs[segs.length - 1]!.state : d.lane.rows[unit]!.state;
+    if (who === '' || UNIT_RANK[state] < UNIT_RANK[worst]) {
+      worst = state;
+      who = unit;
+    }
+  };
+  for (const unit of d.lane.unitOrder) consider(unit);
+  for (const unit of d.newUnits) consider(unit);
+  d.worst ??= d.lane.worstSegments.slice();
+  pushSegment(d.worst, atMs, worst, `worst: ${who} is ${worst}`, UNIT_RANK);
+}
+
 function addMarker(model: TimelineModel, draft: Draft, marker: Marker): void {
   draft.markers ??= model.markers.slice();
   draft.markers.push(marker);
@@ -185,9 +208,12 @@ function addMarker(model: TimelineModel, draft: Draft, marker: Marker): void {
 function applyEvent(model: TimelineModel, draft: Draft, e: SimEvent): void {
   const t = e.simTimeMs;
   switch (e.type) {
-    case 'unit':
-      pushSegment(rowDraft(laneDraft(model, draft, e.node), e.unit), t, e.to, e.cause.text, UNIT_RANK);
+    case 'unit': {
+      const d = laneDraft(model, draft, e.node);
+      pushSegment(rowDraft(d, e.unit), t, e.to, e.cause.text, UNIT_RANK);
+      updateWorst(d, t);
       break;
+    }
     case 'node': {
       const d = laneDraft(model, draft, e.node);
       d.health ??= d.lane.healthSegments.slice();
@@ -251,7 +277,8 @@ function finishLane(d: LaneDraft): NodeLane {
   }
   const health = d.health !== null && !sameSegments(lane.healthSegments, d.health) ? d.health : null;
   const power = d.power !== null && !sameSegments(lane.powerSegments, d.power) ? d.power : null;
-  if (rows === lane.rows && health === null && power === null && d.newUnits.length === 0) return lane;
+  const worst = d.worst !== null && !sameSegments(lane.worstSegments, d.worst) ? d.worst : null;
+  if (rows === lane.rows && health === null && power === null && worst === null && d.newUnits.length === 0) return lane;
   return {
     ...lane,
     rows,
@@ -260,6 +287,8 @@ function finishLane(d: LaneDraft): NodeLane {
     health: health !== null ? health[health.length - 1]!.state : lane.health,
     powerSegments: power ?? lane.powerSegments,
     power: power !== null ? power[power.length - 1]!.state : lane.power,
+    worstSegments: worst ?? lane.worstSegments,
+    worst: worst !== null ? worst[worst.length - 1]!.state : lane.worst,
   };
 }
 
