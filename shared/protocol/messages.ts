@@ -28,6 +28,8 @@ export interface SimSnapshot {
   events: SimEvent[];
   /** Increments on every reset / scenario load: a client drops history from an older epoch. */
   epoch: number;
+  /** How many of the oldest events were dropped from `events` to bound memory (0 or absent: none). */
+  historyTrimmed?: number;
 }
 
 /** A batch of consecutive events; fromSeq..toSeq inclusive, no gaps. */
@@ -37,6 +39,8 @@ export interface EventBatch {
   toSeq: number;
   simTimeMs: number;
   events: SimEvent[];
+  /** Server wall clock (ms since 1970) when the batch's first event left the engine: lets a benchmark measure delay. */
+  emittedAtWallMs?: number;
 }
 
 /** Playback state broadcast when speed / pause change (cheap; no snapshot needed). */

@@ -1,0 +1,95 @@
+// The HTTP side of the server (everything except /socket.io, which socket.io answers itself): the
+// dcos-diagnostics health API, the small JSON API (/api/scenarios, /api/explain, /healthz) and the built web
+// app. Invariants: only GET/HEAD; query values are validated (400 with a message); an unknown room is a 404
+// JSON error; a throwing route answers 500 and is logged, never crashing the process.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { describeZodError, explainSchema, roomNameSchema } from '../../shared/protocol/schemas.ts';
+import type { ScenarioSource } from '../deps.ts';
+import { explainUnit } from '../explain.ts';
+import type { Room } from '../room.ts';
+import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
+import type { LabelFn } from './diagnostics.ts';
+import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
+import { sendError, sendJson } from './http.ts';
+import { serveStatic } from './static.ts';
+
+export interface RouterDeps {
+  rooms: RoomRegistry;
+  scenarios: ScenarioSource;
+  label: LabelFn;
+  logger: Logger;
+  staticDir: string | null;
+  stats(): object;
+}
+
+const roomQuerySchema = z.object({ room: roomNameSchema.optional() });
+const MAX_URL_LENGTH = 2048;
+
+export function createRequestHandler(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(deps, req, res).catch((error: unknown) => {
+      deps.logger.error({ err: error, url: req.url }, 'http request failed');
+      if (!res.headersSent) sendError(res, 500, 'internal error (logged on the server)');
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const rawUrl = req.url ?? '/';
+  if (rawUrl.length > MAX_URL_LENGTH) return sendError(res, 414, `URL too long: at most ${MAX_URL_LENGTH} characters`);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendError(res, 405, `method ${req.method} not allowed: this server only answers GET and HEAD`);
+  }
+  let url: URL;
+  try {
+    url = new URL(rawUrl, 'http://localhost');
+  } catch {
+    return sendError(res, 400, `malformed URL '${rawUrl.slice(0, 100)}'`);
+  }
+  const pathname = url.pathname;
+  const query = Object.fromEntries(url.searchParams);
+
+  if (pathname === '/healthz') return sendJson(res, 200, { ok: true, ...deps.stats() });
+  if (pathname === '/api/scenarios') return sendJson(res, 200, { scenarios: deps.scenarios.list() });
+  if (pathname === '/api/explain') {
+    const room = pickRoom(deps.rooms, query.room, res);
+    if (!room) return;
+    const parsed = explainSchema.safeParse({ node: query.node, unit: query.unit });
+    if (!parsed.success) return sendError(res, 400, `bad query: ${describeZodError(parsed.error)}; expected ?node=<node id>&unit=<unit id>[&room=<name>]`);
+    const result = explainUnit(room.engine, parsed.data.node, parsed.data.unit);
+    return result.ok ? sendJson(res, 200, { node: parsed.data.node, unit: parsed.data.unit, chain: result.chain }) : sendError(res, 404, result.error);
+  }
+  if (pathname === HEALTH_BASE || pathname.startsWith(`${HEALTH_BASE}/`)) {
+    const room = pickRoom(deps.rooms, query.room, res);
+    if (!room) return;
+    const segments = decodeSegments(pathname.slice(HEALTH_BASE.length));
+    if (segments === null) return sendError(res, 400, 'malformed percent-encoding in the path');
+    return serveDiagnostics(room, deps.label, segments, res);
+  }
+  if (pathname.startsWith('/api/')) return sendError(res, 404, `no such API route: ${pathname}; see /api/scenarios, /api/explain, ${HEALTH_BASE}`);
+  if (deps.staticDir === null) return sendError(res, 404, `not found: ${pathname} (the web app is not being served)`);
+  return serveStatic(deps.staticDir, req, res, pathname);
+}
+
+function pickRoom(rooms: RoomRegistry, name: string | undefined, res: ServerResponse): Room | null {
+  const parsed = roomQuerySchema.safeParse({ room: name });
+  if (!parsed.success) {
+    sendError(res, 400, `bad query: ${describeZodError(parsed.error)}`);
+    return null;
+  }
+  const roomName = parsed.data.room ?? DEFAULT_ROOM;
+  const room = rooms.get(roomName);
+  if (!room) sendError(res, 404, `unknown room '${roomName}'; rooms: ${rooms.names().join(', ')}`);
+  return room ?? null;
+}
+
+function decodeSegments(rest: string): string[] | null {
+  try {
+    return rest.split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
+}

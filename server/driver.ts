@@ -1,0 +1,155 @@
+// The wall-clock driver: the ONLY code that maps real time to simulated time. It advances one engine in step
+// with wall time x speed on a timer, and implements pause / resume / step / speed and the timed steps of a
+// scenario. The clock is injected (`now`), and `tick()` is public, so tests drive it deterministically.
+// Invariants: simulated time never goes backwards; a stall of the process (sleep, GC storm) is not replayed
+// as a burst of fast-forward (the anchor moves past the gap); scenario steps fire in order, exactly once,
+// at their sim time, before any engine event scheduled later.
+import type { Engine, Fault, InjectResult, SimEvent } from '../shared/engine/types.ts';
+import { advanceWithScript, createScript, nextStepTimeMs, SCRIPT_START, type Script, type ScriptCursor, type ScriptError, type ScriptStep } from '../shared/engine/script.ts';
+
+/** A full 3-master boot takes roughly 4-8 sim minutes: at 5x that is about 50-100 s of wall time. */
+export const DEFAULT_SPEED = 5;
+/** How often the driver advances the engine (and the room flushes its batch). */
+export const TICK_MS = 50;
+/** A gap between ticks longer than this is skipped instead of simulated all at once. */
+export const MAX_TICK_GAP_MS = 2_000;
+
+export interface DriverOptions {
+  engine: Engine;
+  now: () => number;
+  speed?: number;
+  paused?: boolean;
+  script?: readonly ScriptStep[];
+  /** Every event the engine produced, in seq order, as soon as it was produced. */
+  onEvents(events: SimEvent[]): void;
+  /** After every tick, moved or not: the room flushes its pending batch here. */
+  onTick?(): void;
+  /** A scenario fault the engine rejected (the step's narration still plays). */
+  onScriptError?(error: ScriptError): void;
+}
+
+export class Driver {
+  readonly engine: Engine;
+  private speedFactor: number;
+  private isPaused: boolean;
+  private anchorWallMs: number;
+  private anchorSimMs: number;
+  private lastTickWallMs: number;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly script: Script;
+  private cursor: ScriptCursor = SCRIPT_START;
+
+  constructor(private readonly options: DriverOptions) {
+    this.engine = options.engine;
+    this.speedFactor = options.speed ?? DEFAULT_SPEED;
+    this.isPaused = options.paused ?? false;
+    this.script = createScript(options.script ?? []);
+    this.anchorWallMs = options.now();
+    this.anchorSimMs = this.engine.simTimeMs;
+    this.lastTickWallMs = this.anchorWallMs;
+  }
+
+  get speed(): number {
+    return this.speedFactor;
+  }
+  get paused(): boolean {
+    return this.isPaused;
+  }
+  get simTimeMs(): number {
+    return this.engine.simTimeMs;
+  }
+  /** Scenario steps not yet played. */
+  get pendingScriptSteps(): number {
+    return this.script.steps.length - this.cursor.nextStep;
+  }
+
+  start(): void {
+    if (this.timer !== null) return;
+    this.reanchor(this.options.now(), this.engine.simTimeMs);
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Advance to where wall time says the simulation should be, then let the room flush. */
+  tick(): void {
+    const wallMs = this.options.now();
+    if (!this.isPaused) {
+      if (wallMs - this.lastTickWallMs > MAX_TICK_GAP_MS) this.reanchor(wallMs - TICK_MS, this.engine.simTimeMs);
+      this.advanceTo(this.targetSimMs(wallMs));
+    }
+    this.lastTickWallMs = wallMs;
+    this.options.onTick?.();
+  }
+
+  setSpeed(speed: number): void {
+    const wallMs = this.options.now();
+    // Re-anchor where the old speed says we are now, so changing speed never jumps sim time.
+    if (!this.isPaused) this.reanchor(wallMs, Math.max(this.engine.simTimeMs, this.targetSimMs(wallMs)));
+    this.speedFactor = speed;
+  }
+
+  pause(): void {
+    if (this.isPaused) return;
+    this.advanceTo(this.targetSimMs(this.options.now()));
+    this.isPaused = true;
+  }
+
+  resume(): void {
+    if (!this.isPaused) return;
+    this.reanchor(this.options.now(), this.engine.simTimeMs);
+    this.isPaused = false;
+  }
+
+  /** Jump to the next thing that happens (an engine event or a scenario step) and process it. */
+  step(): SimEvent[] {
+    const nextEventMs = this.engine.nextEventTimeMs();
+    const nextStepMs = nextStepTimeMs(this.script, this.cursor);
+    let events: SimEvent[];
+    if (nextStepMs !== null && (nextEventMs === null || nextStepMs <= nextEventMs)) {
+      events = this.advanceTo(Math.max(nextStepMs, this.engine.simTimeMs));
+    } else {
+      events = this.engine.step();
+      this.emit(events);
+    }
+    this.reanchor(this.options.now(), this.engine.simTimeMs);
+    return events;
+  }
+
+  inject(fault: Fault): InjectResult {
+    const result = this.engine.inject(fault);
+    if (result.ok) this.emit(result.events);
+    return result;
+  }
+
+  narrate(text: string): SimEvent[] {
+    const events = this.engine.narrate(text);
+    this.emit(events);
+    return events;
+  }
+
+  private targetSimMs(wallMs: number): number {
+    return Math.floor(this.anchorSimMs + (wallMs - this.anchorWallMs) * this.speedFactor);
+  }
+
+  private reanchor(wallMs: number, simMs: number): void {
+    this.anchorWallMs = wallMs;
+    this.anchorSimMs = simMs;
+  }
+
+  /** Play due scenario steps in order, interleaved with the engine at their exact sim times (script.ts). */
+  private advanceTo(targetMs: number): SimEvent[] {
+    const result = advanceWithScript(this.engine, this.script, this.cursor, targetMs);
+    this.cursor = result.cursor;
+    for (const error of result.errors) this.options.onScriptError?.(error);
+    this.emit(result.events);
+    return result.events;
+  }
+
+  private emit(events: SimEvent[]): void {
+    if (events.length > 0) this.options.onEvents(events);
+  }
+}

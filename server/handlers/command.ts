@@ -1,0 +1,74 @@
+// The boundary every client command passes: ack present, rate limit, exactly one payload, zod validation,
+// then the handler; any throw becomes {ok:false}. Invariants: a payload that fails validation never reaches a
+// handler (so never the engine); every command with an ack gets exactly one answer; a command without an ack
+// is logged and dropped before doing anything.
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Ack } from '../../shared/protocol/messages.ts';
+import { describeZodError } from '../../shared/protocol/schemas.ts';
+import type { TokenBucket } from '../rateLimit.ts';
+
+type AckFn = (result: Ack) => void;
+
+/** The loosest view of a socket: we validate everything ourselves. */
+export interface RawSocket {
+  id: string;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+export interface CommandContext {
+  socket: RawSocket;
+  bucket: TokenBucket;
+  logger: Logger;
+  limitText: string;
+}
+
+export function registerCommand<S extends z.ZodType>(
+  context: CommandContext,
+  name: string,
+  schema: S,
+  handler: (payload: z.infer<S>) => Ack,
+): void {
+  const { socket, bucket, logger } = context;
+  socket.on(name, (...args: unknown[]) => {
+    const last = args[args.length - 1];
+    if (typeof last !== 'function') {
+      logger.warn({ socket: socket.id, command: name }, 'command without an ack function ignored');
+      return;
+    }
+    const ack = onceOnly(last as AckFn, logger, socket.id, name);
+    const payloads = args.slice(0, -1);
+    if (!bucket.take()) {
+      ack({ ok: false, error: `rate limit: at most ${context.limitText}; command '${name}' was not applied` });
+      return;
+    }
+    if (payloads.length > 1) {
+      ack({ ok: false, error: `'${name}' takes one payload object and an ack, got ${payloads.length} payloads` });
+      return;
+    }
+    const parsed = schema.safeParse(payloads[0]);
+    if (!parsed.success) {
+      ack({ ok: false, error: `invalid '${name}' payload: ${describeZodError(parsed.error)}` });
+      return;
+    }
+    try {
+      ack(handler(parsed.data));
+    } catch (error) {
+      logger.error({ err: error, socket: socket.id, command: name }, 'command handler failed');
+      ack({ ok: false, error: `internal error while handling '${name}' (logged on the server)` });
+    }
+  });
+}
+
+function onceOnly(ack: AckFn, logger: Logger, socketId: string, name: string): AckFn {
+  let answered = false;
+  return (result) => {
+    if (answered) return;
+    answered = true;
+    try {
+      ack(result);
+    } catch (error) {
+      logger.warn({ err: error, socket: socketId, command: name }, 'ack failed');
+    }
+  };
+}

@@ -1,0 +1,96 @@
+// Wires one connected socket to the rooms: which room it is in, and the six commands of the protocol
+// (shared/protocol/events.ts). Invariants: a socket is in at most one room; a joining or resyncing socket gets
+// a snapshot whose lastSeq is immediately followed by the room's next batch (Room.snapshot flushes first, and
+// the socket enters the socket.io room only after that flush); commands other than sim:join need a room.
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import type { Ack } from '../../shared/protocol/messages.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import { controlSchema, explainSchema, faultSchema, joinSchema, resyncSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
+import type { ScenarioSource, ServerLimits } from '../deps.ts';
+import { TokenBucket } from '../rateLimit.ts';
+import type { Room } from '../room.ts';
+import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
+import { explainUnit } from '../explain.ts';
+import { registerCommand, type CommandContext, type RawSocket } from './command.ts';
+
+export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export interface SocketDeps {
+  rooms: RoomRegistry;
+  scenarios: ScenarioSource;
+  logger: Logger;
+  now: () => number;
+  limits: ServerLimits;
+}
+
+const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
+
+export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
+  const { rooms, logger, limits } = deps;
+  let current: Room | null = null;
+  const context: CommandContext = {
+    socket: socket as unknown as RawSocket,
+    bucket: new TokenBucket(limits.commandsPerSecond, limits.commandBurst, deps.now),
+    logger,
+    limitText: `${limits.commandsPerSecond} commands per second (bursts of ${limits.commandBurst})`,
+  };
+  const inRoom = (handler: (room: Room) => Ack): Ack => (current === null ? NOT_JOINED : handler(current));
+
+  registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
+    const name = request?.room ?? DEFAULT_ROOM;
+    const lookup = rooms.getOrCreate(name);
+    if (!lookup.ok) return lookup;
+    if (current !== null && current !== lookup.room) {
+      void socket.leave(current.name);
+      current.removeClient();
+      current = null;
+    }
+    const snapshot = lookup.room.snapshot();
+    if (current === null) {
+      void socket.join(name);
+      lookup.room.addClient();
+      current = lookup.room;
+    }
+    socket.emit('sim:snapshot', snapshot);
+    return { ok: true, room: name, lastSeq: snapshot.lastSeq };
+  });
+
+  registerCommand(context, 'sim:resync', resyncSchema, () =>
+    inRoom((room) => {
+      const snapshot = room.snapshot();
+      socket.emit('sim:snapshot', snapshot);
+      return { ok: true, lastSeq: snapshot.lastSeq };
+    }),
+  );
+
+  registerCommand(context, 'fault:inject', faultSchema, (fault) => inRoom((room) => room.inject(fault)));
+
+  registerCommand(context, 'sim:control', controlSchema, (command) =>
+    inRoom((room) => {
+      const result = room.control(command);
+      if (result.ok) logger.info({ room: room.name, socket: socket.id, command }, 'playback control');
+      return result;
+    }),
+  );
+
+  registerCommand(context, 'scenario:load', scenarioLoadSchema, ({ name }) =>
+    inRoom((room) => {
+      const loaded = deps.scenarios.load(name);
+      if (!loaded.ok) return loaded;
+      const error = room.loadScenario(loaded.scenario);
+      if (error !== null) return { ok: false, error };
+      const { title, description } = loaded.scenario;
+      return { ok: true, scenario: { name: loaded.scenario.name, title, description } };
+    }),
+  );
+
+  registerCommand(context, 'sim:explain', explainSchema, ({ node, unit }) =>
+    inRoom((room) => explainUnit(room.engine, node, unit)),
+  );
+
+  socket.on('disconnect', () => {
+    current?.removeClient();
+    current = null;
+  });
+}

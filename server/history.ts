@@ -1,0 +1,38 @@
+// A room's event history: every event of the current simulation, oldest first, capped so a classroom
+// session of hours cannot exhaust memory. Invariant: the kept events are consecutive in seq and end at the
+// newest one; `trimmed` counts the oldest events dropped (the snapshot reports it).
+import type { SimEvent } from '../shared/engine/types.ts';
+
+/** Trim in chunks (10% over the cap) so appending stays amortised O(1). */
+const TRIM_SLACK = 0.1;
+
+export class EventHistory {
+  private events: SimEvent[] = [];
+  private trimmedCount = 0;
+
+  constructor(private readonly maxEvents: number) {
+    if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new Error(`maxEvents must be a positive integer, got ${maxEvents}`);
+  }
+
+  get trimmed(): number {
+    return this.trimmedCount;
+  }
+  get length(): number {
+    return this.events.length;
+  }
+
+  append(events: readonly SimEvent[]): void {
+    for (const event of events) this.events.push(event);
+    const limit = this.maxEvents + Math.ceil(this.maxEvents * TRIM_SLACK);
+    if (this.events.length > limit) {
+      const drop = this.events.length - this.maxEvents;
+      this.events.splice(0, drop);
+      this.trimmedCount += drop;
+    }
+  }
+
+  /** A copy, so a snapshot in flight cannot see later appends. */
+  all(): SimEvent[] {
+    return this.events.slice();
+  }
+}

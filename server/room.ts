@@ -1,0 +1,213 @@
+// One room = one simulation shared by every client in it: engine + driver, the event history, the epoch and
+// the pending batch. Invariants: the room is the single writer of its simulation; every event the engine
+// produces goes to the history and to exactly one batch, in seq order; batches are flushed once per driver
+// tick (never one emit per event); a rejected command leaves the simulation untouched; a reset or scenario
+// load bumps the epoch and broadcasts a fresh snapshot.
+import type { Logger } from 'pino';
+import type { ClusterConfig, Fault, SimEvent } from '../shared/engine/types.ts';
+import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
+import type { ScriptStep } from '../shared/engine/script.ts';
+import type { ControlCommand, Scenario } from '../shared/protocol/schemas.ts';
+import type { EngineFactory } from './deps.ts';
+import { Driver } from './driver.ts';
+import { EventHistory } from './history.ts';
+
+export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
+export const DEFAULT_SEED = 1;
+
+/** Where a room's facts go (socket.io in the app, arrays in tests). */
+export interface RoomBroadcast {
+  events(room: string, batch: EventBatch): void;
+  snapshot(room: string, snapshot: SimSnapshot): void;
+  playback(room: string, playback: PlaybackState): void;
+}
+
+export interface RoomOptions {
+  name: string;
+  createEngine: EngineFactory;
+  now: () => number;
+  broadcast: RoomBroadcast;
+  logger: Logger;
+  maxHistoryEvents: number;
+  autoTick: boolean;
+}
+
+interface Simulation {
+  cluster: ClusterConfig;
+  seed: number;
+  scenario: ScenarioInfo | null;
+  script: readonly ScriptStep[];
+}
+
+export type ControlAck = Ack<PlaybackState>;
+
+export class Room {
+  readonly name: string;
+  epoch = 0;
+  private sim: Simulation;
+  private driver!: Driver;
+  private history!: EventHistory;
+  private pending: SimEvent[] = [];
+  private pendingSinceWallMs = 0;
+  private clientCount = 0;
+  private idleSinceWallMs: number;
+
+  constructor(private readonly options: RoomOptions, sim?: Partial<Simulation>) {
+    this.name = options.name;
+    this.sim = { cluster: DEFAULT_CLUSTER, seed: DEFAULT_SEED, scenario: null, script: [], ...sim };
+    this.idleSinceWallMs = options.now();
+    this.install(this.sim, undefined, false);
+  }
+
+  get clients(): number {
+    return this.clientCount;
+  }
+  get idleSinceMs(): number | null {
+    return this.clientCount > 0 ? null : this.idleSinceWallMs;
+  }
+  get engine() {
+    return this.driver.engine;
+  }
+  get cluster(): ClusterConfig {
+    return this.sim.cluster;
+  }
+  get seed(): number {
+    return this.sim.seed;
+  }
+  get scenario(): ScenarioInfo | null {
+    return this.sim.scenario;
+  }
+
+  addClient(): void {
+    this.clientCount++;
+  }
+  removeClient(): void {
+    this.clientCount = Math.max(0, this.clientCount - 1);
+    if (this.clientCount === 0) this.idleSinceWallMs = this.options.now();
+  }
+
+  /** Advance with wall time and flush (the timer does this; tests with autoTick=false call it). */
+  tick(): void {
+    this.driver.tick();
+  }
+
+  playback(): PlaybackState {
+    return { speed: this.driver.speed, paused: this.driver.paused, simTimeMs: this.driver.simTimeMs };
+  }
+
+  /** Full state. Flushes first, so the next batch a receiver gets starts right after `lastSeq`. */
+  snapshot(): SimSnapshot {
+    this.flush();
+    const engine = this.driver.engine;
+    return {
+      room: this.name,
+      lastSeq: engine.lastSeq,
+      simTimeMs: engine.simTimeMs,
+      seed: this.sim.seed,
+      cluster: this.sim.cluster,
+      speed: this.driver.speed,
+      paused: this.driver.paused,
+      scenario: this.sim.scenario,
+      view: engine.view(),
+      events: this.history.all(),
+      epoch: this.epoch,
+      historyTrimmed: this.history.trimmed,
+    };
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const events = this.pending;
+    this.pending = [];
+    this.options.broadcast.events(this.name, {
+      epoch: this.epoch,
+      fromSeq: events[0].seq,
+      toSeq: events[events.length - 1].seq,
+      simTimeMs: this.driver.simTimeMs,
+      events,
+      emittedAtWallMs: this.pendingSinceWallMs,
+    });
+  }
+
+  inject(fault: Fault): Ack<{ lastSeq: number }> {
+    const result = this.driver.inject(fault);
+    if (!result.ok) return result;
+    this.options.logger.info({ room: this.name, fault }, 'fault injected');
+    return { ok: true, lastSeq: this.driver.engine.lastSeq };
+  }
+
+  control(command: ControlCommand): ControlAck {
+    switch (command.action) {
+      case 'pause':
+        this.driver.pause();
+        break;
+      case 'resume':
+        this.driver.resume();
+        break;
+      case 'step':
+        this.driver.step();
+        break;
+      case 'speed':
+        this.driver.setSpeed(command.speed);
+        break;
+      case 'reset': {
+        const error = this.reset({ ...this.sim, seed: command.seed ?? this.sim.seed, cluster: command.cluster ?? this.sim.cluster });
+        if (error !== null) return { ok: false, error };
+        return { ok: true, ...this.playback() };
+      }
+    }
+    const playback = this.playback();
+    this.options.broadcast.playback(this.name, playback);
+    return { ok: true, ...playback };
+  }
+
+  loadScenario(scenario: Scenario): string | null {
+    const info = { name: scenario.name, title: scenario.title, description: scenario.description };
+    return this.reset({ cluster: scenario.cluster, seed: scenario.seed, scenario: info, script: scenario.steps });
+  }
+
+  dispose(): void {
+    this.driver.stop();
+    this.pending = [];
+  }
+
+  /** Start a new simulation in this room; on failure (the engine refused the config) nothing changes. */
+  private reset(sim: Simulation): string | null {
+    const old = this.driver;
+    try {
+      this.install(sim, old, true);
+    } catch (error) {
+      return `could not start the simulation: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    this.options.logger.info({ room: this.name, epoch: this.epoch, seed: sim.seed, cluster: sim.cluster, scenario: sim.scenario?.name ?? null }, 'room reset');
+    this.options.broadcast.snapshot(this.name, this.snapshot());
+    return null;
+  }
+
+  private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean): void {
+    const engine = this.options.createEngine({ cluster: sim.cluster, seed: sim.seed });
+    const driver = new Driver({
+      engine,
+      now: this.options.now,
+      speed: old?.speed,
+      paused: old?.paused,
+      script: sim.script,
+      onEvents: (events) => this.onEvents(events),
+      onTick: () => this.flush(),
+      onScriptError: (error) => this.options.logger.warn({ room: this.name, ...error }, 'scenario step rejected'),
+    });
+    old?.stop();
+    this.driver = driver;
+    this.sim = sim;
+    this.history = new EventHistory(this.options.maxHistoryEvents);
+    this.pending = [];
+    if (bumpEpoch) this.epoch++;
+    if (this.options.autoTick) driver.start();
+  }
+
+  private onEvents(events: SimEvent[]): void {
+    if (this.pending.length === 0) this.pendingSinceWallMs = this.options.now();
+    this.history.append(events);
+    for (const event of events) this.pending.push(event);
+  }
+}

@@ -1,0 +1,83 @@
+// The set of rooms: the default room (always present, never dropped) plus rooms clients create by joining.
+// Invariants: at most `maxRooms` rooms exist; names are validated by the caller (roomNameSchema); a room
+// other than the default with no clients for `roomIdleMs` is disposed by sweep() (its timers stop).
+import type { Logger } from 'pino';
+import type { EngineFactory } from './deps.ts';
+import { Room, type RoomBroadcast } from './room.ts';
+
+export const DEFAULT_ROOM = 'default';
+
+export interface RoomRegistryOptions {
+  createEngine: EngineFactory;
+  now: () => number;
+  broadcast: RoomBroadcast;
+  logger: Logger;
+  maxRooms: number;
+  roomIdleMs: number;
+  maxHistoryEvents: number;
+  autoTick: boolean;
+}
+
+export type RoomLookup = { ok: true; room: Room; created: boolean } | { ok: false; error: string };
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.create(DEFAULT_ROOM);
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  names(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  getOrCreate(name: string): RoomLookup {
+    const existing = this.rooms.get(name);
+    if (existing) return { ok: true, room: existing, created: false };
+    if (this.rooms.size >= this.options.maxRooms) {
+      return { ok: false, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; join an existing one (e.g. "${DEFAULT_ROOM}") or try again after idle rooms close` };
+    }
+    return { ok: true, room: this.create(name), created: true };
+  }
+
+  /** Drop rooms (never the default) that have had no clients for roomIdleMs. Returns the dropped names. */
+  sweep(): string[] {
+    const now = this.options.now();
+    const dropped: string[] = [];
+    for (const [name, room] of this.rooms) {
+      const idleSince = room.idleSinceMs;
+      if (name === DEFAULT_ROOM || idleSince === null || now - idleSince < this.options.roomIdleMs) continue;
+      room.dispose();
+      this.rooms.delete(name);
+      dropped.push(name);
+      this.options.logger.info({ room: name }, 'room dropped (idle)');
+    }
+    return dropped;
+  }
+
+  /** Advance every room by one tick (tests with autoTick=false). */
+  tickAll(): void {
+    for (const room of this.rooms.values()) room.tick();
+  }
+
+  close(): void {
+    for (const room of this.rooms.values()) room.dispose();
+    this.rooms.clear();
+  }
+
+  private create(name: string): Room {
+    const { createEngine, now, broadcast, logger, maxHistoryEvents, autoTick } = this.options;
+    const room = new Room({ name, createEngine, now, broadcast, logger, maxHistoryEvents, autoTick });
+    this.rooms.set(name, room);
+    logger.info({ room: name, rooms: this.rooms.size }, 'room created');
+    return room;
+  }
+}
