@@ -1,0 +1,136 @@
+/**
+ * Web benchmark (`npm run bench -- --only web`): what the class's browser pays.
+ *  - bundle: gzip bytes of the initial JS (entry + modulepreloads in dist/index.html) and of all JS;
+ *  - first DAG render: the `bootscope:first-dag-render` performance mark, ms after navigation start,
+ *    for a 3-master / 100-agent / 1-public-agent cluster (median of FIRST_RENDER_RUNS fresh pages);
+ *  - long tasks (PerformanceObserver 'longtask', > 50 ms) while that cluster boots at BOOT_SPEED x,
+ *    watched until it is Healthy or BOOT_WATCH_MAX_MS of wall time passed.
+ * Targets: initial JS < 200 KB gzip, first render < 1 s, no long task > 50 ms.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
+import { ROOT_DIR, chromiumMissing, launchBrowser, startServer, uniqueRoom } from './webHarness.ts';
+
+export const BENCH_CLUSTER = { masters: 3 as const, agents: 100, publicAgents: 1 };
+export const BOOT_SPEED = 20;
+export const FIRST_RENDER_RUNS = 3;
+export const BOOT_WATCH_MAX_MS = 60_000;
+const TARGET_INITIAL_GZIP_BYTES = 200 * 1024;
+const TARGET_FIRST_RENDER_MS = 1_000;
+const LONG_TASK_MS = 50;
+
+type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function gzipBytes(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+export function bundleSizes(distDir = path.join(ROOT_DIR, 'dist')): { initialJsGzip: number; allJsGzip: number; initialFiles: string[] } {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const initialFiles = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const initialJsGzip = initialFiles.reduce((sum, f) => sum + gzipBytes(path.join(distDir, f)), 0);
+  const assets = path.join(distDir, 'assets');
+  const allJsGzip = readdirSync(assets).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipBytes(path.join(assets, f)), 0);
+  return { initialJsGzip, allJsGzip, initialFiles };
+}
+
+function ack<T>(send: (cb: (err: Error | null, result: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => send((err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function command(socket: BenchSocket, cmd: Parameters<ClientToServerEvents['sim:control']>[0]): Promise<void> {
+  const r = await ack<{ ok: boolean; error?: string }>((cb) => socket.timeout(10_000).emit('sim:control', cmd, cb));
+  if (!r.ok) throw new Error(`sim:control ${JSON.stringify(cmd)} refused: ${r.error}`);
+}
+
+/** A paused room holding a freshly reset bench cluster (t = 0). */
+async function prepareRoom(url: string, room: string): Promise<BenchSocket> {
+  const socket: BenchSocket = io(url, { transports: ['websocket'] });
+  const joined = await ack<{ ok: boolean; error?: string }>((cb) => socket.timeout(10_000).emit('sim:join', { room }, cb));
+  if (!joined.ok) throw new Error(`sim:join ${room} refused: ${joined.error}`);
+  await command(socket, { action: 'pause' });
+  await command(socket, { action: 'reset', seed: 1, cluster: BENCH_CLUSTER });
+  await command(socket, { action: 'pause' });
+  return socket;
+}
+
+const OBSERVE_LONG_TASKS = `
+  globalThis.__name = f => f;
+  globalThis.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function benchWeb(): Promise<Record<string, unknown>> {
+  if (chromiumMissing()) return { skipped: 'no Chromium' };
+  const server = await startServer(); // builds dist/ first when it is stale
+  const sizes = bundleSizes();
+  const browser = await launchBrowser();
+  try {
+    const firstRenders: number[] = [];
+    let watch = { longTasks: [] as number[], healthy: false, wallMs: 0, lastSeq: 0, batches: 0, resyncs: 0 };
+    for (let run = 0; run < FIRST_RENDER_RUNS; run++) {
+      const room = uniqueRoom('bench-web');
+      const socket = await prepareRoom(server.url, room);
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await context.addInitScript(OBSERVE_LONG_TASKS);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/?room=${room}`);
+      await page.waitForFunction(`performance.getEntriesByName('bootscope:first-dag-render').length > 0`, null, { timeout: 30_000 });
+      firstRenders.push(await page.evaluate<number>(`performance.getEntriesByName('bootscope:first-dag-render')[0].startTime`));
+      if (run === FIRST_RENDER_RUNS - 1) {
+        // The last page also watches the whole boot at BOOT_SPEED x.
+        await page.evaluate('globalThis.__longTasks.length = 0');
+        await command(socket, { action: 'speed', speed: BOOT_SPEED });
+        const started = Date.now();
+        await command(socket, { action: 'resume' });
+        const healthy = await page
+          .locator('[data-testid="cluster-health"]:text-is("Healthy")')
+          .waitFor({ timeout: BOOT_WATCH_MAX_MS })
+          .then(() => true, () => false);
+        const wallMs = Date.now() - started;
+        await page.waitForTimeout(1_000);
+        const stats = await page.evaluate<{ lastSeq: number; applied: number; resync: number }>(
+          `({ lastSeq: __bootscope.store.getState().lastSeq, ...__bootscope.client.stats })`,
+        );
+        watch = { longTasks: await page.evaluate<number[]>('globalThis.__longTasks'), healthy, wallMs, lastSeq: stats.lastSeq, batches: stats.applied, resyncs: stats.resync };
+      }
+      socket.close();
+      await context.close();
+    }
+    const firstRenderMs = Math.round(median(firstRenders));
+    const longOver = watch.longTasks.filter((d) => d > LONG_TASK_MS);
+    const maxLongTaskMs = Math.round(Math.max(0, ...watch.longTasks));
+    const rows: [string, string, string][] = [
+      ['initial JS (gzip)', `${(sizes.initialJsGzip / 1024).toFixed(1)} KB`, `< ${TARGET_INITIAL_GZIP_BYTES / 1024} KB ${sizes.initialJsGzip < TARGET_INITIAL_GZIP_BYTES ? 'OK' : 'MISS'}`],
+      ['all JS (gzip)', `${(sizes.allJsGzip / 1024).toFixed(1)} KB`, ''],
+      [`first DAG render (median of ${FIRST_RENDER_RUNS})`, `${firstRenderMs} ms  [${firstRenders.map((x) => Math.round(x)).join(', ')}]`, `< ${TARGET_FIRST_RENDER_MS} ms ${firstRenderMs < TARGET_FIRST_RENDER_MS ? 'OK' : 'MISS'}`],
+      [`boot 3m/${BENCH_CLUSTER.agents}a/${BENCH_CLUSTER.publicAgents}p at ${BOOT_SPEED}x`, `${watch.healthy ? 'Healthy' : 'not Healthy'} after ${(watch.wallMs / 1000).toFixed(1)} s wall, ${watch.lastSeq} events in ${watch.batches} batches, ${watch.resyncs} resyncs`, ''],
+      ['long tasks > 50 ms during boot', `${longOver.length} (max ${maxLongTaskMs} ms)`, `0 ${longOver.length === 0 ? 'OK' : 'MISS'}`],
+    ];
+    for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(40)} ${value.padEnd(60)} ${target}\n`);
+    return {
+      initialJsGzipBytes: sizes.initialJsGzip,
+      allJsGzipBytes: sizes.allJsGzip,
+      firstDagRenderMs: firstRenderMs,
+      firstDagRenderRunsMs: firstRenders.map(Math.round),
+      bootHealthy: watch.healthy,
+      bootWallMs: watch.wallMs,
+      bootEvents: watch.lastSeq,
+      bootBatches: watch.batches,
+      longTasksOver50: longOver.length,
+      maxLongTaskMs,
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,116 @@
+// The class's path through the dashboard in a real Chromium against the real server: boot to Healthy,
+// stop Exhibitor on master-1 by clicking its vertex, see the cluster turn Unhealthy and the vertex
+// stopped, explain a unit that now suffers, clear faults back to Healthy, and reload mid-run without
+// losing or duplicating anything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, control, launchBrowser, openDashboard, startServer, uniqueRoom, waitForHealth, type RunningServer } from './harness.ts';
+
+const skip = chromiumMissing();
+
+interface PageState {
+  lastSeq: number;
+  epoch: number;
+  logSeqs: number[];
+  vertices: string[];
+  health: string;
+}
+
+/** What a viewer shows, read from the DOM hooks (data-*) plus the store's seq bookkeeping. */
+async function readState(page: Page): Promise<PageState> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __bootscope: { store: { getState(): { lastSeq: number; epoch: number; log: { seq: number }[] } } } };
+    const s = w.__bootscope.store.getState();
+    const vertices = [...document.querySelectorAll('.dag-pane [data-node][data-unit][data-state]')]
+      .map((el) => `${el.getAttribute('data-node')}/${el.getAttribute('data-unit')}=${el.getAttribute('data-state')}`)
+      .sort();
+    return {
+      lastSeq: s.lastSeq,
+      epoch: s.epoch,
+      logSeqs: s.log.map((e) => e.seq),
+      vertices,
+      health: document.querySelector('[data-testid="cluster-health"]')?.textContent ?? '',
+    };
+  });
+}
+
+const vertex = (page: Page, node: string, unit: string) => page.locator(`.dag-pane [data-node="${node}"][data-unit="${unit}"]`).first();
+
+describe.skipIf(skip)('dashboard in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('boots to Healthy, breaks on Stop, explains, and recovers on Clear', async () => {
+    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-break'));
+    await page.locator('[data-testid="speed"]').selectOption('100');
+    await waitForHealth(page, 'Healthy', 90_000);
+
+    // Click the Exhibitor vertex on master-1 and choose Stop from its menu.
+    await vertex(page, 'master-1', 'dcos-exhibitor').click();
+    const menu = page.locator('[data-testid="fault-menu"][role="menu"]');
+    await menu.waitFor();
+    await menu.locator('[role="menuitem"][data-action="stop"]').click();
+    await waitForHealth(page, 'Unhealthy', 30_000);
+    await expect.poll(() => vertex(page, 'master-1', 'dcos-exhibitor').getAttribute('data-state'), { timeout: 10_000 }).toBe('stopped');
+    expect(await vertex(page, 'master-1', 'dcos-exhibitor').getAttribute('aria-label')).toBe('dcos-exhibitor on master-1: stopped');
+
+    // Some other unit on master-1 now suffers; Explain traces it back to the stopped Exhibitor.
+    const sufferer = page.locator('.dag-pane [data-node="master-1"][data-unit]:not([data-unit="dcos-exhibitor"]):not([data-state="healthy"])').first();
+    await sufferer.waitFor({ timeout: 30_000 });
+    const unit = await sufferer.getAttribute('data-unit');
+    await sufferer.click();
+    await menu.locator('[role="menuitem"][data-action="explain"]').click();
+    const chain = page.locator('[data-testid="explain-chain"] li');
+    await expect.poll(() => chain.count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const refs = await chain.evaluateAll((items) => items.map((li) => li.getAttribute('data-ref')));
+    expect(refs[0]).toBe(`master-1/${unit}`);
+    expect(refs.join(' ')).toMatch(/master-1\/dcos-exhibitor|fault:/);
+
+    await page.locator('[data-testid="clear-faults"]').click();
+    await waitForHealth(page, 'Healthy', 60_000);
+    await expect.poll(() => vertex(page, 'master-1', 'dcos-exhibitor').getAttribute('data-state'), { timeout: 10_000 }).toBe('healthy');
+    await page.context().close();
+  });
+
+  it('a reload mid-run resyncs to the same state with no duplicate log entries', async () => {
+    const room = uniqueRoom('e2e-reload');
+    const page = await openDashboard(browser, server.url, room);
+    await control(page, { action: 'speed', speed: 20 });
+    await page.waitForTimeout(1_500);
+    await page.reload();
+    await page.locator('[data-testid="cluster-health"]').waitFor();
+    await page.waitForTimeout(1_000);
+    await control(page, { action: 'pause' });
+    // A second viewer that joined fresh is the reference for "the same state".
+    const reference = await openDashboard(browser, server.url, room);
+    await expect.poll(async () => (await readState(page)).lastSeq, { timeout: 10_000 }).toBe((await readState(reference)).lastSeq);
+    const reloaded = await readState(page);
+    const fresh = await readState(reference);
+    expect(reloaded.lastSeq).toBeGreaterThan(0);
+    expect(reloaded.vertices.length).toBeGreaterThan(0);
+    expect(reloaded.vertices).toEqual(fresh.vertices);
+    expect(reloaded.health).toBe(fresh.health);
+    expect(new Set(reloaded.logSeqs).size).toBe(reloaded.logSeqs.length);
+    expect(reloaded.logSeqs.every((seq, i) => i === 0 || seq === reloaded.logSeqs[i - 1]! + 1)).toBe(true);
+    expect(reloaded.logSeqs.at(-1)).toBe(reloaded.lastSeq);
+    const domSeqs = await page.locator('.eventlog-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-seq')));
+    expect(new Set(domSeqs).size).toBe(domSeqs.length);
+
+    // Reloading again (paused) shows exactly what was on screen before the reload.
+    await page.reload();
+    await page.locator('[data-testid="cluster-health"]').waitFor();
+    await expect.poll(async () => (await readState(page)).lastSeq, { timeout: 10_000 }).toBe(reloaded.lastSeq);
+    expect(await readState(page)).toEqual(reloaded);
+    await page.context().close();
+    await reference.context().close();
+  });
+});
