@@ -1,6 +1,7 @@
 /**
  * Global keys for the class: Space pause/resume, ArrowRight step, ? help, Escape closes menu/help.
- * Ignored while typing in a field or while a menu/dialog owns the keyboard (their own handlers run).
+ * Ignored while typing in a field or while a menu/dialog owns the keyboard (their own handlers run);
+ * Space and → go to a focused control (a button, a DAG vertex, a timeline lane) rather than the playback.
  */
 import { useEffect } from 'react';
 import { bootStore } from '../store/store.ts';
@@ -9,6 +10,13 @@ import type { SocketClient } from '../socket.ts';
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.closest('[role="menu"]') !== null;
+}
+
+/** Space and arrows belong to a focused control (button, DAG vertex, timeline lane, splitter) when there is one. */
+function ownsActivationKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target === document.body || target === document.documentElement) return false;
+  return target.closest('button, a, svg, [role="button"], [role="separator"], [tabindex]') !== null;
 }
 
 export function useKeyboardShortcuts(client: SocketClient): void {
@@ -25,10 +33,12 @@ export function useKeyboardShortcuts(client: SocketClient): void {
       if (e.key === '?') {
         e.preventDefault();
         state.actions.setHelpOpen(!state.helpOpen);
-      } else if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
+      } else if (ownsActivationKeys(e.target)) {
+        return;
+      } else if (e.key === ' ') {
         e.preventDefault();
         void client.control({ action: state.paused ? 'resume' : 'pause' });
-      } else if (e.key === 'ArrowRight' && !(e.target instanceof Element && e.target.closest('svg'))) {
+      } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         void client.control({ action: 'step' });
       }
