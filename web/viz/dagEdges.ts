@@ -6,7 +6,7 @@
 // Edges into a collapsed agent group are merged per (source, via), blocking if any member is blocked.
 import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine/types.ts';
 import type { Dependency } from '../../shared/model/types.ts';
-import type { Box } from './dagLayout.ts';
+import type { Box, RoleEdge } from './dagLayout.ts';
 import type { DagGeometry, FactKey, UnitsForRole } from './dagModel.ts';
 import { indexStates, unitState, type StateIndex } from './dagState.ts';
 
@@ -108,7 +108,16 @@ function routePath(points: ReadonlyArray<{ x: number; y: number }>, ox: number, 
   return { path: d, x: (mid.x + mid2.x) / 2, y: (mid.y + mid2.y) / 2 };
 }
 
-interface Acc { from: string; to: string; via: Set<string>; block: BlockLevel; route?: { path: string; x: number; y: number } }
+interface Acc {
+  from: string;
+  to: string;
+  via: Set<string>;
+  block: BlockLevel;
+  /** Set for edges inside one node group: the role layout's edge, or null for a dropped back edge. */
+  local?: RoleEdge | null;
+  originX: number;
+  originY: number;
+}
 
 /** All edges to draw for `view` on `geom` (only displayed nodes; collapsed groups get merged edges). */
 export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole: UnitsForRole): DagEdge[] {
@@ -141,10 +150,10 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
           continue;
         }
         const sameGroup = group && src.kind === 'unit' && src.node === n.id;
-        const routed = sameGroup ? group.layout.edges.find((r) => r.from === d.unit && r.to === spec.id) : undefined;
         acc.set(key, {
           from, to, via: new Set([d.via]), block,
-          route: routed && routed.points.length > 1 ? routePath(routed.points, group!.originX, group!.originY) : undefined,
+          local: sameGroup ? (group.layout.edges.find((r) => r.from === d.unit && r.to === spec.id) ?? null) : undefined,
+          originX: group?.originX ?? 0, originY: group?.originY ?? 0,
         });
       }
     }
@@ -152,11 +161,13 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
 
   const edges: DagEdge[] = [];
   for (const [key, e] of acc) {
+    if (e.local === null) continue; // back edge (would close a cycle): not part of the boot-order DAG
+    if (e.local?.redundant && e.block === 'none') continue; // implied by a longer path; shown only when it blocks
     const fromFact = e.from.startsWith('fact:');
     const a = fromFact ? geom.facts[e.from.slice(5) as FactKey] : geom.boxes.get(e.from);
     const b = geom.boxes.get(e.to);
     if (!a || !b) continue;
-    const r = e.route ?? crossPath(a, b, fromFact);
+    const r = e.local && e.local.points.length > 1 ? routePath(e.local.points, e.originX, e.originY) : crossPath(a, b, fromFact);
     edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), block: e.block, path: r.path, labelX: r.x, labelY: r.y });
   }
   // Blocked edges last so they paint on top of quiet ones.

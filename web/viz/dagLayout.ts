@@ -9,14 +9,15 @@ import dagre from '@dagrejs/dagre';
 import type { Role } from '../../shared/engine/types.ts';
 import type { Dependency, UnitSpec } from '../../shared/model/types.ts';
 
-export const VERTEX_W = 156;
-export const VERTEX_H = 32;
+export const VERTEX_W = 140;
+export const VERTEX_H = 28;
 /** Horizontal gap between ranks: room for an edge label-free curve. */
-export const RANK_SEP = 40;
+export const RANK_SEP = 34;
 /** Vertical gap between vertices of one rank. */
-export const NODE_SEP = 10;
+export const NODE_SEP = 7;
 /** Gap between the dagre graph and the tray of independent units. */
-export const TRAY_GAP = 14;
+export const TRAY_GAP = 12;
+export const TRAY_MIN_COLUMNS = 3;
 
 export interface Box { x: number; y: number; w: number; h: number }
 
@@ -26,11 +27,8 @@ export interface RoleVertex extends Box {
   rank: number;
 }
 
-export interface RoleEdge {
-  from: string;
-  to: string;
-  deps: Dependency[];
-  /** Route computed by dagre (relative to the role graph), from `from`'s right side to `to`'s left side. */
+export interface RoleEdge extends LocalEdge {
+  /** dagre's route (relative to the role graph) from `from`'s right to `to`'s left; empty for redundant edges. */
   points: Array<{ x: number; y: number }>;
 }
 
@@ -72,20 +70,49 @@ export function roleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
   return layout;
 }
 
-/** Dependency edges between units of the same role (the dependency's unit runs on this kind of node too). */
-export function localEdges(units: readonly UnitSpec[]): Map<string, { from: string; to: string; deps: Dependency[] }> {
+/**
+ * Dependency edges between units of the same role (the dependency's unit runs on this kind of node too).
+ * Gate edges go in first; a runtime (non-gate) edge that would close a cycle is dropped (e.g. dcos-net forwards
+ * *.mesos to Mesos-DNS, which itself waits for ready.spartan): the drawing is a DAG in boot order.
+ * `redundant` marks edges implied by a longer path (transitive reduction): drawn only while they block.
+ */
+export function localEdges(units: readonly UnitSpec[]): Map<string, LocalEdge> {
   const ids = new Set(units.map((u) => u.id));
-  const edges = new Map<string, { from: string; to: string; deps: Dependency[] }>();
-  for (const u of units) {
-    for (const d of u.dependsOn) {
-      if (!ids.has(d.unit) || d.unit === u.id) continue;
-      const key = `${d.unit}>${u.id}`;
-      const e = edges.get(key);
-      if (e) e.deps.push(d);
-      else edges.set(key, { from: d.unit, to: u.id, deps: [d] });
+  const edges = new Map<string, LocalEdge>();
+  const out = new Map<string, Set<string>>();
+  const reaches = (from: string, to: string, skip?: string): boolean => {
+    const seen = new Set<string>([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      for (const nxt of out.get(cur) ?? []) {
+        if (cur === from && nxt === skip) continue;
+        if (nxt === to) return true;
+        if (!seen.has(nxt)) { seen.add(nxt); stack.push(nxt); }
+      }
     }
+    return false;
+  };
+  const deps = units.flatMap((u) => u.dependsOn.map((d) => ({ u, d })));
+  for (const { u, d } of [...deps.filter((x) => x.d.gate), ...deps.filter((x) => !x.d.gate)]) {
+    if (!ids.has(d.unit) || d.unit === u.id) continue;
+    const key = `${d.unit}>${u.id}`;
+    const e = edges.get(key);
+    if (e) { e.deps.push(d); continue; }
+    if (reaches(u.id, d.unit)) continue; // would close a cycle
+    edges.set(key, { from: d.unit, to: u.id, deps: [d], redundant: false });
+    if (!out.has(d.unit)) out.set(d.unit, new Set());
+    out.get(d.unit)!.add(u.id);
   }
+  for (const e of edges.values()) e.redundant = reaches(e.from, e.to, e.to);
   return edges;
+}
+
+export interface LocalEdge {
+  from: string;
+  to: string;
+  deps: Dependency[];
+  redundant: boolean;
 }
 
 function computeRoleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
@@ -99,7 +126,7 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
   g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const u of units) if (linked.has(u.id)) g.setNode(u.id, { width: VERTEX_W, height: VERTEX_H });
-  for (const e of edges.values()) g.setEdge(e.from, e.to);
+  for (const e of edges.values()) if (!e.redundant) g.setEdge(e.from, e.to);
   if (linked.size > 0) dagre.layout(g);
 
   const vertices: RoleVertex[] = [];
@@ -120,7 +147,8 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
   for (const v of vertices) v.rank = columns.indexOf(Math.round(v.x));
 
   const tray = units.filter((u) => !linked.has(u.id));
-  const perRow = Math.max(1, Math.floor((Math.max(graphW, VERTEX_W) + NODE_SEP) / (VERTEX_W + NODE_SEP)));
+  // At least TRAY_MIN_COLUMNS per row so a narrow graph (agents) does not grow a tall tray.
+  const perRow = Math.max(TRAY_MIN_COLUMNS, Math.floor((Math.max(graphW, VERTEX_W) + NODE_SEP) / (VERTEX_W + NODE_SEP)));
   const trayTop = graphH > 0 ? graphH + TRAY_GAP : 0;
   tray.forEach((u, i) => {
     vertices.push({
@@ -135,7 +163,7 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
 
   const routed: RoleEdge[] = [...edges.values()].map((e) => ({
     ...e,
-    points: ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })),
+    points: e.redundant ? [] : ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })),
   }));
   return { role, width, height, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
 }
@@ -151,7 +179,7 @@ const DISPLAY_NAME: Readonly<Record<string, string>> = {
   'dcos-net': 'DC/OS Net',
   'dcos-pkgpanda-api': 'Pkgpanda API',
 };
-const MAX_NAME = 20;
+const MAX_NAME = 19;
 
 /** "DC/OS Jobs (Metronome)" -> "Metronome", "DC/OS Log Master" -> "Log Master"; ids as fallback. */
 export function displayName(id: string, spec?: Pick<UnitSpec, 'name'>): string {

@@ -19,8 +19,13 @@ export interface ZoomSize {
 }
 
 export interface ZoomController {
-  /** Tell the controller about new content/view sizes; it re-fits only when asked to. */
-  update(size: ZoomSize): void;
+  /**
+   * New content/view sizes. Re-fits when `refit` (the content's shape changed) or when the user has not zoomed or
+   * panned since the last fit (so a resized pane stays fitted); otherwise the user's camera is kept.
+   */
+  update(size: ZoomSize, refit?: boolean): void;
+  /** True once the user zoomed or panned since the last fit. */
+  touched(): boolean;
   fit(animate?: boolean): void;
   zoomBy(factor: number): void;
   transform(): { x: number; y: number; k: number };
@@ -37,13 +42,17 @@ export function fitTransform(s: ZoomSize): { x: number; y: number; k: number } {
 
 export function createZoom(svg: SVGSVGElement, viewport: SVGGElement, initial: ZoomSize): ZoomController {
   let size = initial;
+  let touched = false;
   const sel = select<SVGSVGElement, unknown>(svg);
   const apply = (t: ZoomTransform): void => viewport.setAttribute('transform', t.toString());
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = d3zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
     // Keyboard users activate vertices; don't start a pan from a button press inside the drawing.
     .filter((ev: Event) => !(ev instanceof MouseEvent && ev.button !== 0) && !(ev.target instanceof Element && ev.target.closest('[data-nozoom]')))
-    .on('zoom', (ev: { transform: ZoomTransform }) => apply(ev.transform));
+    .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: unknown }) => {
+      if (ev.sourceEvent) touched = true;
+      apply(ev.transform);
+    });
   sel.call(behavior).on('dblclick.zoom', null);
 
   const set = (t: { x: number; y: number; k: number }, animate: boolean): void => {
@@ -53,14 +62,20 @@ export function createZoom(svg: SVGSVGElement, viewport: SVGGElement, initial: Z
   };
 
   return {
-    update(next) {
+    update(next, refit = false) {
       size = next;
+      if (refit || !touched) this.fit();
     },
     fit(animate = false) {
+      touched = false;
       set(fitTransform(size), animate);
     },
     zoomBy(factor) {
+      touched = true;
       sel.transition().duration(150).call(behavior.scaleBy, factor);
+    },
+    touched() {
+      return touched;
     },
     transform() {
       const t = (svg as unknown as { __zoom?: ZoomTransform }).__zoom ?? zoomIdentity;

@@ -1,0 +1,41 @@
+// Edge layer: quiet thin curves for satisfied dependencies, thick dashed red/amber ones (with the `via` label)
+// for dependencies that currently block; edges between explain-highlighted vertices glow.
+import { memo } from 'react';
+import type { DagEdge } from '../../viz/dagEdges.ts';
+import { markerId } from './DagDefs.tsx';
+
+export interface DagEdgesProps {
+  edges: readonly DagEdge[];
+  highlighted: ReadonlySet<string>;
+  prefix: string;
+}
+
+export const DagEdges = memo(function DagEdges({ edges, highlighted, prefix }: DagEdgesProps) {
+  const isHl = (e: DagEdge) => highlighted.has(e.from) && highlighted.has(e.to);
+  return (
+    <>
+      <g className="dag-edges" aria-hidden="true">
+        {edges.map((e) => {
+          const hl = isHl(e);
+          return (
+            <path key={e.key} d={e.path} className={`dag-edge block-${e.block}${hl ? ' is-hl' : ''}`}
+              markerEnd={`url(#${markerId(prefix, hl ? 'hl' : e.block)})`} data-from={e.from} data-to={e.to} data-block={e.block} />
+          );
+        })}
+      </g>
+      <g className="dag-edge-labels" aria-hidden="true">
+        {edges.filter((e) => e.block !== 'none' || isHl(e)).map((e) => (
+          <text key={e.key} x={e.labelX} y={e.labelY} className={`dag-edge-label block-${e.block}`}>{shortVia(e.via)}</text>
+        ))}
+      </g>
+    </>
+  );
+});
+
+const MAX_VIA = 34;
+/** Edge labels stay short; the full text is in the explanation panel. */
+function shortVia(via: string): string {
+  const first = via.split(', ')[0]!.replace(/\s*\(.*\)$/, '');
+  const more = via.includes(', ') ? ' +' : '';
+  return first.length > MAX_VIA ? `${first.slice(0, MAX_VIA - 1)}…${more}` : first + more;
+}

@@ -1,0 +1,47 @@
+// The frame of one node's units: background, and a header with node id, IP, role, reported health and a
+// partitioned / powered-off tag. The header is a button for node-level faults (partition, crash, ...).
+// A partitioned or powered-off node's whole group is dimmed (CSS on .is-cut).
+import { memo } from 'react';
+import type { Health, Role } from '../../../shared/engine/types.ts';
+import { isActivationKey } from './DagVertex.tsx';
+
+const ROLE_TEXT: Record<Role, string> = { master: 'master', agent: 'private agent', agent_public: 'public agent' };
+const HEALTH_GLYPH: Record<Health, string> = { healthy: '✓', unhealthy: '!', unknown: '?' };
+
+export interface DagGroupProps {
+  node: string;
+  role: Role;
+  ip: string;
+  health: Health;
+  up: boolean;
+  partitioned: boolean;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  onActivate(node: string, el: Element): void;
+}
+
+export const DagGroup = memo(function DagGroup(p: DagGroupProps) {
+  const tag = !p.up ? '⏻ powered off' : p.partitioned ? '⚡ partitioned' : null;
+  const label = `${p.node} (${ROLE_TEXT[p.role]}, ${p.ip}): ${p.health}${tag ? `, ${tag.slice(2)}` : ''}. Node actions`;
+  return (
+    <g className={`dag-group${!p.up || p.partitioned ? ' is-cut' : ''}`} transform={`translate(${p.x},${p.y})`} data-group-node={p.node}>
+      <rect className="dag-group-bg" width={p.w} height={p.h} rx={10} />
+      <g
+        className="dag-group-header" role="button" tabIndex={0} aria-label={label}
+        onClick={(e) => p.onActivate(p.node, e.currentTarget)}
+        onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); p.onActivate(p.node, e.currentTarget); } }}
+      >
+        <title>{label}</title>
+        <rect className="dag-group-header-hit" width={p.w} height={34} rx={10} />
+        <text className="dag-group-title" x={12} y={21}>
+          <tspan className="dag-group-id">{p.node}</tspan>
+          <tspan className="dag-group-meta" dx={10}>{p.ip} · {ROLE_TEXT[p.role]}</tspan>
+          <tspan className={`dag-health health-${p.health}`} dx={12}>{HEALTH_GLYPH[p.health]} {p.health}</tspan>
+          {tag && <tspan className="dag-cut-tag" dx={12}>{tag}</tspan>}
+        </text>
+      </g>
+    </g>
+  );
+});

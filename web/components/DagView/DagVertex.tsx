@@ -1,0 +1,62 @@
+// One unit instance as a rounded rect: state glyph badge + short name, fill pattern and stroke by state, crown for
+// a leader, rings for selection and explain highlight. Memoized on primitive props: an event batch re-renders
+// only the vertices whose state (or ring) changed.
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import type { UnitState } from '../../../shared/engine/types.ts';
+import { STATE_STYLE } from '../../viz/stateStyle.ts';
+import { vertexLabel } from '../../viz/dagState.ts';
+import { patternId } from './DagDefs.tsx';
+
+export const GLYPH_W = 22;
+
+export interface DagVertexProps {
+  node: string;
+  unit: string;
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  state: UnitState;
+  leader: 'mesos' | 'marathon' | null;
+  selected: boolean;
+  highlighted: boolean;
+  prefix: string;
+  onActivate(node: string, unit: string, el: Element): void;
+}
+
+export function isActivationKey(e: KeyboardEvent): boolean {
+  return e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar';
+}
+
+export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
+  const style = STATE_STYLE[p.state];
+  const color = `var(${style.cssVar})`;
+  const label = vertexLabel(p.node, p.unit, p.state, p.leader);
+  const activate = (e: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => p.onActivate(p.node, p.unit, e.currentTarget);
+  const cls = `dag-vertex state-${p.state}${p.selected ? ' is-selected' : ''}${p.highlighted ? ' is-hl' : ''}`;
+  return (
+    <g
+      className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={0} aria-label={label}
+      data-node={p.node} data-unit={p.unit} data-state={p.state} {...(p.leader ? { 'data-leader': p.leader } : {})}
+      onClick={activate}
+      onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); activate(e); } }}
+    >
+      <title>{label}</title>
+      {p.highlighted && <rect className="dag-ring-hl" x={-5} y={-5} width={p.w + 10} height={p.h + 10} rx={9} />}
+      {p.selected && <rect className="dag-ring-sel" x={-3.5} y={-3.5} width={p.w + 7} height={p.h + 7} rx={8} />}
+      <rect className="dag-vertex-bg" width={p.w} height={p.h} rx={6} style={{ stroke: color }}
+        strokeDasharray={style.pattern === 'outline' ? '4 3' : undefined} />
+      <rect width={p.w} height={p.h} rx={6} fill={`url(#${patternId(p.prefix, p.state)})`} pointerEvents="none" />
+      <path d={`M6,0 H${GLYPH_W} V${p.h} H6 A6,6 0 0 1 0,${p.h - 6} V6 A6,6 0 0 1 6,0 Z`} style={{ fill: color }} />
+      <text className="dag-glyph" x={GLYPH_W / 2} y={p.h / 2} aria-hidden="true">{style.glyph}</text>
+      <text className="dag-vertex-name" x={GLYPH_W + 6} y={p.h / 2}>{p.name}</text>
+      {p.leader && (
+        <g className="dag-crown" transform={`translate(${p.w - 4},0)`} aria-hidden="true">
+          <circle r={9} />
+          <text y={0.5}>♛</text>
+        </g>
+      )}
+    </g>
+  );
+});

@@ -1,0 +1,159 @@
+// The dependency DAG of the whole cluster: node groups laid out from memoized per-role layouts, cross-node edges,
+// cluster facts, collapsed agent groups, explain highlight and selection, pan/zoom.
+// Invariants: geometry depends only on the cluster shape (+ which agent sections are expanded) and is cached;
+// an event batch only re-joins states (memoized vertices re-render when their own props change); the zoom
+// controller is created and destroyed by one effect and is re-fitted only when the shape or the pane size changes
+// (and the user has not zoomed/panned since), so streaming events never move the camera.
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ClusterView, Role } from '../../../shared/engine/types.ts';
+import type { FaultTarget, UnitTarget } from '../../types.ts';
+import { catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
+import { instanceEdges } from '../../viz/dagEdges.ts';
+import { clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, type AgentRole, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
+import { indexStates, leaderOf, summarizeGroup } from '../../viz/dagState.ts';
+import { createZoom, ZOOM_STEP, type ZoomController } from '../../viz/zoom.ts';
+import { CollapsedGroup } from './CollapsedGroup.tsx';
+import { DagDefs } from './DagDefs.tsx';
+import { DagEdges } from './DagEdges.tsx';
+import { DagGroup } from './DagGroup.tsx';
+import { DagVertex } from './DagVertex.tsx';
+import { FactBar } from './FactBar.tsx';
+import { SectionHeader } from './SectionHeader.tsx';
+import './DagView.css';
+
+export interface DagViewProps {
+  view: ClusterView;
+  selected: UnitTarget | null;
+  /** "node/unit" refs on the explain path, plus fact refs ("fact:leader.mesos"). */
+  highlight: readonly string[];
+  onActivate(target: FaultTarget, anchor: { x: number; y: number }): void;
+  /** Catalog source (tests and the dev harness pass a fixture); defaults to shared/model/catalog.ts. */
+  unitsForRole?: UnitsForRole;
+  nameOf?(unit: string, role: Role): string;
+}
+
+// Geometry cache: a few shapes per catalog source (expanding/collapsing flips between two).
+const GEOMETRY_CACHE_SIZE = 4;
+const geometryCache = new WeakMap<UnitsForRole, Map<string, DagGeometry>>();
+function geometryFor(key: string, view: ClusterView, ui: DagUi, unitsForRole: UnitsForRole): DagGeometry {
+  let m = geometryCache.get(unitsForRole);
+  if (!m) geometryCache.set(unitsForRole, (m = new Map()));
+  let g = m.get(key);
+  if (!g) {
+    g = clusterGeometry(view.nodes, ui, unitsForRole);
+    m.set(key, g);
+    if (m.size > GEOMETRY_CACHE_SIZE) m.delete(m.keys().next().value!);
+  }
+  return g;
+}
+
+const anchorOf = (el: Element): { x: number; y: number } => {
+  const r = el.getBoundingClientRect();
+  return { x: Math.round(r.left), y: Math.round(r.bottom + 4) };
+};
+
+export function DagView(props: DagViewProps) {
+  const { view, selected, highlight, onActivate } = props;
+  const unitsForRole = props.unitsForRole ?? catalogUnitsForRole;
+  const nameOf = props.nameOf ?? unitDisplayName;
+  const prefix = `dag${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const [ui, setUi] = useState<DagUi>(DEFAULT_DAG_UI);
+  const key = shapeKey(view, ui);
+  const geom = geometryFor(key, view, ui, unitsForRole);
+  const edges = useMemo(() => instanceEdges(view, geom, unitsForRole), [view, geom, unitsForRole]);
+  const idx = useMemo(() => indexStates(view), [view]);
+  const hl = useMemo(() => new Set(highlight), [highlight]);
+  const summaries = useMemo(() => geom.collapsed.map((c) => summarizeGroup(view, c.nodeIds)), [view, geom]);
+
+  const activateUnit = useCallback((node: string, unit: string, el: Element) => onActivate({ node, unit }, anchorOf(el)), [onActivate]);
+  const activateNode = useCallback((node: string, el: Element) => onActivate({ node, unit: null }, anchorOf(el)), [onActivate]);
+  const setSection = useCallback((role: AgentRole, f: (s: DagUi[AgentRole]) => DagUi[AgentRole]) => setUi((u) => ({ ...u, [role]: f(u[role]) })), []);
+
+  // --- pan / zoom -------------------------------------------------------------------------------------------
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const viewportRef = useRef<SVGGElement>(null);
+  const zoomRef = useRef<ZoomController | null>(null);
+  const lastKey = useRef<string | null>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    const z = createZoom(svgRef.current!, viewportRef.current!, { contentW: 1, contentH: 1, viewW: 1, viewH: 1 });
+    zoomRef.current = z;
+    return () => {
+      z.destroy();
+      zoomRef.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (size.w === 0 || size.h === 0) return;
+    const shapeChanged = lastKey.current !== key;
+    lastKey.current = key;
+    zoomRef.current?.update({ contentW: geom.width, contentH: geom.height, viewW: size.w, viewH: size.h }, shapeChanged);
+  }, [key, geom, size]);
+
+  const hasHl = hl.size > 0;
+  return (
+    <div className={`dag-view${hasHl ? ' has-hl' : ''}`} ref={wrapRef} data-testid="dag-view">
+      <svg ref={svgRef} className="dag-svg" role="group" aria-label="Unit dependency graph: drag to pan, wheel to zoom">
+        <DagDefs prefix={prefix} />
+        <g ref={viewportRef}>
+          <FactBar quorumHave={view.quorum.have} quorumNeed={view.quorum.need} masters={view.cluster.masters}
+            mesosLeader={view.leaders.mesos} marathonLeader={view.leaders.marathon}
+            leaderDns={view.dns['leader.mesos']} boxes={geom.facts} highlighted={hl} />
+          {geom.sections.map((s) => (
+            <SectionHeader key={s.role} section={s}
+              onCollapse={() => setSection(s.role, (x) => ({ ...x, expanded: false }))}
+              onMore={() => setSection(s.role, (x) => ({ ...x, limit: x.limit + EXPANDED_PAGE }))} />
+          ))}
+          {geom.groups.map((g) => {
+            const n = idx.get(g.node);
+            return n && (
+              <DagGroup key={g.node} node={g.node} role={g.role} ip={n.ip} health={n.health} up={n.up} partitioned={n.partitioned}
+                x={g.x} y={g.y} w={g.w} h={g.h} onActivate={activateNode} />
+            );
+          })}
+          <DagEdges edges={edges} highlighted={hl} prefix={prefix} />
+          {geom.groups.map((g) => {
+            const n = idx.get(g.node);
+            if (!n) return null;
+            const cut = !n.up || n.partitioned;
+            return (
+              <g key={g.node} className={cut ? 'dag-cut' : undefined}>
+                {g.layout.vertices.map((v) => {
+                  const ref = `${g.node}/${v.unit}`;
+                  return (
+                    <DagVertex key={ref} node={g.node} unit={v.unit} name={nameOf(v.unit, g.role)}
+                      x={g.originX + v.x} y={g.originY + v.y} w={v.w} h={v.h}
+                      state={n.byUnit.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
+                      selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)}
+                      prefix={prefix} onActivate={activateUnit} />
+                  );
+                })}
+              </g>
+            );
+          })}
+          {geom.collapsed.map((c, i) => (
+            <CollapsedGroup key={c.id} id={c.id} title={c.role === 'agent' ? 'Private agents' : 'Public agents'} summary={summaries[i]!}
+              x={c.x} y={c.y} w={c.w} h={c.h} highlighted={c.nodeIds.some((id) => hl.has(id))} prefix={prefix}
+              onExpand={() => setSection(c.role, (x) => ({ ...x, expanded: true }))} />
+          ))}
+        </g>
+      </svg>
+      <div className="dag-zoom-controls" role="toolbar" aria-label="Zoom">
+        <button type="button" className="dag-zoom-btn" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in">+</button>
+        <button type="button" className="dag-zoom-btn" onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out">−</button>
+        <button type="button" className="dag-zoom-btn dag-fit" onClick={() => zoomRef.current?.fit(true)} aria-label="Fit graph to view" title="Fit">Fit</button>
+      </div>
+    </div>
+  );
+}

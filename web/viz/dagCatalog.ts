@@ -1,0 +1,30 @@
+// The DC/OS catalog as the DAG needs it: the unit specs of a role, with dependencies as they apply on that role,
+// and short display names. Arrays are cached per role so the role layout's memo key and React memos stay stable.
+import type { Role } from '../../shared/engine/types.ts';
+import { UNIT_CATALOG, unitLabel, unitsForRole } from '../../shared/model/catalog.ts';
+import type { UnitSpec } from '../../shared/model/types.ts';
+import { displayName } from './dagLayout.ts';
+
+const byRole = new Map<Role, readonly UnitSpec[]>();
+
+/**
+ * Specs of the units a `role` node runs. Off masters, `all-masters` dependencies (the masters' exhibitor.wait in
+ * bootstrap) do not apply: agents' bootstrap skips the wait (design/dcos-model.md §1.3).
+ */
+export function catalogUnitsForRole(role: Role): readonly UnitSpec[] {
+  let specs = byRole.get(role);
+  if (!specs) {
+    specs = unitsForRole(role).flatMap((id) => {
+      const spec = UNIT_CATALOG[id];
+      if (!spec) return [];
+      return [role === 'master' ? spec : { ...spec, dependsOn: spec.dependsOn.filter((d) => d.scope !== 'all-masters') }];
+    });
+    byRole.set(role, specs);
+  }
+  return specs;
+}
+
+/** "Exhibitor / ZK", "Mesos Master", "Metronome", ... for a unit on a role. */
+export function unitDisplayName(id: string, role: Role): string {
+  return displayName(id, unitLabel(id, role));
+}
