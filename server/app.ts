@@ -51,6 +51,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     label: deps.unitLabel,
     logger,
     staticDir: deps.staticDir ?? null,
+    webMiddleware: deps.webMiddleware,
     stats: () => ({
       uptimeMs: now() - startedWallMs,
       rooms: rooms.names().map((name) => ({ name, clients: rooms.get(name)?.clients ?? 0, simTimeMs: rooms.get(name)?.engine.simTimeMs ?? 0 })),

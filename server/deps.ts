@@ -1,9 +1,12 @@
 // What the server needs from the rest of the system, injected so the server can be tested with a fake engine
 // and wired to the real engine, catalog and scenario files in exactly one place (engineDeps.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Engine, EngineOptions, Role } from '../shared/engine/types.ts';
 import type { ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { Scenario } from '../shared/protocol/schemas.ts';
+
+export type WebMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export type EngineFactory = (options: EngineOptions) => Engine;
 
@@ -30,6 +33,8 @@ export interface ServerDeps {
   now?: () => number;
   /** Directory of the built web app; null serves no static files. */
   staticDir?: string | null;
+  /** Development: Vite's connect middleware serves the web app instead of dist/ (HMR, on-the-fly TSX). */
+  webMiddleware?: WebMiddleware;
   /** Extra allowed browser origins (BOOTSCOPE_ORIGINS); '*' allows any. */
   origins?: string[];
   /** false: rooms do not run their own timers (tests call tick() themselves). Default true. */

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { describeZodError, explainSchema, roomNameSchema } from '../../shared/protocol/schemas.ts';
-import type { ScenarioSource } from '../deps.ts';
+import type { ScenarioSource, WebMiddleware } from '../deps.ts';
 import { explainUnit } from '../explain.ts';
 import type { Room } from '../room.ts';
 import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
@@ -21,6 +21,7 @@ export interface RouterDeps {
   label: LabelFn;
   logger: Logger;
   staticDir: string | null;
+  webMiddleware?: WebMiddleware;
   stats(): object;
 }
 
@@ -70,6 +71,16 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     return serveDiagnostics(room, deps.label, segments, res);
   }
   if (pathname.startsWith('/api/')) return sendError(res, 404, `no such API route: ${pathname}; see /api/scenarios, /api/explain, ${HEALTH_BASE}`);
+  if (deps.webMiddleware) {
+    const middleware = deps.webMiddleware;
+    return new Promise<void>((resolve) => {
+      res.once('finish', resolve);
+      middleware(req, res, () => {
+        sendError(res, 404, `not found: ${pathname}`);
+        resolve();
+      });
+    });
+  }
   if (deps.staticDir === null) return sendError(res, 404, `not found: ${pathname} (the web app is not being served)`);
   return serveStatic(deps.staticDir, req, res, pathname);
 }
