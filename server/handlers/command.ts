@@ -36,7 +36,12 @@ export function registerCommand<S extends z.ZodType>(
       logger.warn({ socket: socket.id, command: name }, 'command without an ack function ignored');
       return;
     }
-    const ack = onceOnly(last as AckFn, logger, socket.id, name);
+    const answer = onceOnly(last as AckFn, logger, socket.id, name);
+    const ack: AckFn = (result) => {
+      // Client errors are worth one log line each: a teacher debugging a classroom reads them.
+      if (!result.ok) logger.info({ socket: socket.id, command: name, error: result.error }, 'command rejected');
+      answer(result);
+    };
     const payloads = args.slice(0, -1);
     if (!bucket.take()) {
       ack({ ok: false, error: `rate limit: at most ${context.limitText}; command '${name}' was not applied` });
