@@ -1,0 +1,69 @@
+/**
+ * One band of state bars: the segments of a row that overlap the visible window, as SVG rects coloured
+ * AND patterned by state (STATE_STYLE), with the state's glyph when the bar is wide enough to hold it.
+ * Open segments run to the window's end; the overlay masks the future, so rows need not re-render as
+ * "now" ticks. Each rect carries data-band / data-seg for the delegated tooltip handler.
+ */
+import { memo } from 'react';
+import type { Segment } from '../../viz/timelineModel.ts';
+import { visibleRange } from '../../viz/timeScale.ts';
+import type { VisualStyle } from './timelineRows.ts';
+
+/** A bar narrower than this shows no glyph (it would spill out). */
+const GLYPH_MIN_PX = 18;
+
+export interface BarWindow {
+  startMs: number;
+  endMs: number;
+  widthPx: number;
+}
+
+export interface PatternIds {
+  hatched: string;
+  dotted: string;
+}
+
+interface BarsProps<S extends string> {
+  band: string;
+  segments: readonly Segment<S>[];
+  styleFor(state: S): VisualStyle;
+  win: BarWindow;
+  y: number;
+  height: number;
+  patterns: PatternIds;
+  /** Skip segments in this state (e.g. a node's "up" power state draws nothing). */
+  skip?: S;
+}
+
+function BarsImpl<S extends string>({ band, segments, styleFor, win, y, height, patterns, skip }: BarsProps<S>) {
+  const [from, to] = visibleRange(segments, win.startMs, win.endMs);
+  const k = win.widthPx / (win.endMs - win.startMs);
+  const out = [];
+  for (let i = from; i < to; i++) {
+    const seg = segments[i]!;
+    if (seg.state === skip) continue;
+    const x0 = Math.max(-2, (seg.fromMs - win.startMs) * k);
+    const x1 = Math.min(win.widthPx + 2, ((seg.toMs ?? win.endMs) - win.startMs) * k);
+    const w = x1 - x0;
+    if (w < 0.5) continue;
+    const style = styleFor(seg.state);
+    const color = `var(${style.cssVar})`;
+    const outline = style.pattern === 'outline';
+    out.push(
+      <g key={`${i}:${seg.fromMs}`} className="tl-bar" data-band={band} data-seg={i}>
+        <rect x={x0} y={y} width={w} height={height} rx={2}
+          fill={outline ? 'var(--tl-outline-fill)' : color} stroke={color} strokeWidth={outline ? 1.5 : 0} />
+        {style.pattern === 'hatched' || style.pattern === 'dotted' ? (
+          <rect x={x0} y={y} width={w} height={height} rx={2} fill={`url(#${style.pattern === 'hatched' ? patterns.hatched : patterns.dotted})`} />
+        ) : null}
+        {w >= GLYPH_MIN_PX && style.glyph !== '' ? (
+          <text x={x0 + Math.min(w / 2, 10)} y={y + height / 2} className={outline ? 'tl-glyph tl-glyph--outline' : 'tl-glyph'}
+            style={outline ? { fill: color } : undefined}>{style.glyph}</text>
+        ) : null}
+      </g>,
+    );
+  }
+  return <>{out}</>;
+}
+
+export const Bars = memo(BarsImpl) as typeof BarsImpl;

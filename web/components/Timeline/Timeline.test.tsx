@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+// The timeline as the class and the tests see it: one lane per node with the data-* / aria contract,
+// expandable unit rows, clicks that open the fault menu, virtualization for big clusters, tooltips,
+// and re-rendering only what a batch touched.
+import { act, memo, type ComponentProps } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClusterView, SimEvent } from '../../../shared/engine/types.ts';
+import type { FaultTarget, UnitTarget } from '../../types.ts';
+import { appendToTimeline, emptyTimeline, type TimelineModel } from '../../viz/timelineModel.ts';
+import { bootScript, viewFor } from '../../viz/timelineModel.fixture.ts';
+import { ROW_PX } from './timelineRows.ts';
+import type * as BarsModule from './Bars.tsx';
+
+const barRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./Bars.tsx', async (importOriginal) => {
+  const real = await importOriginal<typeof BarsModule>();
+  // Same shallow-compare memo as the real one, so the count is the number of real re-renders.
+  const Counting = memo(function Counting(props: ComponentProps<typeof real.Bars>) {
+    barRenders.count += 1;
+    return <real.Bars {...props} />;
+  }) as unknown as typeof real.Bars;
+  return { ...real, Bars: Counting };
+});
+
+const { Timeline } = await import('./Timeline.tsx');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLDivElement;
+let root: Root;
+let activated: { target: FaultTarget; anchor: { x: number; y: number } }[];
+
+beforeEach(() => {
+  activated = [];
+  barRenders.count = 0;
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  document.body.innerHTML = '';
+});
+
+function render(model: TimelineModel, view: ClusterView, nowMs = 60_000, selected: UnitTarget | null = null) {
+  act(() => {
+    root.render(<Timeline model={model} view={view} nowMs={nowMs} selected={selected} onActivate={(target, anchor) => activated.push({ target, anchor })} />);
+  });
+}
+
+const q = <T extends Element = HTMLElement>(sel: string) => document.querySelector<T>(sel);
+const lanes = () => [...document.querySelectorAll<HTMLElement>('.tl-row[data-unit="*"]')];
+const click = (el: Element, init: MouseEventInit = { detail: 1, clientX: 300, clientY: 120 }) =>
+  act(() => { el.dispatchEvent(new MouseEvent('click', { bubbles: true, ...init })); });
+
+describe('lanes and rows carry the contract', () => {
+  it('one lane per node with data-unit="*", reported health as data-state and aria-label', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    expect(lanes().map((l) => [l.dataset.node, l.dataset.state, l.getAttribute('aria-label')])).toEqual([
+      ['master-1', 'unhealthy', 'master-1: unhealthy'],
+      ['master-2', 'healthy', 'master-2: healthy'],
+      ['master-3', 'healthy', 'master-3: healthy'],
+      ['agent-1', 'healthy', 'agent-1: healthy'],
+      ['agent-2', 'healthy', 'agent-2: healthy'],
+    ]);
+    expect(q('[data-node="agent-1"][data-unit="*"]')!.textContent).toContain('partitioned');
+  });
+
+  it('the first master is expanded: one row per unit with its current state', () => {
+    const view = viewFor();
+    view.nodes[0]!.units[1] = { ...view.nodes[0]!.units[1]!, state: 'failed' };
+    render(appendToTimeline(emptyTimeline(), bootScript().events), view);
+    const row = q('[data-node="master-1"][data-unit="dcos-mesos-master"]')!;
+    expect(row.dataset.state).toBe('failed');
+    expect(row.getAttribute('aria-label')).toBe('dcos-mesos-master on master-1: failed');
+    expect(document.querySelectorAll('[data-node="master-2"]:not([data-unit="*"])').length).toBe(0);
+  });
+
+  it('draws bars patterned by state and markers for faults, leaders, quorum and narration', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    const row = q('[data-node="master-1"][data-unit="dcos-mesos-master"]')!;
+    // waiting, starting, healthy, failed, starting, healthy
+    expect(row.querySelectorAll('.tl-bar').length).toBe(6);
+    const first = row.querySelector('.tl-bar')!;
+    expect(first.querySelectorAll('rect')[1]!.getAttribute('fill')).toMatch(/^url\(#tl-pat-.*-hatch\)$/); // waiting is hatched
+    expect(first.querySelector('text')!.textContent).toBe('…');
+    expect([...document.querySelectorAll('.tl-chip')].map((c) => c.textContent)).toEqual(expect.arrayContaining(['⚡ kill', '♛ Mesos', 'ZK 3/2', '💬']));
+    expect(document.querySelectorAll('.tl-mline--fault').length).toBe(1);
+    expect(q('.tl-now-tag')!.textContent).toBe('now 1:00');
+  });
+});
+
+describe('interaction', () => {
+  it('the chevron expands a node lane into unit rows without opening the fault menu', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    const chevron = q('[data-node="agent-2"][data-unit="*"] .tl-chevron')!;
+    expect(chevron.getAttribute('aria-expanded')).toBe('false');
+    click(chevron);
+    expect(q('[data-node="agent-2"][data-unit="dcos-mesos-slave"]')).not.toBeNull();
+    expect(q('[data-node="agent-2"][data-unit="*"] .tl-chevron')!.getAttribute('aria-expanded')).toBe('true');
+    expect(activated).toEqual([]);
+  });
+
+  it('clicking a unit row or a lane asks for the fault menu at the pointer; keyboard Enter anchors under the label', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    click(q('[data-node="master-1"][data-unit="dcos-exhibitor"] .tl-bars')!);
+    click(q('[data-node="master-3"][data-unit="*"] .tl-name')!, { detail: 0 });
+    expect(activated[0]).toEqual({ target: { node: 'master-1', unit: 'dcos-exhibitor' }, anchor: { x: 300, y: 120 } });
+    expect(activated[1]!.target).toEqual({ node: 'master-3', unit: null });
+  });
+
+  it('hovering a bar shows unit, state, duration and cause', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    const bars = q('[data-node="master-1"][data-unit="dcos-mesos-master"]')!.querySelectorAll('.tl-bar rect');
+    const failed = [...bars].find((r) => r.parentElement!.getAttribute('data-seg') === '3')!;
+    act(() => { failed.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 400, clientY: 80 })); });
+    const tip = q('[role="tooltip"]')!;
+    expect(tip.textContent).toContain('dcos-mesos-master on master-1');
+    expect(tip.textContent).toContain('failed');
+    expect(tip.textContent).toContain('0:30 → 0:45 (15 s)');
+    expect(tip.textContent).toContain('killed');
+  });
+
+  it('selecting a unit elsewhere opens its lane and marks the row', () => {
+    const model = appendToTimeline(emptyTimeline(), bootScript().events);
+    render(model, viewFor());
+    render(model, viewFor(), 60_000, { node: 'agent-1', unit: 'dcos-net' });
+    expect(q('[data-node="agent-1"][data-unit="dcos-net"]')!.classList.contains('tl-row--selected')).toBe(true);
+  });
+
+  it('Follow now, Fit all and zoom buttons change the window', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor(), 600_000);
+    const follow = [...document.querySelectorAll('.tl-btn')].find((b) => b.textContent!.includes('Follow'))!;
+    const fit = [...document.querySelectorAll('.tl-btn')].find((b) => b.textContent!.includes('Fit'))!;
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+    const ticksBefore = [...document.querySelectorAll('.tl-tick')].map((t) => t.textContent);
+    expect(ticksBefore).not.toContain('0:00');
+    click(fit);
+    expect(fit.getAttribute('aria-pressed')).toBe('true');
+    expect([...document.querySelectorAll('.tl-tick')].map((t) => t.textContent)).toContain('0:00');
+    click(q('[aria-label="Zoom in"]')!);
+    expect(fit.getAttribute('aria-pressed')).toBe('false');
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('scale', () => {
+  it('renders only the rows in view for 3 masters + 100 agents, all expanded', () => {
+    const view = viewFor(3, 100);
+    render(appendToTimeline(emptyTimeline(), bootScript(3, 100).events), view);
+    click([...document.querySelectorAll('.tl-btn')].find((b) => b.textContent === 'Expand all')!);
+    const total = 3 * 5 + 100 * 3;
+    expect(q('.tl-rows')!.style.height).toBe(`${total * ROW_PX}px`);
+    const inDom = document.querySelectorAll('.tl-row').length;
+    expect(inDom).toBeGreaterThan(5);
+    expect(inDom).toBeLessThan(40);
+  });
+
+  it('a batch re-renders only the bars it touched; a clock tick in a still window re-renders none', () => {
+    const events = bootScript().events;
+    const model = appendToTimeline(emptyTimeline(), events);
+    const view = viewFor();
+    render(model, view);
+    const initial = barRenders.count;
+    expect(initial).toBeGreaterThan(10);
+    barRenders.count = 0;
+    render(model, view, 61_000);
+    expect(barRenders.count).toBe(0);
+    const next: SimEvent = { seq: events.length + 1, simTimeMs: 61_000, type: 'unit', node: 'master-1', unit: 'dcos-marathon', from: 'healthy', to: 'unhealthy', cause: { text: 'hangs' } };
+    render(appendToTimeline(model, [next]), { ...view, nodes: view.nodes.slice() }, 61_000);
+    // The marathon row's bars and master-1's worst-state band; nothing else.
+    expect(barRenders.count).toBe(2);
+  });
+});

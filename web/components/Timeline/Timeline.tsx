@@ -1,0 +1,254 @@
+/**
+ * The per-node timeline (systemd-analyze plot, live): one swimlane per node (worst live unit state on
+ * top, reported 3DT health underneath, power/partition overlaid), expandable to one row per unit;
+ * markers for faults, leader and quorum changes and narration; a moving "now" line; an m:ss axis that
+ * zooms and pans (follow now / fit all / manual). Clicking a lane or bar asks the shell to open the
+ * fault menu (onActivate).
+ *
+ * Performance invariants: rows are virtualized (fixed ROW_PX, only the viewport plus overscan is in
+ * the DOM); each row renders only the segments inside the window; rows are memoized on the model's
+ * row identity and do not depend on "now" (the overlay masks the future), so a batch re-renders only
+ * the rows it touched, and a clock tick re-renders rows only when the window itself moves.
+ */
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import type { ClusterView, NodeView } from '../../../shared/engine/types.ts';
+import type { FaultTarget, UnitTarget } from '../../types.ts';
+import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
+import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, panWindow, resolveWindow, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
+import type { BarWindow, PatternIds } from './Bars.tsx';
+import { createPanZoom, type PanZoom } from './panZoom.ts';
+import { TimelineAxis, TimelineOverlay, placeMarkers } from './TimelineAxis.tsx';
+import { LaneRow, UnitRowView } from './TimelineRow.tsx';
+import { LABEL_PX, ROW_PX, displayRows } from './timelineRows.ts';
+import { TimelineTooltip, describeHover, type Hover } from './TimelineTooltip.tsx';
+import './Timeline.css';
+
+/** Used until the first measurement (and in DOMs without layout, such as tests). */
+const FALLBACK_SIZE = { width: 960, height: 420 };
+/** Narrowest bars area: below this the labels would squeeze the bars to nothing. */
+const MIN_BARS_PX = 160;
+const TOOLTIP_WIDTH_PX = 340;
+
+export interface TimelineProps {
+  model: TimelineModel;
+  view: ClusterView;
+  nowMs: number;
+  selected: UnitTarget | null;
+  onActivate(target: FaultTarget, anchor: { x: number; y: number }): void;
+}
+
+function powerOf(n: NodeView | undefined): PowerState | undefined {
+  if (n === undefined) return undefined;
+  return !n.up ? 'down' : n.partitioned ? 'partitioned' : 'up';
+}
+
+function initialExpanded(view: ClusterView): ReadonlySet<string> {
+  // Open the first master so a class sees unit rows at once; the rest stay compact.
+  const first = view.nodes.find((n) => n.role === 'master');
+  return new Set(first === undefined ? [] : [first.id]);
+}
+
+export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineProps) {
+  const [stored, setStored] = useState<TimeWindow>(() => followWindow(nowMs));
+  const win = resolveWindow(stored, nowMs);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => initialExpanded(view));
+  // Selecting a unit elsewhere (DAG, Explain) opens its node's lane (adjusting state on a prop change).
+  const [seenSelected, setSeenSelected] = useState(selected);
+  if (selected !== seenSelected) {
+    setSeenSelected(selected);
+    if (selected !== null && !expanded.has(selected.node)) setExpanded(new Set(expanded).add(selected.node));
+  }
+  const [size, setSize] = useState(FALLBACK_SIZE);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const panZoom = useRef<PanZoom | null>(null);
+  // Pattern ids must be unique per instance and safe inside url(#...): useId's punctuation is stripped.
+  const patternBase = `tl-pat-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const patterns = useMemo<PatternIds>(() => ({ hatched: `${patternBase}-hatch`, dotted: `${patternBase}-dots` }), [patternBase]);
+
+  const barsPx = Math.max(MIN_BARS_PX, size.width - LABEL_PX);
+  const barWin = useMemo<BarWindow>(() => ({ startMs: win.startMs, endMs: win.endMs, widthPx: barsPx }), [win.startMs, win.endMs, barsPx]);
+  const ticks = useMemo(() => timeTicks(win, barsPx), [win, barsPx]);
+  const placed = useMemo(() => placeMarkers(model.markers, barWin), [model.markers, barWin]);
+  const rows = useMemo(() => displayRows(view.nodes, model, expanded), [view.nodes, model, expanded]);
+  const nodeById = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view.nodes]);
+  const [first, last] = virtualRows(scrollTop, size.height, ROW_PX, rows.length);
+
+  // Measure the scroll body (width without its scrollbar) and keep measuring on resize.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body === null) return;
+    const measure = () => {
+      const width = body.clientWidth || FALLBACK_SIZE.width;
+      const height = body.clientHeight || FALLBACK_SIZE.height;
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(body);
+    return () => ro.disconnect();
+  }, []);
+
+  // Gestures: one factory, created and destroyed by this one effect; intents update the window state.
+  const barsPxRef = useRef(barsPx);
+  const nowRef = useRef(nowMs);
+  useLayoutEffect(() => {
+    barsPxRef.current = barsPx;
+    nowRef.current = nowMs;
+  });
+  useEffect(() => {
+    const root = rootRef.current;
+    if (root === null) return;
+    const pz = createPanZoom(root, {
+      zoom: (factor, anchorPx) => setStored((prev) => {
+        const now = nowRef.current;
+        const w = resolveWindow(prev, now);
+        return zoomWindow(w, factor, w.startMs + (anchorPx / barsPxRef.current) * (w.endMs - w.startMs), now);
+      }),
+      pan: (deltaPx) => setStored((prev) => {
+        const now = nowRef.current;
+        const w = resolveWindow(prev, now);
+        return panWindow(w, (deltaPx / barsPxRef.current) * (w.endMs - w.startMs), now);
+      }),
+    }, {
+      barsOrigin: () => root.getBoundingClientRect().left + LABEL_PX,
+      isAxis: (t) => t instanceof Element && t.closest('.tl-axis') !== null,
+      canDrag: (t) => t instanceof Element && t.closest('.tl-bars, .tl-axis__track') !== null,
+    });
+    panZoom.current = pz;
+    return () => {
+      pz.destroy();
+      panZoom.current = null;
+    };
+  }, []);
+
+  // Bring the selected unit's row into view (its lane was opened above).
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (selected === null || body === null) return;
+    const index = rows.findIndex((r) => r.kind === 'unit' && r.node === selected.node && r.unit === selected.unit);
+    if (index < 0) return;
+    const top = index * ROW_PX;
+    if (top < body.scrollTop || top + ROW_PX > body.scrollTop + body.clientHeight) body.scrollTop = Math.max(0, top - ROW_PX * 2);
+    // Only when the selection changes, not on every batch that rebuilds `rows`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected]);
+
+  const toggle = (node: string) => setExpanded((prev) => {
+    const next = new Set(prev);
+    if (!next.delete(node)) next.add(node);
+    return next;
+  });
+
+  const onClick = (e: ReactMouseEvent<HTMLDivElement>) => {
+    if (panZoom.current?.consumeDragClick() === true) return;
+    const target = e.target as Element;
+    const rowEl = target.closest<HTMLElement>('.tl-row');
+    if (rowEl === null) return;
+    const node = rowEl.dataset.node!;
+    const unit = rowEl.dataset.unit!;
+    if (target.closest('.tl-chevron') !== null) {
+      toggle(node);
+      return;
+    }
+    // Keyboard "clicks" (Enter on the label button) have no pointer position: anchor under the label.
+    let anchor = { x: e.clientX, y: e.clientY };
+    if (e.detail === 0) {
+      const r = (target.closest('button') ?? rowEl).getBoundingClientRect();
+      anchor = { x: r.left, y: r.bottom };
+    }
+    onActivate(unit === '*' ? { node, unit: null } : { node, unit }, anchor);
+  };
+
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const root = rootRef.current;
+    if (root === null || root.classList.contains('tl-dragging')) return;
+    const target = e.target as Element;
+    const box = root.getBoundingClientRect();
+    let x = e.clientX - box.left + 14;
+    if (x + TOOLTIP_WIDTH_PX > box.width) x = Math.max(0, e.clientX - box.left - TOOLTIP_WIDTH_PX - 10);
+    const y = e.clientY - box.top + 16;
+    const chip = target.closest<HTMLElement>('[data-marker]');
+    if (chip !== null) {
+      setHover({ kind: 'marker', index: Number(chip.dataset.marker), x, y });
+      return;
+    }
+    const bar = target.closest<SVGGElement>('[data-seg]');
+    const rowEl = target.closest<HTMLElement>('.tl-row');
+    if (bar === null || rowEl === null) {
+      setHover((h) => (h === null ? h : null));
+      return;
+    }
+    const unit = rowEl.dataset.unit!;
+    setHover({ kind: 'bar', node: rowEl.dataset.node!, unit: unit === '*' ? null : unit, band: bar.dataset.band!, seg: Number(bar.dataset.seg), x, y });
+  };
+
+  const zoomBy = (factor: number) => setStored((prev) => {
+    const w = resolveWindow(prev, nowMs);
+    const anchor = nowMs >= w.startMs && nowMs <= w.endMs ? nowMs : (w.startMs + w.endMs) / 2;
+    return zoomWindow(w, factor, anchor, nowMs);
+  });
+
+  const tooltip = hover === null ? null : describeHover(hover, model, nowMs);
+  const allOpen = rows.length > 0 && view.nodes.every((n) => expanded.has(n.id));
+
+  return (
+    <div className="timeline" ref={rootRef} data-testid="timeline" onPointerMove={onPointerMove} onPointerLeave={() => setHover(null)}>
+      <svg width="0" height="0" className="tl-defs" aria-hidden="true" focusable="false">
+        <defs>
+          <pattern id={patterns.hatched} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="2.5" height="6" className="tl-pattern-ink" />
+          </pattern>
+          <pattern id={patterns.dotted} width="5" height="5" patternUnits="userSpaceOnUse">
+            <circle cx="2.5" cy="2.5" r="1.1" className="tl-pattern-ink" />
+          </pattern>
+        </defs>
+      </svg>
+      <div className="tl-toolbar" role="toolbar" aria-label="Timeline view">
+        <button type="button" className="tl-btn" aria-pressed={win.mode === 'follow'} onClick={() => setStored(followWindow(nowMs, win.mode === 'fit' ? DEFAULT_FOLLOW_SPAN_MS : win.endMs - win.startMs))}
+          title="Keep the now line in view while the cluster runs">⏵ Follow now</button>
+        <button type="button" className="tl-btn" aria-pressed={win.mode === 'fit'} onClick={() => setStored(fitWindow(nowMs))} title="Show everything since boot">⤢ Fit all</button>
+        <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom out" title="Zoom out (or Ctrl + wheel)" onClick={() => zoomBy(1 / ZOOM_STEP)}>−</button>
+        <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom in" title="Zoom in (or Ctrl + wheel)" onClick={() => zoomBy(ZOOM_STEP)}>+</button>
+        <span className="tl-span" aria-live="off">{formatDuration(win.endMs - win.startMs)} shown · drag to pan</span>
+        <span className="tl-spacer" />
+        <button type="button" className="tl-btn" onClick={() => setExpanded(allOpen ? new Set() : new Set(view.nodes.map((n) => n.id)))}>
+          {allOpen ? 'Collapse all' : 'Expand all'}
+        </button>
+      </div>
+      <TimelineAxis win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} labelPx={LABEL_PX} />
+      <div className="tl-viewport">
+        <div className="tl-body" ref={bodyRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={onClick}>
+          <div className="tl-rows" style={{ height: rows.length * ROW_PX }}>
+            {rows.slice(first, last).map((row, i) => {
+              const top = (first + i) * ROW_PX;
+              const laneIndex = model.laneIndex[row.node];
+              const lane = laneIndex === undefined ? undefined : model.lanes[laneIndex];
+              const n = nodeById.get(row.node);
+              if (row.kind === 'lane') {
+                return (
+                  <LaneRow key={row.key} node={row.node} lane={lane} health={n?.health ?? lane?.health ?? 'unknown'} power={powerOf(n) ?? lane?.power ?? 'up'}
+                      role={n?.role ?? 'node'} expanded={row.expanded} unitCount={row.unitCount} top={top} win={barWin} patterns={patterns}
+                    selected={selected !== null && !row.expanded && selected.node === row.node} />
+                );
+              }
+              const unitRow = lane?.rows[row.unit];
+              const state = n?.units.find((u) => u.id === row.unit)?.state ?? unitRow?.state ?? 'pending';
+              return (
+                <UnitRowView key={row.key} node={row.node} unit={row.unit} row={unitRow} state={state} top={top} win={barWin} patterns={patterns}
+                  selected={selected !== null && selected.node === row.node && selected.unit === row.unit} />
+              );
+            })}
+          </div>
+        </div>
+        <div className="tl-overlay-wrap" style={{ left: LABEL_PX }}>
+          <TimelineOverlay win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} heightPx={Math.min(size.height, rows.length * ROW_PX)} />
+        </div>
+      </div>
+      {tooltip !== null && hover !== null ? <TimelineTooltip text={tooltip} x={hover.x} y={hover.y} /> : null}
+    </div>
+  );
+}

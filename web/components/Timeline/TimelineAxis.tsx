@@ -1,0 +1,105 @@
+/**
+ * The time axis strip above the lanes: m:ss tick labels, the "now" tag, and one chip per marker in the
+ * window (⚡ fault, ♛ leader, "ZK 2/3" quorum, 💬 narration). Chips that would overlap go to a second
+ * level; beyond that they are dropped from the strip (their vertical line still shows) and counted.
+ * Also the overlay drawn over the rows: grid lines, marker lines, the masked future and the now line.
+ */
+import { memo } from 'react';
+import type { Marker } from '../../viz/timelineModel.ts';
+import { formatSimTime } from '../../viz/timeScale.ts';
+import type { BarWindow } from './Bars.tsx';
+
+export const AXIS_PX = 50;
+/** Two levels of marker chips, each this tall. */
+const CHIP_LEVEL_PX = 17;
+const CHIP_LEVELS = 2;
+/** Rough chip width per character at 12px, plus padding; good enough to avoid overlaps. */
+const CHIP_CHAR_PX = 7.2;
+const CHIP_PAD_PX = 10;
+
+export interface PlacedMarker {
+  marker: Marker;
+  /** Index in model.markers (for the tooltip). */
+  index: number;
+  x: number;
+  level: number | null;
+}
+
+/** Markers inside the window with their x and chip level (null: no room for a chip). */
+export function placeMarkers(markers: readonly Marker[], win: BarWindow): PlacedMarker[] {
+  const k = win.widthPx / (win.endMs - win.startMs);
+  const levelEnds: number[] = Array.from({ length: CHIP_LEVELS }, () => -Infinity);
+  const placed: PlacedMarker[] = [];
+  markers.forEach((marker, index) => {
+    if (marker.atMs < win.startMs || marker.atMs > win.endMs) return;
+    const x = (marker.atMs - win.startMs) * k;
+    const width = marker.label.length * CHIP_CHAR_PX + CHIP_PAD_PX;
+    const level = levelEnds.findIndex((end) => end <= x - 2);
+    if (level >= 0) levelEnds[level] = x + width;
+    placed.push({ marker, index, x, level: level >= 0 ? level : null });
+  });
+  return placed;
+}
+
+interface AxisProps {
+  win: BarWindow;
+  ticks: readonly number[];
+  placed: readonly PlacedMarker[];
+  nowMs: number;
+  labelPx: number;
+}
+
+export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, nowMs, labelPx }: AxisProps) {
+  const k = win.widthPx / (win.endMs - win.startMs);
+  const nowX = (nowMs - win.startMs) * k;
+  const hidden = placed.filter((p) => p.level === null).length;
+  return (
+    <div className="tl-axis" style={{ height: AXIS_PX }}>
+      <div className="tl-axis__corner" style={{ width: labelPx }}>
+        <span>sim time</span>
+        {hidden > 0 ? <span className="tl-axis__hidden" title="markers without room for a label; zoom in to see them">+{hidden} markers</span> : null}
+      </div>
+      <div className="tl-axis__track" style={{ width: win.widthPx }}>
+        {placed.map((p) => (p.level === null ? null : (
+          <span key={p.marker.seq} className={`tl-chip tl-chip--${p.marker.kind}`} data-marker={p.index}
+            style={{ transform: `translate(${p.x}px, ${p.level * CHIP_LEVEL_PX}px)` }}>
+            {p.marker.label}
+          </span>
+        )))}
+        {ticks.map((t) => (
+          <span key={t} className="tl-tick" style={{ transform: `translateX(${(t - win.startMs) * k}px)` }}>{formatSimTime(t)}</span>
+        ))}
+        {nowX >= 0 && nowX <= win.widthPx ? (
+          <span className="tl-now-tag" style={{ transform: `translateX(${nowX}px)` }}>now {formatSimTime(nowMs)}</span>
+        ) : null}
+      </div>
+    </div>
+  );
+});
+
+interface OverlayProps {
+  win: BarWindow;
+  ticks: readonly number[];
+  placed: readonly PlacedMarker[];
+  nowMs: number;
+  heightPx: number;
+}
+
+/** Drawn over the rows (pointer-events: none): the future is masked, so rows never depend on "now". */
+export const TimelineOverlay = memo(function TimelineOverlay({ win, ticks, placed, nowMs, heightPx }: OverlayProps) {
+  const k = win.widthPx / (win.endMs - win.startMs);
+  const nowX = Math.max(0, Math.min(win.widthPx, (nowMs - win.startMs) * k));
+  return (
+    <svg className="tl-overlay" width={win.widthPx} height={heightPx} aria-hidden="true">
+      <rect className="tl-future" x={nowX} y={0} width={Math.max(0, win.widthPx - nowX)} height={heightPx} />
+      {ticks.map((t) => {
+        const x = (t - win.startMs) * k;
+        return <line key={t} className="tl-grid" x1={x} x2={x} y1={0} y2={heightPx} />;
+      })}
+      {placed.map((p) => (
+        <line key={p.marker.seq} className={`tl-mline tl-mline--${p.marker.kind}`} x1={p.x} x2={p.x} y1={0} y2={heightPx} />
+      ))}
+      {nowX > 0 && nowX < win.widthPx ? <line className="tl-now" x1={nowX} x2={nowX} y1={0} y2={heightPx} /> : null}
+    </svg>
+  );
+});
