@@ -55,13 +55,14 @@ export type SimEvent = EventBase &
     | { type: 'dns'; name: string; value: string | null; cause: Cause }
     | { type: 'agent'; node: string; registered: boolean; cause: Cause }
     | { type: 'task'; service: string; task: string; node: string; state: TaskState; cause: Cause }
-    | { type: 'fault'; fault: Fault; active: boolean; cause: Cause }
+    /** `id` ("fault:<seq>") names the fault; an `active: false` event carries the id of the fault that ended. */
+    | { type: 'fault'; fault: Fault; active: boolean; cause: Cause; id?: string }
     | { type: 'narration'; text: string }
     /** A numbered step of the DC/OS Boot Sequence page observed happening (ids in shared/model/bootSteps.ts). */
     | { type: 'step'; step: string; node: string | null; unit: string | null; text: string; cause: Cause }
     | { type: 'availability'; availability: Availability; cause: Cause }
     /** One dcos-diagnostics pull finished; the node/cluster health it implies follow as their own events. */
-    | { type: 'diagnostics'; puller: string | null; nodes: number; cause: Cause }
+    | { type: 'diagnostics'; puller: string | null; nodes: number; cause: Cause; changed?: DiagnosticsNodeReport[] }
     /** A node's power / network state changed (crash, boot, partition, heal). */
     | { type: 'power'; node: string; up: boolean; partitioned: boolean; cause: Cause }
   );

@@ -37,6 +37,8 @@ export interface UnitSpec {
   name: string;
   /** dcos-diagnostics `description`. */
   description: string;
+  /** Per-role override of name/description (dcos-diagnostics is "DC/OS Diagnostics Master" on masters, "... Agent" on agents). */
+  nameByRole?: Partial<Record<Role, { name: string; description: string }>>;
   roles: Role[];
   restart: RestartPolicy;
   restartSec: number;

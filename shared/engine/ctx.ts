@@ -1,0 +1,86 @@
+// The per-call context rules work through: the state, the static topology and the output buffer. Owns the
+// only ways to emit an event (stamping seq + time), schedule an action, record a fact's "why" and emit a
+// Boot Sequence step once per node. Invariant: seq increments by exactly one per emitted event.
+import type { Cause, SimEvent, SimEventBody, UnitState } from './types.ts';
+import type { Action, ActionKind, EngineState, Topo, UnitRt } from './state.ts';
+import { push } from './queue.ts';
+import { bootStep } from '../model/bootSteps.ts';
+
+export interface Ctx {
+  s: EngineState;
+  topo: Topo;
+  out: SimEvent[];
+}
+
+export function emit(ctx: Ctx, body: SimEventBody): void {
+  const ev = { ...body, seq: ++ctx.s.seq, simTimeMs: ctx.s.simTimeMs } as SimEvent;
+  ctx.out.push(ev);
+}
+
+export function schedule(ctx: Ctx, delayMs: number, k: ActionKind, n = -1, u = -1, e = -1): void {
+  const a: Action = { k, n, u, e };
+  push(ctx.s.queue, ctx.s.simTimeMs + Math.max(0, Math.round(delayMs)), a);
+}
+
+export function scheduleAt(ctx: Ctx, atMs: number, k: ActionKind, n = -1, u = -1, e = -1): void {
+  push(ctx.s.queue, Math.max(ctx.s.simTimeMs, atMs), { k, n, u, e });
+}
+
+export function unitIndex(ctx: Ctx, n: number, unitId: string): number {
+  return ctx.topo.unitIdx[ctx.topo.roles[n]][unitId] ?? -1;
+}
+
+export function unitAt(ctx: Ctx, n: number, unitId: string): UnitRt | null {
+  const i = unitIndex(ctx, n, unitId);
+  return i < 0 ? null : ctx.s.nodes[n].units[i];
+}
+
+export function unitState(ctx: Ctx, n: number, unitId: string): UnitState | null {
+  return unitAt(ctx, n, unitId)?.st ?? null;
+}
+
+/** The unit answers: active and not hung, on a powered node. */
+export function isUp(ctx: Ctx, n: number, unitId: string): boolean {
+  return ctx.s.nodes[n].up && unitAt(ctx, n, unitId)?.st === 'healthy';
+}
+
+export function ref(ctx: Ctx, n: number, unitId: string): string {
+  return `${ctx.topo.ids[n]}/${unitId}`;
+}
+
+export function setWhy(ctx: Ctx, fact: string, cause: Cause): void {
+  ctx.s.why[fact] = { ...cause, since: ctx.s.simTimeMs };
+}
+
+/** Emit Boot Sequence step `id` for node n (null: cluster-level) the first time it happens there. */
+export function step(ctx: Ctx, id: string, n: number, unitId: string | null, cause: Cause): void {
+  const key = id;
+  if (n >= 0) {
+    const node = ctx.s.nodes[n];
+    if (node.steps[key]) return;
+    node.steps[key] = 1;
+  } else {
+    const done = ctx.s.why[`step:${id}`];
+    if (done) return;
+    setWhy(ctx, `step:${id}`, cause);
+  }
+  emit(ctx, { type: 'step', step: id, node: n >= 0 ? ctx.topo.ids[n] : null, unit: unitId, text: bootStep(id).text, cause });
+}
+
+export function isMaster(ctx: Ctx, n: number): boolean {
+  return n < ctx.topo.masters;
+}
+
+/** Master n can reach the majority of the ensemble (a partition cuts a node off from all others). */
+export function inMajority(ctx: Ctx, n: number): boolean {
+  const node = ctx.s.nodes[n];
+  return node.up && (!node.part || ctx.topo.masters === 1 && isMaster(ctx, n));
+}
+
+export function quorumOk(ctx: Ctx): boolean {
+  return ctx.s.zk.have >= ctx.topo.need;
+}
+
+export function nodeIp(ctx: Ctx, n: number): string {
+  return ctx.topo.ips[n];
+}

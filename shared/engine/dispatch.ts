@@ -1,0 +1,64 @@
+// Runs one queued action: the single switch from action kind to rule. Stale actions (epoch moved on) are
+// dropped inside the rules; availability is recomputed after every action (O(masters)).
+import type { Action } from './state.ts';
+import type { Ctx } from './ctx.ts';
+import { schedule } from './ctx.ts';
+import { UNIT_START_JITTER_MS } from '../model/timings.ts';
+import { between } from './rng.ts';
+import { exec, ready, runGates, restartCause } from './rules/units.ts';
+import { converge, zkStart } from './rules/zookeeper.ts';
+import { elect, leaderExpire, recoveryTimeout } from './rules/mesos.ts';
+import { dnsExit, dnsLoad, dnsRefresh } from './rules/dns.ts';
+import { mElect, mReg, zkConnectTimeout } from './rules/marathon.ts';
+import { agentReg, unreachable } from './rules/agents.ts';
+import { pull } from './rules/diagnostics.ts';
+import { arPoll, updateAvailability } from './rules/adminrouter.ts';
+import { schedInit, taskRun } from './rules/services.ts';
+
+const EXEC_CAUSE = { text: 'starting: systemd started dcos.target; ExecStartPre gates running' };
+
+export function dispatch(ctx: Ctx, a: Action): void {
+  const { n, u, e } = a;
+  switch (a.k) {
+    case 'boot': {
+      const units = ctx.s.nodes[n].units;
+      for (let i = 0; i < units.length; i++) schedule(ctx, between(ctx.s, UNIT_START_JITTER_MS), 'exec', n, i, units[i].ep);
+      break;
+    }
+    case 'exec': {
+      const rt = ctx.s.nodes[n].units[u];
+      if (rt.ep !== e) break;
+      exec(ctx, n, u, rt.st === 'failed' ? restartCause(ctx, n, u) : EXEC_CAUSE);
+      break;
+    }
+    case 'gates': {
+      const rt = ctx.s.nodes[n].units[u];
+      if (rt.ep === e && (rt.st === 'starting' || rt.st === 'waiting') && ctx.s.nodes[n].up) runGates(ctx, n, u);
+      break;
+    }
+    case 'ready': {
+      const rt = ctx.s.nodes[n].units[u];
+      if (rt.ep === e && rt.st === 'starting') ready(ctx, n, u);
+      break;
+    }
+    case 'zkStart': if (ctx.s.zk.ep[n] === e) zkStart(ctx, n); break;
+    case 'converge': converge(ctx); break;
+    case 'elect': elect(ctx); break;
+    case 'recoveryTimeout': recoveryTimeout(ctx, n, e); break;
+    case 'leaderExpire': leaderExpire(ctx, n, e); break;
+    case 'dnsLoad': dnsLoad(ctx, n, e); break;
+    case 'dnsRefresh': dnsRefresh(ctx, n, e); break;
+    case 'dnsExit': dnsExit(ctx, n, e); break;
+    case 'mElect': mElect(ctx); break;
+    case 'mReg': mReg(ctx, n, e); break;
+    case 'zkConnectTimeout': zkConnectTimeout(ctx, n, u, e); break;
+    case 'agentReg': agentReg(ctx, n, u, e); break;
+    case 'unreachable': unreachable(ctx, n, e); break;
+    case 'pull': pull(ctx); break;
+    case 'arPoll': arPoll(ctx, n, u, e); break;
+    case 'taskRun': taskRun(ctx, n, u, e); break;
+    case 'schedInit': schedInit(ctx, n, u, e); break;
+    case 'watchdog': break;
+  }
+  updateAvailability(ctx);
+}

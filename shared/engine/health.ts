@@ -1,0 +1,32 @@
+// 3DT (dcos-diagnostics 1.11) unit health from systemd state (dcos-model.md §4.2), and the output text it shows.
+// Faithful rule for a unit stopped by a fault: systemd reports `inactive`, which 1.11 counts as healthy (0)
+// (`inactive` became unhealthy only in DC/OS 2.x, diag commit da5b64e). The cluster still turns unhealthy
+// through the units that break because of the stop (e.g. dcos-oauth loses its local ZooKeeper).
+// `pending` (not started yet) and `starting` (activating/start-pre) are 0 as well; auto-restart loops are 1.
+import type { Health, UnitState } from './types.ts';
+
+/** 0 healthy / 1 unhealthy, per unit state. `unhealthy` (hung: active but not answering) is flagged 1 by product decision. */
+export function unitHealth(state: UnitState): 0 | 1 {
+  return state === 'waiting' || state === 'failed' || state === 'unhealthy' ? 1 : 0;
+}
+
+export function healthName(code: 0 | 1 | 3): Health {
+  return code === 0 ? 'healthy' : code === 1 ? 'unhealthy' : 'unknown';
+}
+
+/** The `output` field dcos-diagnostics shows for a unit (empty when healthy). */
+export function unitOutput(unit: string, state: UnitState, everActive: boolean): string {
+  const svc = `${unit}.service`;
+  switch (state) {
+    case 'waiting':
+      return everActive
+        ? `Unit ${svc} is flapping. Please check \`journalctl -xv\` for details.`
+        : `Unit ${svc} has never entered \`active\` state`;
+    case 'failed':
+      return `${svc} state is not one of the possible states [active inactive activating]. Current state is [ failed ]. Please check \`systemctl show all ${svc}\` to check current unit status.`;
+    case 'unhealthy':
+      return `Unit ${svc} is active but does not answer (hung process)`;
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,120 @@
+// The boot engine's public API: createEngine / restoreEngine over one JSON state, the event loop (advanceTo,
+// step), fault injection and the derived view / explanations. Pure: no clock, no IO, no Math.random.
+// Invariants: same seed + same calls => byte-identical events; inject never throws and a rejected fault leaves
+// the state byte-identical; snapshot() round-trips through JSON.
+import type { ClusterConfig, ClusterView, Engine, EngineOptions, EngineSnapshot, ExplainStep, Fault, InjectResult, SimEvent } from './types.ts';
+import type { Ctx } from './ctx.ts';
+import type { EngineState } from './state.ts';
+import { emit } from './ctx.ts';
+import { newUnit, topoFor } from './state.ts';
+import { emptyQueue, peekTime, pop, push } from './queue.ts';
+import { between, seedRng } from './rng.ts';
+import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
+import { dispatch } from './dispatch.ts';
+import { buildView } from './view.ts';
+import { injectFault } from './faults.ts';
+import { explainUnit } from './explain.ts';
+import { AGENT_CPUS } from './rules/services.ts';
+import { updateAvailability } from './rules/adminrouter.ts';
+
+export * from './types.ts';
+export { validateFault } from './faults.ts';
+
+function initialState(opts: EngineOptions): EngineState {
+  const topo = topoFor(opts.cluster);
+  const m = opts.cluster.masters;
+  const s: EngineState = {
+    version: 1, seed: opts.seed, cluster: { ...opts.cluster }, simTimeMs: 0, seq: 0, rng: seedRng(opts.seed),
+    queue: emptyQueue(),
+    nodes: topo.ids.map((_, n) => ({
+      up: true, part: false, cid: false, steps: {}, health: 'unknown', reg: false, pe: 0, cpus: AGENT_CPUS,
+      units: topo.unitIds[topo.roles[n]].map(() => newUnit()),
+    })),
+    waiters: {},
+    zk: { converged: false, convergeScheduled: false, up: Array(m).fill(false), pid: Array(m).fill(0), stash: Array(m).fill(0), serving: Array(m).fill(false), have: 0, pidSeq: 1000, ep: Array(m).fill(0) },
+    mesos: { leader: -1, recovering: -1, electing: false, join: Array(m).fill(-1), joinSeq: 0, blockedUntil: 0, lep: 0, lostZkAt: -1 },
+    dns: { loaded: Array(m).fill(false), leaderRec: Array(m).fill(null), marathonRec: Array(m).fill(null), noLeaderSince: Array(m).fill(-1), values: { 'leader.mesos': null, 'marathon.mesos': null } },
+    marathon: { leader: -1, registered: false, electing: false, join: Array(m).fill(-1), joinSeq: 0, ep: 0 },
+    registered: [], tasks: [], taskSeq: 0,
+    services: { deployed: false, kafkaRegistered: false, brokersWanted: 0, kafkaEp: 0 },
+    cidZnode: false, zkConn: {}, why: {}, faults: [],
+    availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
+    clusterHealth: 'unknown',
+    diagnostics: { updatedMs: null, puller: null, nodes: [] },
+    pullScheduled: false, quorumEmitted: 0,
+  };
+  for (let n = 0; n < topo.ids.length; n++) push(s.queue, between(s, NODE_BOOT_JITTER_MS), { k: 'boot', n, u: -1, e: -1 });
+  return s;
+}
+
+function makeEngine(s: EngineState): Engine {
+  const topo = topoFor(s.cluster);
+  const run = (fn: (ctx: Ctx) => void): SimEvent[] => {
+    const ctx: Ctx = { s, topo, out: [] };
+    fn(ctx);
+    return ctx.out;
+  };
+  const drainUntil = (ctx: Ctx, t: number) => {
+    for (;;) {
+      const next = peekTime(s.queue);
+      if (next === null || next > t) break;
+      const item = pop(s.queue);
+      if (!item) break;
+      s.simTimeMs = item[0];
+      dispatch(ctx, item[2]);
+    }
+  };
+  return {
+    get simTimeMs() { return s.simTimeMs; },
+    get lastSeq() { return s.seq; },
+    get cluster(): ClusterConfig { return { ...s.cluster }; },
+    get seed() { return s.seed; },
+    advanceTo(t: number): SimEvent[] {
+      if (!Number.isFinite(t) || t <= s.simTimeMs) return [];
+      const target = Math.floor(t);
+      return run((ctx) => {
+        drainUntil(ctx, target);
+        s.simTimeMs = target;
+      });
+    },
+    step(): SimEvent[] {
+      const next = peekTime(s.queue);
+      if (next === null) return [];
+      return run((ctx) => drainUntil(ctx, next));
+    },
+    nextEventTimeMs: () => peekTime(s.queue),
+    inject(fault: Fault): InjectResult {
+      const ctx: Ctx = { s, topo, out: [] };
+      let err: string | null;
+      try {
+        err = injectFault(ctx, fault);
+        if (!err) updateAvailability(ctx);
+      } catch (e) {
+        // validation runs before any mutation, so a throw here means malformed input reached a check
+        err = `invalid fault: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      return err ? { ok: false, error: err } : { ok: true, events: ctx.out };
+    },
+    narrate(text: string): SimEvent[] {
+      return run((ctx) => emit(ctx, { type: 'narration', text: String(text) }));
+    },
+    view(): ClusterView {
+      return buildView({ s, topo, out: [] });
+    },
+    explain(node: string, unit: string): ExplainStep[] {
+      return explainUnit({ s, topo, out: [] }, node, unit);
+    },
+    snapshot(): EngineSnapshot {
+      return JSON.parse(JSON.stringify(s)) as EngineSnapshot;
+    },
+  };
+}
+
+export function createEngine(opts: EngineOptions): Engine {
+  return makeEngine(initialState(opts));
+}
+
+export function restoreEngine(snapshot: EngineSnapshot): Engine {
+  if (!snapshot || snapshot.version !== 1) throw new Error('restoreEngine: unsupported snapshot (expected version 1 from engine.snapshot())');
+  return makeEngine(JSON.parse(JSON.stringify(snapshot)) as EngineState);
+}

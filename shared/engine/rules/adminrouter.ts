@@ -1,0 +1,62 @@
+// Admin Router (master) and availability (dcos-model.md §5.6): what a user gets from the cluster, kept apart
+// from 3DT health. Admin Router resolves leader.mesos through its local Mesos-DNS (127.0.0.1:61053): no record
+// => 503 ("leader is unknown"); a record whose upstream does not answer => 502. The best master wins (a user
+// can go to any master). Recomputed after every action: O(masters), an event only on change.
+import type { Availability, Cause } from '../types.ts';
+import type { Ctx } from '../ctx.ts';
+import { emit, isUp, setWhy, step } from '../ctx.ts';
+
+function statusVia(ctx: Ctx, m: number): { status: Availability['adminRouterStatus']; why: string } {
+  const s = ctx.s;
+  if (!s.nodes[m].up || s.nodes[m].part || !isUp(ctx, m, 'dcos-adminrouter')) return { status: 0, why: 'Admin Router is not running' };
+  if (!isUp(ctx, m, 'dcos-mesos-dns') || !s.dns.loaded[m] || s.dns.leaderRec[m] === null) {
+    return { status: 503, why: 'Mesos leader is unknown (local Mesos-DNS has no leader.mesos)' };
+  }
+  const mara = s.marathon.leader;
+  if (mara < 0 || !isUp(ctx, mara, 'dcos-marathon')) return { status: 503, why: 'Marathon leader is unknown' };
+  if (s.mesos.leader < 0) return { status: 502, why: 'leader.mesos points at a Mesos master that does not answer' };
+  return { status: 200, why: 'Admin Router proxies to the Mesos and Marathon leaders' };
+}
+
+const RANK: Record<number, number> = { 200: 3, 503: 2, 502: 1, 0: 0 };
+
+export function computeAvailability(ctx: Ctx): { a: Availability; why: string } {
+  let best = { status: 0 as Availability['adminRouterStatus'], why: 'no Admin Router is running on any master' };
+  let ui = false;
+  for (let m = 0; m < ctx.topo.masters; m++) {
+    const r = statusVia(ctx, m);
+    if (r.status !== 0) ui = true;
+    if (RANK[r.status] > RANK[best.status]) best = r;
+  }
+  const s = ctx.s;
+  const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
+  return {
+    a: { uiReachable: ui, apiReachable: best.status === 200, tasksLaunchable: tasks, adminRouterStatus: best.status },
+    why: `${best.why}${tasks ? '' : '; new tasks cannot launch (needs a Mesos leader, a registered Marathon and a registered agent)'}`,
+  };
+}
+
+export function updateAvailability(ctx: Ctx): void {
+  const { a, why } = computeAvailability(ctx);
+  const o = ctx.s.availability;
+  if (o.uiReachable === a.uiReachable && o.apiReachable === a.apiReachable && o.tasksLaunchable === a.tasksLaunchable && o.adminRouterStatus === a.adminRouterStatus) return;
+  ctx.s.availability = a;
+  const cause: Cause = { text: `GET /marathon/v2/apps -> ${a.adminRouterStatus || 'connection refused'}: ${why}`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] };
+  setWhy(ctx, 'fact:availability', cause);
+  emit(ctx, { type: 'availability', availability: a, cause });
+}
+
+/** Admin Router's Lua cache first poll: discovery of the leaders through Mesos-DNS. */
+export function arPoll(ctx: Ctx, n: number, u: number, e: number): void {
+  const rt = ctx.s.nodes[n].units[u];
+  if (rt.ep !== e || rt.st !== 'healthy') return;
+  const id = ctx.topo.ids[n];
+  const d = ctx.s.dns;
+  const refs = [`${id}/dcos-adminrouter`];
+  if (d.leaderRec[n] !== null) step(ctx, 'master.9.1', n, 'dcos-adminrouter', { text: `Admin Router on ${id} resolved leader.mesos -> ${d.leaderRec[n]} via Mesos-DNS`, refs: ['fact:leader.mesos'] });
+  if (d.marathonRec[n] !== null || d.values['marathon.mesos']) step(ctx, 'master.9.2', n, 'dcos-adminrouter', { text: `Admin Router on ${id} discovered the Marathon leader via Mesos-DNS`, refs: ['fact:marathon.mesos'] });
+  step(ctx, 'master.9.3', n, 'dcos-adminrouter', { text: 'unauthenticated requests are redirected to dcos-oauth (/login)', refs: [`${id}/dcos-oauth`] });
+  step(ctx, 'master.9.4', n, 'dcos-adminrouter', { text: 'proxies /mesos, /marathon and /system/health/v1 to the discovered components', refs });
+  step(ctx, 'master.9.5', n, 'dcos-adminrouter', { text: 'proxies /service/<name> to DC/OS services', refs });
+  step(ctx, 'master.9.6', n, 'dcos-adminrouter', { text: `serves the DC/OS GUI on http://${ctx.topo.ips[n]}/`, refs });
+}

@@ -1,0 +1,111 @@
+// Mesos agents (dcos-model.md §5.4): an agent detects the leader through ZooKeeper, waits a random 0-1 s backoff
+// and registers; the leader then connects back and offers its resources. A leader change unregisters everyone
+// (agents re-register within seconds); an agent that stops answering pings is marked unreachable after
+// 20 x 15 s = 300 s and its tasks are lost. Per-agent work goes through the queue so a leader change is O(agents)
+// once, never O(agents) per event.
+// Invariants: node.reg === registered.includes(id); `agent` events on every change.
+import type { Cause } from '../types.ts';
+import type { Ctx } from '../ctx.ts';
+import { emit, isUp, schedule, step, unitAt } from '../ctx.ts';
+import { AGENT_REGISTRATION_BACKOFF_MS, AGENT_UNREACHABLE_MS } from '../../model/timings.ts';
+import { between } from '../rng.ts';
+import { zkReachable } from './zookeeper.ts';
+import { onAgentOffered, onAgentLost } from './services.ts';
+
+export function slaveUnit(ctx: Ctx, n: number): string {
+  return ctx.topo.roles[n] === 'agent_public' ? 'dcos-mesos-slave-public' : 'dcos-mesos-slave';
+}
+
+function detect(ctx: Ctx, n: number): void {
+  const node = ctx.s.nodes[n];
+  if (node.reg || ctx.s.mesos.leader < 0 || !zkReachable(ctx, n) || !isUp(ctx, n, slaveUnit(ctx, n))) return;
+  const rt = unitAt(ctx, n, slaveUnit(ctx, n));
+  schedule(ctx, between(ctx.s, [0, AGENT_REGISTRATION_BACKOFF_MS]), 'agentReg', n, ctx.s.mesos.lep, rt ? rt.ep : -1);
+}
+
+export function onSlaveUp(ctx: Ctx, n: number): void {
+  step(ctx, 'agent.2', n, slaveUnit(ctx, n), { text: 'Mesos agent is active', refs: [`${ctx.topo.ids[n]}/${slaveUnit(ctx, n)}`] });
+  detect(ctx, n);
+}
+
+export function onSlaveDown(ctx: Ctx, n: number): void {
+  const node = ctx.s.nodes[n];
+  if (!node.reg) return;
+  if (!node.up) {
+    // Powered off: the master only notices through missed pings.
+    schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, -1, node.pe);
+    return;
+  }
+  unregister(ctx, n, { text: `agent ${ctx.topo.ids[n]} disconnected: its Mesos agent process is down`, refs: [`${ctx.topo.ids[n]}/${slaveUnit(ctx, n)}`] });
+}
+
+export function agentReg(ctx: Ctx, n: number, lep: number, e: number): void {
+  const node = ctx.s.nodes[n];
+  const rt = unitAt(ctx, n, slaveUnit(ctx, n));
+  if (node.reg || !rt || rt.ep !== e || lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0 || !isUp(ctx, n, slaveUnit(ctx, n)) || node.part) return;
+  const id = ctx.topo.ids[n];
+  const leader = ctx.topo.ids[ctx.s.mesos.leader];
+  node.reg = true;
+  ctx.s.registered.push(id);
+  const refs = ['fact:mesos-leader', `${id}/${slaveUnit(ctx, n)}`];
+  step(ctx, 'agent.2.1', n, slaveUnit(ctx, n), { text: `Mesos agent on ${id} detected the leading master ${leader} in ZooKeeper`, refs });
+  emit(ctx, { type: 'agent', node: id, registered: true, cause: { text: `${id} registered with the leading Mesos master ${leader}`, refs } });
+  step(ctx, 'agent.2.2', n, slaveUnit(ctx, n), { text: `Mesos agent on ${id} registered with ${leader}`, refs });
+  step(ctx, 'agent.2.3', n, slaveUnit(ctx, n), { text: `${leader} connected back to the agent at ${ctx.topo.ips[n]}:5051`, refs });
+  if (ctx.s.marathon.registered) offered(ctx, n);
+}
+
+/** "Leading Mesos Master starts offering the new agent's resources": first offer of its resources. */
+export function offered(ctx: Ctx, n: number): void {
+  const id = ctx.topo.ids[n];
+  step(ctx, 'agent.2.4', n, slaveUnit(ctx, n), { text: `${ctx.topo.ids[ctx.s.mesos.leader]} offered ${id}'s resources to Marathon`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] });
+  onAgentOffered(ctx, n);
+}
+
+function unregister(ctx: Ctx, n: number, cause: Cause): void {
+  const node = ctx.s.nodes[n];
+  if (!node.reg) return;
+  node.reg = false;
+  const id = ctx.topo.ids[n];
+  const i = ctx.s.registered.indexOf(id);
+  if (i >= 0) ctx.s.registered.splice(i, 1);
+  emit(ctx, { type: 'agent', node: id, registered: false, cause });
+}
+
+export function onAgentsLeaderLost(ctx: Ctx, cause: Cause): void {
+  const ids = ctx.s.registered.slice();
+  for (const id of ids) {
+    const n = ctx.topo.ids.indexOf(id, ctx.topo.masters);
+    unregister(ctx, n, { text: `${id} lost the leading master (${cause.text}); DISCONNECTED, tasks keep running`, refs: ['fact:mesos-leader'] });
+  }
+}
+
+export function onAgentsLeaderElected(ctx: Ctx): void {
+  for (let n = ctx.topo.masters; n < ctx.topo.ids.length; n++) detect(ctx, n);
+}
+
+/** Partition or power-off of an agent: the leader marks it unreachable after the ping timeout. */
+export function onAgentCut(ctx: Ctx, n: number): void {
+  const node = ctx.s.nodes[n];
+  node.pe++;
+  if (node.reg) schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, -1, node.pe);
+}
+
+export function onAgentHealed(ctx: Ctx, n: number): void {
+  ctx.s.nodes[n].pe++;
+  detect(ctx, n);
+}
+
+export function unreachable(ctx: Ctx, n: number, e: number): void {
+  const node = ctx.s.nodes[n];
+  if (node.pe !== e || !node.reg) return;
+  const id = ctx.topo.ids[n];
+  const cause = { text: `${id} marked unreachable: no answer to 20 pings x 15 s (300 s)`, refs: [id] };
+  unregister(ctx, n, cause);
+  onAgentLost(ctx, n, cause);
+}
+
+/** Quorum or leader back for agents (ZK detection works again). */
+export function redetectAll(ctx: Ctx): void {
+  onAgentsLeaderElected(ctx);
+}

@@ -1,0 +1,151 @@
+// Mesos-DNS and name resolution (dcos-model.md §5.3, §5.7): an instance serves nothing until its first state
+// load from a Mesos leader; it reloads at once on a leader change and every 30 s otherwise; without a leader
+// (or without ZooKeeper) for 30 s it exits. dcos-net on every node forwards *.mesos to all masters' Mesos-DNS,
+// so a name resolves cluster-wide while any reachable instance has the record (stale records included).
+// Invariants: dns.values only changes in recomputeGlobal(), which emits the `dns` event and wakes waiters.
+import type { Ctx } from '../ctx.ts';
+import { emit, inMajority, isUp, nodeIp, quorumOk, schedule, setWhy, step, unitAt } from '../ctx.ts';
+import { MESOS_DNS_LOAD_MS, MESOS_DNS_REFRESH_MS, MESOS_DNS_ZK_DETECTION_TIMEOUT_MS } from '../../model/timings.ts';
+import { between } from '../rng.ts';
+import { killUnit, wake } from './units.ts';
+
+const MD = 'dcos-mesos-dns';
+export const DNS_NAMES = ['leader.mesos', 'marathon.mesos'] as const;
+
+function ep(ctx: Ctx, n: number): number {
+  return unitAt(ctx, n, MD)?.ep ?? -1;
+}
+
+function detects(ctx: Ctx, n: number): boolean {
+  return ctx.s.mesos.leader >= 0 && quorumOk(ctx) && inMajority(ctx, n);
+}
+
+export function onMesosDnsUp(ctx: Ctx, n: number): void {
+  step(ctx, 'master.4', n, MD, { text: 'Mesos-DNS is active (not serving until its first state load)', refs: [`${ctx.topo.ids[n]}/${MD}`] });
+  ctx.s.dns.noLeaderSince[n] = -1;
+  schedule(ctx, MESOS_DNS_REFRESH_MS, 'dnsRefresh', n, -1, ep(ctx, n));
+  checkDetector(ctx, n);
+}
+
+export function onMesosDnsDown(ctx: Ctx, n: number): void {
+  const d = ctx.s.dns;
+  d.loaded[n] = false;
+  d.leaderRec[n] = null;
+  d.marathonRec[n] = null;
+  d.noLeaderSince[n] = -1;
+  recomputeGlobal(ctx);
+}
+
+function checkDetector(ctx: Ctx, n: number): void {
+  const d = ctx.s.dns;
+  if (detects(ctx, n)) {
+    d.noLeaderSince[n] = -1;
+    schedule(ctx, between(ctx.s, MESOS_DNS_LOAD_MS), 'dnsLoad', n, -1, ep(ctx, n));
+  } else if (d.noLeaderSince[n] < 0) {
+    d.noLeaderSince[n] = ctx.s.simTimeMs;
+    schedule(ctx, MESOS_DNS_ZK_DETECTION_TIMEOUT_MS, 'dnsExit', n, -1, ep(ctx, n));
+  }
+}
+
+/** Leader changed or ZooKeeper access changed: every running instance re-detects. */
+export function onDnsLeaderChange(ctx: Ctx): void {
+  for (let i = 0; i < ctx.topo.masters; i++) if (isUp(ctx, i, MD)) checkDetector(ctx, i);
+}
+export const onDnsZkLost = onDnsLeaderChange;
+
+export function dnsLoad(ctx: Ctx, n: number, e: number): void {
+  if (ep(ctx, n) !== e || !isUp(ctx, n, MD) || !detects(ctx, n)) return;
+  const d = ctx.s.dns;
+  const leaderId = ctx.topo.ids[ctx.s.mesos.leader];
+  const first = !d.loaded[n];
+  d.loaded[n] = true;
+  d.leaderRec[n] = nodeIp(ctx, ctx.s.mesos.leader);
+  d.marathonRec[n] = ctx.s.marathon.registered && ctx.s.marathon.leader >= 0 ? nodeIp(ctx, ctx.s.marathon.leader) : null;
+  if (first) {
+    const refs = ['fact:mesos-leader'];
+    step(ctx, 'master.4.1', n, MD, { text: `Mesos-DNS on ${ctx.topo.ids[n]} detected the leading master ${leaderId} in ZooKeeper`, refs });
+    step(ctx, 'master.4.2', n, MD, { text: `Mesos-DNS on ${ctx.topo.ids[n]} loaded state.json from ${leaderId} and generated records`, refs });
+  }
+  recomputeGlobal(ctx);
+}
+
+export function dnsRefresh(ctx: Ctx, n: number, e: number): void {
+  if (ep(ctx, n) !== e || !isUp(ctx, n, MD)) return;
+  schedule(ctx, MESOS_DNS_REFRESH_MS, 'dnsRefresh', n, -1, e);
+  if (detects(ctx, n)) dnsLoad(ctx, n, e);
+}
+
+export function dnsExit(ctx: Ctx, n: number, e: number): void {
+  const since = ctx.s.dns.noLeaderSince[n];
+  if (ep(ctx, n) !== e || since < 0 || ctx.s.simTimeMs - since < MESOS_DNS_ZK_DETECTION_TIMEOUT_MS) return;
+  killUnit(ctx, n, MD, { text: 'exited: "master detection timed out after 30s" (no Mesos leader)', refs: ['fact:mesos-leader'] });
+}
+
+function reachable(ctx: Ctx, i: number): boolean {
+  const node = ctx.s.nodes[i];
+  return node.up && !node.part;
+}
+
+/** The cluster-wide answer for each name: the first reachable serving instance's record. */
+export function recomputeGlobal(ctx: Ctx): void {
+  const d = ctx.s.dns;
+  for (const name of DNS_NAMES) {
+    const recs = name === 'leader.mesos' ? d.leaderRec : d.marathonRec;
+    let value: string | null = null;
+    for (let i = 0; i < ctx.topo.masters; i++) {
+      if (d.loaded[i] && reachable(ctx, i) && recs[i] !== null) {
+        value = recs[i];
+        break;
+      }
+    }
+    if (value === d.values[name]) continue;
+    d.values[name] = value;
+    const cause = value !== null
+      ? { text: `${name} resolves to ${value} (Mesos-DNS record, forwarded by dcos-net)`, refs: [name === 'leader.mesos' ? 'fact:mesos-leader' : 'fact:marathon-leader'] }
+      : nullCause(ctx, name);
+    setWhy(ctx, `fact:${name}`, cause);
+    emit(ctx, { type: 'dns', name, value, cause });
+    if (value !== null) {
+      wake(ctx, `dns:${name}`);
+      if (name === 'leader.mesos') forwardSteps(ctx);
+    }
+  }
+}
+
+function nullCause(ctx: Ctx, name: string) {
+  const d = ctx.s.dns;
+  const anyLoaded = d.loaded.some((l, i) => l && reachable(ctx, i));
+  if (!anyLoaded) {
+    const refs = ['fact:mesos-leader', ...ctx.topo.ids.slice(0, ctx.topo.masters).map((id) => `${id}/${MD}`)];
+    const why = ctx.s.mesos.leader < 0 ? 'no Mesos leader' : 'no Mesos-DNS instance has loaded state yet';
+    return { text: `${name} does not resolve: no Mesos-DNS is serving (${why})`, refs };
+  }
+  return name === 'marathon.mesos'
+    ? { text: 'marathon.mesos does not resolve: Mesos-DNS has no Marathon framework record (not registered, or not refreshed yet)', refs: ['fact:marathon-leader'] }
+    : { text: `${name} does not resolve`, refs: ['fact:mesos-leader'] };
+}
+
+/** "Forwards DNS lookups to Mesos-DNS": the first time leader.mesos resolves through a node's dcos-net. */
+export function forwardSteps(ctx: Ctx): void {
+  for (let n = 0; n < ctx.topo.ids.length; n++) forwardStep(ctx, n);
+}
+
+export function forwardStep(ctx: Ctx, n: number): void {
+  if (ctx.s.dns.values['leader.mesos'] === null || !isUp(ctx, n, 'dcos-net')) return;
+  const id = n < ctx.topo.masters ? 'master.5.1' : 'agent.3.1';
+  step(ctx, id, n, 'dcos-net', { text: `dcos-net on ${ctx.topo.ids[n]} forwards leader.mesos to Mesos-DNS (${ctx.s.dns.values['leader.mesos']})`, refs: ['fact:leader.mesos'] });
+}
+
+export type Resolution = { ok: true } | { ok: false; key: string; why: string };
+
+/** Does `name` resolve on node n right now (its dcos-net is assumed up)? */
+export function resolveOn(ctx: Ctx, n: number, name: string): Resolution {
+  const d = ctx.s.dns;
+  const node = ctx.s.nodes[n];
+  if (node.part) {
+    const own = n < ctx.topo.masters && d.loaded[n] ? (name === 'leader.mesos' ? d.leaderRec[n] : d.marathonRec[n]) : null;
+    return own !== null ? { ok: true } : { ok: false, key: `heal:${n}`, why: `${ctx.topo.ids[n]} is partitioned from every master's Mesos-DNS` };
+  }
+  if (d.values[name] !== null && d.values[name] !== undefined) return { ok: true };
+  return { ok: false, key: `dns:${name}`, why: (ctx.s.why[`fact:${name}`]?.text ?? `${name} does not resolve`).replace(/^.*? does not resolve: /, '') };
+}

@@ -1,0 +1,96 @@
+// ExecStartPre gates (dcos-model.md §1.3) evaluated against the simulated cluster, each failure naming the
+// thing that blocks it and the fact key a waiting unit is woken on. Pure reads except gatesPassed(), which
+// does what a successful bootstrap leaves behind (stashed ZooKeeper pid, cluster-id file and znode).
+import type { Cause } from '../types.ts';
+import type { Gate } from '../../model/types.ts';
+import type { Ctx } from '../ctx.ts';
+import { isMaster, isUp, quorumOk, unitIndex } from '../ctx.ts';
+import { gatesFor } from '../../model/catalog.ts';
+import { resolveOn } from './dns.ts';
+import { allServing, zkDescribe } from './zookeeper.ts';
+import { wake } from './units.ts';
+
+export interface GateFailure {
+  key: string;
+  cause: Cause;
+}
+
+function unitKey(ctx: Ctx, n: number, unit: string): string {
+  return `u:${n}:${unitIndex(ctx, n, unit)}`;
+}
+
+export function evalGate(ctx: Ctx, n: number, g: Gate): GateFailure | null {
+  const s = ctx.s;
+  const node = s.nodes[n];
+  const id = ctx.topo.ids[n];
+  switch (g.kind) {
+    case 'dns': {
+      if (!isUp(ctx, n, 'dcos-net')) {
+        return { key: unitKey(ctx, n, 'dcos-net'), cause: { text: `waiting: ping ${g.name} fails: dcos-net on ${id} is not serving DNS (ready.spartan)`, refs: [`${id}/dcos-net`] } };
+      }
+      if (g.name === 'ready.spartan') return null;
+      const r = resolveOn(ctx, n, g.name);
+      return r.ok ? null : { key: r.key, cause: { text: `waiting: ping ${g.name} fails: ${r.why}`, refs: [`fact:${g.name}`] } };
+    }
+    case 'exhibitor-wait': {
+      if (!isMaster(ctx, n)) return null;
+      const z = s.zk;
+      if (z.up[n] && z.pid[n] === z.stash[n]) return null;
+      if (!isUp(ctx, n, 'dcos-exhibitor')) {
+        return { key: unitKey(ctx, n, 'dcos-exhibitor'), cause: { text: `waiting: bootstrap: exhibitor.wait fails: Exhibitor on ${id} does not answer (127.0.0.1:8181)`, refs: [`${id}/dcos-exhibitor`] } };
+      }
+      if (!allServing(ctx)) {
+        const pidNote = z.stash[n] > 0 ? ` (ZooKeeper on ${id} restarted with a new pid, so bootstrap cannot take the pid shortcut)` : '';
+        return { key: 'zkall', cause: { text: `waiting: bootstrap: exhibitor.wait fails: ${zkDescribe(ctx)}; it needs all ${ctx.topo.masters} serving${pidNote}`, refs: ['fact:quorum'] } };
+      }
+      return null;
+    }
+    case 'zk': {
+      if (node.part && !(isMaster(ctx, n) && ctx.topo.masters === 1)) {
+        return { key: `heal:${n}`, cause: { text: `waiting: bootstrap cannot reach ZooKeeper: ${id} is partitioned`, refs: [id] } };
+      }
+      if (isMaster(ctx, n) ? !s.zk.serving[n] : !quorumOk(ctx)) {
+        return { key: 'zk', cause: { text: `waiting: bootstrap cannot reach ZooKeeper for cluster-id consensus: ${zkDescribe(ctx)}`, refs: ['fact:quorum'] } };
+      }
+      if (!isMaster(ctx, n) && !s.cidZnode) {
+        return { key: 'zk', cause: { text: 'waiting: bootstrap: the /cluster-id znode does not exist yet (written by the masters\' bootstrap)', refs: ['fact:cluster-id'] } };
+      }
+      return null;
+    }
+    case 'cluster-id':
+      return node.cid ? null : { key: `cid:${n}`, cause: { text: `waiting: test -f /var/lib/dcos/cluster-id fails on ${id}`, refs: ['fact:cluster-id'] } };
+    case 'unit':
+      return isUp(ctx, n, g.unit) ? null : {
+        key: unitKey(ctx, n, g.unit),
+        cause: { text: `waiting: ${g.unit} on ${id} does not answer (${g.unit === 'dcos-oauth' ? 'curl 127.0.0.1:8101/acs/api/v1/groups' : 'local check'})`, refs: [`${id}/${g.unit}`] },
+      };
+  }
+}
+
+export function evalGates(ctx: Ctx, n: number, u: number): GateFailure | null {
+  const role = ctx.topo.roles[n];
+  for (const g of gatesFor(ctx.topo.unitIds[role][u], role)) {
+    const f = evalGate(ctx, n, g);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** What a successful bootstrap leaves behind. */
+export function gatesPassed(ctx: Ctx, n: number, u: number): void {
+  const s = ctx.s;
+  const role = ctx.topo.roles[n];
+  const gates = gatesFor(ctx.topo.unitIds[role][u], role);
+  if (isMaster(ctx, n) && gates.some((g) => g.kind === 'exhibitor-wait') && s.zk.up[n]) s.zk.stash[n] = s.zk.pid[n];
+  if (gates.some((g) => g.kind === 'zk')) {
+    if (isMaster(ctx, n) && !s.cidZnode) {
+      s.cidZnode = true;
+      s.why['fact:cluster-id'] = { text: `cluster-id znode created by bootstrap on ${ctx.topo.ids[n]}`, since: s.simTimeMs };
+      wake(ctx, 'zk');
+    }
+    if (!s.nodes[n].cid) {
+      s.nodes[n].cid = true;
+      wake(ctx, `cid:${n}`);
+    }
+  }
+}

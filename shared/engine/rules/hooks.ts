@@ -1,0 +1,64 @@
+// What happens in the cluster when a unit starts or stops answering: the one dispatch from unit lifecycle to the
+// concern rules (zookeeper, mesos, dns, marathon, agents, adminrouter, diagnostics). Also emits the Boot Sequence
+// steps that are simply "X starts". Invariant: called only from transition(), exactly on entering/leaving healthy.
+import type { Ctx } from '../ctx.ts';
+import { ref, schedule, step, unitAt } from '../ctx.ts';
+import { ADMINROUTER_FIRST_POLL_MS } from '../../model/timings.ts';
+import { wake } from './units.ts';
+import { onExhibitorDown, onExhibitorUp } from './zookeeper.ts';
+import { onMesosMasterDown, onMesosMasterUp } from './mesos.ts';
+import { forwardStep, onMesosDnsDown, onMesosDnsUp } from './dns.ts';
+import { onMarathonDown, onMarathonUp, onZkClientUp } from './marathon.ts';
+import { onSlaveDown, onSlaveUp } from './agents.ts';
+import { ensurePull } from './diagnostics.ts';
+
+export function onUp(ctx: Ctx, n: number, u: number): void {
+  const id = ctx.topo.unitIds[ctx.topo.roles[n]][u];
+  const master = n < ctx.topo.masters;
+  const c = { text: `${id} is active`, refs: [ref(ctx, n, id)] };
+  switch (id) {
+    case 'dcos-exhibitor': onExhibitorUp(ctx, n); break;
+    case 'dcos-net':
+      step(ctx, master ? 'master.5' : 'agent.3', n, id, c);
+      step(ctx, master ? 'master.5.2' : 'agent.3.2', n, id, { text: 'dcos-l4lb (Minuteman) programs VIP translation', refs: c.refs });
+      step(ctx, master ? 'master.5.3' : 'agent.3.3', n, id, { text: 'dcos-overlay configures the overlay network', refs: c.refs });
+      forwardStep(ctx, n);
+      break;
+    case 'dcos-mesos-master': onMesosMasterUp(ctx, n); break;
+    case 'dcos-mesos-dns': onMesosDnsUp(ctx, n); break;
+    case 'dcos-marathon': onMarathonUp(ctx, n); break;
+    case 'dcos-metronome': onZkClientUp(ctx, n, id); break;
+    case 'dcos-diagnostics':
+      step(ctx, master ? 'master.1' : 'agent.1', n, id, c);
+      step(ctx, master ? 'master.1.1' : 'agent.1.1', n, id, { text: `dcos-diagnostics on ${ctx.topo.ids[n]} reads unit states from systemd over D-Bus`, refs: c.refs });
+      if (master) ensurePull(ctx);
+      break;
+    case 'dcos-oauth': step(ctx, 'master.8', n, id, c); break;
+    case 'dcos-metrics-master': step(ctx, 'master.7', n, id, c); break;
+    case 'dcos-metrics-agent': step(ctx, 'agent.4', n, id, c); break;
+    case 'dcos-adminrouter':
+      step(ctx, 'master.9', n, id, c);
+      schedule(ctx, ADMINROUTER_FIRST_POLL_MS, 'arPoll', n, u, unitAt(ctx, n, id)?.ep ?? -1);
+      break;
+    case 'dcos-adminrouter-agent':
+      step(ctx, 'agent.5', n, id, c);
+      step(ctx, 'agent.5.1', n, id, { text: `Admin Router Agent on ${ctx.topo.ids[n]} resolved leader.mesos through Mesos-DNS`, refs: ['fact:leader.mesos'] });
+      break;
+    case 'dcos-mesos-slave':
+    case 'dcos-mesos-slave-public': onSlaveUp(ctx, n); break;
+  }
+  wake(ctx, `u:${n}:${u}`);
+}
+
+export function onDown(ctx: Ctx, n: number, u: number, to: string): void {
+  const id = ctx.topo.unitIds[ctx.topo.roles[n]][u];
+  switch (id) {
+    case 'dcos-exhibitor': onExhibitorDown(ctx, n, to); break;
+    case 'dcos-mesos-master': onMesosMasterDown(ctx, n, to); break;
+    case 'dcos-mesos-dns': onMesosDnsDown(ctx, n); break;
+    case 'dcos-marathon': onMarathonDown(ctx, n); break;
+    case 'dcos-metronome': delete ctx.s.zkConn[`${n}:${id}`]; break;
+    case 'dcos-mesos-slave':
+    case 'dcos-mesos-slave-public': onSlaveDown(ctx, n); break;
+  }
+}

@@ -1,0 +1,132 @@
+// Services after boot (Boot Sequence "Services" / "Scheduler services"): once Marathon is registered and agents
+// are offered, Marathon runs a default workload: app /nginx (2 instances) and the scheduler service /kafka,
+// which itself discovers the leader through Mesos-DNS, registers, receives offers and launches 1-3 brokers.
+// Placement: registered private agents with a free CPU (AGENT_CPUS each, 1 per task) [inferred sizes].
+// Invariants: a task is counted against its agent's cpus while staging/running; lost tasks are replaced.
+import type { Cause } from '../types.ts';
+import type { Ctx } from '../ctx.ts';
+import { emit, schedule, step } from '../ctx.ts';
+import { SCHEDULER_INIT_MS, TASK_START_MS } from '../../model/timings.ts';
+import { between, pick } from '../rng.ts';
+import { resolveOn } from './dns.ts';
+import { isUp } from '../ctx.ts';
+import { nodeIndex } from '../../model/cluster.ts';
+
+export const AGENT_CPUS = 4;
+export const NGINX_INSTANCES = 2;
+export const KAFKA_BROKERS: [number, number] = [1, 3];
+const NGINX = '/nginx';
+const KAFKA = '/kafka';
+const BROKER = '/kafka/broker';
+
+function live(ctx: Ctx, service: string): number {
+  let c = 0;
+  for (const t of ctx.s.tasks) if (t.service === service && (t.state === 'staging' || t.state === 'running')) c++;
+  return c;
+}
+
+function place(ctx: Ctx, service: string, cause: Cause): boolean {
+  const reg = ctx.s.registered;
+  if (reg.length === 0) return false;
+  const start = pick(ctx.s, reg.length);
+  for (let k = 0; k < reg.length; k++) {
+    const id = reg[(start + k) % reg.length];
+    const n = nodeIndex(ctx.s.cluster, id);
+    const node = ctx.s.nodes[n];
+    if (ctx.topo.roles[n] !== 'agent' || node.cpus < 1) continue;
+    node.cpus--;
+    const task = { id: `${service.slice(1).replace('/', '-')}.${++ctx.s.taskSeq}`, service, node: id, state: 'staging' as const, ni: n };
+    ctx.s.tasks.push(task);
+    emit(ctx, { type: 'task', service, task: task.id, node: id, state: 'staging', cause });
+    schedule(ctx, between(ctx.s, TASK_START_MS), 'taskRun', n, ctx.s.tasks.length - 1, ctx.s.nodes[n].pe);
+    return true;
+  }
+  return false;
+}
+
+/** Launch what is missing: Marathon's apps while it is registered, brokers while Kafka is registered. */
+export function reconcile(ctx: Ctx): void {
+  const s = ctx.s;
+  if (!s.services.deployed || s.mesos.leader < 0) return;
+  if (s.marathon.registered) {
+    const offer: Cause = { text: `${ctx.topo.ids[s.mesos.leader]} offers agent resources to Marathon`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] };
+    for (let i = live(ctx, NGINX); i < NGINX_INSTANCES; i++) {
+      step(ctx, 'service.1', -1, null, offer);
+      if (!place(ctx, NGINX, { text: 'Marathon launches an instance of /nginx on an offer', refs: ['fact:marathon-leader'] })) break;
+      step(ctx, 'service.2', -1, null, { text: 'Marathon scheduled /nginx onto an agent with a free CPU', refs: ['fact:marathon-leader'] });
+    }
+    if (live(ctx, KAFKA) === 0) {
+      step(ctx, 'scheduler.1', -1, null, offer);
+      if (place(ctx, KAFKA, { text: 'Marathon launches the /kafka scheduler on an offer', refs: ['fact:marathon-leader'] })) {
+        step(ctx, 'scheduler.2', -1, null, { text: 'Marathon scheduled the /kafka scheduler onto an agent with a free CPU', refs: ['fact:marathon-leader'] });
+      }
+    }
+  }
+  if (s.services.kafkaRegistered) {
+    for (let i = live(ctx, BROKER); i < s.services.brokersWanted; i++) {
+      if (!place(ctx, BROKER, { text: 'the /kafka scheduler launches a broker on an offer', refs: ['fact:mesos-leader'] })) break;
+    }
+  }
+}
+
+export function onMarathonRegistered(ctx: Ctx): void {
+  ctx.s.services.deployed = true;
+  for (const id of ctx.s.registered.slice()) {
+    const n = nodeIndex(ctx.s.cluster, id);
+    step(ctx, 'agent.2.4', n, null, { text: `${ctx.topo.ids[ctx.s.mesos.leader]} offered ${id}'s resources to Marathon`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] });
+  }
+  reconcile(ctx);
+}
+
+export function onAgentOffered(ctx: Ctx, _n: number): void {
+  reconcile(ctx);
+}
+
+export function taskRun(ctx: Ctx, n: number, ti: number, e: number): void {
+  const t = ctx.s.tasks[ti];
+  if (!t || t.state !== 'staging' || ctx.s.nodes[n].pe !== e || !ctx.s.nodes[n].up) return;
+  t.state = 'running';
+  emit(ctx, { type: 'task', service: t.service, task: t.id, node: t.node, state: 'running', cause: { text: `Mesos agent on ${t.node} started ${t.id} in a container`, refs: [t.node] } });
+  const c: Cause = { text: `${t.id} running on ${t.node}`, refs: [t.node] };
+  if (t.service === NGINX) step(ctx, 'service.3', -1, null, c);
+  if (t.service === KAFKA) {
+    step(ctx, 'scheduler.3', -1, null, c);
+    ctx.s.services.kafkaEp++;
+    schedule(ctx, between(ctx.s, SCHEDULER_INIT_MS), 'schedInit', n, ti, ctx.s.services.kafkaEp);
+  }
+}
+
+/** The Kafka scheduler looks up leader.mesos on its agent, registers, and gets offers. */
+export function schedInit(ctx: Ctx, n: number, ti: number, e: number): void {
+  const s = ctx.s;
+  const t = s.tasks[ti];
+  if (!t || t.state !== 'running' || s.services.kafkaEp !== e) return;
+  const dnsUp = isUp(ctx, n, 'dcos-net') && resolveOn(ctx, n, 'leader.mesos').ok;
+  if (!dnsUp || s.mesos.leader < 0) {
+    schedule(ctx, 5_000, 'schedInit', n, ti, e);
+    return;
+  }
+  const leader = ctx.topo.ids[s.mesos.leader];
+  step(ctx, 'scheduler.4', -1, null, { text: `/kafka on ${t.node} resolved leader.mesos to ${s.dns.values['leader.mesos']}`, refs: ['fact:leader.mesos'] });
+  step(ctx, 'scheduler.5', -1, null, { text: `/kafka registered as a framework with ${leader}`, refs: ['fact:mesos-leader'] });
+  step(ctx, 'scheduler.6', -1, null, { text: `${leader} offers agent resources to /kafka`, refs: ['fact:mesos-leader'] });
+  s.services.kafkaRegistered = true;
+  if (s.services.brokersWanted === 0) s.services.brokersWanted = between(s, KAFKA_BROKERS);
+  reconcile(ctx);
+}
+
+/** Tasks on an agent the leader marked unreachable are lost; Marathon and Kafka replace them. */
+export function onAgentLost(ctx: Ctx, n: number, cause: Cause): void {
+  const s = ctx.s;
+  for (const t of s.tasks) {
+    if (t.ni !== n || (t.state !== 'staging' && t.state !== 'running')) continue;
+    t.state = 'lost';
+    s.nodes[n].cpus++;
+    if (t.service === KAFKA) {
+      s.services.kafkaRegistered = false;
+      s.services.kafkaEp++;
+    }
+    emit(ctx, { type: 'task', service: t.service, task: t.id, node: t.node, state: 'lost', cause });
+  }
+  reconcile(ctx);
+}

@@ -1,0 +1,123 @@
+// systemd's unit lifecycle (dcos-model.md §1): every unit starts in parallel, runs its ExecStartPre gates, and on
+// a failed gate sits in auto-restart for RestartSec before trying again, forever (StartLimitInterval=0).
+// Waiting units do not poll: they register on the fact key their first failing gate names and are woken when
+// it may have changed; the retry then lands on the same RestartSec cadence polling would have used.
+// Invariants: a unit event is emitted only when the state really changes; onUp/onDown run exactly when a unit
+// enters/leaves `healthy` (what dependents can see).
+import type { Cause, UnitState } from '../types.ts';
+import type { Ctx } from '../ctx.ts';
+import { emit, ref, schedule, scheduleAt } from '../ctx.ts';
+import { UNIT_CATALOG } from '../../model/catalog.ts';
+import { GATE_ATTEMPT_MS } from '../../model/timings.ts';
+import { between } from '../rng.ts';
+import { evalGates, gatesPassed } from './gates.ts';
+import { onDown, onUp } from './hooks.ts';
+
+function spec(ctx: Ctx, n: number, u: number) {
+  return UNIT_CATALOG[ctx.topo.unitIds[ctx.topo.roles[n]][u]];
+}
+
+export function unitId(ctx: Ctx, n: number, u: number): string {
+  return ctx.topo.unitIds[ctx.topo.roles[n]][u];
+}
+
+/** Move a unit to a new state; no event (and no cause change) when it is already there. */
+export function transition(ctx: Ctx, n: number, u: number, to: UnitState, cause: Cause): void {
+  const rt = ctx.s.nodes[n].units[u];
+  const from = rt.st;
+  if (from === to) return;
+  rt.st = to;
+  rt.cause = cause;
+  rt.since = ctx.s.simTimeMs;
+  if (to === 'healthy') rt.act = true;
+  emit(ctx, { type: 'unit', node: ctx.topo.ids[n], unit: unitId(ctx, n, u), from, to, cause });
+  if (to === 'healthy') onUp(ctx, n, u);
+  else if (from === 'healthy') onDown(ctx, n, u, to);
+}
+
+/** systemd starts the unit: ExecStartPre gates run after a short attempt. */
+export function exec(ctx: Ctx, n: number, u: number, cause: Cause): void {
+  const rt = ctx.s.nodes[n].units[u];
+  if (!ctx.s.nodes[n].up || rt.stopped) return;
+  rt.ep++;
+  rt.hung = false;
+  transition(ctx, n, u, 'starting', cause);
+  schedule(ctx, GATE_ATTEMPT_MS, 'gates', n, u, rt.ep);
+}
+
+/** ExecStartPre ran: either wait in auto-restart on the first failing gate or launch the main process. */
+export function runGates(ctx: Ctx, n: number, u: number): void {
+  const rt = ctx.s.nodes[n].units[u];
+  const fail = evalGates(ctx, n, u);
+  if (fail) {
+    rt.base = ctx.s.simTimeMs;
+    transition(ctx, n, u, 'waiting', fail.cause);
+    const list = (ctx.s.waiters[fail.key] ??= []);
+    list.push(n, u, rt.ep);
+    return;
+  }
+  gatesPassed(ctx, n, u);
+  const s = spec(ctx, n, u);
+  const id = unitId(ctx, n, u);
+  const extra = rt.delay;
+  const delayed = extra > 0 ? ` (+${extra} ms delay fault)` : '';
+  transition(ctx, n, u, 'starting', {
+    text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}`,
+    refs: extra > 0 ? faultRefs(ctx, n, id) : undefined,
+  });
+  schedule(ctx, between(ctx.s, s.startMs) + extra, 'ready', n, u, rt.ep);
+}
+
+function faultRefs(ctx: Ctx, n: number, unit: string): string[] | undefined {
+  const f = ctx.s.faults.find((a) => a.fault.kind === 'delay' && a.fault.node === ctx.topo.ids[n] && a.fault.unit === unit);
+  return f ? [f.id] : undefined;
+}
+
+export function ready(ctx: Ctx, n: number, u: number): void {
+  transition(ctx, n, u, 'healthy', { text: 'active (running)' });
+}
+
+/** Wake every unit waiting on `key`: each retries on its own auto-restart cadence. */
+export function wake(ctx: Ctx, key: string): void {
+  const list = ctx.s.waiters[key];
+  if (!list) return;
+  delete ctx.s.waiters[key];
+  const now = ctx.s.simTimeMs;
+  for (let i = 0; i < list.length; i += 3) {
+    const n = list[i], u = list[i + 1], e = list[i + 2];
+    const rt = ctx.s.nodes[n].units[u];
+    if (rt.ep !== e || rt.st !== 'waiting') continue;
+    const period = spec(ctx, n, u).restartSec + GATE_ATTEMPT_MS;
+    const k = Math.max(1, Math.ceil((now - rt.base) / period));
+    scheduleAt(ctx, rt.base + k * period, 'gates', n, u, e);
+  }
+}
+
+/**
+ * The main process dies (`to` failed) or is stopped (`to` stopped / pending on power-off). systemd restarts a
+ * failed unit after RestartSec when its policy says so.
+ */
+export function down(ctx: Ctx, n: number, u: number, to: 'failed' | 'stopped' | 'pending', cause: Cause): void {
+  const rt = ctx.s.nodes[n].units[u];
+  rt.ep++;
+  rt.hung = false;
+  transition(ctx, n, u, to, cause);
+  if (to === 'stopped' || to === 'pending') rt.act = false;
+  if (to !== 'failed') return;
+  const s = spec(ctx, n, u);
+  if (s.restart === 'no') return;
+  schedule(ctx, s.restartSec, 'exec', n, u, rt.ep);
+}
+
+/** Kill by name from rules: "dcos-marathon on master-2 exits". */
+export function killUnit(ctx: Ctx, n: number, unit: string, cause: Cause): void {
+  const u = ctx.topo.unitIdx[ctx.topo.roles[n]][unit];
+  if (u === undefined) return;
+  const st = ctx.s.nodes[n].units[u].st;
+  if (st === 'healthy' || st === 'unhealthy' || st === 'starting') down(ctx, n, u, 'failed', cause);
+}
+
+export function restartCause(ctx: Ctx, n: number, u: number): Cause {
+  const s = spec(ctx, n, u);
+  return { text: `auto-restart: systemd restarts ${unitId(ctx, n, u)} after RestartSec=${s.restartSec / 1000}s`, refs: [ref(ctx, n, unitId(ctx, n, u))] };
+}

@@ -1,0 +1,153 @@
+// The engine's whole mutable state as plain JSON (no Map/Set/class), plus the static topology derived from the
+// cluster shape (not stored: recomputed on restore). Node and unit positions are indexes into nodeIdsFor(cluster)
+// and unitsForRole(role), so per-event work is O(1) lookups.
+// Invariants: every field is JSON-serialisable; `seq` is the last emitted event's seq; queue actions carry an
+// epoch `e` and are ignored when the thing they target has moved on (restarted, stopped, crashed).
+import type { ActiveFault, Availability, Cause, ClusterConfig, DiagnosticsReport, Health, Role, TaskState, UnitState } from './types.ts';
+import type { QueueState } from './queue.ts';
+import { nodeIdsFor, nodeIp, roleOfNode } from '../model/cluster.ts';
+import { unitsForRole } from '../model/catalog.ts';
+
+export type ActionKind =
+  | 'boot' | 'exec' | 'gates' | 'ready' | 'zkStart' | 'converge' | 'elect' | 'recoveryTimeout' | 'leaderExpire'
+  | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
+  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog';
+
+/** One scheduled thing: n = node index, u = unit index (or other id), e = epoch guard; -1 when unused. */
+export interface Action {
+  k: ActionKind;
+  n: number;
+  u: number;
+  e: number;
+}
+
+export interface UnitRt {
+  st: UnitState;
+  cause: Cause;
+  since: number;
+  /** Bumped whenever the process goes away or restarts; stale actions compare it. */
+  ep: number;
+  /** Entered `active` since the last stop (3DT distinguishes "never entered active" from "flapping"). */
+  act: boolean;
+  /** When the last failed ExecStartPre attempt ended (auto-restart cadence base). */
+  base: number;
+  /** Extra ms added to the next ready time (delay fault), 0 otherwise. */
+  delay: number;
+  hung: boolean;
+  /** Stopped by a `stop` fault: stays down until start/clear. */
+  stopped: boolean;
+}
+
+export interface NodeRt {
+  up: boolean;
+  part: boolean;
+  /** /var/lib/dcos/cluster-id written on this node. */
+  cid: boolean;
+  steps: Record<string, 1>;
+  health: Health;
+  /** Mesos agent registered with the current leader. */
+  reg: boolean;
+  /** Partition / crash epoch for unreachable timers. */
+  pe: number;
+  cpus: number;
+  units: UnitRt[];
+}
+
+export interface TaskRt {
+  id: string;
+  service: string;
+  node: string;
+  state: TaskState;
+  /** Index of the node in topology, for fast lookups. */
+  ni: number;
+}
+
+export interface EngineState {
+  version: 1;
+  seed: number;
+  cluster: ClusterConfig;
+  simTimeMs: number;
+  seq: number;
+  rng: number;
+  queue: QueueState<Action>;
+  nodes: NodeRt[];
+  /** Waiting units by the fact key they wait on: flat triplets [node, unit, epoch]. */
+  waiters: Record<string, number[]>;
+  zk: {
+    converged: boolean;
+    convergeScheduled: boolean;
+    up: boolean[];
+    pid: number[];
+    stash: number[];
+    serving: boolean[];
+    have: number;
+    pidSeq: number;
+    ep: number[];
+  };
+  mesos: {
+    leader: number;
+    /** An elected master still recovering the registry (not serving yet), or -1. */
+    recovering: number;
+    electing: boolean;
+    /** ZK znode sequence per master when it joined the election (lowest wins), -1 when not a candidate. */
+    join: number[];
+    joinSeq: number;
+    /** No new election before this time (the old leader's ZK session must expire first). */
+    blockedUntil: number;
+    lep: number;
+    /** Time the leader lost its ZK session, -1 when connected. */
+    lostZkAt: number;
+  };
+  dns: {
+    loaded: boolean[];
+    leaderRec: (string | null)[];
+    marathonRec: (string | null)[];
+    /** Time since when this instance has seen no leader (-1 when it has one). */
+    noLeaderSince: number[];
+    values: Record<string, string | null>;
+  };
+  marathon: { leader: number; registered: boolean; electing: boolean; join: number[]; joinSeq: number; ep: number };
+  registered: string[];
+  tasks: TaskRt[];
+  taskSeq: number;
+  services: { deployed: boolean; kafkaRegistered: boolean; brokersWanted: number; kafkaEp: number };
+  cidZnode: boolean;
+  /** ZooKeeper server (master index) each ZK client unit is connected to, keyed "node:unit". */
+  zkConn: Record<string, number>;
+  why: Record<string, { text: string; refs?: string[]; since: number }>;
+  faults: ActiveFault[];
+  availability: Availability;
+  clusterHealth: Health;
+  diagnostics: DiagnosticsReport;
+  pullScheduled: boolean;
+  quorumEmitted: number;
+}
+
+export interface Topo {
+  ids: string[];
+  roles: Role[];
+  unitIds: Record<Role, string[]>;
+  unitIdx: Record<Role, Record<string, number>>;
+  ips: string[];
+  masters: number;
+  need: number;
+}
+
+export function topoFor(cluster: ClusterConfig): Topo {
+  const ids = nodeIdsFor(cluster);
+  const roles = ids.map((id) => roleOfNode(id) as Role);
+  const unitIds = { master: unitsForRole('master'), agent: unitsForRole('agent'), agent_public: unitsForRole('agent_public') };
+  const idx = (r: Role) => Object.fromEntries(unitIds[r].map((u, i) => [u, i]));
+  return {
+    ids, roles, unitIds, ips: ids.map(nodeIp),
+    unitIdx: { master: idx('master'), agent: idx('agent'), agent_public: idx('agent_public') },
+    masters: cluster.masters,
+    need: Math.floor(cluster.masters / 2) + 1,
+  };
+}
+
+export const NOT_STARTED: Cause = { text: 'pending: the node is booting; systemd has not started dcos.target yet' };
+
+export function newUnit(): UnitRt {
+  return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false };
+}
