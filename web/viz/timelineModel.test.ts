@@ -89,11 +89,11 @@ describe('markers', () => {
   it('marks faults (active and ended), leader changes, quorum and narration in order', () => {
     const m = build(bootScript().events);
     expect(m.markers.map((x) => [x.atMs, x.kind, x.label])).toEqual([
-      [0, 'narration', '💬'],
+      [0, 'narration', '❝'],
       [9_000, 'quorum', 'ZK 3/2'],
       [10_000, 'leader', '♛ Mesos'],
       [30_000, 'fault', '⚡ kill'],
-      [30_000, 'leader', '♛ Mesos —'],
+      [30_000, 'leader', '♛ Mesos: none'],
       [30_000, 'fault-cleared', '⚡ kill'],
       [48_000, 'leader', '♛ Mesos'],
     ]);

@@ -69,7 +69,7 @@ export interface Marker {
   kind: MarkerKind;
   /** The node it concerns (fault target, new leader) or null for cluster-wide markers. */
   node: string | null;
-  /** Short text drawn on the axis: "⚡ kill", "♛ Mesos", "ZK 2/3", "💬". */
+  /** Short text drawn on the axis: "⚡ kill", "♛ Mesos", "ZK 2/3", "❝". */
   label: string;
   /** Full sentence for the tooltip. */
   detail: string;
@@ -249,12 +249,12 @@ export function markerFor(e: SimEvent): Marker | null {
     case 'leader': {
       const who = e.role === 'mesos' ? 'Mesos' : 'Marathon';
       const detail = e.node === null ? `${who} has no leader. ${e.cause.text}` : `${who} leader is now ${e.node}. ${e.cause.text}`;
-      return { ...base, kind: 'leader', node: e.node, label: `♛ ${who}${e.node === null ? ' —' : ''}`, detail };
+      return { ...base, kind: 'leader', node: e.node, label: `♛ ${who}${e.node === null ? ': none' : ''}`, detail };
     }
     case 'quorum':
       return { ...base, kind: 'quorum', node: null, label: `ZK ${e.have}/${e.need}`, detail: `ZooKeeper: ${e.have} of ${e.need} needed serving. ${e.cause.text}` };
     case 'narration':
-      return { ...base, kind: 'narration', node: null, label: '💬', detail: e.text };
+      return { ...base, kind: 'narration', node: null, label: '❝', detail: e.text };
     default:
       return null;
   }

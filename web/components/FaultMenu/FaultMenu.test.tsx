@@ -63,7 +63,7 @@ describe('items per target', () => {
   it('offers unit faults with a class-level explanation quoting the catalog RestartSec', () => {
     open({ node: 'master-1', unit: 'dcos-mesos-master' });
     expect(document.querySelector('[role="menu"]')!.getAttribute('aria-label')).toBe('Actions for dcos-mesos-master on master-1');
-    expect(labels()).toEqual(['Kill', 'Stop', 'Start', 'Hang', 'Delay 30 s', 'Delay 60 s', 'Delay 120 s', 'Explain']);
+    expect(labels()).toEqual(['Kill', 'Stop', 'Start', 'Hang', '+30 s', '+60 s', '+120 s', 'Explain']);
     expect(item('kill').textContent).toContain('systemd restarts it after RestartSec (15 s for Mesos Master)');
     expect(item('kill').getAttribute('aria-disabled')).toBeNull();
   });

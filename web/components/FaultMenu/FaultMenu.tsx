@@ -32,7 +32,7 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
   // Each item's position in the flat keyboard order, computed once instead of counted during render.
   const groups = useMemo(() => {
     let next = 0;
-    return content.groups.map((g) => ({ label: g.label, items: g.items.map((item) => ({ item, i: next++ })) }));
+    return content.groups.map((g) => ({ label: g.label, row: g.layout === 'row', hint: g.hint, items: g.items.map((item) => ({ item, i: next++ })) }));
   }, [content]);
   const menuRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLDivElement | null)[]>([]);
@@ -119,29 +119,33 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
         <div className="fault-menu__status">{content.status}</div>
       </div>
       {groups.map((group) => (
-        <div key={group.label} role="group" aria-label={group.label} className="fault-menu__group">
+        <div key={group.label} role="group" aria-label={group.label} className={`fault-menu__group${group.row ? ' fault-menu__group--row' : ''}`}>
           <div className="fault-menu__group-label" aria-hidden="true">{group.label}</div>
-          {group.items.map(({ item, i }) => {
-            const hintId = `${idBase}-${item.id}`;
-            const disabled = item.disabledReason !== null;
-            return (
-              <div
-                key={item.id}
-                ref={(el) => { itemRefs.current[i] = el; }}
-                role="menuitem"
-                tabIndex={-1}
-                aria-disabled={disabled || undefined}
-                aria-describedby={hintId}
-                data-action={item.id}
-                className={`fault-menu__item${disabled ? ' fault-menu__item--disabled' : ''}`}
-                onClick={() => activate(item)}
-                onPointerMove={(e) => { if (document.activeElement !== e.currentTarget) e.currentTarget.focus(); }}
-              >
-                <span className="fault-menu__label">{item.label}</span>
-                <span id={hintId} className="fault-menu__hint">{disabled ? item.disabledReason : item.hint}</span>
-              </div>
-            );
-          })}
+          <div className="fault-menu__items">
+            {group.items.map(({ item, i }) => {
+              const hintId = `${idBase}-${item.id}`;
+              const disabled = item.disabledReason !== null;
+              return (
+                <div
+                  key={item.id}
+                  ref={(el) => { itemRefs.current[i] = el; }}
+                  role="menuitem"
+                  tabIndex={-1}
+                  aria-disabled={disabled || undefined}
+                  aria-describedby={hintId}
+                  data-action={item.id}
+                  className={`fault-menu__item${disabled ? ' fault-menu__item--disabled' : ''}`}
+                  onClick={() => activate(item)}
+                  onPointerMove={(e) => { if (document.activeElement !== e.currentTarget) e.currentTarget.focus(); }}
+                >
+                  <span className="fault-menu__label">{item.label}</span>
+                  {/* Row items keep their own hint for screen readers only; sighted users read the shared one. */}
+                  <span id={hintId} className={group.row ? 'fault-menu__hint fault-menu__sr-only' : 'fault-menu__hint'}>{disabled ? item.disabledReason : item.hint}</span>
+                </div>
+              );
+            })}
+          </div>
+          {group.row && group.hint !== undefined ? <div className="fault-menu__group-hint" aria-hidden="true">{group.hint}</div> : null}
         </div>
       ))}
     </div>

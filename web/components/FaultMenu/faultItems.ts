@@ -36,6 +36,10 @@ export interface FaultMenuItem {
 export interface FaultMenuGroup {
   label: string;
   items: FaultMenuItem[];
+  /** 'row': short items side by side sharing one hint (the delay presets), to keep the menu short. */
+  layout?: 'row';
+  /** The shared hint of a row group. */
+  hint?: string;
 }
 
 export interface FaultMenuContent {
@@ -81,8 +85,8 @@ function unitItems(t: UnitTarget, view: ClusterView, info: UnitInfo | undefined)
   ];
   const slow: FaultMenuItem[] = DELAY_PRESETS_S.map((s) => ({
     id: `delay-${s}`,
-    label: `Delay ${s} s`,
-    hint: `Its next start takes ${s} s longer to become ready (like a slow Mesos-DNS); dependents wait.`,
+    label: `+${s} s`,
+    hint: `Delay: its next start takes ${s} s longer to become ready; dependents wait.`,
     action: { type: 'inject', fault: { kind: 'delay', node: t.node, unit: t.unit, ms: s * 1000 } },
     disabledReason: down,
   }));
@@ -92,7 +96,7 @@ function unitItems(t: UnitTarget, view: ClusterView, info: UnitInfo | undefined)
   ];
   return [
     { label: 'Break the process', items: process },
-    { label: 'Slow it down', items: slow },
+    { label: 'Delay its next start', items: slow, layout: 'row', hint: down ?? 'It takes this much longer to become ready (like a slow Mesos-DNS); dependents wait.' },
     { label: 'Understand', items: understand },
   ];
 }

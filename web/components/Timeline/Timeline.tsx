@@ -209,7 +209,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
       </svg>
       <div className="tl-toolbar" role="toolbar" aria-label="Timeline view">
         <button type="button" className="tl-btn" aria-pressed={win.mode === 'follow'} onClick={() => setStored(followWindow(nowMs, win.mode === 'fit' ? DEFAULT_FOLLOW_SPAN_MS : win.endMs - win.startMs))}
-          title="Keep the now line in view while the cluster runs">⏵ Follow now</button>
+          title="Keep the now line in view while the cluster runs">▶ Follow now</button>
         <button type="button" className="tl-btn" aria-pressed={win.mode === 'fit'} onClick={() => setStored(fitWindow(nowMs))} title="Show everything since boot">⤢ Fit all</button>
         <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom out" title="Zoom out (or Ctrl + wheel)" onClick={() => zoomBy(1 / ZOOM_STEP)}>−</button>
         <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom in" title="Zoom in (or Ctrl + wheel)" onClick={() => zoomBy(ZOOM_STEP)}>+</button>

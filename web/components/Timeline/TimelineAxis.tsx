@@ -1,6 +1,6 @@
 /**
  * The time axis strip above the lanes: m:ss tick labels, the "now" tag, and one chip per marker in the
- * window (⚡ fault, ♛ leader, "ZK 2/3" quorum, 💬 narration). Chips that would overlap go to a second
+ * window (⚡ fault, ♛ leader, "ZK 2/3" quorum, ❝ narration). Chips that would overlap go to a second
  * level; beyond that they are dropped from the strip (their vertical line still shows) and counted.
  * Also the overlay drawn over the rows: grid lines, marker lines, the masked future and the now line.
  */
@@ -16,6 +16,9 @@ const CHIP_LEVELS = 2;
 /** Rough chip width per character at 12px, plus padding; good enough to avoid overlaps. */
 const CHIP_CHAR_PX = 7.2;
 const CHIP_PAD_PX = 10;
+/** Approximate widths of a tick label ("12:30") and the now tag ("now 12:30"), for collision. */
+const TICK_LABEL_PX = 42;
+const NOW_TAG_PX = 84;
 
 export interface PlacedMarker {
   marker: Marker;
@@ -53,6 +56,7 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
   const k = win.widthPx / (win.endMs - win.startMs);
   const nowX = (nowMs - win.startMs) * k;
   const hidden = placed.filter((p) => p.level === null).length;
+  const showNow = nowX >= 0 && nowX <= win.widthPx;
   return (
     <div className="tl-axis" style={{ height: AXIS_PX }}>
       <div className="tl-axis__corner" style={{ width: labelPx }}>
@@ -66,10 +70,13 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
             {p.marker.label}
           </span>
         )))}
-        {ticks.map((t) => (
-          <span key={t} className="tl-tick" style={{ transform: `translateX(${(t - win.startMs) * k}px)` }}>{formatSimTime(t)}</span>
-        ))}
-        {nowX >= 0 && nowX <= win.widthPx ? (
+        {ticks.map((t) => {
+          const x = (t - win.startMs) * k;
+          // The now tag wins over a tick label it would cover.
+          if (showNow && x + TICK_LABEL_PX > nowX && x < nowX + NOW_TAG_PX) return null;
+          return <span key={t} className="tl-tick" style={{ transform: `translateX(${x}px)` }}>{formatSimTime(t)}</span>;
+        })}
+        {showNow ? (
           <span className="tl-now-tag" style={{ transform: `translateX(${nowX}px)` }}>now {formatSimTime(nowMs)}</span>
         ) : null}
       </div>

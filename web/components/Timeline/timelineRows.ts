@@ -53,7 +53,7 @@ export function healthStyle(health: Health): VisualStyle {
 }
 
 export function powerStyle(power: PowerState): VisualStyle {
-  if (power === 'down') return { cssVar: STATE_STYLE.stopped.cssVar, label: 'powered off', glyph: '⏻', pattern: 'hatched' };
+  if (power === 'down') return { cssVar: STATE_STYLE.stopped.cssVar, label: 'powered off', glyph: '■', pattern: 'hatched' };
   if (power === 'partitioned') return { cssVar: STATE_STYLE.waiting.cssVar, label: 'partitioned', glyph: '✂', pattern: 'hatched' };
   return { cssVar: STATE_STYLE.healthy.cssVar, label: 'up', glyph: '', pattern: 'outline' };
 }
