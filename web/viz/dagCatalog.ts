@@ -8,6 +8,15 @@ import { displayName } from './dagLayout.ts';
 const byRole = new Map<Role, readonly UnitSpec[]>();
 
 /**
+ * The boot spine a class follows (design/dcos-model.md §2.7): drawn full size in the layered layout. Every other
+ * unit is still drawn (compact, in the node's tray) and still clickable; its edges show only while they block.
+ */
+export const BOOT_SPINE: ReadonlySet<string> = new Set([
+  'dcos-exhibitor', 'dcos-net', 'dcos-mesos-master', 'dcos-mesos-dns', 'dcos-marathon', 'dcos-oauth', 'dcos-adminrouter',
+  'dcos-mesos-slave', 'dcos-mesos-slave-public', 'dcos-adminrouter-agent',
+]);
+
+/**
  * Specs of the units a `role` node runs. Off masters, `all-masters` dependencies (the masters' exhibitor.wait in
  * bootstrap) do not apply: agents' bootstrap skips the wait (design/dcos-model.md §1.3).
  */

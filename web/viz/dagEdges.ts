@@ -20,6 +20,12 @@ export interface DagEdge {
   to: string;
   via: string;
   block: BlockLevel;
+  /** Drawn only while on the explain path (into a tray vertex, off the spine, or implied by a longer path). */
+  minor: boolean;
+  /** At least one of its dependencies is a start gate (ExecStartPre), not only a runtime discovery. */
+  gate: boolean;
+  /** Carries the `via` label (above the dependent): the worst blocking, non-minor edge into its dependent. */
+  label: boolean;
   path: string;
   labelX: number;
   labelY: number;
@@ -76,15 +82,23 @@ export function blockLevel(view: ClusterView, idx: StateIndex, n: NodeView, d: D
 
 const fmt = (v: number): string => (Math.round(v * 10) / 10).toString();
 
-/** A left-to-right S curve from a's right side to b's left side (or from a fact badge's bottom). */
-function crossPath(a: Box, b: Box, fromFact: boolean): { path: string; x: number; y: number } {
-  const sx = fromFact ? a.x + a.w / 2 : a.x + a.w;
-  const sy = fromFact ? a.y + a.h : a.y + a.h / 2;
+/** A short dangling arrow into b: the dependency resolves to nothing (no leader); the fact badge says which. */
+function stubPath(b: Box): { path: string; x: number; y: number } {
+  const tx = b.x;
+  const ty = b.y + b.h / 2;
+  return { path: `M${fmt(tx - STUB_LEN)},${fmt(ty - STUB_LEN / 2)} Q${fmt(tx - STUB_LEN / 2)},${fmt(ty)} ${fmt(tx)},${fmt(ty)}`, x: tx - STUB_LEN, y: ty - STUB_LEN / 2 - 8 };
+}
+const STUB_LEN = 26;
+
+/** A left-to-right S curve from a's right side to b's left side. */
+function crossPath(a: Box, b: Box): { path: string; x: number; y: number } {
+  const sx = a.x + a.w;
+  const sy = a.y + a.h / 2;
   const tx = b.x;
   const ty = b.y + b.h / 2;
   const dx = Math.max(50, Math.abs(tx - sx) / 2);
-  const c1x = fromFact ? sx : sx + dx;
-  const c1y = fromFact ? sy + Math.max(50, Math.abs(ty - sy) / 2) : sy;
+  const c1x = sx + dx;
+  const c1y = sy;
   const c2x = tx - dx;
   // Bezier midpoint (t = 0.5) for the label.
   const x = (sx + 3 * c1x + 3 * c2x + tx) / 8;
@@ -113,6 +127,7 @@ interface Acc {
   to: string;
   via: Set<string>;
   block: BlockLevel;
+  gate: boolean;
   /** Set for edges inside one node group: the role layout's edge, or null for a dropped back edge. */
   local?: RoleEdge | null;
   originX: number;
@@ -128,6 +143,10 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
   for (const c of geom.collapsed) for (const id of c.nodeIds) groupOf.set(id, `group:${c.id}`);
   const groupByNode = new Map(geom.groups.map((g) => [g.node, g]));
   const specsByRole = new Map<Role, ReturnType<UnitsForRole>>();
+  const compactTarget = (to: string): boolean => {
+    const [node, unit] = to.split('/');
+    return groupByNode.get(node!)?.layout.byUnit[unit!]?.compact ?? false;
+  };
 
   for (const n of view.nodes) {
     const group = groupByNode.get(n.id);
@@ -147,11 +166,12 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
         if (e) {
           e.via.add(d.via);
           e.block = maxLevel(e.block, block);
+          e.gate ||= d.gate;
           continue;
         }
         const sameGroup = group && src.kind === 'unit' && src.node === n.id;
         acc.set(key, {
-          from, to, via: new Set([d.via]), block,
+          from, to, via: new Set([d.via]), block, gate: d.gate,
           local: sameGroup ? (group.layout.edges.find((r) => r.from === d.unit && r.to === spec.id) ?? null) : undefined,
           originX: group?.originX ?? 0, originY: group?.originY ?? 0,
         });
@@ -162,13 +182,31 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
   const edges: DagEdge[] = [];
   for (const [key, e] of acc) {
     if (e.local === null) continue; // back edge (would close a cycle): not part of the boot-order DAG
-    if (e.local?.redundant && e.block === 'none') continue; // implied by a longer path; shown only when it blocks
+    // Into a tray vertex, off the spine, or implied by a longer path: never drawn while satisfied, and while it
+    // blocks only on the explain path (the dependent's own state glyph already says it waits).
+    const minor = compactTarget(e.to) || (e.local ? !e.local.quiet : false);
+    if (e.block === 'none' && minor) continue;
     const fromFact = e.from.startsWith('fact:');
     const a = fromFact ? geom.facts[e.from.slice(5) as FactKey] : geom.boxes.get(e.from);
     const b = geom.boxes.get(e.to);
     if (!a || !b) continue;
-    const r = e.local && e.local.points.length > 1 ? routePath(e.local.points, e.originX, e.originY) : crossPath(a, b, fromFact);
-    edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), block: e.block, path: r.path, labelX: r.x, labelY: r.y });
+    const r = fromFact ? stubPath(b) : e.local && e.local.points.length > 1 ? routePath(e.local.points, e.originX, e.originY) : crossPath(a, b);
+    edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), block: e.block, minor, gate: e.gate, label: false, path: r.path, labelX: r.x, labelY: r.y });
+  }
+  // One label per blocked dependent (its worst edge), or labels pile up on each other.
+  const labelled = new Map<string, DagEdge>();
+  for (const e of edges) {
+    if (e.minor || e.block === 'none') continue;
+    const cur = labelled.get(e.to);
+    if (!cur || LEVEL[e.block] > LEVEL[cur.block] || (e.block === cur.block && e.gate && !cur.gate)) labelled.set(e.to, e);
+  }
+  // The label sits just above the dependent's top-left corner ("what it waits for"): edge midpoints fall in the
+  // narrow gaps between ranks or on other vertices.
+  for (const e of labelled.values()) {
+    const b = geom.boxes.get(e.to)!;
+    e.label = true;
+    e.labelX = b.x + 2;
+    e.labelY = b.y - 7;
   }
   // Blocked edges last so they paint on top of quiet ones.
   return edges.sort((x, y) => LEVEL[x.block] - LEVEL[y.block]);

@@ -52,19 +52,22 @@ export function fixtureUnitsForRole(role: Role): UnitSpec[] {
   return FIXTURE_UNITS.filter((u) => u.roles.includes(role));
 }
 
-function node(id: string, role: Role, ip: string, state: UnitState): NodeView {
+function node(id: string, role: Role, ip: string, state: UnitState, unitsFor: (role: Role) => readonly UnitSpec[]): NodeView {
   return {
     id, role, ip, up: true, partitioned: false, health: state === 'healthy' ? 'healthy' : 'unhealthy',
-    units: fixtureUnitsForRole(role).map((u) => ({ id: u.id, state, health: state === 'healthy' ? 0 : 1, cause: { text: 'fixture' }, sinceMs: 0 })),
+    units: unitsFor(role).map((u) => ({ id: u.id, state, health: state === 'healthy' ? 0 : 1, cause: { text: 'fixture' }, sinceMs: 0 })),
   };
 }
 
 /** A fully booted cluster of `masters` masters, `agents` private and `publicAgents` public agents. */
-export function fixtureView(masters: 1 | 3 | 5, agents: number, publicAgents: number, state: UnitState = 'healthy'): ClusterView {
+export function fixtureView(
+  masters: 1 | 3 | 5, agents: number, publicAgents: number, state: UnitState = 'healthy',
+  unitsFor: (role: Role) => readonly UnitSpec[] = fixtureUnitsForRole,
+): ClusterView {
   const nodes: NodeView[] = [];
-  for (let i = 1; i <= masters; i++) nodes.push(node(`master-${i}`, 'master', `10.0.0.${i}`, state));
-  for (let i = 1; i <= agents; i++) nodes.push(node(`agent-${i}`, 'agent', `10.0.1.${i}`, state));
-  for (let i = 1; i <= publicAgents; i++) nodes.push(node(`public-agent-${i}`, 'agent_public', `10.0.2.${i}`, state));
+  for (let i = 1; i <= masters; i++) nodes.push(node(`master-${i}`, 'master', `10.0.0.${i}`, state, unitsFor));
+  for (let i = 1; i <= agents; i++) nodes.push(node(`agent-${i}`, 'agent', `10.0.1.${i}`, state, unitsFor));
+  for (let i = 1; i <= publicAgents; i++) nodes.push(node(`public-agent-${i}`, 'agent_public', `10.0.2.${i}`, state, unitsFor));
   const up = state === 'healthy';
   return {
     simTimeMs: 0, cluster: { masters, agents, publicAgents }, nodes,

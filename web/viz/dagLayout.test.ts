@@ -81,7 +81,8 @@ describe('display names', () => {
   it('derives short names a class recognises', () => {
     expect(displayName('dcos-exhibitor', { name: 'Exhibitor' })).toBe('Exhibitor / ZK');
     expect(displayName('dcos-metronome', { name: 'DC/OS Jobs (Metronome)' })).toBe('Metronome');
-    expect(displayName('dcos-log-master', { name: 'DC/OS Log Master' })).toBe('Log Master');
+    expect(displayName('dcos-history', { name: 'DC/OS History' })).toBe('History');
+    expect(displayName('dcos-foo-master', { name: 'DC/OS Foo Master' })).toBe('Foo Master');
     expect(displayName('dcos-something-really-long-named')).toMatch(/…$/);
   });
 });

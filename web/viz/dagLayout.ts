@@ -9,15 +9,20 @@ import dagre from '@dagrejs/dagre';
 import type { Role } from '../../shared/engine/types.ts';
 import type { Dependency, UnitSpec } from '../../shared/model/types.ts';
 
-export const VERTEX_W = 140;
+export const VERTEX_W = 136;
 export const VERTEX_H = 28;
 /** Horizontal gap between ranks: room for an edge label-free curve. */
-export const RANK_SEP = 34;
-/** Vertical gap between vertices of one rank. */
-export const NODE_SEP = 7;
+export const RANK_SEP = 30;
+/** Vertical gap between vertices of one rank: room for a blocked vertex's "waits for" caption above it. */
+export const NODE_SEP = 18;
+/** Gap between compact tray vertices. */
+export const TRAY_SEP = 6;
 /** Gap between the dagre graph and the tray of independent units. */
 export const TRAY_GAP = 12;
 export const TRAY_MIN_COLUMNS = 3;
+/** Tray ("other units") vertices: still a named, clickable vertex, just smaller. */
+export const COMPACT_W = 112;
+export const COMPACT_H = 24;
 
 export interface Box { x: number; y: number; w: number; h: number }
 
@@ -25,10 +30,14 @@ export interface RoleVertex extends Box {
   unit: string;
   /** Column index (dagre rank order), -1 for tray units: used by tests and for boot-order reading. */
   rank: number;
+  /** A smaller tray vertex: off the boot spine, or without any dependency. */
+  compact: boolean;
 }
 
 export interface RoleEdge extends LocalEdge {
-  /** dagre's route (relative to the role graph) from `from`'s right to `to`'s left; empty for redundant edges. */
+  /** Drawn even while satisfied (a spine edge, not redundant). Other edges are drawn only while they block. */
+  quiet: boolean;
+  /** dagre's route (relative to the role graph) from `from`'s right to `to`'s left; empty unless `quiet`. */
   points: Array<{ x: number; y: number }>;
 }
 
@@ -57,15 +66,15 @@ export function resetRoleLayoutCache(): void {
 }
 
 /** The memoized layout of `units` (all of them run on every node of `role`). */
-export function roleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
-  const key = `${role}|${units.map((u) => u.id).join(',')}`;
+export function roleLayout(role: Role, units: readonly UnitSpec[], spine: ReadonlySet<string> | null = null): RoleLayout {
+  const key = `${role}|${units.map((u) => u.id).join(',')}|${spine ? [...spine].sort().join(',') : '*'}`;
   const hit = cache.get(key);
   if (hit) {
     stats.hits++;
     return hit;
   }
   stats.computed++;
-  const layout = computeRoleLayout(role, units);
+  const layout = computeRoleLayout(role, units, spine);
   cache.set(key, layout);
   return layout;
 }
@@ -115,56 +124,61 @@ export interface LocalEdge {
   redundant: boolean;
 }
 
-function computeRoleLayout(role: Role, units: readonly UnitSpec[]): RoleLayout {
+function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: ReadonlySet<string> | null): RoleLayout {
   const edges = localEdges(units);
   const linked = new Set<string>();
   for (const e of edges.values()) linked.add(e.from).add(e.to);
   // A unit whose only dependencies live on other nodes still belongs in the graph (rank 0), not the tray.
   for (const u of units) if (u.dependsOn.length > 0) linked.add(u.id);
+  const inGraph = (id: string): boolean => linked.has(id) && (spine === null || spine.has(id));
 
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const u of units) if (linked.has(u.id)) g.setNode(u.id, { width: VERTEX_W, height: VERTEX_H });
-  for (const e of edges.values()) if (!e.redundant) g.setEdge(e.from, e.to);
-  if (linked.size > 0) dagre.layout(g);
+  for (const u of units) if (inGraph(u.id)) g.setNode(u.id, { width: VERTEX_W, height: VERTEX_H });
+  for (const e of edges.values()) if (!e.redundant && inGraph(e.from) && inGraph(e.to)) g.setEdge(e.from, e.to);
+  if (g.nodeCount() > 0) dagre.layout(g);
 
   const vertices: RoleVertex[] = [];
   let graphW = 0;
   let graphH = 0;
   const xs = new Set<number>();
   for (const u of units) {
-    if (!linked.has(u.id)) continue;
+    if (!inGraph(u.id)) continue;
     const n = g.node(u.id);
     const x = (n.x ?? 0) - VERTEX_W / 2;
     const y = (n.y ?? 0) - VERTEX_H / 2;
     xs.add(Math.round(x));
     graphW = Math.max(graphW, x + VERTEX_W);
     graphH = Math.max(graphH, y + VERTEX_H);
-    vertices.push({ unit: u.id, x, y, w: VERTEX_W, h: VERTEX_H, rank: 0 });
+    vertices.push({ unit: u.id, x, y, w: VERTEX_W, h: VERTEX_H, rank: 0, compact: false });
   }
   const columns = [...xs].sort((a, b) => a - b);
   for (const v of vertices) v.rank = columns.indexOf(Math.round(v.x));
 
-  const tray = units.filter((u) => !linked.has(u.id));
+  const tray = units.filter((u) => !inGraph(u.id));
   // At least TRAY_MIN_COLUMNS per row so a narrow graph (agents) does not grow a tall tray.
-  const perRow = Math.max(TRAY_MIN_COLUMNS, Math.floor((Math.max(graphW, VERTEX_W) + NODE_SEP) / (VERTEX_W + NODE_SEP)));
+  const perRow = Math.max(TRAY_MIN_COLUMNS, Math.floor((Math.max(graphW, COMPACT_W) + TRAY_SEP) / (COMPACT_W + TRAY_SEP)));
   const trayTop = graphH > 0 ? graphH + TRAY_GAP : 0;
   tray.forEach((u, i) => {
     vertices.push({
-      unit: u.id, rank: -1, w: VERTEX_W, h: VERTEX_H,
-      x: (i % perRow) * (VERTEX_W + NODE_SEP),
-      y: trayTop + Math.floor(i / perRow) * (VERTEX_H + NODE_SEP),
+      unit: u.id, rank: -1, w: COMPACT_W, h: COMPACT_H, compact: true,
+      x: (i % perRow) * (COMPACT_W + TRAY_SEP),
+      y: trayTop + Math.floor(i / perRow) * (COMPACT_H + TRAY_SEP),
     });
   });
   const trayRows = Math.ceil(tray.length / perRow);
-  const height = tray.length > 0 ? trayTop + trayRows * (VERTEX_H + NODE_SEP) - NODE_SEP : graphH;
-  const width = Math.max(graphW, Math.min(tray.length, perRow) * (VERTEX_W + NODE_SEP) - NODE_SEP);
+  const height = tray.length > 0 ? trayTop + trayRows * (COMPACT_H + TRAY_SEP) - TRAY_SEP : graphH;
+  const width = Math.max(graphW, Math.min(tray.length, perRow) * (COMPACT_W + TRAY_SEP) - TRAY_SEP);
 
-  const routed: RoleEdge[] = [...edges.values()].map((e) => ({
-    ...e,
-    points: e.redundant ? [] : ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })),
-  }));
+  const routed: RoleEdge[] = [...edges.values()].map((e) => {
+    const drawn = !e.redundant && inGraph(e.from) && inGraph(e.to);
+    return {
+      ...e,
+      quiet: drawn,
+      points: drawn ? ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })) : [],
+    };
+  });
   return { role, width, height, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
 }
 
@@ -177,7 +191,18 @@ const DISPLAY_NAME: Readonly<Record<string, string>> = {
   'dcos-mesos-slave': 'Mesos Agent',
   'dcos-mesos-slave-public': 'Mesos Agent (public)',
   'dcos-net': 'DC/OS Net',
-  'dcos-pkgpanda-api': 'Pkgpanda API',
+  'dcos-pkgpanda-api': 'Pkgpanda',
+  'dcos-net-watchdog': 'Net Watchdog',
+  'dcos-gen-resolvconf': 'resolv.conf',
+  'dcos-diagnostics': 'Diagnostics',
+  'dcos-metrics-master': 'Metrics',
+  'dcos-metrics-agent': 'Metrics',
+  'dcos-log-master': 'Log',
+  'dcos-log-agent': 'Log',
+  'dcos-logrotate-master': 'Logrotate',
+  'dcos-logrotate-agent': 'Logrotate',
+  'dcos-oauth': 'OAuth',
+  'dcos-rexray': 'REX-Ray',
 };
 const MAX_NAME = 19;
 

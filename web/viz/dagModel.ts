@@ -90,7 +90,13 @@ function groupSize(layout: RoleLayout): { w: number; h: number } {
   return { w: layout.width + 2 * GROUP_PAD, h: HEADER_H + layout.height + GROUP_PAD };
 }
 
-export function clusterGeometry(nodes: ReadonlyArray<{ id: string; role: Role }>, ui: DagUi, unitsForRole: UnitsForRole): DagGeometry {
+/**
+ * Geometry of the cluster. `spine`: the units drawn full size through the layered layout (null: all of them);
+ * the rest become compact tray vertices.
+ */
+export function clusterGeometry(
+  nodes: ReadonlyArray<{ id: string; role: Role }>, ui: DagUi, unitsForRole: UnitsForRole, spine: ReadonlySet<string> | null = null,
+): DagGeometry {
   const groups: NodeGroupGeom[] = [];
   const collapsed: CollapsedGeom[] = [];
   const sections: SectionGeom[] = [];
@@ -105,7 +111,7 @@ export function clusterGeometry(nodes: ReadonlyArray<{ id: string; role: Role }>
 
   // Left column: facts bar, then the masters stacked.
   const masters = nodes.filter((n) => n.role === 'master');
-  const masterLayout = roleLayout('master', unitsForRole('master'));
+  const masterLayout = roleLayout('master', unitsForRole('master'), spine);
   const masterW = groupSize(masterLayout).w;
   let y = FACT_BAR_H + GROUP_GAP;
   for (const m of masters) y = addGroup(m.id, 'master', masterLayout, 0, y).y + groupSize(masterLayout).h + GROUP_GAP;
@@ -136,7 +142,7 @@ export function clusterGeometry(nodes: ReadonlyArray<{ id: string; role: Role }>
       boxes.set(`group:${c.id}`, c);
       bottom = c.y + c.h;
     } else {
-      const layout = roleLayout(role, unitsForRole(role));
+      const layout = roleLayout(role, unitsForRole(role), spine);
       const { w, h } = groupSize(layout);
       const perColumn = Math.max(1, Math.floor((Math.max(leftH - top - SECTION_H, h) + GROUP_GAP) / (h + GROUP_GAP)));
       shown.forEach((n, i) => {

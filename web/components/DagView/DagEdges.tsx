@@ -17,22 +17,25 @@ export const DagEdges = memo(function DagEdges({ edges, highlighted, prefix }: D
       <g className="dag-edges" aria-hidden="true">
         {edges.map((e) => {
           const hl = isHl(e);
+          if (e.minor && !hl) return null;
           return (
-            <path key={e.key} d={e.path} className={`dag-edge block-${e.block}${hl ? ' is-hl' : ''}`}
+            <path key={e.key} d={e.path} className={`dag-edge block-${e.block}${hl ? ' is-hl' : ''}${e.from.startsWith('fact:') ? ' is-stub' : ''}`}
               markerEnd={`url(#${markerId(prefix, hl ? 'hl' : e.block)})`} data-from={e.from} data-to={e.to} data-block={e.block} />
           );
         })}
       </g>
       <g className="dag-edge-labels" aria-hidden="true">
-        {edges.filter((e) => e.block !== 'none' || isHl(e)).map((e) => (
-          <text key={e.key} x={e.labelX} y={e.labelY} className={`dag-edge-label block-${e.block}`}>{shortVia(e.via)}</text>
+        {edges.filter((e) => e.label || isHl(e)).map((e) => (
+          <text key={e.key} x={e.labelX} y={e.labelY} className={`dag-edge-label block-${e.block}`}>
+            {e.block === 'fail' ? '✕ ' : e.block === 'wait' ? '… ' : ''}{shortVia(e.via)}
+          </text>
         ))}
       </g>
     </>
   );
 });
 
-const MAX_VIA = 34;
+const MAX_VIA = 21;
 /** Edge labels stay short; the full text is in the explanation panel. */
 function shortVia(via: string): string {
   const first = via.split(', ')[0]!.replace(/\s*\(.*\)$/, '');

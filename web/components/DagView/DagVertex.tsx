@@ -17,6 +17,8 @@ export interface DagVertexProps {
   y: number;
   w: number;
   h: number;
+  /** Tray vertex: smaller glyph strip and text. */
+  compact: boolean;
   state: UnitState;
   leader: 'mesos' | 'marathon' | null;
   selected: boolean;
@@ -34,7 +36,9 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
   const color = `var(${style.cssVar})`;
   const label = vertexLabel(p.node, p.unit, p.state, p.leader);
   const activate = (e: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => p.onActivate(p.node, p.unit, e.currentTarget);
-  const cls = `dag-vertex state-${p.state}${p.selected ? ' is-selected' : ''}${p.highlighted ? ' is-hl' : ''}`;
+  const cls = `dag-vertex state-${p.state}${p.compact ? ' is-compact' : ''}${p.selected ? ' is-selected' : ''}${p.highlighted ? ' is-hl' : ''}`;
+  const gw = p.compact ? GLYPH_W - 4 : GLYPH_W;
+  const r = p.compact ? 5 : 6;
   return (
     <g
       className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={0} aria-label={label}
@@ -45,12 +49,12 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       <title>{label}</title>
       {p.highlighted && <rect className="dag-ring-hl" x={-5} y={-5} width={p.w + 10} height={p.h + 10} rx={9} />}
       {p.selected && <rect className="dag-ring-sel" x={-3.5} y={-3.5} width={p.w + 7} height={p.h + 7} rx={8} />}
-      <rect className="dag-vertex-bg" width={p.w} height={p.h} rx={6} style={{ stroke: color }}
+      <rect className="dag-vertex-bg" width={p.w} height={p.h} rx={r} style={{ stroke: color }}
         strokeDasharray={style.pattern === 'outline' ? '4 3' : undefined} />
-      <rect width={p.w} height={p.h} rx={6} fill={`url(#${patternId(p.prefix, p.state)})`} pointerEvents="none" />
-      <path d={`M6,0 H${GLYPH_W} V${p.h} H6 A6,6 0 0 1 0,${p.h - 6} V6 A6,6 0 0 1 6,0 Z`} style={{ fill: color }} />
-      <text className="dag-glyph" x={GLYPH_W / 2} y={p.h / 2} aria-hidden="true">{style.glyph}</text>
-      <text className="dag-vertex-name" x={GLYPH_W + 6} y={p.h / 2}>{p.name}</text>
+      <rect width={p.w} height={p.h} rx={r} fill={`url(#${patternId(p.prefix, p.state)})`} pointerEvents="none" />
+      <path d={`M${r},0 H${gw} V${p.h} H${r} A${r},${r} 0 0 1 0,${p.h - r} V${r} A${r},${r} 0 0 1 ${r},0 Z`} style={{ fill: color }} />
+      <text className="dag-glyph" x={gw / 2} y={p.h / 2} aria-hidden="true">{style.glyph}</text>
+      <text className="dag-vertex-name" x={gw + 6} y={p.h / 2}>{p.name}</text>
       {p.leader && (
         <g className="dag-crown" transform={`translate(${p.w - 4},0)`} aria-hidden="true">
           <circle r={9} />

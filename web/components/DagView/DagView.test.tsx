@@ -85,7 +85,7 @@ describe('DagView', () => {
     const blocked = [...host.querySelectorAll<SVGPathElement>('.dag-edge.block-fail')];
     expect(blocked.length).toBeGreaterThan(0);
     expect(blocked.some((e) => e.dataset.from === 'fact:mesos-leader' && e.dataset.to === 'agent-1/dcos-mesos-slave')).toBe(true);
-    expect([...host.querySelectorAll('.dag-edge-label')].some((t) => t.textContent === 'leader.mesos')).toBe(true);
+    expect([...host.querySelectorAll('.dag-edge-label')].some((t) => t.textContent === '✕ leader.mesos')).toBe(true);
     expect(host.querySelector('[data-fact="mesos-leader"]')!.getAttribute('data-ok')).toBe('false');
     expect(roleLayoutStats().computed).toBe(before);
   });

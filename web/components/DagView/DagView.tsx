@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ClusterView, Role } from '../../../shared/engine/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
-import { catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
+import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
 import { instanceEdges } from '../../viz/dagEdges.ts';
 import { clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, type AgentRole, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
 import { indexStates, leaderOf, summarizeGroup } from '../../viz/dagState.ts';
@@ -30,17 +30,19 @@ export interface DagViewProps {
   /** Catalog source (tests and the dev harness pass a fixture); defaults to shared/model/catalog.ts. */
   unitsForRole?: UnitsForRole;
   nameOf?(unit: string, role: Role): string;
+  /** Units drawn full size on the layered spine (null: all); defaults to BOOT_SPINE with the real catalog. */
+  spine?: ReadonlySet<string> | null;
 }
 
 // Geometry cache: a few shapes per catalog source (expanding/collapsing flips between two).
 const GEOMETRY_CACHE_SIZE = 4;
 const geometryCache = new WeakMap<UnitsForRole, Map<string, DagGeometry>>();
-function geometryFor(key: string, view: ClusterView, ui: DagUi, unitsForRole: UnitsForRole): DagGeometry {
+function geometryFor(key: string, view: ClusterView, ui: DagUi, unitsForRole: UnitsForRole, spine: ReadonlySet<string> | null): DagGeometry {
   let m = geometryCache.get(unitsForRole);
   if (!m) geometryCache.set(unitsForRole, (m = new Map()));
   let g = m.get(key);
   if (!g) {
-    g = clusterGeometry(view.nodes, ui, unitsForRole);
+    g = clusterGeometry(view.nodes, ui, unitsForRole, spine);
     m.set(key, g);
     if (m.size > GEOMETRY_CACHE_SIZE) m.delete(m.keys().next().value!);
   }
@@ -58,8 +60,9 @@ export function DagView(props: DagViewProps) {
   const nameOf = props.nameOf ?? unitDisplayName;
   const prefix = `dag${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const [ui, setUi] = useState<DagUi>(DEFAULT_DAG_UI);
-  const key = shapeKey(view, ui);
-  const geom = geometryFor(key, view, ui, unitsForRole);
+  const spine = props.spine !== undefined ? props.spine : props.unitsForRole ? null : BOOT_SPINE;
+  const key = `${shapeKey(view, ui)}|${spine ? [...spine].join(',') : '*'}`;
+  const geom = geometryFor(key, view, ui, unitsForRole, spine);
   const edges = useMemo(() => instanceEdges(view, geom, unitsForRole), [view, geom, unitsForRole]);
   const idx = useMemo(() => indexStates(view), [view]);
   const hl = useMemo(() => new Set(highlight), [highlight]);
@@ -133,7 +136,7 @@ export function DagView(props: DagViewProps) {
                   const ref = `${g.node}/${v.unit}`;
                   return (
                     <DagVertex key={ref} node={g.node} unit={v.unit} name={nameOf(v.unit, g.role)}
-                      x={g.originX + v.x} y={g.originY + v.y} w={v.w} h={v.h}
+                      x={g.originX + v.x} y={g.originY + v.y} w={v.w} h={v.h} compact={v.compact}
                       state={n.byUnit.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
                       selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)}
                       prefix={prefix} onActivate={activateUnit} />
