@@ -3,16 +3,9 @@
 // (`inactive` became unhealthy only in DC/OS 2.x, diag commit da5b64e). The cluster still turns unhealthy
 // through the units that break because of the stop (e.g. dcos-oauth loses its local ZooKeeper).
 // `pending` (not started yet) and `starting` (activating/start-pre) are 0 as well; auto-restart loops are 1.
-import type { Health, UnitState } from './types.ts';
+import type { UnitState } from './types.ts';
 
-/** 0 healthy / 1 unhealthy, per unit state. `unhealthy` (hung: active but not answering) is flagged 1 by product decision. */
-export function unitHealth(state: UnitState): 0 | 1 {
-  return state === 'waiting' || state === 'failed' || state === 'unhealthy' ? 1 : 0;
-}
-
-export function healthName(code: 0 | 1 | 3): Health {
-  return code === 0 ? 'healthy' : code === 1 ? 'unhealthy' : 'unknown';
-}
+export { healthName, unitHealth } from '../model/health.ts';
 
 /** The `output` field dcos-diagnostics shows for a unit (empty when healthy). */
 export function unitOutput(unit: string, state: UnitState, everActive: boolean): string {

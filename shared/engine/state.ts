@@ -7,6 +7,7 @@ import type { ActiveFault, Availability, Cause, ClusterConfig, DiagnosticsReport
 import type { QueueState } from './queue.ts';
 import { nodeIdsFor, nodeIp, roleOfNode } from '../model/cluster.ts';
 import { unitsForRole } from '../model/catalog.ts';
+import { UNIT_NOT_STARTED } from '../model/health.ts';
 
 export type ActionKind =
   | 'boot' | 'exec' | 'gates' | 'ready' | 'zkStart' | 'converge' | 'elect' | 'recoveryTimeout' | 'leaderExpire'
@@ -146,7 +147,7 @@ export function topoFor(cluster: ClusterConfig): Topo {
   };
 }
 
-export const NOT_STARTED: Cause = { text: 'pending: the node is booting; systemd has not started dcos.target yet' };
+export const NOT_STARTED: Cause = UNIT_NOT_STARTED;
 
 export function newUnit(): UnitRt {
   return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false };
