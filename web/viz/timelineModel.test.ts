@@ -90,7 +90,7 @@ describe('markers', () => {
     const m = build(bootScript().events);
     expect(m.markers.map((x) => [x.atMs, x.kind, x.label])).toEqual([
       [0, 'narration', '❝'],
-      [9_000, 'quorum', 'ZK 3/2'],
+      [9_000, 'quorum', 'ZK 3/3'],
       [10_000, 'leader', '♛ Mesos'],
       [30_000, 'fault', '⚡ kill'],
       [30_000, 'leader', '♛ Mesos: none'],
@@ -101,6 +101,14 @@ describe('markers', () => {
     expect(kill.node).toBe('master-1');
     expect(kill.detail).toContain('dcos-mesos-master on master-1');
     expect(m.markers[6]!.node).toBe('master-2');
+  });
+
+  it('labels quorum as serving / ensemble size and flags a lost quorum', () => {
+    const m = build(new EventScript()
+      .at(0, { type: 'quorum', have: 2, need: 2, cause: { text: 'one ZooKeeper down' } })
+      .at(5, { type: 'quorum', have: 1, need: 2, cause: { text: 'two ZooKeepers down' } }).events);
+    expect(m.markers.map((x) => [x.kind, x.label])).toEqual([['quorum', 'ZK 2/3'], ['quorum-lost', 'ZK 1/3 ✕']]);
+    expect(m.markers[1]!.detail).toContain('no quorum');
   });
 
   it('keeps at most MAX_MARKERS markers, dropping the oldest', () => {

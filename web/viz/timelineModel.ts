@@ -61,7 +61,7 @@ export interface NodeLane {
   unitOrder: readonly string[];
 }
 
-export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'narration';
+export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'narration';
 
 export interface Marker {
   seq: number;
@@ -69,7 +69,7 @@ export interface Marker {
   kind: MarkerKind;
   /** The node it concerns (fault target, new leader) or null for cluster-wide markers. */
   node: string | null;
-  /** Short text drawn on the axis: "⚡ kill", "♛ Mesos", "ZK 2/3", "❝". */
+  /** Short text drawn on the axis: "⚡ kill", "♛ Mesos", "ZK 3/3", "ZK 1/3 ✕", "❝". */
   label: string;
   /** Full sentence for the tooltip. */
   detail: string;
@@ -251,8 +251,15 @@ export function markerFor(e: SimEvent): Marker | null {
       const detail = e.node === null ? `${who} has no leader. ${e.cause.text}` : `${who} leader is now ${e.node}. ${e.cause.text}`;
       return { ...base, kind: 'leader', node: e.node, label: `♛ ${who}${e.node === null ? ': none' : ''}`, detail };
     }
-    case 'quorum':
-      return { ...base, kind: 'quorum', node: null, label: `ZK ${e.have}/${e.need}`, detail: `ZooKeeper: ${e.have} of ${e.need} needed serving. ${e.cause.text}` };
+    case 'quorum': {
+      // Masters come in 1, 3 or 5 and need a strict majority, so the ensemble size is 2 * need - 1.
+      const size = 2 * e.need - 1;
+      const lost = e.have < e.need;
+      return {
+        ...base, kind: lost ? 'quorum-lost' : 'quorum', node: null, label: `ZK ${e.have}/${size}${lost ? ' ✕' : ''}`,
+        detail: `ZooKeeper: ${e.have} of ${size} serving, ${e.need} needed: ${lost ? 'no quorum' : 'quorum'}. ${e.cause.text}`,
+      };
+    }
     case 'narration':
       return { ...base, kind: 'narration', node: null, label: '❝', detail: e.text };
     default:

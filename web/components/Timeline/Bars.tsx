@@ -11,6 +11,8 @@ import type { VisualStyle } from './timelineRows.ts';
 
 /** A bar narrower than this shows no glyph (it would spill out). */
 const GLYPH_MIN_PX = 18;
+/** A band lower than this (the lane's health strip) shows no glyph either. */
+const GLYPH_MIN_HEIGHT_PX = 12;
 
 export interface BarWindow {
   startMs: number;
@@ -56,7 +58,7 @@ function BarsImpl<S extends string>({ band, segments, styleFor, win, y, height, 
         {style.pattern === 'hatched' || style.pattern === 'dotted' ? (
           <rect x={x0} y={y} width={w} height={height} rx={2} fill={`url(#${style.pattern === 'hatched' ? patterns.hatched : patterns.dotted})`} />
         ) : null}
-        {w >= GLYPH_MIN_PX && style.glyph !== '' ? (
+        {w >= GLYPH_MIN_PX && height >= GLYPH_MIN_HEIGHT_PX && style.glyph !== '' ? (
           <text x={x0 + Math.min(w / 2, 10)} y={y + height / 2} className={outline ? 'tl-glyph tl-glyph--outline' : 'tl-glyph'}
             style={outline ? { fill: color } : undefined}>{style.glyph}</text>
         ) : null}

@@ -85,7 +85,7 @@ describe('lanes and rows carry the contract', () => {
     const first = row.querySelector('.tl-bar')!;
     expect(first.querySelectorAll('rect')[1]!.getAttribute('fill')).toMatch(/^url\(#tl-pat-.*-hatch\)$/); // waiting is hatched
     expect(first.querySelector('text')!.textContent).toBe('…');
-    expect([...document.querySelectorAll('.tl-chip')].map((c) => c.textContent)).toEqual(expect.arrayContaining(['⚡ kill', '♛ Mesos', 'ZK 3/2', '❝']));
+    expect([...document.querySelectorAll('.tl-chip')].map((c) => c.textContent)).toEqual(expect.arrayContaining(['⚡ kill', '♛ Mesos', 'ZK 3/3', '❝']));
     expect(document.querySelectorAll('.tl-mline--fault').length).toBe(1);
     expect(q('.tl-now-tag')!.textContent).toBe('now 1:00');
   });

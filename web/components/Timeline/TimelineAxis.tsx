@@ -73,11 +73,12 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
         {ticks.map((t) => {
           const x = (t - win.startMs) * k;
           // The now tag wins over a tick label it would cover.
-          if (showNow && x + TICK_LABEL_PX > nowX && x < nowX + NOW_TAG_PX) return null;
+          const tagX = nowX + NOW_TAG_PX > win.widthPx ? nowX - NOW_TAG_PX : nowX;
+          if (showNow && x + TICK_LABEL_PX > tagX && x < tagX + NOW_TAG_PX) return null;
           return <span key={t} className="tl-tick" style={{ transform: `translateX(${x}px)` }}>{formatSimTime(t)}</span>;
         })}
         {showNow ? (
-          <span className="tl-now-tag" style={{ transform: `translateX(${nowX}px)` }}>now {formatSimTime(nowMs)}</span>
+          <span className="tl-now-tag" style={{ transform: `translateX(${nowX + NOW_TAG_PX > win.widthPx ? nowX - NOW_TAG_PX : nowX}px)` }}>now {formatSimTime(nowMs)}</span>
         ) : null}
       </div>
     </div>
