@@ -76,6 +76,7 @@ function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot', n: n
   const nodeId = ctx.topo.ids[n];
   const master = n < ctx.topo.masters;
   const refs = [id];
+  node.dirty = true;
   if (kind === 'partition') {
     node.part = true;
     emit(ctx, { type: 'power', node: nodeId, up: node.up, partitioned: true, cause: { text: `${nodeId} is cut off from every other node`, refs } });

@@ -27,7 +27,7 @@ function initialState(opts: EngineOptions): EngineState {
     version: 1, seed: opts.seed, cluster: { ...opts.cluster }, simTimeMs: 0, seq: 0, rng: seedRng(opts.seed),
     queue: emptyQueue(),
     nodes: topo.ids.map((_, n) => ({
-      up: true, part: false, cid: false, steps: {}, health: 'unknown', reg: false, pe: 0, cpus: AGENT_CPUS,
+      up: true, part: false, cid: false, steps: {}, health: 'unknown', reg: false, pe: 0, cpus: AGENT_CPUS, dirty: true,
       units: topo.unitIds[topo.roles[n]].map(() => newUnit()),
     })),
     waiters: {},
@@ -41,7 +41,7 @@ function initialState(opts: EngineOptions): EngineState {
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
     clusterHealth: 'unknown',
     diagnostics: { updatedMs: null, puller: null, nodes: [] },
-    pullScheduled: false, quorumEmitted: 0,
+    pullScheduled: false, quorumEmitted: 0, lastPullKey: '',
   };
   for (let n = 0; n < topo.ids.length; n++) push(s.queue, between(s, NODE_BOOT_JITTER_MS), { k: 'boot', n, u: -1, e: -1 });
   return s;

@@ -51,6 +51,8 @@ export interface NodeRt {
   /** Partition / crash epoch for unreachable timers. */
   pe: number;
   cpus: number;
+  /** Something the diagnostics report of this node depends on changed since the last pull. */
+  dirty: boolean;
   units: UnitRt[];
 }
 
@@ -121,6 +123,8 @@ export interface EngineState {
   clusterHealth: Health;
   diagnostics: DiagnosticsReport;
   pullScheduled: boolean;
+  /** Puller and its partition state at the last pull (a change invalidates every cached node report). */
+  lastPullKey: string;
   quorumEmitted: number;
 }
 

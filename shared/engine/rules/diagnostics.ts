@@ -65,13 +65,23 @@ export function pull(ctx: Ctx): void {
     return;
   }
   schedule(ctx, DIAGNOSTICS_PULL_MS, 'pull');
-  const prev = new Map(s.diagnostics.nodes.map((r) => [r.node, r]));
+  // Reports are cached per node and rebuilt only for nodes that changed since the last pull (O(changed)).
+  const key = `${puller}:${s.nodes[puller].part}`;
+  const all = key !== s.lastPullKey;
+  s.lastPullKey = key;
+  const prev = s.diagnostics.nodes;
+  let pi = 0;
   const nodes: DiagnosticsNodeReport[] = [];
   const changed: DiagnosticsNodeReport[] = [];
   for (let n = 0; n < ctx.topo.ids.length; n++) {
     if (!discovered(ctx, n)) continue;
+    const old = pi < prev.length && prev[pi].node === ctx.topo.ids[n] ? prev[pi++] : undefined;
+    if (old && !all && !s.nodes[n].dirty) {
+      nodes.push(old);
+      continue;
+    }
+    s.nodes[n].dirty = false;
     const r = reportFor(ctx, n, puller);
-    const old = prev.get(r.node);
     if (old && same(old, r)) nodes.push(old);
     else {
       nodes.push(r);

@@ -29,6 +29,7 @@ export function transition(ctx: Ctx, n: number, u: number, to: UnitState, cause:
   rt.st = to;
   rt.cause = cause;
   rt.since = ctx.s.simTimeMs;
+  ctx.s.nodes[n].dirty = true;
   if (to === 'healthy') rt.act = true;
   emit(ctx, { type: 'unit', node: ctx.topo.ids[n], unit: unitId(ctx, n, u), from, to, cause });
   if (to === 'healthy') onUp(ctx, n, u);
