@@ -80,6 +80,11 @@ export function blockLevel(view: ClusterView, idx: StateIndex, n: NodeView, d: D
   return maxLevel(level, stateBlock(unitState(idx, src.node, d.unit)));
 }
 
+const splitRef = (ref: string): [string, string] => {
+  const i = ref.indexOf('/');
+  return [ref.slice(0, i), ref.slice(i + 1)];
+};
+
 const fmt = (v: number): string => (Math.round(v * 10) / 10).toString();
 
 /** A short dangling arrow into b: the dependency resolves to nothing (no leader); the fact badge says which. */
@@ -184,7 +189,10 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     if (e.local === null) continue; // back edge (would close a cycle): not part of the boot-order DAG
     // Into a tray vertex, off the spine, or implied by a longer path: never drawn while satisfied, and while it
     // blocks only on the explain path (the dependent's own state glyph already says it waits).
-    const minor = compactTarget(e.to) || (e.local ? !e.local.quiet : false);
+    // A runtime-only dependency still waiting while its dependent is healthy (dcos-net forwarding *.mesos before
+    // Mesos-DNS is up) blocks nothing yet: same treatment.
+    const idleRuntime = !e.gate && e.block === 'wait' && !e.to.startsWith('group:') && unitState(idx, ...splitRef(e.to)) === 'healthy';
+    const minor = compactTarget(e.to) || (e.local ? !e.local.quiet : false) || idleRuntime;
     if (e.block === 'none' && minor) continue;
     const fromFact = e.from.startsWith('fact:');
     const a = fromFact ? geom.facts[e.from.slice(5) as FactKey] : geom.boxes.get(e.from);

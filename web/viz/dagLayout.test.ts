@@ -18,12 +18,19 @@ describe('role layout', () => {
     for (const e of l.edges) expect(l.byUnit[e.from]!.x).toBeLessThan(l.byUnit[e.to]!.x);
   });
 
-  it('keeps units without dependencies out of the graph, in a tray below it', () => {
+  it('keeps units without dependencies, and units off the spine, out of the layered graph as tray squares', () => {
     const l = roleLayout('master', fixtureUnitsForRole('master'));
-    const tray = l.byUnit['dcos-log-master']!;
-    expect(tray.rank).toBe(-1);
-    const graphBottom = Math.max(...l.vertices.filter((v) => v.rank >= 0).map((v) => v.y + v.h));
-    expect(tray.y).toBeGreaterThan(graphBottom);
+    expect(l.byUnit['dcos-log-master']).toMatchObject({ rank: -1, compact: true });
+    expect(l.byUnit['dcos-marathon']!.compact).toBe(false);
+    const spine = new Set(['dcos-exhibitor', 'dcos-net', 'dcos-mesos-master', 'dcos-mesos-dns', 'dcos-marathon']);
+    const s = roleLayout('master', fixtureUnitsForRole('master'), spine);
+    expect(s.vertices.filter((v) => !v.compact).map((v) => v.unit).sort()).toEqual([...spine].sort());
+    expect(s.edges.find((e) => e.from === 'dcos-marathon' && e.to === 'dcos-adminrouter')?.quiet).toBe(false);
+    // in the cluster, the tray sits in the header (room enough on a master) or under the graph, never on it
+    const g = clusterGeometry(fixtureView(1, 1, 0).nodes, DEFAULT_DAG_UI, fixtureUnitsForRole, spine);
+    const m = g.groups[0]!;
+    const tray = g.boxes.get('master-1/dcos-adminrouter')!;
+    expect(tray.y + tray.h <= m.originY - 8 || tray.y >= m.originY + s.height).toBe(true);
   });
 
   it('runs dagre once per role unit set, however many nodes and renders ask', () => {

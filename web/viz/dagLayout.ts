@@ -9,20 +9,17 @@ import dagre from '@dagrejs/dagre';
 import type { Role } from '../../shared/engine/types.ts';
 import type { Dependency, UnitSpec } from '../../shared/model/types.ts';
 
-export const VERTEX_W = 136;
+export const VERTEX_W = 134;
 export const VERTEX_H = 28;
 /** Horizontal gap between ranks: room for an edge label-free curve. */
-export const RANK_SEP = 30;
+export const RANK_SEP = 26;
 /** Vertical gap between vertices of one rank: room for a blocked vertex's "waits for" caption above it. */
 export const NODE_SEP = 18;
-/** Gap between compact tray vertices. */
-export const TRAY_SEP = 6;
-/** Gap between the dagre graph and the tray of independent units. */
-export const TRAY_GAP = 12;
-export const TRAY_MIN_COLUMNS = 3;
-/** Tray ("other units") vertices: still a named, clickable vertex, just smaller. */
-export const COMPACT_W = 112;
-export const COMPACT_H = 24;
+/** Tray ("other units") vertices: small state squares (glyph + colour + pattern), named by tooltip/aria-label. */
+export const MINI = 20;
+export const MINI_GAP = 4;
+/** Tray squares per row before wrapping. */
+export const TRAY_PER_ROW = 12;
 
 export interface Box { x: number; y: number; w: number; h: number }
 
@@ -30,7 +27,7 @@ export interface RoleVertex extends Box {
   unit: string;
   /** Column index (dagre rank order), -1 for tray units: used by tests and for boot-order reading. */
   rank: number;
-  /** A smaller tray vertex: off the boot spine, or without any dependency. */
+  /** A tray square (off the boot spine, or without any dependency); its x/y are relative to the tray origin. */
   compact: boolean;
 }
 
@@ -43,8 +40,11 @@ export interface RoleEdge extends LocalEdge {
 
 export interface RoleLayout {
   role: Role;
+  /** Size of the layered spine graph (the tray is placed by the cluster geometry, in the header or below). */
   width: number;
   height: number;
+  trayW: number;
+  trayH: number;
   vertices: RoleVertex[];
   byUnit: Readonly<Record<string, RoleVertex>>;
   edges: RoleEdge[];
@@ -157,19 +157,16 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
   for (const v of vertices) v.rank = columns.indexOf(Math.round(v.x));
 
   const tray = units.filter((u) => !inGraph(u.id));
-  // At least TRAY_MIN_COLUMNS per row so a narrow graph (agents) does not grow a tall tray.
-  const perRow = Math.max(TRAY_MIN_COLUMNS, Math.floor((Math.max(graphW, COMPACT_W) + TRAY_SEP) / (COMPACT_W + TRAY_SEP)));
-  const trayTop = graphH > 0 ? graphH + TRAY_GAP : 0;
   tray.forEach((u, i) => {
     vertices.push({
-      unit: u.id, rank: -1, w: COMPACT_W, h: COMPACT_H, compact: true,
-      x: (i % perRow) * (COMPACT_W + TRAY_SEP),
-      y: trayTop + Math.floor(i / perRow) * (COMPACT_H + TRAY_SEP),
+      unit: u.id, rank: -1, w: MINI, h: MINI, compact: true,
+      x: (i % TRAY_PER_ROW) * (MINI + MINI_GAP), y: Math.floor(i / TRAY_PER_ROW) * (MINI + MINI_GAP),
     });
   });
-  const trayRows = Math.ceil(tray.length / perRow);
-  const height = tray.length > 0 ? trayTop + trayRows * (COMPACT_H + TRAY_SEP) - TRAY_SEP : graphH;
-  const width = Math.max(graphW, Math.min(tray.length, perRow) * (COMPACT_W + TRAY_SEP) - TRAY_SEP);
+  const trayW = tray.length === 0 ? 0 : Math.min(tray.length, TRAY_PER_ROW) * (MINI + MINI_GAP) - MINI_GAP;
+  const trayH = tray.length === 0 ? 0 : Math.ceil(tray.length / TRAY_PER_ROW) * (MINI + MINI_GAP) - MINI_GAP;
+  const width = graphW;
+  const height = graphH;
 
   const routed: RoleEdge[] = [...edges.values()].map((e) => {
     const drawn = !e.redundant && inGraph(e.from) && inGraph(e.to);
@@ -179,7 +176,7 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
       points: drawn ? ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })) : [],
     };
   });
-  return { role, width, height, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
+  return { role, width, height, trayW, trayH, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
 }
 
 /** Short display names where the diagnostics PrettyName is long or not what a class calls the thing. */
@@ -187,9 +184,9 @@ const DISPLAY_NAME: Readonly<Record<string, string>> = {
   'dcos-exhibitor': 'Exhibitor / ZK',
   'dcos-mesos-dns': 'Mesos-DNS',
   'dcos-adminrouter': 'Admin Router',
-  'dcos-adminrouter-agent': 'Admin Router Agent',
+  'dcos-adminrouter-agent': 'Admin Router',
   'dcos-mesos-slave': 'Mesos Agent',
-  'dcos-mesos-slave-public': 'Mesos Agent (public)',
+  'dcos-mesos-slave-public': 'Mesos Agent',
   'dcos-net': 'DC/OS Net',
   'dcos-pkgpanda-api': 'Pkgpanda',
   'dcos-net-watchdog': 'Net Watchdog',

@@ -6,16 +6,22 @@
 // them), agents then public agents flow in columns to the right, so dependency edges read left to right.
 import type { ClusterView, Role } from '../../shared/engine/types.ts';
 import type { UnitSpec } from '../../shared/model/types.ts';
-import { roleLayout, type Box, type RoleLayout } from './dagLayout.ts';
+import { roleLayout, type Box, type RoleLayout, type RoleVertex } from './dagLayout.ts';
 
 /** More agents of one role than this and they collapse into one summary vertex (expandable). */
 export const AGENT_COLLAPSE_THRESHOLD = 6;
 /** Expanded agent sections show this many nodes at first, then this many more per "show more". */
 export const EXPANDED_PAGE = 50;
 export const GROUP_PAD = 10;
-export const HEADER_H = 40;
+export const HEADER_H = 34;
+/** Room above the spine for the "waits for" captions of its top row. */
+export const CAPTION_ROOM = 12;
+/** Room kept for the header text (id, IP, health, tag) before the tray squares may sit in the header. */
+export const HEADER_TEXT_W = 330;
+/** Gap between the spine graph and a tray placed under it. */
+export const TRAY_GAP = 10;
 export const GROUP_GAP = 18;
-export const COLUMN_GAP = 110;
+export const COLUMN_GAP = 70;
 export const SECTION_H = 34;
 export const FACT_BAR_H = 46;
 export const FACT_W = 210;
@@ -45,9 +51,17 @@ export interface NodeGroupGeom extends Box {
   node: string;
   role: Role;
   layout: RoleLayout;
-  /** Top-left of the role layout inside the group. */
+  /** Absolute top-left of the role's spine graph. */
   originX: number;
   originY: number;
+  /** Absolute top-left of the tray squares (in the header when there is room, else under the graph). */
+  trayX: number;
+  trayY: number;
+}
+
+/** Absolute box of one of a group's vertices. */
+export function vertexBox(g: NodeGroupGeom, v: RoleVertex): Box {
+  return v.compact ? { x: g.trayX + v.x, y: g.trayY + v.y, w: v.w, h: v.h } : { x: g.originX + v.x, y: g.originY + v.y, w: v.w, h: v.h };
 }
 
 export interface CollapsedGeom extends Box {
@@ -86,8 +100,14 @@ export function shapeKey(view: Pick<ClusterView, 'nodes'>, ui: DagUi): string {
   return `${ids}|${ui.agent.expanded ? ui.agent.limit : 0}|${ui.agent_public.expanded ? ui.agent_public.limit : 0}`;
 }
 
+/** Whether the tray fits in the header, right of the header text. */
+function trayInHeader(layout: RoleLayout): boolean {
+  return layout.trayH <= HEADER_H - 8 && HEADER_TEXT_W + layout.trayW <= layout.width;
+}
+
 function groupSize(layout: RoleLayout): { w: number; h: number } {
-  return { w: layout.width + 2 * GROUP_PAD, h: HEADER_H + layout.height + GROUP_PAD };
+  const below = layout.trayH > 0 && !trayInHeader(layout) ? TRAY_GAP + layout.trayH : 0;
+  return { w: Math.max(layout.width, layout.trayW) + 2 * GROUP_PAD, h: HEADER_H + CAPTION_ROOM + layout.height + below + GROUP_PAD };
 }
 
 /**
@@ -103,8 +123,13 @@ export function clusterGeometry(
   const boxes = new Map<string, Box>();
   const addGroup = (node: string, role: Role, layout: RoleLayout, x: number, y: number): NodeGroupGeom => {
     const { w, h } = groupSize(layout);
-    const g = { node, role, layout, x, y, w, h, originX: x + GROUP_PAD, originY: y + HEADER_H };
-    for (const v of layout.vertices) boxes.set(`${node}/${v.unit}`, { x: g.originX + v.x, y: g.originY + v.y, w: v.w, h: v.h });
+    const inHeader = trayInHeader(layout);
+    const g: NodeGroupGeom = {
+      node, role, layout, x, y, w, h, originX: x + GROUP_PAD, originY: y + HEADER_H + CAPTION_ROOM,
+      trayX: inHeader ? x + w - GROUP_PAD - layout.trayW : x + GROUP_PAD,
+      trayY: inHeader ? y + (HEADER_H - layout.trayH) / 2 : y + HEADER_H + CAPTION_ROOM + layout.height + TRAY_GAP,
+    };
+    for (const v of layout.vertices) boxes.set(`${node}/${v.unit}`, vertexBox(g, v));
     groups.push(g);
     return g;
   };

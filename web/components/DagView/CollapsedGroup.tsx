@@ -62,7 +62,7 @@ export const CollapsedGroup = memo(function CollapsedGroup(p: CollapsedGroupProp
         ))}
       </text>
       <text className="dag-collapsed-meta" x={PAD} y={100}>
-        {s.registered}/{s.total} registered{s.partitioned > 0 ? ` · ⚡ ${s.partitioned} partitioned` : ''}{s.down > 0 ? ` · ⏻ ${s.down} off` : ''}
+        {s.registered}/{s.total} registered{s.partitioned > 0 ? ` · ⚡ ${s.partitioned} partitioned` : ''}{s.down > 0 ? ` · ⊘ ${s.down} off` : ''}
       </text>
       <text className="dag-collapsed-expand" x={PAD} y={p.h - 12}>▸ Expand to see each node</text>
     </g>

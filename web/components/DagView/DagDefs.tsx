@@ -42,6 +42,13 @@ export const DagDefs = memo(function DagDefs({ prefix }: { prefix: string }) {
   return (
     <defs>
       {UNIT_STATES.map((s) => <StatePattern key={s} id={patternId(prefix, s)} state={s} />)}
+      {/* Over a solid state colour (tray squares, collapsed-group bar): light stripes / dots keep the pattern cue. */}
+      <pattern id={`${prefix}-pat-ink-hatched`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <line x1="0" y1="0" x2="0" y2="6" style={{ stroke: 'var(--state-ink-on-fill)', strokeWidth: 2, opacity: 0.45 }} />
+      </pattern>
+      <pattern id={`${prefix}-pat-ink-dotted`} width="5" height="5" patternUnits="userSpaceOnUse">
+        <circle cx="2.5" cy="2.5" r="1" style={{ fill: 'var(--state-ink-on-fill)', opacity: 0.6 }} />
+      </pattern>
       {(['none', 'wait', 'fail', 'hl'] as const).map((k) => (
         <marker key={k} id={markerId(prefix, k)} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" className={`dag-arrow dag-arrow-${k}`} />

@@ -35,7 +35,7 @@ export const DagEdges = memo(function DagEdges({ edges, highlighted, prefix }: D
   );
 });
 
-const MAX_VIA = 21;
+const MAX_VIA = 19;
 /** Edge labels stay short; the full text is in the explanation panel. */
 function shortVia(via: string): string {
   const first = via.split(', ')[0]!.replace(/\s*\(.*\)$/, '');

@@ -23,7 +23,7 @@ export interface DagGroupProps {
 }
 
 export const DagGroup = memo(function DagGroup(p: DagGroupProps) {
-  const tag = !p.up ? '⏻ powered off' : p.partitioned ? '⚡ partitioned' : null;
+  const tag = !p.up ? '⊘ powered off' : p.partitioned ? '⚡ partitioned' : null;
   const label = `${p.node} (${ROLE_TEXT[p.role]}, ${p.ip}): ${p.health}${tag ? `, ${tag.slice(2)}` : ''}. Node actions`;
   return (
     <g className={`dag-group${!p.up || p.partitioned ? ' is-cut' : ''}`} transform={`translate(${p.x},${p.y})`} data-group-node={p.node}>
@@ -37,9 +37,10 @@ export const DagGroup = memo(function DagGroup(p: DagGroupProps) {
         <rect className="dag-group-header-hit" width={p.w} height={34} rx={10} />
         <text className="dag-group-title" x={12} y={21}>
           <tspan className="dag-group-id">{p.node}</tspan>
-          <tspan className="dag-group-meta" dx={10}>{p.ip} · {ROLE_TEXT[p.role]}</tspan>
-          <tspan className={`dag-health health-${p.health}`} dx={12}>{HEALTH_GLYPH[p.health]} {p.health}</tspan>
-          {tag && <tspan className="dag-cut-tag" dx={12}>{tag}</tspan>}
+          <tspan className="dag-group-meta" dx={8}>{p.ip}</tspan>
+          {/* A cut-off node's reported health is stale or unknown: the tag is the news. */}
+          {tag ? <tspan className="dag-cut-tag" dx={10}>{tag}</tspan>
+            : <tspan className={`dag-health health-${p.health}`} dx={10}>{HEALTH_GLYPH[p.health]} {p.health}</tspan>}
         </text>
       </g>
     </g>

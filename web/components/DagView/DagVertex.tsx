@@ -17,7 +17,7 @@ export interface DagVertexProps {
   y: number;
   w: number;
   h: number;
-  /** Tray vertex: smaller glyph strip and text. */
+  /** Tray unit: a small state square named by its tooltip and aria-label. */
   compact: boolean;
   state: UnitState;
   leader: 'mesos' | 'marathon' | null;
@@ -31,14 +31,31 @@ export function isActivationKey(e: KeyboardEvent): boolean {
   return e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar';
 }
 
+/** A tray unit: a small square, solid state colour with the glyph (outline states: outline + coloured glyph). */
+function MiniBody({ state, size, prefix }: { state: UnitState; size: number; prefix: string }) {
+  const style = STATE_STYLE[state];
+  const color = `var(${style.cssVar})`;
+  const outline = style.pattern === 'outline';
+  return (
+    <>
+      <rect className="dag-mini-bg" width={size} height={size} rx={4}
+        style={outline ? { stroke: color } : { fill: color, stroke: color }} strokeDasharray={outline ? '3 2' : undefined} />
+      {(style.pattern === 'hatched' || style.pattern === 'dotted') && (
+        <rect width={size} height={size} rx={4} fill={`url(#${prefix}-pat-ink-${style.pattern})`} pointerEvents="none" />
+      )}
+      <text className={`dag-glyph${outline ? ' is-outline' : ''}`} x={size / 2} y={size / 2} style={outline ? { fill: color } : undefined} aria-hidden="true">{style.glyph}</text>
+    </>
+  );
+}
+
 export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
   const style = STATE_STYLE[p.state];
   const color = `var(${style.cssVar})`;
   const label = vertexLabel(p.node, p.unit, p.state, p.leader);
   const activate = (e: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => p.onActivate(p.node, p.unit, e.currentTarget);
   const cls = `dag-vertex state-${p.state}${p.compact ? ' is-compact' : ''}${p.selected ? ' is-selected' : ''}${p.highlighted ? ' is-hl' : ''}`;
-  const gw = p.compact ? GLYPH_W - 4 : GLYPH_W;
-  const r = p.compact ? 5 : 6;
+  const gw = GLYPH_W;
+  const r = 6;
   return (
     <g
       className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={0} aria-label={label}
@@ -46,18 +63,20 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       onClick={activate}
       onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); activate(e); } }}
     >
-      <title>{label}</title>
+      <title>{p.compact ? `${p.name} (${p.unit}) on ${p.node}: ${p.state}` : label}</title>
       {p.highlighted && <rect className="dag-ring-hl" x={-5} y={-5} width={p.w + 10} height={p.h + 10} rx={9} />}
       {p.selected && <rect className="dag-ring-sel" x={-3.5} y={-3.5} width={p.w + 7} height={p.h + 7} rx={8} />}
+      {p.compact ? <MiniBody state={p.state} size={p.w} prefix={p.prefix} /> : <>
       <rect className="dag-vertex-bg" width={p.w} height={p.h} rx={r} style={{ stroke: color }}
         strokeDasharray={style.pattern === 'outline' ? '4 3' : undefined} />
       <rect width={p.w} height={p.h} rx={r} fill={`url(#${patternId(p.prefix, p.state)})`} pointerEvents="none" />
       <path d={`M${r},0 H${gw} V${p.h} H${r} A${r},${r} 0 0 1 0,${p.h - r} V${r} A${r},${r} 0 0 1 ${r},0 Z`} style={{ fill: color }} />
       <text className="dag-glyph" x={gw / 2} y={p.h / 2} aria-hidden="true">{style.glyph}</text>
       <text className="dag-vertex-name" x={gw + 6} y={p.h / 2}>{p.name}</text>
+      </>}
       {p.leader && (
         <g className="dag-crown" transform={`translate(${p.w - 4},0)`} aria-hidden="true">
-          <circle r={9} />
+          <circle r={11} />
           <text y={0.5}>♛</text>
         </g>
       )}

@@ -122,7 +122,7 @@ describe('DagView', () => {
     const view = fixtureView(3, 1, 0);
     render({ ...view, nodes: view.nodes.map((n) => (n.id === 'master-3' ? { ...n, partitioned: true } : n.id === 'agent-1' ? { ...n, up: false } : n)) });
     expect(host.querySelector('[data-group-node="master-3"]')!.textContent).toContain('⚡ partitioned');
-    expect(host.querySelector('[data-group-node="agent-1"]')!.textContent).toContain('⏻ powered off');
+    expect(host.querySelector('[data-group-node="agent-1"]')!.textContent).toContain('⊘ powered off');
     expect(host.querySelector('[data-group-node="master-1"]')!.classList.contains('is-cut')).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import type { ClusterView, Role } from '../../../shared/engine/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
 import { instanceEdges } from '../../viz/dagEdges.ts';
-import { clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, type AgentRole, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
+import { clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, vertexBox, type AgentRole, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
 import { indexStates, leaderOf, summarizeGroup } from '../../viz/dagState.ts';
 import { createZoom, ZOOM_STEP, type ZoomController } from '../../viz/zoom.ts';
 import { CollapsedGroup } from './CollapsedGroup.tsx';
@@ -134,9 +134,10 @@ export function DagView(props: DagViewProps) {
               <g key={g.node} className={cut ? 'dag-cut' : undefined}>
                 {g.layout.vertices.map((v) => {
                   const ref = `${g.node}/${v.unit}`;
+                  const b = vertexBox(g, v);
                   return (
                     <DagVertex key={ref} node={g.node} unit={v.unit} name={nameOf(v.unit, g.role)}
-                      x={g.originX + v.x} y={g.originY + v.y} w={v.w} h={v.h} compact={v.compact}
+                      x={b.x} y={b.y} w={b.w} h={b.h} compact={v.compact}
                       state={n.byUnit.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
                       selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)}
                       prefix={prefix} onActivate={activateUnit} />
