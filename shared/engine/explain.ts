@@ -6,6 +6,7 @@ import type { Ctx } from './ctx.ts';
 import { nodeIndex } from '../model/cluster.ts';
 import { evalGates } from './rules/gates.ts';
 import { describeFault } from './faults.ts';
+import { liveFact } from './rules/facts.ts';
 
 const MAX_STEPS = 12;
 
@@ -16,6 +17,8 @@ function describe(ctx: Ctx, r: string): { text: string; refs: string[]; since: n
     return { text: f ? `fault: ${describeFault(f.fault)} (active since ${f.sinceMs} ms)` : `fault ${r} (injected earlier)`, refs: [], since: f ? f.sinceMs : null };
   }
   if (r.startsWith('fact:') || r.startsWith('node:')) {
+    const live = liveFact(ctx, r);
+    if (live) return { text: live.text, refs: live.refs ?? [], since: s.why[r]?.since ?? null };
     const w = s.why[r];
     return w ? { text: w.text, refs: w.refs ?? [], since: w.since } : null;
   }
@@ -38,7 +41,8 @@ function describe(ctx: Ctx, r: string): { text: string; refs: string[]; since: n
     const live = evalGates(ctx, n, u);
     if (live) return { text: `${r} ${live.cause.text}`, refs: live.cause.refs ?? [], since: rt.since };
   }
-  return { text: `${r} ${rt.st}: ${rt.cause.text}`, refs: rt.st === 'healthy' ? [] : rt.cause.refs ?? [], since: rt.since };
+  const text = rt.cause.text.startsWith(`${rt.st}:`) ? rt.cause.text : `${rt.st}: ${rt.cause.text}`;
+  return { text: `${r} ${text}`, refs: rt.st === 'healthy' ? [] : rt.cause.refs ?? [], since: rt.since };
 }
 
 export function explainUnit(ctx: Ctx, node: string, unit: string): ExplainStep[] {

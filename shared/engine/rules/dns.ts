@@ -8,6 +8,7 @@ import { emit, inMajority, isUp, nodeIp, quorumOk, schedule, setWhy, step, unitA
 import { MESOS_DNS_LOAD_MS, MESOS_DNS_REFRESH_MS, MESOS_DNS_ZK_DETECTION_TIMEOUT_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { killUnit, wake } from './units.ts';
+import { liveFact } from './facts.ts';
 
 const MD = 'dcos-mesos-dns';
 export const DNS_NAMES = ['leader.mesos', 'marathon.mesos'] as const;
@@ -147,5 +148,6 @@ export function resolveOn(ctx: Ctx, n: number, name: string): Resolution {
     return own !== null ? { ok: true } : { ok: false, key: `heal:${n}`, why: `${ctx.topo.ids[n]} is partitioned from every master's Mesos-DNS` };
   }
   if (d.values[name] !== null && d.values[name] !== undefined) return { ok: true };
-  return { ok: false, key: `dns:${name}`, why: (ctx.s.why[`fact:${name}`]?.text ?? `${name} does not resolve`).replace(/^.*? does not resolve: /, '') };
+  const live = liveFact(ctx, `fact:${name}`);
+  return { ok: false, key: `dns:${name}`, why: (live?.text ?? `${name} does not resolve`).replace(/^\S+ does not resolve( yet)?: /, '') };
 }
