@@ -58,7 +58,9 @@ export function streamSink(stream: Writable): ChunkSink {
     },
     write(chunk) {
       if (closed) return;
-      if (stream.write(chunk)) return;
+      // stdout on a Linux pipe writes synchronously and reports EPIPE on a later tick: yield once per chunk
+      // (64 KB) so a closed reader is noticed before the whole run is rendered for nobody.
+      if (stream.write(chunk)) return new Promise<void>((resolve) => setImmediate(resolve));
       return new Promise<void>((resolve) => {
         const done = () => {
           stream.off('drain', done);

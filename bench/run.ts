@@ -1,0 +1,54 @@
+// `npm run bench`: runs each benchmark section in order and prints its table. To add a section, add one line
+// to SECTIONS. `--only NAME[,NAME]` runs a subset. Each section appends its JSON result to bench/results/latest.json.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export interface BenchSection {
+  name: string;
+  /** Runs the benchmark, prints its table, returns a JSON-serialisable result for bench/results/latest.json. */
+  run: () => Promise<Record<string, unknown>>;
+}
+
+const SECTIONS: BenchSection[] = [
+  { name: 'engine', run: async () => (await import('./engine.ts')).benchEngine() },
+  { name: 'web', run: async () => (await import('./web.ts')).benchWeb() },
+  { name: 'live', run: async () => (await import('./live.ts')).benchLive() },
+];
+
+const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+async function main(): Promise<number> {
+  let only: string[] | null;
+  try {
+    const { values } = parseArgs({ args: process.argv.slice(2), options: { only: { type: 'string' } }, strict: true, allowPositionals: false });
+    only = values.only === undefined ? null : values.only.split(',').map((s) => s.trim());
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; usage: npm run bench -- [--only ${SECTIONS.map((s) => s.name).join('|')}]\n`);
+    return 2;
+  }
+  const unknown = (only ?? []).filter((n) => !SECTIONS.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown section ${unknown.join(', ')}; sections: ${SECTIONS.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const section of SECTIONS) {
+    if (only !== null && !only.includes(section.name)) continue;
+    process.stdout.write(`\n== ${section.name} ==\n`);
+    const result = await section.run();
+    const record = { section: section.name, at: new Date().toISOString(), node: process.version, ...result };
+    appendFileSync(`${RESULTS_DIR}latest.json`, `${JSON.stringify(record)}\n`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

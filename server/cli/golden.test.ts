@@ -1,0 +1,64 @@
+// Golden event logs: every built-in scenario's ndjson output is committed (scenarios/golden/<name>.ndjson.gz)
+// and must be reproduced byte for byte. A change in the engine that alters a log shows up here; if the change
+// is intended, rewrite them with `UPDATE_GOLDEN=1 npx vitest run --project unit server/cli/golden.test.ts`
+// and review the diff (`zcat scenarios/golden/<name>.ndjson.gz`).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { builtinNames } from '../scenarios.ts';
+import { captureCli } from './capture.ts';
+
+const GOLDEN_DIR = fileURLToPath(new URL('../../scenarios/golden/', import.meta.url));
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+function firstDifference(expected: string, actual: string): string {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    if (a[i] !== b[i]) return `first difference at line ${i + 1}:\n  golden: ${a[i] ?? '(end)'}\n  now:    ${b[i] ?? '(end)'}`;
+  }
+  return 'identical';
+}
+
+describe('golden event logs of the built-in scenarios', () => {
+  const names = builtinNames();
+  it('covers every built-in scenario', () => {
+    expect(names).toEqual(expect.arrayContaining(['healthy-boot', 'zk-quorum-loss', 'zk-single-failure', 'slow-mesos-dns', 'leader-failover', 'agent-partition', 'master-crash']));
+  });
+
+  it.each(names)('%s reproduces its golden log byte for byte', async (name) => {
+    const run = await captureCli(['--scenario', name, '--format', 'ndjson']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toEqual([]);
+    const path = `${GOLDEN_DIR}${name}.ndjson.gz`;
+    if (UPDATE || !existsSync(path)) {
+      if (!UPDATE) throw new Error(`no golden log ${path}; create it with UPDATE_GOLDEN=1 npx vitest run --project unit server/cli/golden.test.ts`);
+      mkdirSync(GOLDEN_DIR, { recursive: true });
+      // mtime 0 and a fixed level keep the .gz bytes stable across rewrites of an unchanged log.
+      writeFileSync(path, gzipSync(run.stdout, { level: 9 }));
+      return;
+    }
+    const golden = gunzipSync(readFileSync(path)).toString('utf8');
+    if (golden !== run.stdout) {
+      expect.fail(`${name}: event log differs from ${path}; ${firstDifference(golden, run.stdout)}\nIf the engine change is intended: UPDATE_GOLDEN=1 npx vitest run --project unit server/cli/golden.test.ts`);
+    }
+  });
+});
+
+describe('determinism', () => {
+  it('the same arguments give the same bytes, text and ndjson', async () => {
+    for (const argv of [['--agents', '20', '--seed', '9', '--format', 'ndjson'], ['--scenario', 'zk-quorum-loss']]) {
+      const a = await captureCli(argv);
+      const b = await captureCli(argv);
+      expect(a.stdout.length).toBeGreaterThan(1000);
+      expect(b.stdout === a.stdout, firstDifference(a.stdout, b.stdout)).toBe(true);
+    }
+  });
+
+  it('a different seed gives a different log (the seed is really used)', async () => {
+    const a = await captureCli(['--seed', '1', '--format', 'ndjson', '--until-ms', '300000']);
+    const b = await captureCli(['--seed', '2', '--format', 'ndjson', '--until-ms', '300000']);
+    expect(a.stdout).not.toBe(b.stdout);
+  });
+});

@@ -1,0 +1,102 @@
+// The headless run behind `npm run simulate`: arguments -> scenario -> engine + script player -> event lines
+// -> summary. In-process and IO-injected so tests and benchmarks call it directly; server/cli.ts wires it to
+// the real process.
+// Invariants: exit 0 for a completed run (also when the reader closed early), 2 with exactly one stderr line
+// for bad input; the same arguments always print the same bytes.
+import { createEngine } from '../../shared/engine/index.ts';
+import { createScriptPlayer, type ScriptStep } from '../../shared/engine/script.ts';
+import type { ClusterConfig, SimEvent } from '../../shared/engine/types.ts';
+import { resolveScenario } from '../scenarios.ts';
+import { DEFAULT_UNTIL_MS, parseCliArgs, USAGE, type OutputFormat } from './args.ts';
+import { formatEventText, textStyle } from './format.ts';
+import { LineWriter, type ChunkSink } from './output.ts';
+import { formatSummaryText, summarize, type RunSummary } from './summary.ts';
+
+/** Simulated time advanced per slice: bounds memory (events are written and dropped per slice). */
+export const SLICE_MS = 10_000;
+
+export interface CliIo {
+  out: ChunkSink;
+  /** One line to stderr (no trailing newline needed). */
+  err: (line: string) => void;
+  /** ANSI colour in text output (the caller decides: a TTY and no NO_COLOR). */
+  color: boolean;
+}
+
+export interface HeadlessRun {
+  cluster: ClusterConfig;
+  seed: number;
+  steps: readonly ScriptStep[];
+  untilMs: number;
+  scenario: string | null;
+  format: OutputFormat;
+  color: boolean;
+}
+
+/** Run the engine to `untilMs`, writing every event and then the summary; returns the summary. */
+export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScriptError?: (line: string) => void): Promise<RunSummary> {
+  const engine = createEngine({ cluster: run.cluster, seed: run.seed });
+  const player = createScriptPlayer(run.steps);
+  const style = textStyle(run.cluster, run.color);
+  const render = run.format === 'ndjson' ? (e: SimEvent) => JSON.stringify(e) : (e: SimEvent) => formatEventText(e, style);
+  const scriptErrors: string[] = [];
+  let events = 0;
+  for (let t = Math.min(SLICE_MS, run.untilMs); ; t = Math.min(t + SLICE_MS, run.untilMs)) {
+    const slice = player.advanceTo(engine, t);
+    events += slice.events.length;
+    for (const e of slice.errors) {
+      scriptErrors.push(e.error);
+      onScriptError?.(e.error);
+    }
+    for (let i = 0; i < slice.events.length && !writer.closed; i += 1) {
+      const pending = writer.line(render(slice.events[i]));
+      if (pending) await pending;
+    }
+    if (t >= run.untilMs || writer.closed) break;
+  }
+  const summary = summarize({ engine, scenario: run.scenario, events, scriptErrors });
+  if (run.format === 'ndjson') writer.line(JSON.stringify(summary));
+  else for (const line of formatSummaryText(summary, style)) writer.line(line);
+  await writer.flush();
+  return summary;
+}
+
+/** The whole CLI: returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (parsed.kind === 'help') {
+    const writer = new LineWriter(io.out);
+    writer.line(USAGE);
+    await writer.flush();
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    io.err(`simulate: ${parsed.error}`);
+    return 2;
+  }
+  const o = parsed.options;
+  let cluster = o.cluster;
+  let seed = o.seed;
+  let steps: readonly ScriptStep[] = [];
+  let untilMs = o.untilMs ?? DEFAULT_UNTIL_MS;
+  let scenarioName: string | null = null;
+  if (o.scenario !== null) {
+    const loaded = resolveScenario(o.scenario);
+    if (!loaded.ok) {
+      io.err(`simulate: ${loaded.error}`);
+      return 2;
+    }
+    const s = loaded.scenario;
+    if (o.explicitClusterFlags.length > 0) {
+      io.err(`simulate: scenario ${s.name} sets the cluster and seed; ignoring ${o.explicitClusterFlags.join(', ')}`);
+    }
+    ({ cluster, seed, steps } = s);
+    untilMs = o.untilMs ?? s.durationMs ?? DEFAULT_UNTIL_MS;
+    scenarioName = s.name;
+  }
+  const writer = new LineWriter(io.out);
+  await runHeadless({ cluster, seed, steps, untilMs, scenario: scenarioName, format: o.format, color: o.format === 'text' && io.color }, writer, (line) =>
+    io.err(`simulate: warning: ${line}`),
+  );
+  return 0;
+}

@@ -1,0 +1,160 @@
+// Each built-in scenario does what its narration tells the class. The scenarios run through the CLI
+// (ndjson), and these tests read the event log like a student would: who leads, is there quorum, is the
+// cluster healthy, can users reach the API.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Fault, SimEvent } from '../../shared/engine/types.ts';
+import { loadBuiltinScenario, type Scenario } from '../scenarios.ts';
+import { captureCli, parseNdjson } from './capture.ts';
+import type { RunSummary } from './summary.ts';
+
+interface Played {
+  scenario: Scenario;
+  events: SimEvent[];
+  summary: RunSummary;
+}
+
+async function play(name: string): Promise<Played> {
+  const loaded = loadBuiltinScenario(name);
+  if (!loaded.ok) throw new Error(loaded.error);
+  const run = await captureCli(['--scenario', name, '--format', 'ndjson']);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toEqual([]);
+  const lines = parseNdjson(run.stdout);
+  return { scenario: loaded.scenario, events: lines.slice(0, -1) as unknown as SimEvent[], summary: lines[lines.length - 1] as unknown as RunSummary };
+}
+
+type Of<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
+const ofType = <T extends SimEvent['type']>(events: SimEvent[], type: T): Of<T>[] => events.filter((e): e is Of<T> => e.type === type);
+const between = <E extends SimEvent>(events: E[], fromMs: number, toMs: number) => events.filter((e) => e.simTimeMs >= fromMs && e.simTimeMs < toMs);
+/** The value in force just before `atMs` (what a step at atMs finds). */
+const lastBefore = <E extends SimEvent>(events: E[], atMs: number): E | undefined => events.filter((e) => e.simTimeMs < atMs).at(-1);
+const faultTimes = (s: Scenario, kind: Fault['kind']) => s.steps.filter((st) => st.fault?.kind === kind).map((st) => st.atMs);
+
+function expectRecovered(p: Played) {
+  const agents = p.scenario.cluster.agents + p.scenario.cluster.publicAgents;
+  expect(p.summary).toMatchObject({ clusterHealth: 'healthy', quorum: { have: 3, need: 2 }, registeredAgents: agents, unhealthyTotal: 0, scriptErrors: [] });
+  expect(p.summary.leaders.mesos).not.toBeNull();
+  expect(p.summary.leaders.marathon).not.toBeNull();
+  expect(p.summary.availability).toMatchObject({ uiReachable: true, apiReachable: true, tasksLaunchable: true });
+}
+
+/** Every fault step happens on a healthy cluster (the lesson starts from a known-good state). */
+function expectHealthyBeforeFirstFault(p: Played) {
+  const first = Math.min(...p.scenario.steps.filter((s) => s.fault).map((s) => s.atMs));
+  expect(lastBefore(ofType(p.events, 'cluster'), first)?.health, `cluster health at the first fault (${first} ms)`).toBe('healthy');
+}
+
+describe('built-in scenarios behave as narrated', () => {
+  const runs: Record<string, Played> = {};
+  beforeAll(async () => {
+    for (const name of ['healthy-boot', 'zk-quorum-loss', 'zk-single-failure', 'slow-mesos-dns', 'leader-failover', 'agent-partition', 'master-crash']) {
+      runs[name] = await play(name);
+    }
+  }, 120_000);
+
+  it('every say step is narrated, in order, at its time', () => {
+    for (const p of Object.values(runs)) {
+      const said = ofType(p.events, 'narration').map((e) => [e.simTimeMs, e.text]);
+      const expected = p.scenario.steps.filter((s) => s.say).map((s) => [s.atMs, s.say]).sort((a, b) => (a[0] as number) - (b[0] as number));
+      expect(said, p.scenario.name).toEqual(expected);
+    }
+  });
+
+  it('healthy-boot: ZooKeeper quorum, then a Mesos leader, then leader.mesos, then Marathon; healthy at the end', () => {
+    const p = runs['healthy-boot'];
+    const quorumAt = ofType(p.events, 'quorum').find((e) => e.have >= e.need)!.simTimeMs;
+    const mesosAt = ofType(p.events, 'leader').find((e) => e.role === 'mesos' && e.node !== null)!.simTimeMs;
+    const dnsAt = ofType(p.events, 'dns').find((e) => e.name === 'leader.mesos' && e.value !== null)!.simTimeMs;
+    const marathonAt = ofType(p.events, 'leader').find((e) => e.role === 'marathon' && e.node !== null)!.simTimeMs;
+    const healthyAt = ofType(p.events, 'cluster').find((e) => e.health === 'healthy')!.simTimeMs;
+    expect(quorumAt).toBeLessThanOrEqual(mesosAt);
+    expect(mesosAt).toBeLessThanOrEqual(dnsAt);
+    expect(dnsAt).toBeLessThanOrEqual(marathonAt);
+    expect(marathonAt).toBeLessThanOrEqual(healthyAt);
+    expect(ofType(p.events, 'fault')).toEqual([]);
+    expectRecovered(p);
+  });
+
+  it('zk-quorum-loss: quorum 1 of 3, no Mesos leader, leader.mesos gone, API unreachable; healthy again at the end', () => {
+    const p = runs['zk-quorum-loss'];
+    expectHealthyBeforeFirstFault(p);
+    const [stopAt] = faultTimes(p.scenario, 'stop');
+    const [startAt] = faultTimes(p.scenario, 'start');
+    const outage = (es: SimEvent[]) => between(es as never[], stopAt, startAt) as SimEvent[];
+    expect(ofType(outage(p.events), 'quorum').some((e) => e.have === 1 && e.need === 2)).toBe(true);
+    expect(ofType(outage(p.events), 'leader').some((e) => e.role === 'mesos' && e.node === null)).toBe(true);
+    expect(ofType(outage(p.events), 'dns').some((e) => e.name === 'leader.mesos' && e.value === null)).toBe(true);
+    expect(ofType(outage(p.events), 'availability').some((e) => !e.availability.apiReachable)).toBe(true);
+    expect(ofType(outage(p.events), 'cluster').some((e) => e.health === 'unhealthy')).toBe(true);
+    expectRecovered(p);
+  });
+
+  it('zk-single-failure: quorum never lost and users keep the API, but 3DT reports the cluster unhealthy', () => {
+    const p = runs['zk-single-failure'];
+    expectHealthyBeforeFirstFault(p);
+    const [stopAt] = faultTimes(p.scenario, 'stop');
+    const after = between(p.events, stopAt, Number.MAX_SAFE_INTEGER);
+    for (const q of ofType(after, 'quorum')) expect(q.have, `quorum at ${q.simTimeMs}`).toBeGreaterThanOrEqual(q.need);
+    expect(ofType(after, 'cluster').some((e) => e.health === 'unhealthy')).toBe(true);
+    const inForce = [lastBefore(ofType(p.events, 'availability'), stopAt)!, ...ofType(after, 'availability')];
+    for (const a of inForce) expect(a.availability, `availability at ${a.simTimeMs}`).toMatchObject({ uiReachable: true, apiReachable: true });
+    expectRecovered(p);
+  });
+
+  it('slow-mesos-dns: Mesos elects a leader long before leader.mesos resolves, and Marathon waits for it', () => {
+    const p = runs['slow-mesos-dns'];
+    const mesosAt = ofType(p.events, 'leader').find((e) => e.role === 'mesos' && e.node !== null)!.simTimeMs;
+    const dnsAt = ofType(p.events, 'dns').find((e) => e.name === 'leader.mesos' && e.value !== null)!.simTimeMs;
+    const marathonAt = ofType(p.events, 'leader').find((e) => e.role === 'marathon' && e.node !== null)!.simTimeMs;
+    const healthy = runs['healthy-boot'];
+    const normalDnsAt = ofType(healthy.events, 'dns').find((e) => e.name === 'leader.mesos' && e.value !== null)!.simTimeMs;
+    expect(dnsAt - mesosAt).toBeGreaterThanOrEqual(60_000);
+    expect(dnsAt - normalDnsAt).toBeGreaterThanOrEqual(60_000);
+    expect(marathonAt).toBeGreaterThanOrEqual(dnsAt);
+    expectRecovered(p);
+  });
+
+  it('leader-failover: the killed master was the leader, a different master leads within 30 s', () => {
+    const p = runs['leader-failover'];
+    expectHealthyBeforeFirstFault(p);
+    const kill = p.scenario.steps.find((s) => s.fault?.kind === 'kill')!;
+    const killed = (kill.fault as { node: string }).node;
+    const mesosLeaders = ofType(p.events, 'leader').filter((e) => e.role === 'mesos');
+    expect(lastBefore(mesosLeaders, kill.atMs)?.node, 'leader when the kill happens').toBe(killed);
+    const next = mesosLeaders.find((e) => e.simTimeMs >= kill.atMs && e.node !== null && e.node !== killed);
+    expect(next, 'a new leader is elected').toBeDefined();
+    expect(next!.simTimeMs - kill.atMs).toBeLessThanOrEqual(30_000);
+    expectRecovered(p);
+  });
+
+  it('agent-partition: agent-1 is marked unregistered only after the 5-minute ping timeout, and re-registers after heal; the cluster stays healthy', () => {
+    const p = runs['agent-partition'];
+    expectHealthyBeforeFirstFault(p);
+    const [cutAt] = faultTimes(p.scenario, 'partition');
+    const [healAt] = faultTimes(p.scenario, 'heal');
+    const agent1 = ofType(p.events, 'agent').filter((e) => e.node === 'agent-1');
+    const lost = agent1.find((e) => e.simTimeMs > cutAt && !e.registered);
+    expect(lost, 'agent-1 deregistered during the partition').toBeDefined();
+    expect(lost!.simTimeMs - cutAt).toBeGreaterThanOrEqual(295_000);
+    expect(lost!.simTimeMs).toBeLessThan(healAt);
+    expect(agent1.some((e) => e.simTimeMs >= healAt && e.registered)).toBe(true);
+    expect(ofType(between(p.events, cutAt, healAt), 'cluster').filter((e) => e.health !== 'healthy')).toEqual([]);
+    expect(ofType(between(p.events, cutAt, healAt), 'node').some((e) => e.node === 'agent-1' && e.health === 'unknown')).toBe(true);
+    expect(ofType(between(p.events, cutAt + 300_000, healAt + 1), 'task').some((e) => e.node !== 'agent-1' && e.state === 'staging')).toBe(true);
+    expectRecovered(p);
+  });
+
+  it('master-crash: quorum holds and users keep UI, API and task launches while 3DT says not healthy; the master rejoins', () => {
+    const p = runs['master-crash'];
+    expectHealthyBeforeFirstFault(p);
+    const [crashAt] = faultTimes(p.scenario, 'crash');
+    const [bootAt] = faultTimes(p.scenario, 'boot');
+    const down = between(p.events, crashAt, bootAt);
+    for (const q of ofType(down, 'quorum')) expect(q.have).toBeGreaterThanOrEqual(q.need);
+    expect(ofType(down, 'cluster').some((e) => e.health !== 'healthy')).toBe(true);
+    // Availability in force during the outage: the last value before the crash and every change during it.
+    const inForce = [lastBefore(ofType(p.events, 'availability'), crashAt)!, ...ofType(down, 'availability')];
+    for (const a of inForce) expect(a.availability).toMatchObject({ uiReachable: true, apiReachable: true, tasksLaunchable: true });
+    expectRecovered(p);
+  });
+});
