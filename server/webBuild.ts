@@ -1,5 +1,6 @@
 // "Builds the web app if needed": dist/ is (re)built with `vite build` (NODE_ENV=production) when it is missing
-// or older than any web source. Vite is imported lazily, so a production start with a fresh dist/ never loads it.
+// or older than any web source. Vite runs in a child process, so a production server never loads it.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -33,15 +34,19 @@ export async function buildWebIfNeeded(rootDir: string, distDir: string, logger:
   }
   logger.info({ dist: distDir }, 'building the web app (vite build)...');
   const started = Date.now();
-  const previousEnv = process.env.NODE_ENV;
-  // Builds inherit NODE_ENV; anything but production bundles React's development build.
-  process.env.NODE_ENV = 'production';
-  try {
-    const { build } = await import('vite');
-    await build({ root: rootDir, configFile: path.join(rootDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-  } finally {
-    if (previousEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previousEnv;
-  }
+  await runViteBuild(rootDir);
   logger.info({ dist: distDir, durationMs: Date.now() - started }, 'web app built');
+}
+
+/**
+ * `vite build` in a child process: the server never loads Vite (or its native bundler threads, ~400 MB) and
+ * NODE_ENV=production is set for the build alone (anything else bundles React's development build).
+ */
+function runViteBuild(rootDir: string): Promise<void> {
+  const viteBin = path.join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: rootDir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${signal ?? `exit ${code}`}); run \`npm run build\` to see why`))));
+  });
 }

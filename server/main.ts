@@ -1,0 +1,97 @@
+// Composition root and the only place that listens: `npm start` builds the web app if needed, then serves it
+// with the live socket.io endpoints and the HTTP API on http://HOST:PORT (defaults 127.0.0.1:3000).
+// Process-level failures are logged, never fatal for one bad request; SIGINT/SIGTERM close sockets and timers
+// and exit 0.
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, type App } from './app.ts';
+import type { WebMiddleware } from './deps.ts';
+import { realDeps } from './engineDeps.ts';
+import { createLogger } from './log.ts';
+import { parseOrigins } from './origins.ts';
+import { buildWebIfNeeded } from './webBuild.ts';
+
+const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST_DIR = path.join(ROOT_DIR, 'dist');
+const DEFAULT_PORT = 3000;
+const DEFAULT_HOST = '127.0.0.1';
+/** Shutdown waits this long for sockets to close before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 3_000;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PORT must be an integer 0..65535, got '${value}'`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--dev');
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, LOG_LEVEL)`);
+  const dev = args.includes('--dev') || process.env.BOOTSCOPE_DEV === '1';
+  const port = parsePort(process.env.PORT);
+  const host = process.env.HOST || DEFAULT_HOST;
+
+  const httpServer = createServer();
+  let app: App | null = null;
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    if (app === null) process.exit(0);
+    const started = Date.now();
+    httpServer.closeAllConnections();
+    app.close().then(
+      () => {
+        logger.info({ durationMs: Date.now() - started }, 'closed');
+        process.exit(0);
+      },
+      () => process.exit(0),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  let webMiddleware: WebMiddleware | undefined;
+  if (dev) {
+    // Vite is a dev dependency: import it only here, and let its HMR socket share our http.Server.
+    const { createServer: createVite } = await import('vite');
+    const vite = await createVite({ root: ROOT_DIR, configFile: path.join(ROOT_DIR, 'vite.config.ts'), appType: 'spa', server: { middlewareMode: true, hmr: { server: httpServer } } });
+    webMiddleware = vite.middlewares;
+    logger.info('development mode: Vite middleware serves the web app with HMR');
+  } else {
+    try {
+      await buildWebIfNeeded(ROOT_DIR, DIST_DIR, logger);
+    } catch (error) {
+      logger.error({ err: error }, 'building the web app failed; serving the API and whatever dist/ holds');
+    }
+  }
+
+  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS) });
+
+  httpServer.on('error', (error) => {
+    logger.fatal({ err: error, host, port }, 'could not listen');
+    process.exit(1);
+  });
+  httpServer.listen(port, host, () => {
+    const address = httpServer.address();
+    const actual = typeof address === 'object' && address !== null ? address.port : port;
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    logger.info({ url: `http://${shown}:${actual}/`, host, port: actual }, `Bootscope is running at http://${shown}:${actual}/`);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bootscope: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});
