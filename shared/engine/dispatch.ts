@@ -14,6 +14,7 @@ import { agentReg, unreachable } from './rules/agents.ts';
 import { pull } from './rules/diagnostics.ts';
 import { arPoll, updateAvailability } from './rules/adminrouter.ts';
 import { schedInit, taskRun } from './rules/services.ts';
+import { watchdogProbe } from './rules/watchdog.ts';
 
 const EXEC_CAUSE = { text: 'starting: systemd started dcos.target; ExecStartPre gates running' };
 
@@ -58,7 +59,7 @@ export function dispatch(ctx: Ctx, a: Action): void {
     case 'arPoll': arPoll(ctx, n, u, e); break;
     case 'taskRun': taskRun(ctx, n, u, e); break;
     case 'schedInit': schedInit(ctx, n, u, e); break;
-    case 'watchdog': break;
+    case 'watchdog': watchdogProbe(ctx, n, u, e); break;
   }
   updateAvailability(ctx);
 }

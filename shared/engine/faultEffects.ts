@@ -16,6 +16,13 @@ import { describeFault } from './faults.ts';
 /** The longest delay a fault may add (one hour), same bound as the protocol schema. */
 export const MAX_DELAY_MS = 3_600_000;
 
+/** A hung process died or was restarted: its hang fault is over. */
+export function endHang(ctx: Ctx, n: number, u: number, why: string): void {
+  const nodeId = ctx.topo.ids[n];
+  const unit = ctx.topo.unitIds[ctx.topo.roles[n]][u];
+  end(ctx, (a) => onUnit(a.fault, 'hang', nodeId, unit), why);
+}
+
 function end(ctx: Ctx, pred: (f: ActiveFault) => boolean, why: string): void {
   const keep: ActiveFault[] = [];
   for (const f of ctx.s.faults) {
@@ -145,7 +152,9 @@ function clearAll(ctx: Ctx, id: string): void {
         const rt = ctx.s.nodes[n].units[u];
         if (rt.hung && rt.st === 'unhealthy') {
           rt.hung = false;
+          rt.resumed = true;
           transition(ctx, n, u, 'healthy', { text: 'answering again (hang cleared)', refs: [id] });
+          rt.resumed = false;
         }
         break;
       }

@@ -37,6 +37,8 @@ export interface UnitRt {
   hung: boolean;
   /** Stopped by a `stop` fault: stays down until start/clear. */
   stopped: boolean;
+  /** Set while a hung process resumes (hang cleared) rather than restarts. */
+  resumed: boolean;
 }
 
 export interface NodeRt {
@@ -154,5 +156,5 @@ export function topoFor(cluster: ClusterConfig): Topo {
 export const NOT_STARTED: Cause = UNIT_NOT_STARTED;
 
 export function newUnit(): UnitRt {
-  return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false };
+  return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false, resumed: false };
 }

@@ -24,15 +24,27 @@ function detect(ctx: Ctx, n: number): void {
 }
 
 export function onSlaveUp(ctx: Ctx, n: number): void {
-  step(ctx, 'agent.2', n, slaveUnit(ctx, n), { text: 'Mesos agent is active', refs: [`${ctx.topo.ids[n]}/${slaveUnit(ctx, n)}`] });
+  const id = ctx.topo.ids[n];
+  step(ctx, 'agent.2', n, slaveUnit(ctx, n), { text: 'Mesos agent is active', refs: [`${id}/${slaveUnit(ctx, n)}`] });
+  const node = ctx.s.nodes[n];
+  if (node.reg && unitAt(ctx, n, slaveUnit(ctx, n))?.resumed) {
+    node.pe++; // a hung agent answers pings again before the leader gave up on it
+  } else if (node.reg) {
+    // Rebooted or un-hung before the leader noticed: it re-registers, and tasks whose executors died are lost.
+    const cause = { text: `${id}'s Mesos agent restarted: it re-registers and its old tasks are gone`, refs: [`${id}/${slaveUnit(ctx, n)}`] };
+    node.pe++;
+    unregister(ctx, n, cause);
+    onAgentLost(ctx, n, cause);
+  }
   detect(ctx, n);
 }
 
-export function onSlaveDown(ctx: Ctx, n: number): void {
+export function onSlaveDown(ctx: Ctx, n: number, to: string): void {
   const node = ctx.s.nodes[n];
-  if (!node.reg) return;
-  if (!node.up) {
-    // Powered off: the master only notices through missed pings.
+  if (!node.reg || !node.up) return; // powered off: onAgentCut starts the ping timeout
+  if (to === 'unhealthy') {
+    // Hung: no TCP close, the leader only notices through missed pings.
+    node.pe++;
     schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, -1, node.pe);
     return;
   }

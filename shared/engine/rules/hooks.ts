@@ -11,6 +11,7 @@ import { forwardStep, onMesosDnsDown, onMesosDnsUp } from './dns.ts';
 import { onMarathonDown, onMarathonUp, onZkClientUp } from './marathon.ts';
 import { onSlaveDown, onSlaveUp } from './agents.ts';
 import { ensurePull } from './diagnostics.ts';
+import { watchNet } from './watchdog.ts';
 
 export function onUp(ctx: Ctx, n: number, u: number): void {
   const id = ctx.topo.unitIds[ctx.topo.roles[n]][u];
@@ -59,6 +60,7 @@ export function onDown(ctx: Ctx, n: number, u: number, to: string): void {
     case 'dcos-marathon': onMarathonDown(ctx, n); break;
     case 'dcos-metronome': delete ctx.s.zkConn[`${n}:${id}`]; break;
     case 'dcos-mesos-slave':
-    case 'dcos-mesos-slave-public': onSlaveDown(ctx, n); break;
+    case 'dcos-mesos-slave-public': onSlaveDown(ctx, n, to); break;
+    case 'dcos-net': if (to === 'unhealthy') watchNet(ctx, n); break;
   }
 }

@@ -26,7 +26,8 @@ export function zkConnectTimeout(ctx: Ctx, n: number, u: number, e: number): voi
   const unit = ctx.topo.unitIds.master[u];
   const rt = ctx.s.nodes[n].units[u];
   if (rt.ep !== e || rt.st !== 'healthy' || ctx.s.zkConn[`${n}:${unit}`] !== undefined) return;
-  killUnit(ctx, n, unit, { text: 'exited (code 100): "Failed to connect to ZK. Marathon will exit now." (no ZooKeeper within 10 s)', refs: ['fact:quorum'] });
+  const who = unit === MA ? 'Marathon' : 'Metronome';
+  killUnit(ctx, n, unit, { text: `exited (code 100): "Failed to connect to ZK. ${who} will exit now." (no ZooKeeper within 10 s)`, refs: ['fact:quorum'] });
 }
 
 export function onMarathonUp(ctx: Ctx, n: number): void {

@@ -45,7 +45,8 @@ export function onMesosMasterDown(ctx: Ctx, n: number, to: string): void {
   if (m.recovering === n) m.recovering = -1;
   if (m.leader === n) {
     // A clean stop deletes the znode at once; a crash or hang leaves it until the ZK session expires.
-    const block = to === 'stopped' ? 0 : ZK_SESSION_TIMEOUT_MS;
+    // (After a session-expiry suicide the znode is already gone.)
+    const block = to === 'stopped' || m.lostZkAt >= 0 ? 0 : ZK_SESSION_TIMEOUT_MS;
     leaderLost(ctx, { text: `no Mesos leader: the leading master ${ctx.topo.ids[n]} is ${to === 'unhealthy' ? 'hung' : 'down'}`, refs: [`${ctx.topo.ids[n]}/${MM}`] }, block);
   }
   maybeElect(ctx);

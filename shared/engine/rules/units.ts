@@ -12,6 +12,7 @@ import { GATE_ATTEMPT_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { evalGates, gatesPassed } from './gates.ts';
 import { onDown, onUp } from './hooks.ts';
+import { endHang } from '../faultEffects.ts';
 
 function spec(ctx: Ctx, n: number, u: number) {
   return UNIT_CATALOG[ctx.topo.unitIds[ctx.topo.roles[n]][u]];
@@ -101,6 +102,7 @@ export function wake(ctx: Ctx, key: string): void {
 export function down(ctx: Ctx, n: number, u: number, to: 'failed' | 'stopped' | 'pending', cause: Cause): void {
   const rt = ctx.s.nodes[n].units[u];
   rt.ep++;
+  if (rt.hung) endHang(ctx, n, u, to === 'failed' ? 'the process died' : 'the unit went down');
   rt.hung = false;
   transition(ctx, n, u, to, cause);
   if (to === 'stopped' || to === 'pending') rt.act = false;
