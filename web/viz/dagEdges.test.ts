@@ -19,9 +19,12 @@ describe('blocking edges', () => {
     const edges = edgesOf(v);
     const viaLeader = edges.filter((e) => e.via.includes('leader.mesos'));
     expect(viaLeader.length).toBeGreaterThan(0);
-    for (const e of viaLeader) expect(e.block).toBe('fail');
-    // agents register with the leader: with none, the edge comes from the "Mesos leader" fact badge
-    expect(edges.find((e) => e.to === 'agent-1/dcos-mesos-slave' && e.from === 'fact:mesos-leader')?.block).toBe('fail');
+    for (const e of viaLeader) expect(e.block).toBe('wait'); // amber: not there (yet), nothing broken
+    // agents register with the leader: with none, the edge dangles from the "Mesos leader" fact
+    expect(edges.find((e) => e.to === 'agent-1/dcos-mesos-slave' && e.from === 'fact:mesos-leader')?.block).toBe('wait');
+    // a failed leader candidate is red
+    const broken = withUnitState(v, 'master-2', 'dcos-net', 'failed');
+    expect(edgesOf(broken).find((e) => e.from === 'master-2/dcos-net' && e.to === 'master-2/dcos-mesos-master')?.block).toBe('fail');
     // a local ready.spartan gate with a healthy dcos-net does not block
     expect(edges.find((e) => e.from === 'master-1/dcos-net' && e.to === 'master-1/dcos-mesos-master')?.block).toBe('none');
   });
@@ -44,7 +47,7 @@ describe('blocking edges', () => {
     const v: ClusterView = { ...fixtureView(3, 1, 0), quorum: { have: 1, need: 2 } };
     const e = edgesOf(v).find((x) => x.to === 'master-3/dcos-net');
     expect(e?.via).toContain('ZooKeeper quorum');
-    expect(e?.block).toBe('fail');
+    expect(e?.block).toBe('wait');
   });
 
   it('one merged edge per source into a collapsed group, blocking if any member is blocked', () => {

@@ -64,11 +64,16 @@ function factMissing(view: ClusterView, via: string): boolean {
   return false;
 }
 
-/** Does dependency `d` of a unit on node `n`, resolved to `src`, currently block? */
+/**
+ * Does dependency `d` of a unit on node `n`, resolved to `src`, currently block? 'fail' (red) when something is
+ * broken: the dependency's unit failed/stopped/unhealthy, or its node is down or cut off. 'wait' (amber) when it is
+ * not there yet: the unit still pending/waiting, or a fact missing (no quorum, no leader, name unresolved), which is
+ * every boot's normal state and also what a lost leader looks like until the re-election.
+ */
 export function blockLevel(view: ClusterView, idx: StateIndex, n: NodeView, d: Dependency, src: Source): BlockLevel {
-  if (src.kind === 'fact') return 'fail';
-  let level: BlockLevel = factMissing(view, d.via) ? 'fail' : 'none';
-  if (d.scope === 'quorum-masters' && view.quorum.have < view.quorum.need) level = 'fail';
+  if (src.kind === 'fact') return 'wait';
+  let level: BlockLevel = factMissing(view, d.via) ? 'wait' : 'none';
+  if (d.scope === 'quorum-masters' && view.quorum.have < view.quorum.need) level = maxLevel(level, 'wait');
   if (d.scope === 'all-masters') {
     for (const m of view.nodes) {
       if (m.role !== 'master') continue;
@@ -79,6 +84,8 @@ export function blockLevel(view: ClusterView, idx: StateIndex, n: NodeView, d: D
   if (src.node !== n.id && (!srcNode || !srcNode.up || srcNode.partitioned || n.partitioned)) return 'fail';
   return maxLevel(level, stateBlock(unitState(idx, src.node, d.unit)));
 }
+
+const LEADER_SCOPES = new Set<Dependency['scope']>(['mesos-leader', 'marathon-leader']);
 
 const splitRef = (ref: string): [string, string] => {
   const i = ref.indexOf('/');
@@ -133,6 +140,8 @@ interface Acc {
   via: Set<string>;
   block: BlockLevel;
   gate: boolean;
+  /** Registration with / discovery of a leader: shown even while the dependent is already healthy. */
+  leaderScoped: boolean;
   /** Set for edges inside one node group: the role layout's edge, or null for a dropped back edge. */
   local?: RoleEdge | null;
   originX: number;
@@ -172,11 +181,12 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
           e.via.add(d.via);
           e.block = maxLevel(e.block, block);
           e.gate ||= d.gate;
+          e.leaderScoped ||= LEADER_SCOPES.has(d.scope);
           continue;
         }
         const sameGroup = group && src.kind === 'unit' && src.node === n.id;
         acc.set(key, {
-          from, to, via: new Set([d.via]), block, gate: d.gate,
+          from, to, via: new Set([d.via]), block, gate: d.gate, leaderScoped: LEADER_SCOPES.has(d.scope),
           local: sameGroup ? (group.layout.edges.find((r) => r.from === d.unit && r.to === spec.id) ?? null) : undefined,
           originX: group?.originX ?? 0, originY: group?.originY ?? 0,
         });
@@ -190,8 +200,9 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     // Into a tray vertex, off the spine, or implied by a longer path: never drawn while satisfied, and while it
     // blocks only on the explain path (the dependent's own state glyph already says it waits).
     // A runtime-only dependency still waiting while its dependent is healthy (dcos-net forwarding *.mesos before
-    // Mesos-DNS is up) blocks nothing yet: same treatment.
-    const idleRuntime = !e.gate && e.block === 'wait' && !e.to.startsWith('group:') && unitState(idx, ...splitRef(e.to)) === 'healthy';
+    // Mesos-DNS is up) blocks nothing yet: same treatment. Not so registration with a leader: a healthy but
+    // unregistered Mesos agent is exactly what the class should see.
+    const idleRuntime = !e.gate && !e.leaderScoped && e.block === 'wait' && !e.to.startsWith('group:') && unitState(idx, ...splitRef(e.to)) === 'healthy';
     const minor = compactTarget(e.to) || (e.local ? !e.local.quiet : false) || idleRuntime;
     if (e.block === 'none' && minor) continue;
     const fromFact = e.from.startsWith('fact:');

@@ -43,8 +43,11 @@ export interface RoleLayout {
   /** Size of the layered spine graph (the tray is placed by the cluster geometry, in the header or below). */
   width: number;
   height: number;
+  /** The tray as one row (wrapping at TRAY_PER_ROW): vertex x/y of compact vertices. */
   trayW: number;
   trayH: number;
+  /** The tray as a grid as tall as the spine, for placing it beside the graph. */
+  traySide: { w: number; h: number; pos: Readonly<Record<string, { x: number; y: number }>> };
   vertices: RoleVertex[];
   byUnit: Readonly<Record<string, RoleVertex>>;
   edges: RoleEdge[];
@@ -167,6 +170,13 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
   const trayH = tray.length === 0 ? 0 : Math.ceil(tray.length / TRAY_PER_ROW) * (MINI + MINI_GAP) - MINI_GAP;
   const width = graphW;
   const height = graphH;
+  const sideRows = Math.max(1, Math.floor((graphH + MINI_GAP) / (MINI + MINI_GAP)));
+  const sideCols = Math.ceil(tray.length / sideRows);
+  const traySide = {
+    w: tray.length === 0 ? 0 : sideCols * (MINI + MINI_GAP) - MINI_GAP,
+    h: tray.length === 0 ? 0 : Math.min(tray.length, sideRows) * (MINI + MINI_GAP) - MINI_GAP,
+    pos: Object.fromEntries(tray.map((u, i) => [u.id, { x: Math.floor(i / sideRows) * (MINI + MINI_GAP), y: (i % sideRows) * (MINI + MINI_GAP) }])),
+  };
 
   const routed: RoleEdge[] = [...edges.values()].map((e) => {
     const drawn = !e.redundant && inGraph(e.from) && inGraph(e.to);
@@ -176,7 +186,7 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
       points: drawn ? ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })) : [],
     };
   });
-  return { role, width, height, trayW, trayH, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
+  return { role, width, height, trayW, trayH, traySide, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
 }
 
 /** Short display names where the diagnostics PrettyName is long or not what a class calls the thing. */

@@ -12,18 +12,18 @@ import { roleLayout, type Box, type RoleLayout, type RoleVertex } from './dagLay
 export const AGENT_COLLAPSE_THRESHOLD = 6;
 /** Expanded agent sections show this many nodes at first, then this many more per "show more". */
 export const EXPANDED_PAGE = 50;
-export const GROUP_PAD = 10;
+export const GROUP_PAD = 8;
 export const HEADER_H = 34;
 /** Room above the spine for the "waits for" captions of its top row. */
 export const CAPTION_ROOM = 12;
 /** Room kept for the header text (id, IP, health, tag) before the tray squares may sit in the header. */
 export const HEADER_TEXT_W = 330;
-/** Gap between the spine graph and a tray placed under it. */
-export const TRAY_GAP = 10;
-export const GROUP_GAP = 18;
+/** Gap between the spine graph and a tray placed beside it. */
+export const TRAY_GAP = 14;
+export const GROUP_GAP = 12;
 export const COLUMN_GAP = 70;
-export const SECTION_H = 34;
-export const FACT_BAR_H = 46;
+export const SECTION_H = 28;
+export const FACT_BAR_H = 40;
 export const FACT_W = 210;
 export const FACT_GAP = 12;
 export const COLLAPSED_W = 330;
@@ -54,14 +54,18 @@ export interface NodeGroupGeom extends Box {
   /** Absolute top-left of the role's spine graph. */
   originX: number;
   originY: number;
-  /** Absolute top-left of the tray squares (in the header when there is room, else under the graph). */
+  /** Where the tray squares are: in the header when there is room, else beside the graph (as a grid). */
+  tray: 'header' | 'side';
+  /** Absolute top-left of the tray. */
   trayX: number;
   trayY: number;
 }
 
 /** Absolute box of one of a group's vertices. */
 export function vertexBox(g: NodeGroupGeom, v: RoleVertex): Box {
-  return v.compact ? { x: g.trayX + v.x, y: g.trayY + v.y, w: v.w, h: v.h } : { x: g.originX + v.x, y: g.originY + v.y, w: v.w, h: v.h };
+  if (!v.compact) return { x: g.originX + v.x, y: g.originY + v.y, w: v.w, h: v.h };
+  const p = g.tray === 'side' ? g.layout.traySide.pos[v.unit]! : v;
+  return { x: g.trayX + p.x, y: g.trayY + p.y, w: v.w, h: v.h };
 }
 
 export interface CollapsedGeom extends Box {
@@ -106,8 +110,8 @@ function trayInHeader(layout: RoleLayout): boolean {
 }
 
 function groupSize(layout: RoleLayout): { w: number; h: number } {
-  const below = layout.trayH > 0 && !trayInHeader(layout) ? TRAY_GAP + layout.trayH : 0;
-  return { w: Math.max(layout.width, layout.trayW) + 2 * GROUP_PAD, h: HEADER_H + CAPTION_ROOM + layout.height + below + GROUP_PAD };
+  const side = layout.trayH > 0 && !trayInHeader(layout) ? TRAY_GAP + layout.traySide.w : 0;
+  return { w: layout.width + side + 2 * GROUP_PAD, h: HEADER_H + CAPTION_ROOM + Math.max(layout.height, layout.traySide.h) + GROUP_PAD };
 }
 
 /**
@@ -126,8 +130,9 @@ export function clusterGeometry(
     const inHeader = trayInHeader(layout);
     const g: NodeGroupGeom = {
       node, role, layout, x, y, w, h, originX: x + GROUP_PAD, originY: y + HEADER_H + CAPTION_ROOM,
-      trayX: inHeader ? x + w - GROUP_PAD - layout.trayW : x + GROUP_PAD,
-      trayY: inHeader ? y + (HEADER_H - layout.trayH) / 2 : y + HEADER_H + CAPTION_ROOM + layout.height + TRAY_GAP,
+      tray: inHeader ? 'header' : 'side',
+      trayX: inHeader ? x + w - GROUP_PAD - layout.trayW : x + GROUP_PAD + layout.width + TRAY_GAP,
+      trayY: inHeader ? y + (HEADER_H - layout.trayH) / 2 : y + HEADER_H + CAPTION_ROOM + (layout.height - layout.traySide.h) / 2,
     };
     for (const v of layout.vertices) boxes.set(`${node}/${v.unit}`, vertexBox(g, v));
     groups.push(g);

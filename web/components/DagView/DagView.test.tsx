@@ -78,14 +78,15 @@ describe('DagView', () => {
     const view = fixtureView(3, 2, 1);
     render(view);
     const before = roleLayoutStats().computed;
-    expect(host.querySelectorAll('.dag-edge.block-fail')).toHaveLength(0);
-    const noLeader: ClusterView = { ...withUnitState(view, 'master-1', 'dcos-mesos-master', 'failed'), leaders: { mesos: null, marathon: null }, dns: { 'leader.mesos': null, 'marathon.mesos': null } };
+    expect(host.querySelectorAll('.dag-edge.block-fail, .dag-edge.block-wait')).toHaveLength(0);
+    const noLeader: ClusterView = { ...withUnitState(withUnitState(view, 'master-1', 'dcos-mesos-master', 'failed'), 'master-1', 'dcos-net', 'failed'), leaders: { mesos: null, marathon: null }, dns: { 'leader.mesos': null, 'marathon.mesos': null } };
     render(noLeader);
     expect(vertex('master-1', 'dcos-mesos-master')!.dataset.state).toBe('failed');
-    const blocked = [...host.querySelectorAll<SVGPathElement>('.dag-edge.block-fail')];
-    expect(blocked.length).toBeGreaterThan(0);
-    expect(blocked.some((e) => e.dataset.from === 'fact:mesos-leader' && e.dataset.to === 'agent-1/dcos-mesos-slave')).toBe(true);
-    expect([...host.querySelectorAll('.dag-edge-label')].some((t) => t.textContent === '✕ leader.mesos')).toBe(true);
+    // red out of the failed unit, amber (waiting) where the leader is simply missing
+    expect([...host.querySelectorAll<SVGPathElement>('.dag-edge.block-fail')].map((e) => `${e.dataset.from}>${e.dataset.to}`)).toContain('master-1/dcos-net>master-1/dcos-mesos-master');
+    const waiting = [...host.querySelectorAll<SVGPathElement>('.dag-edge.block-wait')];
+    expect(waiting.some((e) => e.dataset.from === 'fact:mesos-leader' && e.dataset.to === 'agent-1/dcos-mesos-slave')).toBe(true);
+    expect([...host.querySelectorAll('.dag-edge-label')].some((t) => t.textContent === '… leader.mesos')).toBe(true);
     expect(host.querySelector('[data-fact="mesos-leader"]')!.getAttribute('data-ok')).toBe('false');
     expect(roleLayoutStats().computed).toBe(before);
   });
