@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FOLLOW_SPAN_MS, MIN_SPAN_MS, fitWindow, followWindow, formatDuration, formatSimTime, panWindow, resolveWindow,
-  timeScale, timeTicks, virtualRows, visibleRange, zoomWindow,
+  rowBase, timeScale, timeTicks, virtualRows, visibleRange, zoomWindow,
 } from './timeScale.ts';
 
 describe('formatting', () => {
@@ -68,6 +68,30 @@ describe('window', () => {
     const far = panWindow(win, 1e9, 100_000);
     expect(far.startMs).toBeLessThan(100_000);
     expect(far.endMs - far.startMs).toBe(60_000);
+  });
+});
+
+describe('row base while following', () => {
+  it('keeps the base still across ticks and shifts by pixels, so rows need not re-render', () => {
+    const a = rowBase(resolveWindow(followWindow(500_000), 500_000), 1_000);
+    const b = rowBase(resolveWindow(followWindow(501_000), 501_000), 1_000);
+    expect(b.base).toEqual(a.base);
+    expect(b.shiftPx - a.shiftPx).toBeCloseTo(1_000 * (1_000 / DEFAULT_FOLLOW_SPAN_MS));
+    // The visible window maps exactly onto [shift, shift + width] of the base.
+    const win = resolveWindow(followWindow(501_000), 501_000);
+    const k = b.base.widthPx / (b.base.endMs - b.base.startMs);
+    expect((win.startMs - b.base.startMs) * k).toBeCloseTo(b.shiftPx);
+    expect(b.base.endMs).toBeGreaterThanOrEqual(win.endMs);
+  });
+
+  it('a manual window is its own base', () => {
+    const win = { startMs: 1_000, endMs: 61_000, mode: 'manual' as const };
+    expect(rowBase(win, 600)).toEqual({ base: { startMs: 1_000, endMs: 61_000, widthPx: 600, clipPx: 600 }, shiftPx: 0 });
+  });
+
+  it('fit all grows in coarse steps, not on every tick', () => {
+    expect(fitWindow(300_000)).toEqual(fitWindow(301_000));
+    expect(fitWindow(301_000).endMs).toBeGreaterThanOrEqual(301_000 * 1.06);
   });
 });
 

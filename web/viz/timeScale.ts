@@ -34,7 +34,11 @@ export function followWindow(nowMs: number, spanMs = DEFAULT_FOLLOW_SPAN_MS): Ti
 }
 
 export function fitWindow(nowMs: number): TimeWindow {
-  return { startMs: 0, endMs: Math.max(MIN_FIT_MS, nowMs * (1 + FOLLOW_LEAD)), mode: 'fit' };
+  const end = Math.max(MIN_FIT_MS, nowMs * (1 + FOLLOW_LEAD));
+  // Grow in coarse steps (a power of ten near 5-50% of the span) so the scale, and with it every row,
+  // changes a few times a minute of simulated time rather than on every clock tick.
+  const quantum = 10 ** Math.floor(Math.log10(end * 0.5));
+  return { startMs: 0, endMs: Math.ceil(end / quantum) * quantum, mode: 'fit' };
 }
 
 /** The window to draw now: follow and fit recompute from `nowMs`; manual stays where the user left it. */
@@ -78,6 +82,32 @@ function clampWindow(win: TimeWindow, nowMs: number): TimeWindow {
   const latestStart = Math.max(0, nowMs + span * FOLLOW_LEAD - span * 0.5);
   const startMs = Math.min(Math.max(0, win.startMs), Math.max(latestStart, 0));
   return { startMs, endMs: startMs + span, mode: win.mode };
+}
+
+/** While following, rows are drawn against a base that moves in steps of this fraction of the span. */
+export const REBASE_FRACTION = 0.1;
+
+export interface RowBase {
+  /** The window rows are drawn against: starts at or before the visible one, and is a step wider. */
+  startMs: number;
+  endMs: number;
+  widthPx: number;
+  /** Visible width (the rows' clip). */
+  clipPx: number;
+}
+
+/**
+ * Splits a moving window into a stable base (what memoized rows are drawn against) and a pixel shift
+ * (applied by CSS transform). While following, the window slides every tick but the base changes only
+ * once per REBASE_FRACTION of the span, so rows re-render about ten times per window width instead of
+ * on every tick. A manual window is its own base (shift 0).
+ */
+export function rowBase(win: TimeWindow, widthPx: number): { base: RowBase; shiftPx: number } {
+  const span = win.endMs - win.startMs;
+  const k = widthPx / span;
+  const step = win.mode === 'follow' ? span * REBASE_FRACTION : 0;
+  const startMs = step > 0 ? Math.floor(win.startMs / step) * step : win.startMs;
+  return { base: { startMs, endMs: startMs + span + step, widthPx: widthPx + step * k, clipPx: widthPx }, shiftPx: (win.startMs - startMs) * k };
 }
 
 export function timeScale(win: TimeWindow, widthPx: number): ScaleLinear<number, number> {

@@ -18,6 +18,8 @@ export interface BarWindow {
   startMs: number;
   endMs: number;
   widthPx: number;
+  /** Visible width when the bars are drawn wider than shown and slid by CSS (following "now"). */
+  clipPx?: number;
 }
 
 export interface PatternIds {

@@ -172,4 +172,15 @@ describe('scale', () => {
     // The marathon row's bars and master-1's worst-state band; nothing else.
     expect(barRenders.count).toBe(2);
   });
+
+  it('following now late in a run slides the bars by CSS instead of re-rendering them on every tick', () => {
+    const model = appendToTimeline(emptyTimeline(), bootScript().events);
+    render(model, viewFor(), 600_000);
+    barRenders.count = 0;
+    const shift = () => q('.tl-rows')!.style.getPropertyValue('--tl-shift');
+    const before = shift();
+    render(model, viewFor(), 601_000);
+    expect(shift()).not.toBe(before);
+    expect(barRenders.count).toBe(0);
+  });
 });

@@ -10,11 +10,11 @@
  * row identity and do not depend on "now" (the overlay masks the future), so a batch re-renders only
  * the rows it touched, and a clock tick re-renders rows only when the window itself moves.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { ClusterView, NodeView } from '../../../shared/engine/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
-import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, panWindow, resolveWindow, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
+import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, panWindow, resolveWindow, rowBase, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
 import type { BarWindow, PatternIds } from './Bars.tsx';
 import { createPanZoom, type PanZoom } from './panZoom.ts';
 import { TimelineAxis, TimelineOverlay, placeMarkers } from './TimelineAxis.tsx';
@@ -70,6 +70,8 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
 
   const barsPx = Math.max(MIN_BARS_PX, size.width - LABEL_PX);
   const barWin = useMemo<BarWindow>(() => ({ startMs: win.startMs, endMs: win.endMs, widthPx: barsPx }), [win.startMs, win.endMs, barsPx]);
+  const { base, shiftPx } = rowBase(win, barsPx);
+  const rowWin = useMemo<BarWindow>(() => ({ ...base }), [base.startMs, base.endMs, base.widthPx, base.clipPx]); // eslint-disable-line react-hooks/exhaustive-deps
   const ticks = useMemo(() => timeTicks(win, barsPx), [win, barsPx]);
   const placed = useMemo(() => placeMarkers(model.markers, barWin), [model.markers, barWin]);
   const rows = useMemo(() => displayRows(view.nodes, model, expanded), [view.nodes, model, expanded]);
@@ -222,7 +224,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
       <TimelineAxis win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} labelPx={LABEL_PX} />
       <div className="tl-viewport">
         <div className="tl-body" ref={bodyRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={onClick}>
-          <div className="tl-rows" style={{ height: rows.length * ROW_PX }}>
+          <div className="tl-rows" style={{ height: rows.length * ROW_PX, '--tl-shift': `${-shiftPx}px` } as CSSProperties}>
             {rows.slice(first, last).map((row, i) => {
               const top = (first + i) * ROW_PX;
               const laneIndex = model.laneIndex[row.node];
@@ -231,14 +233,14 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
               if (row.kind === 'lane') {
                 return (
                   <LaneRow key={row.key} node={row.node} lane={lane} health={n?.health ?? lane?.health ?? 'unknown'} power={powerOf(n) ?? lane?.power ?? 'up'}
-                      role={n?.role ?? 'node'} expanded={row.expanded} unitCount={row.unitCount} top={top} win={barWin} patterns={patterns}
+                      role={n?.role ?? 'node'} expanded={row.expanded} unitCount={row.unitCount} top={top} win={rowWin} patterns={patterns}
                     selected={selected !== null && !row.expanded && selected.node === row.node} />
                 );
               }
               const unitRow = lane?.rows[row.unit];
               const state = n?.units.find((u) => u.id === row.unit)?.state ?? unitRow?.state ?? 'pending';
               return (
-                <UnitRowView key={row.key} node={row.node} unit={row.unit} row={unitRow} state={state} top={top} win={barWin} patterns={patterns}
+                <UnitRowView key={row.key} node={row.node} unit={row.unit} row={unitRow} state={state} top={top} win={rowWin} patterns={patterns}
                   selected={selected !== null && selected.node === row.node && selected.unit === row.unit} />
               );
             })}

@@ -1,7 +1,8 @@
 /**
  * The two kinds of timeline rows, memoized on their data's identity (the model keeps untouched rows
  * identical) and on the window, so a batch of events re-renders only the rows it touched.
- * Each row is a real DOM element carrying the test/assistive-tech contract (architecture.md §4):
+ * Bars are drawn against a stable base window and slid by the CSS variable --tl-shift (see rowBase),
+ * so following "now" does not re-render rows. Each row is a real DOM element carrying the test/assistive-tech contract (architecture.md §4):
  * data-node, data-unit ("*" for a node lane), data-state (unit: current state; lane: reported health)
  * and an aria-label. Clicks are handled by the Timeline (delegation); the label is a real button so
  * the row is reachable by keyboard.
@@ -60,10 +61,12 @@ export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, 
         {power !== 'up' ? <span className="tl-badge" style={{ borderColor: `var(${ps.cssVar})` }}>{ps.glyph} {ps.label}</span> : null}
         {power === 'up' && worst !== undefined && worst !== 'healthy' ? <span className="tl-worst" style={{ color: `var(${unitStyle(worst).cssVar})` }} title={`worst unit state now: ${worst}`}>{unitStyle(worst).glyph}</span> : null}
       </div>
-      <svg className="tl-bars" width={win.widthPx} height={ROW_PX} aria-hidden="true">
-        <Bars band="worst" segments={lane?.worstSegments ?? EMPTY} styleFor={unitStyle} win={win} y={WORST_Y} height={WORST_H} patterns={patterns} />
-        <Bars band="health" segments={lane?.healthSegments ?? EMPTY} styleFor={healthStyle} win={win} y={HEALTH_Y} height={HEALTH_H} patterns={patterns} />
-        <Bars band="power" segments={lane?.powerSegments ?? EMPTY} styleFor={powerStyle} win={win} y={1} height={ROW_PX - 2} patterns={patterns} skip="up" />
+      <svg className="tl-bars" width={win.clipPx ?? win.widthPx} height={ROW_PX} aria-hidden="true">
+        <g className="tl-shift">
+          <Bars band="worst" segments={lane?.worstSegments ?? EMPTY} styleFor={unitStyle} win={win} y={WORST_Y} height={WORST_H} patterns={patterns} />
+          <Bars band="health" segments={lane?.healthSegments ?? EMPTY} styleFor={healthStyle} win={win} y={HEALTH_Y} height={HEALTH_H} patterns={patterns} />
+          <Bars band="power" segments={lane?.powerSegments ?? EMPTY} styleFor={powerStyle} win={win} y={1} height={ROW_PX - 2} patterns={patterns} skip="up" />
+        </g>
       </svg>
     </div>
   );
@@ -97,8 +100,10 @@ export const UnitRowView = memo(function UnitRowView({ node, unit, row, state, t
         <span className="tl-state-glyph" style={{ color: `var(${style.cssVar})` }} aria-hidden="true">{style.glyph}</span>
         <button type="button" className="tl-name" title={`${unit} on ${node}: open unit faults`}>{unit}</button>
       </div>
-      <svg className="tl-bars" width={win.widthPx} height={ROW_PX} aria-hidden="true">
-        <Bars band="unit" segments={row?.segments ?? EMPTY} styleFor={unitStyle} win={win} y={UNIT_Y} height={UNIT_H} patterns={patterns} />
+      <svg className="tl-bars" width={win.clipPx ?? win.widthPx} height={ROW_PX} aria-hidden="true">
+        <g className="tl-shift">
+          <Bars band="unit" segments={row?.segments ?? EMPTY} styleFor={unitStyle} win={win} y={UNIT_Y} height={UNIT_H} patterns={patterns} />
+        </g>
       </svg>
     </div>
   );
