@@ -50,8 +50,8 @@ function calibrate(): { untilMs: number; steady: boolean; events: SimEvent[] } {
   return { untilMs: MAX_SIM_MS, steady: false, events };
 }
 
-/** One timed engine run to `untilMs`, each event serialised as an ndjson line to a counting sink. */
-function engineRun(untilMs: number): { events: number; chars: number } {
+/** One timed engine run to `untilMs`, each event serialised as an ndjson line to a counting sink (if `write`). */
+function engineRun(untilMs: number, write = true): { events: number; chars: number } {
   const engine = createEngine({ cluster: BENCH_CLUSTER, seed: BENCH_SEED });
   const sink = countingSink();
   const writer = new LineWriter(sink);
@@ -60,7 +60,7 @@ function engineRun(untilMs: number): { events: number; chars: number } {
   for (let t = Math.min(10_000, untilMs); ; t = Math.min(t + 10_000, untilMs)) {
     const batch = engine.advanceTo(t);
     events += batch.length;
-    for (let i = 0; i < batch.length; i += 1) writer.line(JSON.stringify(batch[i]));
+    if (write) for (let i = 0; i < batch.length; i += 1) writer.line(JSON.stringify(batch[i]));
     if (t >= untilMs) break;
   }
   writer.flush();
@@ -75,15 +75,22 @@ export async function benchEngine(): Promise<Record<string, unknown>> {
   const concurrency = (BENCH_CLUSTER.masters + BENCH_CLUSTER.agents + BENCH_CLUSTER.publicAgents) * unitsPerNode;
   const engineSamples: Sample[] = [];
   const floorSamples: Sample[] = [];
+  const bareEngineSamples: Sample[] = [];
+  const bareFloorSamples: Sample[] = [];
   let events = 0;
   let chars = 0;
   for (let i = 0; i < REPEATS; i += 1) {
     engineSamples.push(measure(() => ({ events, chars } = engineRun(cal.untilMs))));
     floorSamples.push(measure(() => runHeapFloor(cal.events, concurrency)));
+    // Without output: how much of the cost is the DC/OS model itself rather than JSON serialisation.
+    bareEngineSamples.push(measure(() => engineRun(cal.untilMs, false)));
+    bareFloorSamples.push(measure(() => runHeapFloor(cal.events, concurrency, false)));
   }
   if (events !== cal.events.length) throw new Error(`engine is not deterministic: calibration saw ${cal.events.length} events, a timed run ${events}`);
   const e = { wallMs: median(engineSamples.map((s) => s.wallMs)), cpuMs: median(engineSamples.map((s) => s.cpuMs)) };
   const f = { wallMs: median(floorSamples.map((s) => s.wallMs)), cpuMs: median(floorSamples.map((s) => s.cpuMs)) };
+  const bareEngineCpuMs = median(bareEngineSamples.map((s) => s.cpuMs));
+  const bareFloorCpuMs = median(bareFloorSamples.map((s) => s.cpuMs));
   const engineNsPerEvent = (e.cpuMs * 1e6) / events;
   const floorNsPerEvent = (f.cpuMs * 1e6) / events;
   const result = {
@@ -102,6 +109,9 @@ export async function benchEngine(): Promise<Record<string, unknown>> {
     floorCpuMs: round(f.cpuMs),
     floorNsPerEvent: Math.round(floorNsPerEvent),
     ratioToFloor: round(engineNsPerEvent / floorNsPerEvent),
+    engineNoOutputCpuMs: round(bareEngineCpuMs),
+    floorNoOutputCpuMs: round(bareFloorCpuMs),
+    ratioNoOutput: round(bareEngineCpuMs / bareFloorCpuMs),
   };
   const rows: [string, string][] = [
     ['cluster', `${BENCH_CLUSTER.masters} masters + ${BENCH_CLUSTER.agents} agents, seed ${BENCH_SEED}`],
@@ -111,6 +121,7 @@ export async function benchEngine(): Promise<Record<string, unknown>> {
     ['engine throughput', `${fmt(result.eventsPerSec)} events/s CPU, ${fmt(engineNsPerEvent)} ns/event`],
     ['bare heap floor', `${fmt(f.wallMs, 1)} ms / ${fmt(f.cpuMs, 1)} ms, ${fmt(floorNsPerEvent)} ns/event`],
     ['ratio to floor', `${fmt(result.ratioToFloor, 2)}x per event`],
+    ['without output', `engine ${fmt(bareEngineCpuMs, 1)} ms CPU (${fmt((bareEngineCpuMs * 1e6) / events)} ns/event) vs heap ${fmt(bareFloorCpuMs, 1)} ms: ${fmt(result.ratioNoOutput, 1)}x`],
   ];
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(20)} ${v}\n`);
   return result;

@@ -65,9 +65,10 @@ export interface FloorResult {
 
 /**
  * Process `events.length` heap events: `concurrency` timers are pending at any moment (like one per unit of
- * a big cluster), each pop writes one recorded event as an ndjson line and schedules the next timer.
+ * a big cluster), each pop writes one recorded event as an ndjson line (unless `write` is false) and schedules
+ * the next timer.
  */
-export function runHeapFloor(events: readonly unknown[], concurrency: number): FloorResult {
+export function runHeapFloor(events: readonly unknown[], concurrency: number, write = true): FloorResult {
   const heap = new MinHeap();
   const sink = countingSink();
   const writer = new LineWriter(sink);
@@ -81,7 +82,7 @@ export function runHeapFloor(events: readonly unknown[], concurrency: number): F
   let processed = 0;
   while (processed < events.length) {
     const entry = heap.pop()!;
-    writer.line(JSON.stringify(events[processed]));
+    if (write) writer.line(JSON.stringify(events[processed]));
     processed += 1;
     heap.push({ timeMs: entry.timeMs + nextDelay(), seq: seq++, payload: processed % events.length });
   }
