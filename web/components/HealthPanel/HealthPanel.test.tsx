@@ -39,8 +39,9 @@ describe('HealthPanel', () => {
   it('shows the ZooKeeper quorum as have/masters and flags a lost quorum', () => {
     show({ ...viewFor(3, 2), quorum: { have: 1, need: 2 } });
     const quorum = host.querySelector('[data-testid="zk-quorum"]')!;
-    expect(quorum.textContent).toContain('1/3');
+    expect(quorum.textContent).toBe('1/3');
     expect(quorum.parentElement!.className).toContain('fact-bad');
+    expect(quorum.parentElement!.getAttribute('title')).toContain('2 needed');
   });
 
   it('keeps availability separate from health (a healthy cluster can still refuse tasks)', () => {

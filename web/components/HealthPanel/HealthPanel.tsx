@@ -54,7 +54,7 @@ function NodeTable({ nodes }: { nodes: readonly NodeView[] }) {
   return (
     <table className="node-table">
       <thead>
-        <tr><th scope="col">Node</th><th scope="col">Health</th><th scope="col">Note</th></tr>
+        <tr><th scope="col">Node</th><th scope="col">3DT health</th><th scope="col">Why</th></tr>
       </thead>
       <tbody>
         {nodes.map((n) => (
@@ -69,8 +69,17 @@ function NodeTable({ nodes }: { nodes: readonly NodeView[] }) {
   );
 }
 
+function Stat({ label, title, value, bad = false, testId }: { label: string; title?: string; value: string; bad?: boolean; testId?: string }) {
+  return (
+    <div className={bad ? 'fact-bad' : undefined} title={title ?? label}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
 /** Masters first, then a compact summary for many agents so 100 agents do not push everything off-screen. */
-export const MAX_AGENT_ROWS = 4;
+export const MAX_AGENT_ROWS = 3;
 
 export function HealthPanel() {
   const view = useBoot(selectView);
@@ -89,15 +98,12 @@ export function HealthPanel() {
         <Availability view={view} />
       </div>
       <dl className="facts">
-        <div><dt>Mesos leader</dt><dd data-testid="mesos-leader">{view.leaders.mesos ?? 'none'}</dd></div>
-        <div><dt>Marathon leader</dt><dd data-testid="marathon-leader">{view.leaders.marathon ?? 'none'}</dd></div>
-        <div className={view.quorum.have >= view.quorum.need ? '' : 'fact-bad'}>
-          <dt>ZooKeeper quorum</dt>
-          <dd data-testid="zk-quorum">{view.quorum.have}/{view.cluster.masters} <span className="fact-note">(need {view.quorum.need})</span></dd>
-        </div>
-        <div><dt>Agents registered</dt><dd>{view.registeredAgents.length}/{agentsTotal}</dd></div>
-        <div><dt>Tasks running</dt><dd>{running}</dd></div>
-        <div><dt>Active faults</dt><dd>{view.faults.length}</dd></div>
+        <Stat label="Mesos leader" value={view.leaders.mesos ?? 'none'} bad={view.leaders.mesos === null} testId="mesos-leader" />
+        <Stat label="Marathon" title="Marathon leader" value={view.leaders.marathon ?? 'none'} bad={view.leaders.marathon === null} testId="marathon-leader" />
+        <Stat label="ZK quorum" title={`ZooKeeper quorum: ${view.quorum.have} of ${view.cluster.masters} serving, ${view.quorum.need} needed`} value={`${view.quorum.have}/${view.cluster.masters}`} bad={view.quorum.have < view.quorum.need} testId="zk-quorum" />
+        <Stat label="Agents" title="Agents registered with the Mesos leader" value={`${view.registeredAgents.length}/${agentsTotal}`} bad={view.registeredAgents.length < agentsTotal} />
+        <Stat label="Tasks" title="Tasks running" value={String(running)} />
+        <Stat label="Faults" title="Active faults" value={String(view.faults.length)} bad={view.faults.length > 0} />
       </dl>
       <NodeTable nodes={shown} />
       {hiddenHealthy > 0 && <p className="node-more">+ {hiddenHealthy} more agents{badOthers.length > MAX_AGENT_ROWS ? ` (${badOthers.length} not healthy)` : ', all healthy'}</p>}

@@ -19,7 +19,7 @@ export function Playback() {
         <span aria-hidden="true">{paused ? '▶' : '❚❚'}</span> {paused ? 'Resume' : 'Pause'}
       </button>
       <button type="button" className="btn" onClick={() => void client.control({ action: 'step' })} aria-keyshortcuts="ArrowRight" title="Jump to the next event (→)">
-        <span aria-hidden="true">⏭</span> Step
+        <span aria-hidden="true">▶|</span> Step
       </button>
       <label className="speed">
         <span>Speed</span>
