@@ -39,6 +39,16 @@ interface BarsProps<S extends string> {
   skip?: S;
 }
 
+/** Long bars repeat their glyph this often, so one is on screen wherever the bar's start scrolled to. */
+const GLYPH_REPEAT_PX = 240;
+
+function glyphXs(x0: number, w: number): number[] {
+  if (w < GLYPH_REPEAT_PX) return [x0 + Math.min(w / 2, 10)];
+  const xs: number[] = [];
+  for (let gx = Math.max(x0, 0) + 10; gx < x0 + w - 8; gx += GLYPH_REPEAT_PX) xs.push(gx);
+  return xs;
+}
+
 function BarsImpl<S extends string>({ band, segments, styleFor, win, y, height, patterns, skip }: BarsProps<S>) {
   const [from, to] = visibleRange(segments, win.startMs, win.endMs);
   const k = win.widthPx / (win.endMs - win.startMs);
@@ -60,10 +70,11 @@ function BarsImpl<S extends string>({ band, segments, styleFor, win, y, height, 
         {style.pattern === 'hatched' || style.pattern === 'dotted' ? (
           <rect x={x0} y={y} width={w} height={height} rx={2} fill={`url(#${style.pattern === 'hatched' ? patterns.hatched : patterns.dotted})`} />
         ) : null}
-        {w >= GLYPH_MIN_PX && height >= GLYPH_MIN_HEIGHT_PX && style.glyph !== '' ? (
-          <text x={x0 + Math.min(w / 2, 10)} y={y + height / 2} className={outline ? 'tl-glyph tl-glyph--outline' : 'tl-glyph'}
-            style={outline ? { fill: color } : undefined}>{style.glyph}</text>
-        ) : null}
+        {w >= GLYPH_MIN_PX && height >= GLYPH_MIN_HEIGHT_PX && style.glyph !== ''
+          ? glyphXs(x0, w).map((gx) => (
+            <text key={gx} x={gx} y={y + height / 2} className="tl-glyph" style={outline ? { fill: color } : undefined}>{style.glyph}</text>
+          ))
+          : null}
       </g>,
     );
   }
