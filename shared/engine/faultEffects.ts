@@ -4,6 +4,7 @@ import type { ActiveFault, Fault } from './types.ts';
 import type { Ctx } from './ctx.ts';
 import { emit, schedule, unitIndex } from './ctx.ts';
 import { nodeIndex } from '../model/cluster.ts';
+import { UNIT_CATALOG } from '../model/catalog.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { between } from './rng.ts';
 import { down, exec, killUnit, transition, wake } from './rules/units.ts';
@@ -49,7 +50,7 @@ export function applyFault(ctx: Ctx, f: Fault, id: string): void {
   switch (f.kind) {
     case 'kill':
       end(ctx, (a) => onUnit(a.fault, 'hang', f.node, f.unit), 'the process was killed');
-      down(ctx, n, u, 'failed', { text: 'killed (SIGKILL): the process died; systemd restarts it after RestartSec', refs });
+      down(ctx, n, u, 'failed', { text: `killed (SIGKILL): the process died; ${restartNote(ctx, n, u)}`, refs });
       break;
     case 'stop':
       end(ctx, (a) => onUnit(a.fault, 'hang', f.node, f.unit), 'the unit was stopped');
@@ -68,6 +69,12 @@ export function applyFault(ctx: Ctx, f: Fault, id: string): void {
       transition(ctx, n, u, 'unhealthy', { text: 'hung: the process is up but does not answer (dependents see it as down)', refs });
       break;
   }
+}
+
+function restartNote(ctx: Ctx, n: number, u: number): string {
+  const spec = UNIT_CATALOG[ctx.topo.unitIds[ctx.topo.roles[n]][u]];
+  if (spec.restart === 'no') return `its .timer runs it again within ${(spec.timerMs ?? 0) / 1000} s`;
+  return `systemd restarts it after RestartSec=${spec.restartSec / 1000}s`;
 }
 
 function startUnit(ctx: Ctx, n: number, u: number, id: string): void {

@@ -15,14 +15,23 @@ const NODE_KINDS: FaultKind[] = ['partition', 'heal', 'crash', 'boot'];
 const ALL_KINDS: FaultKind[] = [...UNIT_KINDS, ...NODE_KINDS, 'clear'];
 export const PERSISTENT_KINDS: readonly FaultKind[] = ['stop', 'delay', 'hang', 'partition', 'crash'];
 
+function show(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return typeof v;
+  }
+}
+
 /** Static validation: null when the fault is well-formed for this cluster, else a readable message. */
 export function validateFault(cluster: ClusterConfig, fault: Fault): string | null {
   if (typeof fault !== 'object' || fault === null) return 'a fault must be an object like {"kind":"kill","node":"master-1","unit":"dcos-exhibitor"}';
   const kind = (fault as { kind?: unknown }).kind;
-  if (typeof kind !== 'string' || !ALL_KINDS.includes(kind as FaultKind)) return `unknown fault kind '${String(kind)}'; allowed: ${ALL_KINDS.join(', ')}`;
+  if (typeof kind !== 'string' || !ALL_KINDS.includes(kind as FaultKind)) return `unknown fault kind '${show(kind)}'; allowed: ${ALL_KINDS.join(', ')}`;
   if (kind === 'clear') return null;
   const node = (fault as { node?: unknown }).node;
-  if (typeof node !== 'string' || nodeIndex(cluster, node) < 0) return `unknown node '${String(node)}'; nodes: ${describeNodes(cluster)}`;
+  if (typeof node !== 'string' || nodeIndex(cluster, node) < 0) return `unknown node '${show(node)}'; nodes: ${describeNodes(cluster)}`;
   if (NODE_KINDS.includes(kind as FaultKind)) return null;
   const unit = (fault as { unit?: unknown }).unit;
   const role = roleOfNode(node);
@@ -31,7 +40,7 @@ export function validateFault(cluster: ClusterConfig, fault: Fault): string | nu
   if (typeof unit !== 'string' || !here.includes(unit)) {
     const spec = typeof unit === 'string' ? UNIT_CATALOG[unit] : undefined;
     if (spec) return `${unit} does not run on ${node} (${role}); it runs on: ${spec.roles.join(', ')} nodes`;
-    return `unknown unit '${String(unit)}' on ${node}; units there: ${here.join(', ')}`;
+    return `unknown unit '${show(unit)}' on ${node}; units there: ${here.join(', ')}`;
   }
   if (kind === 'delay') {
     const ms = (fault as { ms?: unknown }).ms;

@@ -24,6 +24,7 @@ interface Partial1 {
   roles: Role[];
   restartSec: number;
   restart?: UnitSpec['restart'];
+  timerMs?: number;
   gates?: Gate[];
   dependsOn?: Dependency[];
   startMs: [number, number];
@@ -42,6 +43,7 @@ function unit(id: string, p: Partial1): UnitSpec {
     roles: p.roles,
     restart: p.restart ?? 'always',
     restartSec: p.restartSec,
+    ...(p.timerMs ? { timerMs: p.timerMs } : {}),
     gates: p.gates ?? [],
     dependsOn: p.dependsOn ?? [],
     startMs: p.startMs,
@@ -91,7 +93,8 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
     teach: 'Probes ready.spartan every minute and SIGKILLs dcos-net after two failed probes.',
   }),
   'dcos-gen-resolvconf': unit('dcos-gen-resolvconf', {
-    name: 'Generate resolv.conf', description: 'configures network name resolution', roles: ALL, restartSec: 5_000,
+    name: 'Generate resolv.conf', description: 'configures network name resolution', roles: ALL, restart: 'no', restartSec: 0,
+    timerMs: 60_000, source: '[src] oneshot + .timer OnBootSec=5sec, OnUnitActiveSec=1min (dcos-model.md §2.1); startMs [inferred]',
     dependsOn: [{ unit: 'dcos-net', scope: 'local', via: 'nameservers 198.51.100.1-3', gate: false }],
     startMs: [200, 500], bootGroup: 'networking',
     teach: 'A oneshot run by a timer: points /etc/resolv.conf at dcos-net when ready.spartan answers.',
@@ -174,7 +177,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
     startMs: [500, 1_000], bootGroup: 'logging-metrics', teach: 'Socket-activated log API; no gates.',
   }),
   'dcos-logrotate-master': unit('dcos-logrotate-master', {
-    name: 'Logrotate Mesos Master', description: 'Rotate Mesos master logs', roles: M, restart: 'no', restartSec: 5_000,
+    name: 'Logrotate Mesos Master', description: 'Rotate Mesos master logs', roles: M, restart: 'no', restartSec: 0, timerMs: 120_000,
     startMs: [200, 500], bootGroup: 'logging-metrics', teach: 'Timer-driven log rotation; no gates.',
   }),
   'dcos-mesos-slave': slave('dcos-mesos-slave', 'Mesos Agent', 'distributed systems kernel agent', 'agent'),
@@ -195,7 +198,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
     restartSec: 5_000, startMs: [500, 1_000], bootGroup: 'logging-metrics', teach: 'Socket-activated log API; no gates.',
   }),
   'dcos-logrotate-agent': unit('dcos-logrotate-agent', {
-    name: 'Logrotate Mesos Agent', description: 'Rotate Mesos agent logs', roles: AGENTS, restart: 'no', restartSec: 5_000,
+    name: 'Logrotate Mesos Agent', description: 'Rotate Mesos agent logs', roles: AGENTS, restart: 'no', restartSec: 0, timerMs: 120_000,
     startMs: [200, 500], bootGroup: 'logging-metrics', teach: 'Timer-driven log rotation; no gates.',
   }),
   'dcos-rexray': unit('dcos-rexray', {

@@ -42,6 +42,8 @@ export interface UnitSpec {
   roles: Role[];
   restart: RestartPolicy;
   restartSec: number;
+  /** A .timer re-runs the unit this often (oneshot / Restart=no units such as logrotate, gen-resolvconf). */
+  timerMs?: number;
   gates: Gate[];
   dependsOn: Dependency[];
   /** Seeded range for how long the process takes from exec to ready, [minMs, maxMs]; marked as an assumption. */

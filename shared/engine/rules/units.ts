@@ -108,7 +108,10 @@ export function down(ctx: Ctx, n: number, u: number, to: 'failed' | 'stopped' | 
   if (to === 'stopped' || to === 'pending') rt.act = false;
   if (to !== 'failed') return;
   const s = spec(ctx, n, u);
-  if (s.restart === 'no') return;
+  if (s.restart === 'no') {
+    if (s.timerMs) schedule(ctx, s.timerMs, 'exec', n, u, rt.ep);
+    return;
+  }
   schedule(ctx, s.restartSec, 'exec', n, u, rt.ep);
 }
 
@@ -122,5 +125,6 @@ export function killUnit(ctx: Ctx, n: number, unit: string, cause: Cause): void 
 
 export function restartCause(ctx: Ctx, n: number, u: number): Cause {
   const s = spec(ctx, n, u);
+  if (s.restart === 'no') return { text: `${unitId(ctx, n, u)}.timer runs it again (every ${(s.timerMs ?? 0) / 1000}s)`, refs: [ref(ctx, n, unitId(ctx, n, u))] };
   return { text: `auto-restart: systemd restarts ${unitId(ctx, n, u)} after RestartSec=${s.restartSec / 1000}s`, refs: [ref(ctx, n, unitId(ctx, n, u))] };
 }
