@@ -121,7 +121,8 @@ describe('text output', () => {
     const run = await captureCli(['--masters', '1', '--agents', '0', '--public-agents', '0', '--until-ms', '20000']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/unit\(s\) not healthy; why, back to the root cause:/);
-    expect(run.stdout).toMatch(/\n {2}master-1\/dcos-[a-z-]+ is \w+\n {4}master-1\/dcos-/);
+    // Each unit: its own state and cause, then what it waits on, back to the root.
+    expect(run.stdout).toMatch(/\n {2}master-1\/dcos-[a-z-]+ (waiting|starting|pending)\b.*\n {4}<- (master-1\/dcos-|fact:)/);
   });
 
   it('says on stderr that a scenario overrides cluster flags', async () => {

@@ -38,7 +38,8 @@ export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScript
   const engine = createEngine({ cluster: run.cluster, seed: run.seed });
   const player = createScriptPlayer(run.steps);
   const style = textStyle(run.cluster, run.color);
-  const render = run.format === 'ndjson' ? (e: SimEvent) => JSON.stringify(e) : (e: SimEvent) => formatEventText(e, style);
+  // ndjson lines lead with seq and time (architecture.md §2 order) so `grep`/`head` output reads naturally.
+  const render = run.format === 'ndjson' ? (e: SimEvent) => JSON.stringify(Object.assign({ seq: e.seq, simTimeMs: e.simTimeMs }, e)) : (e: SimEvent) => formatEventText(e, style);
   const scriptErrors: string[] = [];
   let events = 0;
   for (let t = Math.min(SLICE_MS, run.untilMs); ; t = Math.min(t + SLICE_MS, run.untilMs)) {

@@ -103,11 +103,13 @@ export function formatSummaryText(s: RunSummary, style: TextStyle): string[] {
   } else {
     lines.push('', paint(style, 'bold', `  ${s.unhealthyTotal} unit(s) not healthy; why, back to the root cause:`));
     for (const u of s.unhealthy) {
-      lines.push(`  ${paint(style, 'red', `${u.node}/${u.unit}`)} is ${u.state}`);
-      u.explain.forEach((step, i) => {
-        const since = step.sinceMs === null ? '' : paint(style, 'dim', `  [since ${formatSimTime(step.sinceMs)}]`);
-        lines.push(`    ${i === 0 ? '' : '  '.repeat(Math.min(i, 6)) + '<- '}${step.ref}: ${step.text}${since}`);
-      });
+      // explain() lists the unit first, then what it waits on, back to the root cause(s); siblings share a
+      // level, so the list is printed flat rather than as a misleading staircase.
+      const [first, ...rest] = u.explain;
+      const since = (ms: number | null) => (ms === null ? '' : paint(style, 'dim', `  [since ${formatSimTime(ms)}]`));
+      const own = (step: ExplainStep) => (step.text.startsWith(step.ref) ? step.text : `${step.ref}: ${step.text}`);
+      lines.push(first === undefined ? `  ${paint(style, 'red', `${u.node}/${u.unit}`)} is ${u.state}` : `  ${paint(style, 'red', own(first))}${since(first.sinceMs)}`);
+      for (const step of rest) lines.push(`    <- ${own(step)}${since(step.sinceMs)}`);
     }
     if (s.unhealthyTotal > s.unhealthy.length) lines.push(paint(style, 'dim', `  ... and ${s.unhealthyTotal - s.unhealthy.length} more (explained first ${s.unhealthy.length})`));
   }
