@@ -53,6 +53,7 @@ const q = <T extends Element = HTMLElement>(sel: string) => document.querySelect
 const lanes = () => [...document.querySelectorAll<HTMLElement>('.tl-row[data-unit="*"]')];
 const click = (el: Element, init: MouseEventInit = { detail: 1, clientX: 300, clientY: 120 }) =>
   act(() => { el.dispatchEvent(new MouseEvent('click', { bubbles: true, ...init })); });
+const expand = (node: string) => click(q(`[data-node="${node}"][data-unit="*"] .tl-chevron`)!);
 
 describe('lanes and rows carry the contract', () => {
   it('one lane per node with data-unit="*", reported health as data-state and aria-label', () => {
@@ -67,10 +68,12 @@ describe('lanes and rows carry the contract', () => {
     expect(q('[data-node="agent-1"][data-unit="*"]')!.textContent).toContain('partitioned');
   });
 
-  it('the first master is expanded: one row per unit with its current state', () => {
+  it('lanes start collapsed; an expanded lane has one row per unit with its current state', () => {
     const view = viewFor();
     view.nodes[0]!.units[1] = { ...view.nodes[0]!.units[1]!, state: 'failed' };
     render(appendToTimeline(emptyTimeline(), bootScript().events), view);
+    expect(document.querySelectorAll('.tl-row').length).toBe(5);
+    expand('master-1');
     const row = q('[data-node="master-1"][data-unit="dcos-mesos-master"]')!;
     expect(row.dataset.state).toBe('failed');
     expect(row.getAttribute('aria-label')).toBe('dcos-mesos-master on master-1: failed');
@@ -79,6 +82,7 @@ describe('lanes and rows carry the contract', () => {
 
   it('draws bars patterned by state and markers for faults, leaders, quorum and narration', () => {
     render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    expand('master-1');
     const row = q('[data-node="master-1"][data-unit="dcos-mesos-master"]')!;
     // waiting, starting, healthy, failed, starting, healthy
     expect(row.querySelectorAll('.tl-bar').length).toBe(6);
@@ -104,6 +108,7 @@ describe('interaction', () => {
 
   it('clicking a unit row or a lane asks for the fault menu at the pointer; keyboard Enter anchors under the label', () => {
     render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    expand('master-1');
     click(q('[data-node="master-1"][data-unit="dcos-exhibitor"] .tl-bars')!);
     click(q('[data-node="master-3"][data-unit="*"] .tl-name')!, { detail: 0 });
     expect(activated[0]).toEqual({ target: { node: 'master-1', unit: 'dcos-exhibitor' }, anchor: { x: 300, y: 120 } });
@@ -112,6 +117,7 @@ describe('interaction', () => {
 
   it('hovering a bar shows unit, state, duration and cause', () => {
     render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    expand('master-1');
     const bars = q('[data-node="master-1"][data-unit="dcos-mesos-master"]')!.querySelectorAll('.tl-bar rect');
     const failed = [...bars].find((r) => r.parentElement!.getAttribute('data-seg') === '3')!;
     act(() => { failed.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 400, clientY: 80 })); });
@@ -162,6 +168,7 @@ describe('scale', () => {
     const model = appendToTimeline(emptyTimeline(), events);
     const view = viewFor();
     render(model, view);
+    expand('master-1');
     const initial = barRenders.count;
     expect(initial).toBeGreaterThan(10);
     barRenders.count = 0;

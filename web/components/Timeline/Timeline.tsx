@@ -42,16 +42,11 @@ function powerOf(n: NodeView | undefined): PowerState | undefined {
   return !n.up ? 'down' : n.partitioned ? 'partitioned' : 'up';
 }
 
-function initialExpanded(view: ClusterView): ReadonlySet<string> {
-  // Open the first master so a class sees unit rows at once; the rest stay compact.
-  const first = view.nodes.find((n) => n.role === 'master');
-  return new Set(first === undefined ? [] : [first.id]);
-}
-
 export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineProps) {
   const [stored, setStored] = useState<TimeWindow>(() => followWindow(nowMs));
   const win = resolveWindow(stored, nowMs);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => initialExpanded(view));
+  // All lanes start collapsed so every node is on screen; a chevron (or selecting a unit) opens one.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   // Selecting a unit elsewhere (DAG, Explain) opens its node's lane (adjusting state on a prop change).
   const [seenSelected, setSeenSelected] = useState(selected);
   if (selected !== seenSelected) {

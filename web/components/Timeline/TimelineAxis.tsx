@@ -9,9 +9,9 @@ import type { Marker } from '../../viz/timelineModel.ts';
 import { formatSimTime } from '../../viz/timeScale.ts';
 import type { BarWindow } from './Bars.tsx';
 
-export const AXIS_PX = 50;
+export const AXIS_PX = 46;
 /** Two levels of marker chips, each this tall. */
-const CHIP_LEVEL_PX = 17;
+const CHIP_LEVEL_PX = 15;
 const CHIP_LEVELS = 2;
 /** Rough chip width per character at 12px, plus padding; good enough to avoid overlaps. */
 const CHIP_CHAR_PX = 7.2;
