@@ -43,15 +43,40 @@ export function stateBlock(s: UnitState): BlockLevel {
 
 type Source = { kind: 'unit'; node: string } | { kind: 'fact'; fact: FactKey };
 
-function resolve(view: ClusterView, idx: StateIndex, n: NodeView, d: Dependency, masterUnits: ReadonlySet<string>): Source {
+/** Per-call lookups, so resolving N nodes x D dependencies stays O(N x D) (no scans of all nodes per dependency). */
+interface Ctx {
+  view: ClusterView;
+  idx: StateIndex;
+  masters: NodeView[];
+  masterUnits: ReadonlySet<string>;
+  serving: Map<string, string | null>;
+  allMasters: Map<string, BlockLevel>;
+}
+
+function makeCtx(view: ClusterView, masterUnits: ReadonlySet<string>): Ctx {
+  return { view, idx: indexStates(view), masters: view.nodes.filter((m) => m.role === 'master'), masterUnits, serving: new Map(), allMasters: new Map() };
+}
+
+/** The master a non-master reaches for a master unit: the first one serving it, else master-1. */
+function servingMaster(c: Ctx, unit: string): string | null {
+  let s = c.serving.get(unit);
+  if (s === undefined) {
+    const m = c.masters.find((x) => x.up && !x.partitioned && unitState(c.idx, x.id, unit) === 'healthy') ?? c.masters[0];
+    s = m ? m.id : null;
+    c.serving.set(unit, s);
+  }
+  return s;
+}
+
+function resolve(c: Ctx, n: NodeView, d: Dependency): Source {
+  const { leaders } = c.view;
   if (d.scope === 'local') return { kind: 'unit', node: n.id };
-  if (d.scope === 'mesos-leader') return view.leaders.mesos ? { kind: 'unit', node: view.leaders.mesos } : { kind: 'fact', fact: 'mesos-leader' };
-  if (d.scope === 'marathon-leader') return view.leaders.marathon ? { kind: 'unit', node: view.leaders.marathon } : { kind: 'fact', fact: 'marathon-leader' };
+  if (d.scope === 'mesos-leader') return leaders.mesos ? { kind: 'unit', node: leaders.mesos } : { kind: 'fact', fact: 'mesos-leader' };
+  if (d.scope === 'marathon-leader') return leaders.marathon ? { kind: 'unit', node: leaders.marathon } : { kind: 'fact', fact: 'marathon-leader' };
   // A master reaches master-scoped units through its own copy (ZK ensemble member, local Mesos-DNS).
-  if (n.role === 'master' && masterUnits.has(d.unit)) return { kind: 'unit', node: n.id };
-  const masters = view.nodes.filter((m) => m.role === 'master');
-  const serving = masters.find((m) => m.up && !m.partitioned && unitState(idx, m.id, d.unit) === 'healthy') ?? masters[0];
-  return serving ? { kind: 'unit', node: serving.id } : { kind: 'fact', fact: 'quorum' };
+  if (n.role === 'master' && c.masterUnits.has(d.unit)) return { kind: 'unit', node: n.id };
+  const serving = servingMaster(c, d.unit);
+  return serving ? { kind: 'unit', node: serving } : { kind: 'fact', fact: 'quorum' };
 }
 
 /** Is a DNS-carried fact missing? Uses view.dns when the engine reports the name, the leader facts otherwise. */
@@ -64,25 +89,31 @@ function factMissing(view: ClusterView, via: string): boolean {
   return false;
 }
 
+/** exhibitor.wait-style gates: every master's copy of `unit` must be up. */
+function allMastersLevel(c: Ctx, unit: string): BlockLevel {
+  let level = c.allMasters.get(unit);
+  if (level === undefined) {
+    level = 'none';
+    for (const m of c.masters) level = maxLevel(level, !m.up || m.partitioned ? 'fail' : stateBlock(unitState(c.idx, m.id, unit)));
+    c.allMasters.set(unit, level);
+  }
+  return level;
+}
+
 /**
  * Does dependency `d` of a unit on node `n`, resolved to `src`, currently block? 'fail' (red) when something is
  * broken: the dependency's unit failed/stopped/unhealthy, or its node is down or cut off. 'wait' (amber) when it is
  * not there yet: the unit still pending/waiting, or a fact missing (no quorum, no leader, name unresolved), which is
  * every boot's normal state and also what a lost leader looks like until the re-election.
  */
-export function blockLevel(view: ClusterView, idx: StateIndex, n: NodeView, d: Dependency, src: Source): BlockLevel {
+function blockLevel(c: Ctx, n: NodeView, d: Dependency, src: Source): BlockLevel {
   if (src.kind === 'fact') return 'wait';
-  let level: BlockLevel = factMissing(view, d.via) ? 'wait' : 'none';
-  if (d.scope === 'quorum-masters' && view.quorum.have < view.quorum.need) level = maxLevel(level, 'wait');
-  if (d.scope === 'all-masters') {
-    for (const m of view.nodes) {
-      if (m.role !== 'master') continue;
-      level = maxLevel(level, !m.up || m.partitioned ? 'fail' : stateBlock(unitState(idx, m.id, d.unit)));
-    }
-  }
-  const srcNode = idx.get(src.node);
+  let level: BlockLevel = factMissing(c.view, d.via) ? 'wait' : 'none';
+  if (d.scope === 'quorum-masters' && c.view.quorum.have < c.view.quorum.need) level = maxLevel(level, 'wait');
+  if (d.scope === 'all-masters') level = maxLevel(level, allMastersLevel(c, d.unit));
+  const srcNode = c.idx.get(src.node);
   if (src.node !== n.id && (!srcNode || !srcNode.up || srcNode.partitioned || n.partitioned)) return 'fail';
-  return maxLevel(level, stateBlock(unitState(idx, src.node, d.unit)));
+  return maxLevel(level, stateBlock(unitState(c.idx, src.node, d.unit)));
 }
 
 const LEADER_SCOPES = new Set<Dependency['scope']>(['mesos-leader', 'marathon-leader']);
@@ -150,11 +181,9 @@ interface Acc {
 
 /** All edges to draw for `view` on `geom` (only displayed nodes; collapsed groups get merged edges). */
 export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole: UnitsForRole): DagEdge[] {
-  const idx = indexStates(view);
-  const masterUnits = new Set(unitsForRole('master').map((u) => u.id));
+  const ctx = makeCtx(view, new Set(unitsForRole('master').map((u) => u.id)));
+  const idx = ctx.idx;
   const acc = new Map<string, Acc>();
-  const groupOf = new Map<string, string>();
-  for (const c of geom.collapsed) for (const id of c.nodeIds) groupOf.set(id, `group:${c.id}`);
   const groupByNode = new Map(geom.groups.map((g) => [g.node, g]));
   const specsByRole = new Map<Role, ReturnType<UnitsForRole>>();
   const compactTarget = (to: string): boolean => {
@@ -162,34 +191,51 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     return groupByNode.get(node!)?.layout.byUnit[unit!]?.compact ?? false;
   };
 
+  const add = (from: string, to: string, d: Dependency, block: BlockLevel, local: RoleEdge | null | undefined, ox: number, oy: number): void => {
+    const key = `${from}>${to}`;
+    const e = acc.get(key);
+    if (e) {
+      e.via.add(d.via);
+      e.block = maxLevel(e.block, block);
+      e.gate ||= d.gate;
+      e.leaderScoped ||= LEADER_SCOPES.has(d.scope);
+      return;
+    }
+    acc.set(key, { from, to, via: new Set([d.via]), block, gate: d.gate, leaderScoped: LEADER_SCOPES.has(d.scope), local, originX: ox, originY: oy });
+  };
+  const specsOf = (role: Role): ReturnType<UnitsForRole> => {
+    let specs = specsByRole.get(role);
+    if (!specs) specsByRole.set(role, (specs = unitsForRole(role)));
+    return specs;
+  };
+
   for (const n of view.nodes) {
     const group = groupByNode.get(n.id);
-    const collapsedInto = groupOf.get(n.id);
-    if (!group && !collapsedInto) continue;
-    if (!specsByRole.has(n.role)) specsByRole.set(n.role, unitsForRole(n.role));
-    for (const spec of specsByRole.get(n.role)!) {
+    if (!group) continue;
+    for (const spec of specsOf(n.role)) {
       for (const d of spec.dependsOn) {
-        const src = resolve(view, idx, n, d, masterUnits);
-        if (collapsedInto && src.kind === 'unit' && src.node === n.id) continue; // inside the summary box
+        const src = resolve(ctx, n, d);
         const from = src.kind === 'fact' ? `fact:${src.fact}` : `${src.node}/${d.unit}`;
         if (src.kind === 'unit' && !geom.boxes.has(from)) continue; // source not displayed
-        const to = collapsedInto ?? `${n.id}/${spec.id}`;
-        const key = `${from}>${to}`;
-        const block = blockLevel(view, idx, n, d, src);
-        const e = acc.get(key);
-        if (e) {
-          e.via.add(d.via);
-          e.block = maxLevel(e.block, block);
-          e.gate ||= d.gate;
-          e.leaderScoped ||= LEADER_SCOPES.has(d.scope);
-          continue;
-        }
-        const sameGroup = group && src.kind === 'unit' && src.node === n.id;
-        acc.set(key, {
-          from, to, via: new Set([d.via]), block, gate: d.gate, leaderScoped: LEADER_SCOPES.has(d.scope),
-          local: sameGroup ? (group.layout.edges.find((r) => r.from === d.unit && r.to === spec.id) ?? null) : undefined,
-          originX: group?.originX ?? 0, originY: group?.originY ?? 0,
-        });
+        const sameGroup = src.kind === 'unit' && src.node === n.id;
+        add(from, `${n.id}/${spec.id}`, d, blockLevel(ctx, n, d, src), sameGroup ? (group.layout.edgeIndex[`${d.unit}>${spec.id}`] ?? null) : undefined, group.originX, group.originY);
+      }
+    }
+  }
+  // A collapsed group's members all resolve a non-local dependency alike (they are not masters), so one member
+  // stands for all; only a partitioned member changes the verdict (it cannot reach anything). O(deps + members).
+  for (const c of geom.collapsed) {
+    const members = c.nodeIds.map((id) => idx.get(id)).filter((n): n is NodeView => n !== undefined);
+    const rep = members.find((n) => !n.partitioned) ?? members[0];
+    if (!rep) continue;
+    const anyCut = members.some((n) => n.partitioned);
+    for (const spec of specsOf(c.role)) {
+      for (const d of spec.dependsOn) {
+        if (d.scope === 'local') continue; // inside the summary box
+        const src = resolve(ctx, rep, d);
+        const from = src.kind === 'fact' ? `fact:${src.fact}` : `${src.node}/${d.unit}`;
+        if (src.kind === 'unit' && !geom.boxes.has(from)) continue;
+        add(from, `group:${c.id}`, d, anyCut ? 'fail' : blockLevel(ctx, rep, d, src), undefined, 0, 0);
       }
     }
   }

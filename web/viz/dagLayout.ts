@@ -51,6 +51,8 @@ export interface RoleLayout {
   vertices: RoleVertex[];
   byUnit: Readonly<Record<string, RoleVertex>>;
   edges: RoleEdge[];
+  /** edges by "from>to". */
+  edgeIndex: Readonly<Record<string, RoleEdge>>;
 }
 
 const cache = new Map<string, RoleLayout>();
@@ -186,7 +188,8 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
       points: drawn ? ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })) : [],
     };
   });
-  return { role, width, height, trayW, trayH, traySide, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed };
+  return { role, width, height, trayW, trayH, traySide, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed,
+    edgeIndex: Object.fromEntries(routed.map((e) => [`${e.from}>${e.to}`, e])) };
 }
 
 /** Short display names where the diagnostics PrettyName is long or not what a class calls the thing. */

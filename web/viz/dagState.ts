@@ -3,17 +3,29 @@
 import type { ClusterView, NodeView, UnitState } from '../../shared/engine/types.ts';
 import { STATE_SEVERITY, worstState } from './stateStyle.ts';
 
-export type StateIndex = ReadonlyMap<string, NodeView & { byUnit: ReadonlyMap<string, UnitState> }>;
+export type StateIndex = ReadonlyMap<string, NodeView>;
 
 export function indexStates(view: Pick<ClusterView, 'nodes'>): StateIndex {
-  const idx = new Map<string, NodeView & { byUnit: ReadonlyMap<string, UnitState> }>();
-  for (const n of view.nodes) idx.set(n.id, { ...n, byUnit: new Map(n.units.map((u) => [u.id, u.state])) });
-  return idx;
+  return new Map(view.nodes.map((n) => [n.id, n]));
+}
+
+// Per NodeView object: the store keeps unchanged nodes identical between batches, so this is built once per change.
+const unitMaps = new WeakMap<NodeView, ReadonlyMap<string, UnitState>>();
+
+/** unit id -> state of one node (cached per NodeView object). */
+export function unitStates(n: NodeView): ReadonlyMap<string, UnitState> {
+  let m = unitMaps.get(n);
+  if (!m) {
+    m = new Map(n.units.map((u) => [u.id, u.state]));
+    unitMaps.set(n, m);
+  }
+  return m;
 }
 
 /** The state of one unit instance; 'pending' when the view does not (yet) list it. */
 export function unitState(idx: StateIndex, node: string, unit: string): UnitState {
-  return idx.get(node)?.byUnit.get(unit) ?? 'pending';
+  const n = idx.get(node);
+  return (n && unitStates(n).get(unit)) ?? 'pending';
 }
 
 /** A node as one state: its worst unit (a powered-off node shows 'stopped'). */

@@ -10,7 +10,7 @@ import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
 import { instanceEdges } from '../../viz/dagEdges.ts';
 import { clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, vertexBox, type AgentRole, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
-import { indexStates, leaderOf, summarizeGroup } from '../../viz/dagState.ts';
+import { indexStates, leaderOf, summarizeGroup, unitStates } from '../../viz/dagState.ts';
 import { createZoom, ZOOM_STEP, type ZoomController } from '../../viz/zoom.ts';
 import { CollapsedGroup } from './CollapsedGroup.tsx';
 import { DagDefs } from './DagDefs.tsx';
@@ -130,6 +130,7 @@ export function DagView(props: DagViewProps) {
             const n = idx.get(g.node);
             if (!n) return null;
             const cut = !n.up || n.partitioned;
+            const states = unitStates(n);
             return (
               <g key={g.node} className={cut ? 'dag-cut' : undefined}>
                 {g.layout.vertices.map((v) => {
@@ -138,7 +139,7 @@ export function DagView(props: DagViewProps) {
                   return (
                     <DagVertex key={ref} node={g.node} unit={v.unit} name={nameOf(v.unit, g.role)}
                       x={b.x} y={b.y} w={b.w} h={b.h} compact={v.compact}
-                      state={n.byUnit.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
+                      state={states.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
                       selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)}
                       prefix={prefix} onActivate={activateUnit} />
                   );
