@@ -1,6 +1,7 @@
 // The scenario player against a tiny scripted engine: order of steps, cursor as JSON, readable step errors.
 import { describe, expect, it } from 'vitest';
 import { advanceWithScript, createScript, createScriptPlayer, formatSimTime, nextStepTimeMs, SCRIPT_START } from './script.ts';
+import { createEngine, restoreEngine } from './index.ts';
 import type { Engine, EngineSnapshot, Fault, InjectResult, SimEvent } from './types.ts';
 
 /** An engine that emits one `power` event every second and accepts faults on master-1..3 only. */
@@ -125,4 +126,26 @@ describe('formatSimTime', () => {
     [600_000, '10:00.000'],
     [3_723_004, '1:02:03.004'],
   ])('%i ms -> %s', (ms, text) => expect(formatSimTime(ms)).toBe(text));
+});
+
+describe('with the real engine', () => {
+  it('a snapshot of engine + cursor taken mid-scenario resumes to the same log', () => {
+    const steps = [
+      { atMs: 200_000, say: 'stop one ZooKeeper' },
+      { atMs: 200_000, fault: { kind: 'stop', node: 'master-2', unit: 'dcos-exhibitor' } as const },
+      { atMs: 260_000, fault: { kind: 'start', node: 'master-2', unit: 'dcos-exhibitor' } as const },
+      { atMs: 300_000, say: 'done' },
+    ];
+    const script = createScript(steps);
+    const straight = createEngine({ cluster: { masters: 3, agents: 1, publicAgents: 0 }, seed: 4 });
+    const all = advanceWithScript(straight, script, SCRIPT_START, 400_000);
+    expect(all.errors).toEqual([]);
+
+    const first = createEngine({ cluster: { masters: 3, agents: 1, publicAgents: 0 }, seed: 4 });
+    const part1 = advanceWithScript(first, script, SCRIPT_START, 230_000);
+    const saved = JSON.parse(JSON.stringify({ engine: first.snapshot(), cursor: part1.cursor }));
+    const part2 = advanceWithScript(restoreEngine(saved.engine), script, saved.cursor, 400_000);
+    expect(JSON.stringify([...part1.events, ...part2.events])).toBe(JSON.stringify(all.events));
+    expect(all.events.filter((e) => e.type === 'fault').length).toBeGreaterThanOrEqual(2);
+  });
 });
