@@ -36,10 +36,29 @@ export function computeAvailability(ctx: Ctx): { a: Availability; why: string } 
   };
 }
 
+/** Status code via master m without allocating (runs after every action). */
+function quickStatus(ctx: Ctx, m: number): number {
+  const s = ctx.s;
+  if (!s.nodes[m].up || s.nodes[m].part || !isUp(ctx, m, 'dcos-adminrouter')) return 0;
+  if (!isUp(ctx, m, 'dcos-mesos-dns') || !s.dns.loaded[m] || s.dns.leaderRec[m] === null) return 503;
+  const mara = s.marathon.leader;
+  if (mara < 0 || !isUp(ctx, mara, 'dcos-marathon')) return 503;
+  return s.mesos.leader < 0 ? 502 : 200;
+}
+
 export function updateAvailability(ctx: Ctx): void {
-  const { a, why } = computeAvailability(ctx);
   const o = ctx.s.availability;
-  if (o.uiReachable === a.uiReachable && o.apiReachable === a.apiReachable && o.tasksLaunchable === a.tasksLaunchable && o.adminRouterStatus === a.adminRouterStatus) return;
+  let best = 0;
+  let ui = false;
+  for (let m = 0; m < ctx.topo.masters; m++) {
+    const st = quickStatus(ctx, m);
+    if (st !== 0) ui = true;
+    if (RANK[st] > RANK[best]) best = st;
+  }
+  const s = ctx.s;
+  const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
+  if (o.uiReachable === ui && o.apiReachable === (best === 200) && o.tasksLaunchable === tasks && o.adminRouterStatus === best) return;
+  const { a, why } = computeAvailability(ctx);
   ctx.s.availability = a;
   const cause: Cause = { text: `GET /marathon/v2/apps -> ${a.adminRouterStatus || 'connection refused'}: ${why}`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] };
   setWhy(ctx, 'fact:availability', cause);
