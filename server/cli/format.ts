@@ -17,6 +17,25 @@ export const UNIT_COLUMN = 24;
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', blue: '\x1b[34m', magenta: '\x1b[35m', cyan: '\x1b[36m' };
 type Paint = keyof typeof ANSI;
 
+/** Narration is wrapped to this width so a class can read it on a projected terminal. */
+export const NARRATION_WIDTH = 96;
+/** "[00:00.000] >>> " */
+const NARRATION_INDENT = 16;
+
+/** Greedy word wrap; a word longer than the width gets its own line. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line);
+  return lines;
+}
+
 export function textStyle(cluster: ClusterConfig, color: boolean): TextStyle {
   const longest = cluster.publicAgents > 0 ? `public-agent-${cluster.publicAgents}` : cluster.agents > 0 ? `agent-${cluster.agents}` : `master-${cluster.masters}`;
   return { color, nodeWidth: Math.max(longest.length, 'cluster'.length) };
@@ -70,8 +89,12 @@ export function formatEventText(event: SimEvent, style: TextStyle): string {
 
 function formatBody(event: SimEvent, style: TextStyle): string {
   switch (event.type) {
-    case 'unit':
-      return `${subject(style, event.node)} ${event.unit.padEnd(UNIT_COLUMN)} ${event.from} -> ${paint(style, STATE_COLOUR[event.to] ?? 'reset', event.to)}${because(style, event.cause)}`;
+    case 'unit': {
+      // Causes often restate the new state ("waiting: ping ... fails"); the column already says it.
+      const prefix = `${event.to}: `;
+      const cause = event.cause?.text?.startsWith(prefix) ? { ...event.cause, text: event.cause.text.slice(prefix.length) } : event.cause;
+      return `${subject(style, event.node)} ${event.unit.padEnd(UNIT_COLUMN)} ${event.from} -> ${paint(style, STATE_COLOUR[event.to] ?? 'reset', event.to)}${because(style, cause)}`;
+    }
     case 'node':
       return `${subject(style, event.node)} ${'node health'.padEnd(UNIT_COLUMN)} ${paint(style, HEALTH_COLOUR[event.health], event.health)}${because(style, event.cause)}`;
     case 'cluster':
@@ -91,7 +114,7 @@ function formatBody(event: SimEvent, style: TextStyle): string {
     case 'fault':
       return `${paint(style, 'bold', subject(style, 'FAULT'))} ${paint(style, 'magenta', `${event.active ? '' : 'ended: '}${describeFault(event.fault)}`)}${because(style, event.cause)}`;
     case 'narration':
-      return `\n${paint(style, 'bold', `@TIME@ >>> ${event.text}`)}\n`;
+      return `\n${paint(style, 'bold', `@TIME@ >>> ${wrap(event.text, NARRATION_WIDTH).join(`\n${' '.repeat(NARRATION_INDENT)}`)}`)}\n`;
     case 'step':
       return `${subject(style, event.node ?? 'cluster')} ${`boot step ${event.step}`.padEnd(UNIT_COLUMN)} ${event.text}`;
     case 'availability': {
