@@ -42,6 +42,7 @@ async function main(): Promise<void> {
 
   const httpServer = createServer();
   let app: App | null = null;
+  let closeVite: () => Promise<void> = async () => undefined;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     if (app === null) process.exit(0);
     const started = Date.now();
     httpServer.closeAllConnections();
-    app.close().then(
+    Promise.all([app.close(), closeVite()]).then(
       () => {
         logger.info({ durationMs: Date.now() - started }, 'closed');
         process.exit(0);
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     const { createServer: createVite } = await import('vite');
     const vite = await createVite({ root: ROOT_DIR, configFile: path.join(ROOT_DIR, 'vite.config.ts'), appType: 'spa', server: { middlewareMode: true, hmr: { server: httpServer } } });
     webMiddleware = vite.middlewares;
+    closeVite = () => vite.close();
     logger.info('development mode: Vite middleware serves the web app with HMR');
   } else {
     try {
