@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--dev');
-  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, LOG_LEVEL)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
   const dev = args.includes('--dev') || process.env.BOOTSCOPE_DEV === '1';
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST || DEFAULT_HOST;
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     webMiddleware = vite.middlewares;
     closeVite = () => vite.close();
     logger.info('development mode: Vite middleware serves the web app with HMR');
+  } else if (process.env.BOOTSCOPE_NO_BUILD === '1') {
+    logger.info({ dist: DIST_DIR }, 'BOOTSCOPE_NO_BUILD=1: serving dist/ as it is');
   } else {
     try {
       await buildWebIfNeeded(ROOT_DIR, DIST_DIR, logger);
