@@ -34,7 +34,7 @@ export const EXHIBITOR_CHECK_SINGLE_MS = 2_000;
  * forming its first quorum). Docs say "about 10 minutes" worst case; we use a seeded, shorter range so a class
  * sees a boot in 4-8 minutes [inferred].
  */
-export const EXHIBITOR_CONVERGE_MS: [number, number] = [90_000, 150_000];
+export const EXHIBITOR_CONVERGE_MS: [number, number] = [120_000, 210_000];
 export const EXHIBITOR_CONVERGE_SINGLE_MS: [number, number] = [8_000, 15_000];
 /** ZooKeeper process start after Exhibitor launches it with an existing config (restart, reboot) [inferred]. */
 export const ZK_START_MS: [number, number] = [3_000, 8_000];
