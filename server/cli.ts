@@ -9,6 +9,8 @@ runCli(process.argv.slice(2), {
   out: streamSink(process.stdout),
   err: (line) => process.stderr.write(`${line}\n`),
   color,
+  // `npm run simulate` runs in the package root; INIT_CWD is where the user typed the command.
+  cwd: process.env.INIT_CWD ?? process.cwd(),
 }).then(
   (code) => {
     process.exitCode = code;

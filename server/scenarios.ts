@@ -5,7 +5,7 @@
 // - Every failure is one readable line naming the file and what is allowed; nothing here throws on bad input.
 // - Built-ins are read from disk on each call (small files) so a teacher's edit shows up without a restart.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeZodError, scenarioSchema, type Scenario } from '../shared/protocol/schemas.ts';
 import type { ScenarioInfo } from '../shared/protocol/messages.ts';
@@ -116,10 +116,14 @@ export function listScenarios(): ScenarioInfo[] {
   return out;
 }
 
-/** CLI: a built-in name, else a path to a file. */
-export function resolveScenario(nameOrFile: string, checkFault: FaultCheck = checkFaultWithEngine): ScenarioResult {
+/**
+ * CLI: a built-in name, else a path to a file. Relative paths resolve against `baseDir`: `npm run` starts
+ * scripts in the package root, so the CLI passes the directory the user typed the command in (INIT_CWD).
+ */
+export function resolveScenario(nameOrFile: string, baseDir: string = process.cwd(), checkFault: FaultCheck = checkFaultWithEngine): ScenarioResult {
   if (NAME_PATTERN.test(nameOrFile) && builtinNames().includes(nameOrFile)) return loadBuiltinScenario(nameOrFile, checkFault);
-  if (existsSync(nameOrFile)) return loadScenarioFile(nameOrFile, checkFault);
+  const path = isAbsolute(nameOrFile) ? nameOrFile : resolve(baseDir, nameOrFile);
+  if (existsSync(path)) return loadScenarioFile(path, checkFault);
   if (NAME_PATTERN.test(nameOrFile)) return loadBuiltinScenario(nameOrFile, checkFault);
-  return loadScenarioFile(nameOrFile, checkFault);
+  return loadScenarioFile(path, checkFault);
 }

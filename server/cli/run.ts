@@ -21,6 +21,8 @@ export interface CliIo {
   err: (line: string) => void;
   /** ANSI colour in text output (the caller decides: a TTY and no NO_COLOR). */
   color: boolean;
+  /** Where relative scenario paths start (the user's directory; default process.cwd()). */
+  cwd?: string;
 }
 
 export interface HeadlessRun {
@@ -82,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let untilMs = o.untilMs ?? DEFAULT_UNTIL_MS;
   let scenarioName: string | null = null;
   if (o.scenario !== null) {
-    const loaded = resolveScenario(o.scenario);
+    const loaded = resolveScenario(o.scenario, io.cwd);
     if (!loaded.ok) {
       io.err(`simulate: ${loaded.error}`);
       return 2;
