@@ -9,6 +9,8 @@ export const MAX_SCALE = 3;
 /** Fit never zooms in past natural size (small clusters would look cartoonish). */
 export const MAX_FIT_SCALE = 1;
 export const FIT_MARGIN = 16;
+/** Width kept free on the right for the zoom buttons (a vertical stack over the drawing). */
+export const CONTROLS_INSET = 48;
 export const ZOOM_STEP = 1.3;
 
 export interface ZoomSize {
@@ -34,10 +36,11 @@ export interface ZoomController {
 
 /** The transform that shows all content centred, with a margin, at most at MAX_FIT_SCALE. */
 export function fitTransform(s: ZoomSize): { x: number; y: number; k: number } {
-  const availW = Math.max(1, s.viewW - 2 * FIT_MARGIN);
+  const viewW = s.viewW - CONTROLS_INSET;
+  const availW = Math.max(1, viewW - 2 * FIT_MARGIN);
   const availH = Math.max(1, s.viewH - 2 * FIT_MARGIN);
   const k = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, availW / Math.max(1, s.contentW), availH / Math.max(1, s.contentH)));
-  return { k, x: (s.viewW - s.contentW * k) / 2, y: Math.max(FIT_MARGIN, (s.viewH - s.contentH * k) / 2) };
+  return { k, x: Math.max(FIT_MARGIN, (viewW - s.contentW * k) / 2), y: Math.max(FIT_MARGIN, (s.viewH - s.contentH * k) / 2) };
 }
 
 export function createZoom(svg: SVGSVGElement, viewport: SVGGElement, initial: ZoomSize): ZoomController {
