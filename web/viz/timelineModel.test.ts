@@ -94,7 +94,7 @@ describe('markers', () => {
       [10_000, 'leader', '♛ Mesos'],
       [30_000, 'fault', '⚡ kill'],
       [30_000, 'leader', '♛ Mesos: none'],
-      [30_000, 'fault-cleared', '⚡ kill'],
+      [30_000, 'fault-cleared', 'kill ended'],
       [48_000, 'leader', '♛ Mesos'],
     ]);
     const kill = m.markers[3]!;

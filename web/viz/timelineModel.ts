@@ -242,7 +242,7 @@ export function markerFor(e: SimEvent): Marker | null {
       const f = e.fault;
       const node = 'node' in f ? f.node : null;
       const what = 'unit' in f ? `${f.unit} on ${f.node}` : node ?? 'every fault';
-      const label = `⚡ ${f.kind}`;
+      const label = e.active ? `⚡ ${f.kind}` : `${f.kind} ended`;
       const detail = e.active ? `Fault: ${f.kind} ${what}${f.kind === 'delay' ? ` by ${Math.round(f.ms / 1000)} s` : ''}. ${e.cause.text}` : `Fault ended: ${f.kind} ${what}. ${e.cause.text}`;
       return { ...base, kind: e.active ? 'fault' : 'fault-cleared', node, label, detail };
     }

@@ -128,6 +128,14 @@ describe('interaction', () => {
     expect(tip.textContent).toContain('killed');
   });
 
+  it('hovering a marker chip explains it', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    const chip = [...document.querySelectorAll('.tl-chip')].find((c) => c.textContent === '⚡ kill')!;
+    act(() => { chip.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 200, clientY: 60 })); });
+    expect(q('[role="tooltip"]')!.textContent).toContain('Fault: kill dcos-mesos-master on master-1');
+    expect(q('[role="tooltip"]')!.textContent).toContain('at 0:30');
+  });
+
   it('selecting a unit elsewhere opens its lane and marks the row', () => {
     const model = appendToTimeline(emptyTimeline(), bootScript().events);
     render(model, viewFor());

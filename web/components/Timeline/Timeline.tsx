@@ -17,7 +17,8 @@ import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
 import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, panWindow, resolveWindow, rowBase, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
 import type { BarWindow, PatternIds } from './Bars.tsx';
 import { createPanZoom, type PanZoom } from './panZoom.ts';
-import { TimelineAxis, TimelineOverlay, placeMarkers } from './TimelineAxis.tsx';
+import { TimelineAxis, TimelineOverlay } from './TimelineAxis.tsx';
+import { placeMarkers } from './markerLayout.ts';
 import { LaneRow, UnitRowView } from './TimelineRow.tsx';
 import { LABEL_PX, ROW_PX, displayRows } from './timelineRows.ts';
 import { TimelineTooltip, describeHover, type Hover } from './TimelineTooltip.tsx';
@@ -27,7 +28,6 @@ import './Timeline.css';
 const FALLBACK_SIZE = { width: 960, height: 420 };
 /** Narrowest bars area: below this the labels would squeeze the bars to nothing. */
 const MIN_BARS_PX = 160;
-const TOOLTIP_WIDTH_PX = 340;
 
 export interface TimelineProps {
   model: TimelineModel;
@@ -164,13 +164,9 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
     const root = rootRef.current;
     if (root === null || root.classList.contains('tl-dragging')) return;
     const target = e.target as Element;
-    const box = root.getBoundingClientRect();
-    let x = e.clientX - box.left + 14;
-    if (x + TOOLTIP_WIDTH_PX > box.width) x = Math.max(0, e.clientX - box.left - TOOLTIP_WIDTH_PX - 10);
-    const y = e.clientY - box.top + 16;
     const chip = target.closest<HTMLElement>('[data-marker]');
     if (chip !== null) {
-      setHover({ kind: 'marker', index: Number(chip.dataset.marker), x, y });
+      setHover({ kind: 'marker', indices: chip.dataset.marker!.split(',').map(Number), x: e.clientX, y: e.clientY });
       return;
     }
     const bar = target.closest<SVGGElement>('[data-seg]');
@@ -180,7 +176,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
       return;
     }
     const unit = rowEl.dataset.unit!;
-    setHover({ kind: 'bar', node: rowEl.dataset.node!, unit: unit === '*' ? null : unit, band: bar.dataset.band!, seg: Number(bar.dataset.seg), x, y });
+    setHover({ kind: 'bar', node: rowEl.dataset.node!, unit: unit === '*' ? null : unit, band: bar.dataset.band!, seg: Number(bar.dataset.seg), x: e.clientX, y: e.clientY });
   };
 
   const zoomBy = (factor: number) => setStored((prev) => {

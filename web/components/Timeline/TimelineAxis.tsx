@@ -1,48 +1,19 @@
 /**
- * The time axis strip above the lanes: m:ss tick labels, the "now" tag, and one chip per marker in the
- * window (⚡ fault, ♛ leader, "ZK 2/3" quorum, ❝ narration). Chips that would overlap go to a second
- * level; beyond that they are dropped from the strip (their vertical line still shows) and counted.
+ * The time axis strip above the lanes: m:ss tick labels, the "now" tag, and the marker chips placed by
+ * markerLayout.ts (⚡ fault, ♛ leader, "ZK 2/3" quorum, ❝ narration); hidden chips are counted.
  * Also the overlay drawn over the rows: grid lines, marker lines, the masked future and the now line.
  */
 import { memo } from 'react';
-import type { Marker } from '../../viz/timelineModel.ts';
 import { formatSimTime } from '../../viz/timeScale.ts';
 import type { BarWindow } from './Bars.tsx';
+import type { PlacedMarker } from './markerLayout.ts';
 
 export const AXIS_PX = 46;
-/** Two levels of marker chips, each this tall. */
+/** Height of one level of marker chips. */
 const CHIP_LEVEL_PX = 15;
-const CHIP_LEVELS = 2;
-/** Rough chip width per character at 12px, plus padding; good enough to avoid overlaps. */
-const CHIP_CHAR_PX = 7.2;
-const CHIP_PAD_PX = 10;
 /** Approximate widths of a tick label ("12:30") and the now tag ("now 12:30"), for collision. */
 const TICK_LABEL_PX = 42;
 const NOW_TAG_PX = 84;
-
-export interface PlacedMarker {
-  marker: Marker;
-  /** Index in model.markers (for the tooltip). */
-  index: number;
-  x: number;
-  level: number | null;
-}
-
-/** Markers inside the window with their x and chip level (null: no room for a chip). */
-export function placeMarkers(markers: readonly Marker[], win: BarWindow): PlacedMarker[] {
-  const k = win.widthPx / (win.endMs - win.startMs);
-  const levelEnds: number[] = Array.from({ length: CHIP_LEVELS }, () => -Infinity);
-  const placed: PlacedMarker[] = [];
-  markers.forEach((marker, index) => {
-    if (marker.atMs < win.startMs || marker.atMs > win.endMs) return;
-    const x = (marker.atMs - win.startMs) * k;
-    const width = marker.label.length * CHIP_CHAR_PX + CHIP_PAD_PX;
-    const level = levelEnds.findIndex((end) => end <= x - 2);
-    if (level >= 0) levelEnds[level] = x + width;
-    placed.push({ marker, index, x, level: level >= 0 ? level : null });
-  });
-  return placed;
-}
 
 interface AxisProps {
   win: BarWindow;
@@ -65,9 +36,9 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
       </div>
       <div className="tl-axis__track" style={{ width: win.widthPx }}>
         {placed.map((p) => (p.level === null ? null : (
-          <span key={p.marker.seq} className={`tl-chip tl-chip--${p.marker.kind}`} data-marker={p.index}
+          <span key={p.marker.seq} className={`tl-chip tl-chip--${p.marker.kind}`} data-marker={p.indices.join(',')}
             style={{ transform: `translate(${p.x}px, ${p.level * CHIP_LEVEL_PX}px)` }}>
-            {p.marker.label}
+            {p.label}
           </span>
         )))}
         {ticks.map((t) => {

@@ -7,9 +7,14 @@ import type { Segment, TimelineModel } from '../../viz/timelineModel.ts';
 import { formatDuration, formatSimTime } from '../../viz/timeScale.ts';
 import { healthStyle, powerStyle, unitStyle, type VisualStyle } from './timelineRows.ts';
 
+/** A merged marker chip lists at most this many sentences. */
+const MAX_MERGED_LINES = 4;
+/** Gap between the pointer and the tooltip. */
+const POINTER_GAP_PX = 14;
+
 export type Hover =
   | { kind: 'bar'; node: string; unit: string | null; band: string; seg: number; x: number; y: number }
-  | { kind: 'marker'; index: number; x: number; y: number };
+  | { kind: 'marker'; indices: number[]; x: number; y: number };
 
 export interface TooltipText {
   title: string;
@@ -30,9 +35,12 @@ function segmentText<S extends string>(title: string, seg: Segment<S> | undefine
 
 export function describeHover(hover: Hover, model: TimelineModel, nowMs: number): TooltipText | null {
   if (hover.kind === 'marker') {
-    const m = model.markers[hover.index];
+    const ms = hover.indices.map((i) => model.markers[i]).filter((m) => m !== undefined);
+    const m = ms[0];
     if (m === undefined) return null;
-    return { title: m.label, state: null, glyph: '', cssVar: null, when: `at ${formatSimTime(m.atMs)}`, cause: m.detail };
+    const shown = ms.slice(0, MAX_MERGED_LINES).map((x) => x.detail);
+    if (ms.length > shown.length) shown.push(`…and ${ms.length - shown.length} more`);
+    return { title: ms.length > 1 ? `${m.label} ×${ms.length}` : m.label, state: null, glyph: '', cssVar: null, when: `at ${formatSimTime(m.atMs)}`, cause: shown.join('\n') };
   }
   const i = model.laneIndex[hover.node];
   const lane = i === undefined ? undefined : model.lanes[i];
@@ -45,9 +53,14 @@ export function describeHover(hover: Hover, model: TimelineModel, nowMs: number)
   return segmentText(`${hover.node}: worst unit right now`, lane.worstSegments[hover.seg], unitStyle, nowMs);
 }
 
+/** Floats next to the pointer (viewport coordinates), flipping left/up so it never leaves the screen. */
 export function TimelineTooltip({ text, x, y }: { text: TooltipText; x: number; y: number }) {
+  const flipX = x > window.innerWidth / 2;
+  const flipY = y > window.innerHeight / 2;
+  const left = flipX ? x - POINTER_GAP_PX : x + POINTER_GAP_PX;
+  const top = flipY ? y - POINTER_GAP_PX : y + POINTER_GAP_PX;
   return (
-    <div className="tl-tooltip" role="tooltip" style={{ transform: `translate(${x}px, ${y}px)` }}>
+    <div className="tl-tooltip" role="tooltip" style={{ transform: `translate(${left}px, ${top}px) translate(${flipX ? '-100%' : '0'}, ${flipY ? '-100%' : '0'})` }}>
       <div className="tl-tooltip__title">{text.title}</div>
       {text.state !== null ? (
         <div className="tl-tooltip__state">
