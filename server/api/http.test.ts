@@ -51,6 +51,12 @@ describe('static files', () => {
     expect((await get('/assets/missing.js')).status).toBe(404);
   });
 
+  it('gzips text for clients that accept it', async () => {
+    const res = await fetch(`${server.url}/assets/app-1234.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(await res.text()).toBe('console.log(1)');
+  });
+
   it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..\\secret.txt', '/%00/index.html', '/%E0%A4%A.txt'])(
     'refuses path traversal: %s',
     async (p) => {

@@ -1,8 +1,11 @@
 // Serves the built web app (dist/) with correct content types. Invariants: only files inside the root are ever
 // read (the decoded, normalised path must stay under it; NUL bytes, backslashes and dot segments are refused);
-// an unknown path without an extension falls back to index.html (client-side routes); no directory listings.
+// an unknown path without an extension falls back to index.html (client-side routes); no directory listings;
+// text is gzipped when the client accepts it.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { sendError } from './http.ts';
@@ -22,6 +25,20 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.webmanifest': 'application/manifest+json',
 };
+
+const gzipAsync = promisify(gzip);
+/** Text types worth compressing (a classroom shares one uplink); images are already compressed. */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg\+xml)/;
+/** Gzipped copies of the (few, immutable-per-build) files, keyed by path and mtime. */
+const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+async function gzipped(file: string, mtimeMs: number): Promise<Buffer> {
+  const cached = gzipCache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.body;
+  const body = await gzipAsync(await readFile(file));
+  gzipCache.set(file, { mtimeMs, body });
+  return body;
+}
 
 /** Resolve a URL path to a file under root, or null when it could escape the root or is malformed. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -52,7 +69,13 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   const type = CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
   // Hashed assets never change; index.html must always be revalidated.
   const cache = target.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size, 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' });
+  const headers = { 'Content-Type': type, 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding' };
+  if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    const body = await gzipped(target, info.mtimeMs);
+    res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+    return void res.end(req.method === 'HEAD' ? undefined : body);
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': info.size });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(target).on('error', () => res.destroy()).pipe(res);
 }
