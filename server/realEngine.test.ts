@@ -70,6 +70,10 @@ describe('with the real engine', () => {
     const narrated = b.log.filter((e) => e.type === 'narration').map((e) => (e.type === 'narration' ? e.text : ''));
     expect(narrated).toEqual(says);
     expect(b.gaps).toBe(0);
+    // A reset afterwards is a plain boot again.
+    expect((await request(a.socket, 'sim:control', { action: 'reset' })).ok).toBe(true);
+    await until(() => b.snapshots.length === 3, 2_000, 'the reset snapshot');
+    expect(b.snapshots[2]).toMatchObject({ epoch: 2, scenario: null });
   });
 
   it('an unknown scenario names the built-ins', async () => {

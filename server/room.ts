@@ -151,7 +151,8 @@ export class Room {
         this.driver.setSpeed(command.speed);
         break;
       case 'reset': {
-        const error = this.reset({ ...this.sim, seed: command.seed ?? this.sim.seed, cluster: command.cluster ?? this.sim.cluster });
+        // A reset is a plain boot: a loaded scenario is dropped (load it again to replay it).
+        const error = this.reset({ scenario: null, script: [], seed: command.seed ?? this.sim.seed, cluster: command.cluster ?? this.sim.cluster });
         if (error !== null) return { ok: false, error };
         return { ok: true, ...this.playback() };
       }
