@@ -36,8 +36,8 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
       </div>
       <div className="tl-axis__track" style={{ width: win.widthPx }}>
         {placed.map((p) => (p.level === null ? null : (
-          <span key={p.marker.seq} className={`tl-chip tl-chip--${p.marker.kind}`} data-marker={p.indices.join(',')}
-            style={{ transform: `translate(${p.x}px, ${p.level * CHIP_LEVEL_PX}px)` }}>
+          <span key={p.marker.seq} className={`tl-chip tl-chip--${p.marker.kind}${p.flip ? ' tl-chip--flip' : ''}`} data-marker={p.indices.join(',')}
+            style={{ transform: `translate(${p.x}px, ${p.level * CHIP_LEVEL_PX}px)${p.flip ? ' translateX(-100%)' : ''}` }}>
             {p.label}
           </span>
         )))}

@@ -1,6 +1,7 @@
 /**
  * Where marker chips go on the axis strip (pure). Markers in the window are merged when they say the
- * same thing at (nearly) the same pixel ("⚡ stop ×2"), then placed on CHIP_LEVELS rows by priority:
+ * same thing at (nearly) the same pixel ("⚡ stop ×2"), then placed on CHIP_LEVELS rows, right of their
+ * line or else left of it, by priority:
  * faults and a lost quorum first, so the chips a class must see are never the ones crowded out.
  * Chips without room keep their vertical line (drawn by the overlay) and are counted as hidden.
  */
@@ -26,6 +27,8 @@ export interface PlacedMarker {
   x: number;
   /** Chip row, or null when there was no room for a chip (the line still shows). */
   level: number | null;
+  /** The chip sits left of its line (its right edge on the line) when the right side was taken. */
+  flip: boolean;
 }
 
 export function placeMarkers(markers: readonly Marker[], win: BarWindow): PlacedMarker[] {
@@ -41,17 +44,25 @@ export function placeMarkers(markers: readonly Marker[], win: BarWindow): Placed
       twin.label = `${marker.label} ×${twin.indices.length}`;
       return;
     }
-    chips.push({ marker, indices: [index], label: marker.label, x, level: null });
+    chips.push({ marker, indices: [index], label: marker.label, x, level: null, flip: false });
   });
   const taken: [number, number][][] = Array.from({ length: CHIP_LEVELS }, () => []);
   const order = chips.slice().sort((a, b) => PRIORITY[a.marker.kind] - PRIORITY[b.marker.kind] || a.x - b.x);
+  const free = (level: number, from: number, to: number) => taken[level]!.every(([a, b]) => to <= a || from >= b);
   for (const chip of order) {
-    const from = chip.x - 2;
-    const to = chip.x + chip.label.length * CHIP_CHAR_PX + CHIP_PAD_PX;
-    const level = taken.findIndex((spans) => spans.every(([a, b]) => to <= a || from >= b));
-    if (level < 0) continue;
-    taken[level]!.push([from, to]);
-    chip.level = level;
+    const width = chip.label.length * CHIP_CHAR_PX + CHIP_PAD_PX;
+    // Right of the line on any level, else left of it (never off the strip's left edge).
+    for (const flip of [false, true]) {
+      const from = flip ? chip.x - width : chip.x;
+      const to = flip ? chip.x : chip.x + width;
+      if (flip && from < 0) continue;
+      const level = taken.findIndex((_, l) => free(l, from, to));
+      if (level < 0) continue;
+      taken[level]!.push([from, to]);
+      chip.level = level;
+      chip.flip = flip;
+      break;
+    }
   }
   return chips;
 }
