@@ -30,6 +30,19 @@ const between = <E extends SimEvent>(events: E[], fromMs: number, toMs: number) 
 const lastBefore = <E extends SimEvent>(events: E[], atMs: number): E | undefined => events.filter((e) => e.simTimeMs < atMs).at(-1);
 const faultTimes = (s: Scenario, kind: Fault['kind']) => s.steps.filter((st) => st.fault?.kind === kind).map((st) => st.atMs);
 
+/** When the narration containing `words` is said (it must exist exactly once). */
+function saidAt(p: Played, words: string): number {
+  const hits = ofType(p.events, 'narration').filter((e) => e.text.includes(words));
+  expect(hits, `${p.scenario.name}: one narration containing "${words}"`).toHaveLength(1);
+  return hits[0].simTimeMs;
+}
+
+/** Narration must not run ahead of what it describes (timings move when the engine is retuned). */
+function expectSaidAfter(p: Played, words: string, happenedAtMs: number | undefined) {
+  expect(happenedAtMs, `${p.scenario.name}: the event behind "${words}" happened`).toBeDefined();
+  expect(saidAt(p, words), `${p.scenario.name}: "${words}" is said after it happened (${happenedAtMs} ms)`).toBeGreaterThanOrEqual(happenedAtMs!);
+}
+
 function expectRecovered(p: Played) {
   const agents = p.scenario.cluster.agents + p.scenario.cluster.publicAgents;
   expect(p.summary).toMatchObject({ clusterHealth: 'healthy', quorum: { have: 3, need: 2 }, registeredAgents: agents, unhealthyTotal: 0, scriptErrors: [] });
@@ -72,6 +85,13 @@ describe('built-in scenarios behave as narrated', () => {
     expect(dnsAt).toBeLessThanOrEqual(marathonAt);
     expect(marathonAt).toBeLessThanOrEqual(healthyAt);
     expect(ofType(p.events, 'fault')).toEqual([]);
+    const agentsAt = Math.max(...ofType(p.events, 'agent').filter((e) => e.registered).map((e) => e.simTimeMs));
+    expectSaidAfter(p, 'ZooKeeper has quorum', quorumAt);
+    expectSaidAfter(p, 'first diagnostics pull reports every master unhealthy', ofType(p.events, 'cluster').find((e) => e.health === 'unhealthy')?.simTimeMs);
+    expectSaidAfter(p, 'elected a Mesos leader', Math.max(mesosAt, dnsAt, agentsAt));
+    expectSaidAfter(p, 'elected its own leader', marathonAt);
+    expectSaidAfter(p, 'Admin Router comes last', ofType(p.events, 'availability').find((e) => e.availability.uiReachable)?.simTimeMs);
+    expectSaidAfter(p, 'Healthy.', healthyAt);
     expectRecovered(p);
   });
 
@@ -86,6 +106,11 @@ describe('built-in scenarios behave as narrated', () => {
     expect(ofType(outage(p.events), 'dns').some((e) => e.name === 'leader.mesos' && e.value === null)).toBe(true);
     expect(ofType(outage(p.events), 'availability').some((e) => !e.availability.apiReachable)).toBe(true);
     expect(ofType(outage(p.events), 'cluster').some((e) => e.health === 'unhealthy')).toBe(true);
+    expectSaidAfter(p, 'Mesos leader\'s ZooKeeper session expires', ofType(p.events, 'leader').find((e) => e.role === 'mesos' && e.node === null && e.simTimeMs >= stopAt)?.simTimeMs);
+    expectSaidAfter(p, 'Mesos-DNS waited 30 s', ofType(p.events, 'dns').find((e) => e.name === 'leader.mesos' && e.value === null && e.simTimeMs >= stopAt)?.simTimeMs);
+    expectSaidAfter(p, 'marked all three masters unhealthy', ofType(p.events, 'cluster').find((e) => e.health === 'unhealthy' && e.simTimeMs >= stopAt)?.simTimeMs);
+    expectSaidAfter(p, 'ZooKeeper has quorum again', ofType(p.events, 'dns').find((e) => e.name === 'leader.mesos' && e.value !== null && e.simTimeMs >= startAt)?.simTimeMs);
+    expectSaidAfter(p, 'the API answers', ofType(p.events, 'availability').find((e) => e.availability.apiReachable && e.availability.tasksLaunchable && e.simTimeMs >= startAt)?.simTimeMs);
     expectRecovered(p);
   });
 
@@ -96,6 +121,8 @@ describe('built-in scenarios behave as narrated', () => {
     const after = between(p.events, stopAt, Number.MAX_SAFE_INTEGER);
     for (const q of ofType(after, 'quorum')) expect(q.have, `quorum at ${q.simTimeMs}`).toBeGreaterThanOrEqual(q.need);
     expect(ofType(after, 'cluster').some((e) => e.health === 'unhealthy')).toBe(true);
+    expectSaidAfter(p, 'so the cluster is unhealthy', ofType(after, 'cluster').find((e) => e.health === 'unhealthy')?.simTimeMs);
+    expectSaidAfter(p, 'healthy again', ofType(after, 'cluster').filter((e) => e.health === 'healthy').at(-1)?.simTimeMs);
     const inForce = [lastBefore(ofType(p.events, 'availability'), stopAt)!, ...ofType(after, 'availability')];
     for (const a of inForce) expect(a.availability, `availability at ${a.simTimeMs}`).toMatchObject({ uiReachable: true, apiReachable: true });
     expectRecovered(p);
@@ -111,6 +138,10 @@ describe('built-in scenarios behave as narrated', () => {
     expect(dnsAt - mesosAt).toBeGreaterThanOrEqual(60_000);
     expect(dnsAt - normalDnsAt).toBeGreaterThanOrEqual(60_000);
     expect(marathonAt).toBeGreaterThanOrEqual(dnsAt);
+    const agentsAt = Math.max(...ofType(p.events, 'agent').filter((e) => e.registered).map((e) => e.simTimeMs));
+    expectSaidAfter(p, 'even the agents registered', Math.max(mesosAt, agentsAt));
+    expectSaidAfter(p, 'Mesos-DNS serves at last', dnsAt);
+    expectSaidAfter(p, 'Healthy, minutes later', ofType(p.events, 'cluster').find((e) => e.health === 'healthy')?.simTimeMs);
     expectRecovered(p);
   });
 
@@ -124,6 +155,8 @@ describe('built-in scenarios behave as narrated', () => {
     const next = mesosLeaders.find((e) => e.simTimeMs >= kill.atMs && e.node !== null && e.node !== killed);
     expect(next, 'a new leader is elected').toBeDefined();
     expect(next!.simTimeMs - kill.atMs).toBeLessThanOrEqual(30_000);
+    expectSaidAfter(p, 'A new leader is elected', next!.simTimeMs);
+    expectSaidAfter(p, 'It rejoined as a follower', ofType(p.events, 'unit').find((e) => e.node === killed && e.unit === 'dcos-mesos-master' && e.to === 'healthy' && e.simTimeMs > kill.atMs)?.simTimeMs);
     expectRecovered(p);
   });
 
@@ -141,6 +174,9 @@ describe('built-in scenarios behave as narrated', () => {
     expect(ofType(between(p.events, cutAt, healAt), 'cluster').filter((e) => e.health !== 'healthy')).toEqual([]);
     expect(ofType(between(p.events, cutAt, healAt), 'node').some((e) => e.node === 'agent-1' && e.health === 'unknown')).toBe(true);
     expect(ofType(between(p.events, cutAt + 300_000, healAt + 1), 'task').some((e) => e.node !== 'agent-1' && e.state === 'staging')).toBe(true);
+    expectSaidAfter(p, 'its health is unknown', ofType(p.events, 'node').find((e) => e.node === 'agent-1' && e.health === 'unknown')?.simTimeMs);
+    expectSaidAfter(p, 'Five minutes without a pong', lost!.simTimeMs);
+    expectSaidAfter(p, 'read agent-1 again', ofType(p.events, 'node').find((e) => e.node === 'agent-1' && e.health === 'healthy' && e.simTimeMs > healAt)?.simTimeMs);
     expectRecovered(p);
   });
 
@@ -152,6 +188,8 @@ describe('built-in scenarios behave as narrated', () => {
     const down = between(p.events, crashAt, bootAt);
     for (const q of ofType(down, 'quorum')) expect(q.have).toBeGreaterThanOrEqual(q.need);
     expect(ofType(down, 'cluster').some((e) => e.health !== 'healthy')).toBe(true);
+    expectSaidAfter(p, 'diagnostics pull failed to reach', ofType(down, 'cluster').find((e) => e.health !== 'healthy')?.simTimeMs);
+    expectSaidAfter(p, 'healthy again', ofType(p.events, 'cluster').filter((e) => e.health === 'healthy').at(-1)?.simTimeMs);
     // Availability in force during the outage: the last value before the crash and every change during it.
     const inForce = [lastBefore(ofType(p.events, 'availability'), crashAt)!, ...ofType(down, 'availability')];
     for (const a of inForce) expect(a.availability).toMatchObject({ uiReachable: true, apiReachable: true, tasksLaunchable: true });
