@@ -8,6 +8,7 @@
  * Targets: initial JS < 200 KB gzip, first render < 1 s, no long task > 50 ms.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
@@ -76,6 +77,7 @@ export async function benchWeb(): Promise<Record<string, unknown>> {
   const browser = await launchBrowser();
   try {
     const firstRenders: number[] = [];
+    const phaseRuns: Record<string, number>[] = [];
     let watch = { longTasks: [] as number[], healthy: false, wallMs: 0, lastSeq: 0, batches: 0, resyncs: 0 };
     for (let run = 0; run < FIRST_RENDER_RUNS; run++) {
       const room = uniqueRoom('bench-web');
@@ -85,7 +87,15 @@ export async function benchWeb(): Promise<Record<string, unknown>> {
       const page = await context.newPage();
       await page.goto(`${server.url}/?room=${room}`);
       await page.waitForFunction(`performance.getEntriesByName('bootscope:first-dag-render').length > 0`, null, { timeout: 30_000 });
-      firstRenders.push(await page.evaluate<number>(`performance.getEntriesByName('bootscope:first-dag-render')[0].startTime`));
+      const phases = await page.evaluate<Record<string, number>>(`(() => {
+        const at = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1);
+        const nav = performance.getEntriesByType('navigation')[0];
+        const js = performance.getEntriesByType('resource').find((r) => /\\/assets\\/index-[^/]*\\.js$/.test(r.name));
+        return { htmlLoaded: Math.round(nav.responseEnd), jsLoaded: Math.round(js?.responseEnd ?? -1), domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+          connected: at('bootscope:socket-connected'), snapshot: at('bootscope:snapshot-received'), firstDagRender: at('bootscope:first-dag-render') };
+      })()`);
+      phaseRuns.push(phases);
+      firstRenders.push(phases.firstDagRender!);
       if (run === FIRST_RENDER_RUNS - 1) {
         // The last page also watches the whole boot at BOOT_SPEED x.
         await page.evaluate('globalThis.__longTasks.length = 0');
@@ -109,19 +119,24 @@ export async function benchWeb(): Promise<Record<string, unknown>> {
     const firstRenderMs = Math.round(median(firstRenders));
     const longOver = watch.longTasks.filter((d) => d > LONG_TASK_MS);
     const maxLongTaskMs = Math.round(Math.max(0, ...watch.longTasks));
+    const load = loadavg().map((x) => x.toFixed(1)).join(' ');
     const rows: [string, string, string][] = [
+      ['machine load average (1/5/15 min)', `${load} on ${availableParallelism()} cores`, 'timings inflate when it exceeds the cores'],
       ['initial JS (gzip)', `${(sizes.initialJsGzip / 1024).toFixed(1)} KB`, `< ${TARGET_INITIAL_GZIP_BYTES / 1024} KB ${sizes.initialJsGzip < TARGET_INITIAL_GZIP_BYTES ? 'OK' : 'MISS'}`],
       ['all JS (gzip)', `${(sizes.allJsGzip / 1024).toFixed(1)} KB`, ''],
+      ['  phases (ms after navigation, last run)', Object.entries(phaseRuns.at(-1) ?? {}).map(([k, v]) => `${k} ${v}`).join(', '), ''],
       [`first DAG render (median of ${FIRST_RENDER_RUNS})`, `${firstRenderMs} ms  [${firstRenders.map((x) => Math.round(x)).join(', ')}]`, `< ${TARGET_FIRST_RENDER_MS} ms ${firstRenderMs < TARGET_FIRST_RENDER_MS ? 'OK' : 'MISS'}`],
       [`boot 3m/${BENCH_CLUSTER.agents}a/${BENCH_CLUSTER.publicAgents}p at ${BOOT_SPEED}x`, `${watch.healthy ? 'Healthy' : 'not Healthy'} after ${(watch.wallMs / 1000).toFixed(1)} s wall, ${watch.lastSeq} events in ${watch.batches} batches, ${watch.resyncs} resyncs`, ''],
       ['long tasks > 50 ms during boot', `${longOver.length} (max ${maxLongTaskMs} ms)`, `0 ${longOver.length === 0 ? 'OK' : 'MISS'}`],
     ];
-    for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(40)} ${value.padEnd(60)} ${target}\n`);
+    for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(40)} ${value.padEnd(60)} ${target}\n`.replace(/ +\n$/, '\n'));
     return {
+      loadAverage: load,
       initialJsGzipBytes: sizes.initialJsGzip,
       allJsGzipBytes: sizes.allJsGzip,
       firstDagRenderMs: firstRenderMs,
       firstDagRenderRunsMs: firstRenders.map(Math.round),
+      firstRenderPhasesMs: phaseRuns,
       bootHealthy: watch.healthy,
       bootWallMs: watch.wallMs,
       bootEvents: watch.lastSeq,

@@ -15,6 +15,15 @@ import type { BootStore } from './store/store.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
 
+/** Performance marks the web benchmark reads to split "time to first render" into its phases. */
+export const MARK_CONNECTED = 'bootscope:socket-connected';
+export const MARK_SNAPSHOT = 'bootscope:snapshot-received';
+
+function markOnce(name: string): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
 export type BootSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface SocketClient {
@@ -67,6 +76,7 @@ export function createSocketClient(
   };
 
   socket.on('connect', () => {
+    markOnce(MARK_CONNECTED);
     setConnection(store, 'connected');
     join();
   });
@@ -78,6 +88,7 @@ export function createSocketClient(
   socket.io.on('reconnect_failed', () => setConnection(store, 'offline'));
 
   socket.on('sim:snapshot', (snapshot) => {
+    markOnce(MARK_SNAPSHOT);
     resyncInFlight = false;
     applySnapshot(store, snapshot, now());
   });

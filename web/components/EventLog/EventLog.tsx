@@ -4,7 +4,7 @@
  * so thousands of entries scroll smoothly. When the reader has scrolled away from the top, arriving
  * events do not shift what they are reading (scrollTop is moved by the rows added above).
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SimEvent } from '../../../shared/engine/types.ts';
 import { selectActions, selectLog, selectLogFilter, selectNodeIds, useBootShallow } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
@@ -16,7 +16,7 @@ export const ROW_HEIGHT_PX = 44;
 const OVERSCAN_ROWS = 6;
 const EVENT_TYPES: readonly SimEvent['type'][] = ['unit', 'node', 'cluster', 'quorum', 'leader', 'dns', 'agent', 'task', 'fault', 'narration', 'step', 'availability', 'diagnostics', 'power'];
 
-function Row({ event, top }: { event: SimEvent; top: number }) {
+const Row = memo(function Row({ event, top }: { event: SimEvent; top: number }) {
   const cause = eventCause(event);
   const bad = event.type === 'fault' || (event.type === 'unit' && (event.to === 'failed' || event.to === 'stopped' || event.to === 'unhealthy'));
   return (
@@ -26,10 +26,11 @@ function Row({ event, top }: { event: SimEvent; top: number }) {
       {cause && <span className="eventlog-cause" title={cause}>because {cause}</span>}
     </li>
   );
-}
+});
 
 export function EventLog() {
-  const log = useBoot(selectLog);
+  // Deferred: a batch re-renders the list in React's interruptible background lane, not in the urgent one.
+  const log = useDeferredValue(useBoot(selectLog));
   const filter = useBoot(selectLogFilter);
   const nodeIds = useBootShallow(selectNodeIds);
   const { setLogFilter } = useBoot(selectActions);
@@ -42,15 +43,18 @@ export function EventLog() {
   const eventAt = (row: number): SimEvent => log[indices ? indices[row]! : log.length - 1 - row]!;
 
   // Keep the reader's place: rows are prepended at the top, so push scrollTop down by the same amount.
+  // The position comes from the scroll handler (a ref), never from reading the DOM here: reading
+  // scrollTop after a commit would force a synchronous layout on every batch.
   const newestSeq = log.length > 0 ? log[log.length - 1]!.seq : 0;
   const previous = useRef({ count, newestSeq });
+  const scrolledTo = useRef(0);
   useLayoutEffect(() => {
     const el = scroller.current;
     const before = previous.current;
     previous.current = { count, newestSeq };
-    if (!el || el.scrollTop === 0 || newestSeq === before.newestSeq) return;
+    if (!el || scrolledTo.current === 0 || newestSeq === before.newestSeq) return;
     const added = count - before.count;
-    if (added > 0) el.scrollTop += added * ROW_HEIGHT_PX;
+    if (added > 0) el.scrollTop = scrolledTo.current + added * ROW_HEIGHT_PX;
   }, [count, newestSeq]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
@@ -78,7 +82,10 @@ export function EventLog() {
         </select>
         <input type="search" aria-label="Filter by text" placeholder="search…" value={filter.text} onChange={(e) => setLogFilter({ text: e.target.value })} />
       </div>
-      <div className="eventlog-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} aria-label="Event list, newest first">
+      <div className="eventlog-scroll" ref={scroller} onScroll={(e) => {
+          scrolledTo.current = e.currentTarget.scrollTop;
+          setScrollTop(scrolledTo.current);
+        }} tabIndex={0} aria-label="Event list, newest first">
         {count === 0 ? (
           <p className="empty-note">{log.length === 0 ? 'No events yet.' : 'No event matches the filter.'}</p>
         ) : (

@@ -4,15 +4,22 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ScenarioInfo } from '../../../shared/protocol/messages.ts';
-import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../../shared/protocol/schemas.ts';
 import { selectActiveFaultCount, selectScenario, selectSeed, selectView } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { Playback } from '../Playback/Playback.tsx';
 import './Toolbar.css';
 
+/**
+ * Input bounds for Reset, equal to MAX_AGENTS / MAX_PUBLIC_AGENTS in shared/protocol/schemas.ts (a test
+ * keeps them equal). Not imported from there: that module would pull zod (~60 KB) into the page, and
+ * the server validates every reset anyway.
+ */
+export const RESET_MAX_AGENTS = 2_000;
+export const RESET_MAX_PUBLIC_AGENTS = 200;
+
 /** Accepts `[...]` or `{ scenarios: [...] }` so the picker does not depend on the envelope. */
-function parseScenarioList(body: unknown): ScenarioInfo[] {
+export function parseScenarioList(body: unknown): ScenarioInfo[] {
   const list = Array.isArray(body) ? body : (body as { scenarios?: unknown })?.scenarios;
   if (!Array.isArray(list)) return [];
   return list.filter((s): s is ScenarioInfo => typeof s?.name === 'string' && typeof s?.title === 'string');
@@ -55,8 +62,8 @@ function ResetForm({ onDone }: { onDone(): void }) {
           <option value={1}>1</option><option value={3}>3</option><option value={5}>5</option>
         </select>
       </label>
-      <label>Agents<input type="number" min={0} max={MAX_AGENTS} value={agents} onChange={(e) => setAgents(Number(e.target.value))} /></label>
-      <label>Public<input type="number" min={0} max={MAX_PUBLIC_AGENTS} value={publicAgents} onChange={(e) => setPublicAgents(Number(e.target.value))} /></label>
+      <label>Agents<input type="number" min={0} max={RESET_MAX_AGENTS} value={agents} onChange={(e) => setAgents(Number(e.target.value))} /></label>
+      <label>Public<input type="number" min={0} max={RESET_MAX_PUBLIC_AGENTS} value={publicAgents} onChange={(e) => setPublicAgents(Number(e.target.value))} /></label>
       <label>Seed<input type="number" min={0} value={seedText} onChange={(e) => setSeedText(e.target.value)} /></label>
       <button type="submit" className="btn btn-primary">Reset</button>
       <button type="button" className="btn" onClick={onDone}>Cancel</button>
