@@ -5,6 +5,11 @@ import { instanceEdges, type DagEdge } from './dagEdges.ts';
 import { countsText, summarizeGroup, vertexLabel } from './dagState.ts';
 import { fixtureUnitsForRole, fixtureView, withUnitState } from './dagFixtures.ts';
 
+/** Early boot: ZooKeeper and networking up, everything else waiting on its gates. */
+function booting(view: ClusterView): ClusterView {
+  return { ...view, nodes: view.nodes.map((n) => ({ ...n, units: n.units.map((u) => (['dcos-exhibitor', 'dcos-net'].includes(u.id) ? u : { ...u, state: 'waiting' as const })) })) };
+}
+
 function edgesOf(view: ClusterView, ui = DEFAULT_DAG_UI): DagEdge[] {
   return instanceEdges(view, clusterGeometry(view.nodes, ui, fixtureUnitsForRole), fixtureUnitsForRole);
 }
@@ -15,7 +20,7 @@ describe('blocking edges', () => {
   });
 
   it('without a Mesos leader, every leader.mesos / leader-scoped edge blocks, drawn from the missing fact', () => {
-    const v: ClusterView = { ...fixtureView(3, 2, 1), leaders: { mesos: null, marathon: 'master-1' }, dns: { 'leader.mesos': null, 'marathon.mesos': '10.0.0.1' } };
+    const v: ClusterView = { ...booting(fixtureView(3, 2, 1)), leaders: { mesos: null, marathon: 'master-1' }, dns: { 'leader.mesos': null, 'marathon.mesos': '10.0.0.1' } };
     const edges = edgesOf(v);
     const viaLeader = edges.filter((e) => e.via.includes('leader.mesos'));
     expect(viaLeader.length).toBeGreaterThan(0);
@@ -37,17 +42,31 @@ describe('blocking edges', () => {
   });
 
   it('a waiting dependency makes an amber (wait) edge, a failed one a red (fail) edge', () => {
-    let v = withUnitState(fixtureView(3, 1, 0), 'master-2', 'dcos-net', 'waiting');
+    let v = withUnitState(booting(fixtureView(3, 1, 0)), 'master-2', 'dcos-net', 'waiting');
     expect(edgesOf(v).find((e) => e.from === 'master-2/dcos-net' && e.to === 'master-2/dcos-mesos-master')?.block).toBe('wait');
     v = withUnitState(v, 'master-2', 'dcos-net', 'failed');
     expect(edgesOf(v).find((e) => e.from === 'master-2/dcos-net' && e.to === 'master-2/dcos-mesos-master')?.block).toBe('fail');
   });
 
   it('losing ZooKeeper quorum blocks the quorum gates', () => {
-    const v: ClusterView = { ...fixtureView(3, 1, 0), quorum: { have: 1, need: 2 } };
+    const v: ClusterView = { ...withUnitState(fixtureView(3, 1, 0), 'master-3', 'dcos-net', 'waiting'), quorum: { have: 1, need: 2 } };
     const e = edgesOf(v).find((x) => x.to === 'master-3/dcos-net');
     expect(e?.via).toContain('ZooKeeper quorum');
     expect(e?.block).toBe('wait');
+  });
+
+  it('a start gate blocks only a unit that has to (re)start; a runtime dependency blocks a running unit too', () => {
+    // master-3 powered off: exhibitor.wait on the others fails, but their running units passed it long ago
+    const base = fixtureView(3, 1, 0);
+    const v: ClusterView = { ...base, nodes: base.nodes.map((n) => (n.id === 'master-3' ? { ...n, up: false } : n)) };
+    const gate = (view: ClusterView) => edgesOf(view).find((e) => e.from === 'master-1/dcos-exhibitor' && e.to === 'master-1/dcos-oauth');
+    expect(gate(v)?.block).toBe('none');
+    expect(gate(withUnitState(v, 'master-1', 'dcos-oauth', 'waiting'))?.block).toBe('fail');
+    // the agent's registration is runtime: a failed leader blocks it although the agent unit runs
+    const r = edgesOf(withUnitState(base, 'master-1', 'dcos-mesos-master', 'failed')).find((e) => e.to === 'agent-1/dcos-mesos-slave' && e.via === 'registration');
+    expect(r?.block).toBe('fail');
+    // nothing is drawn as blocking into a powered-off node
+    expect(edgesOf(booting(v)).filter((e) => e.to.startsWith('master-3/') && e.block !== 'none')).toEqual([]);
   });
 
   it('one merged edge per source into a collapsed group, blocking if any member is blocked', () => {

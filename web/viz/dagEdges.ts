@@ -116,6 +116,9 @@ function blockLevel(c: Ctx, n: NodeView, d: Dependency, src: Source): BlockLevel
   return maxLevel(level, stateBlock(unitState(c.idx, src.node, d.unit)));
 }
 
+/** Dependent states in which a start gate (ExecStartPre) matters: the unit is trying to (re)start. */
+const GATED_STATES = new Set<UnitState>(['pending', 'waiting', 'failed', 'unhealthy']);
+
 const LEADER_SCOPES = new Set<Dependency['scope']>(['mesos-leader', 'marathon-leader']);
 
 const splitRef = (ref: string): [string, string] => {
@@ -213,29 +216,35 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const group = groupByNode.get(n.id);
     if (!group) continue;
     for (const spec of specsOf(n.role)) {
+      // A start gate blocks only a unit that has to (re)start; nothing blocks anything on a powered-off node.
+      const gated = n.up && GATED_STATES.has(unitState(idx, n.id, spec.id));
       for (const d of spec.dependsOn) {
         const src = resolve(ctx, n, d);
         const from = src.kind === 'fact' ? `fact:${src.fact}` : `${src.node}/${d.unit}`;
         if (src.kind === 'unit' && !geom.boxes.has(from)) continue; // source not displayed
         const sameGroup = src.kind === 'unit' && src.node === n.id;
-        add(from, `${n.id}/${spec.id}`, d, blockLevel(ctx, n, d, src), sameGroup ? (group.layout.edgeIndex[`${d.unit}>${spec.id}`] ?? null) : undefined, group.originX, group.originY);
+        const block = !n.up || (d.gate && !gated) ? 'none' : blockLevel(ctx, n, d, src);
+        add(from, `${n.id}/${spec.id}`, d, block, sameGroup ? (group.layout.edgeIndex[`${d.unit}>${spec.id}`] ?? null) : undefined, group.originX, group.originY);
       }
     }
   }
   // A collapsed group's members all resolve a non-local dependency alike (they are not masters), so one member
   // stands for all; only a partitioned member changes the verdict (it cannot reach anything). O(deps + members).
   for (const c of geom.collapsed) {
-    const members = c.nodeIds.map((id) => idx.get(id)).filter((n): n is NodeView => n !== undefined);
+    const members = c.nodeIds.map((id) => idx.get(id)).filter((n): n is NodeView => n !== undefined && n.up);
     const rep = members.find((n) => !n.partitioned) ?? members[0];
     if (!rep) continue;
     const anyCut = members.some((n) => n.partitioned);
     for (const spec of specsOf(c.role)) {
+      let gated: boolean | undefined;
       for (const d of spec.dependsOn) {
         if (d.scope === 'local') continue; // inside the summary box
         const src = resolve(ctx, rep, d);
         const from = src.kind === 'fact' ? `fact:${src.fact}` : `${src.node}/${d.unit}`;
         if (src.kind === 'unit' && !geom.boxes.has(from)) continue;
-        add(from, `group:${c.id}`, d, anyCut ? 'fail' : blockLevel(ctx, rep, d, src), undefined, 0, 0);
+        if (d.gate) gated ??= members.some((m) => GATED_STATES.has(unitState(idx, m.id, spec.id)));
+        const block = d.gate && !gated ? 'none' : anyCut ? 'fail' : blockLevel(ctx, rep, d, src);
+        add(from, `group:${c.id}`, d, block, undefined, 0, 0);
       }
     }
   }

@@ -79,7 +79,9 @@ describe('DagView', () => {
     render(view);
     const before = roleLayoutStats().computed;
     expect(host.querySelectorAll('.dag-edge.block-fail, .dag-edge.block-wait')).toHaveLength(0);
-    const noLeader: ClusterView = { ...withUnitState(withUnitState(view, 'master-1', 'dcos-mesos-master', 'failed'), 'master-1', 'dcos-net', 'failed'), leaders: { mesos: null, marathon: null }, dns: { 'leader.mesos': null, 'marathon.mesos': null } };
+    let broken = withUnitState(withUnitState(view, 'master-1', 'dcos-mesos-master', 'failed'), 'master-1', 'dcos-net', 'failed');
+    broken = withUnitState(withUnitState(broken, 'master-2', 'dcos-marathon', 'waiting'), 'master-2', 'dcos-adminrouter', 'waiting');
+    const noLeader: ClusterView = { ...broken, leaders: { mesos: null, marathon: null }, dns: { 'leader.mesos': null, 'marathon.mesos': null } };
     render(noLeader);
     expect(vertex('master-1', 'dcos-mesos-master')!.dataset.state).toBe('failed');
     // red out of the failed unit, amber (waiting) where the leader is simply missing
