@@ -47,6 +47,7 @@ async function serverStats(url: string): Promise<{ cpuMicros: { user: number; sy
 interface ViewerResult {
   records: BatchRecord[][];
   cpuMs: number;
+  eventLoopUtilization: number;
 }
 
 interface Viewers {
@@ -59,10 +60,10 @@ function forkViewers(url: string, count: number): Viewers {
   const child = fork(fileURLToPath(new URL('./liveClients.ts', import.meta.url)), [url, ROOM, String(count)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let onResult: (result: ViewerResult) => void = () => undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    child.on('message', (m: { type: string; records?: BatchRecord[][]; cpuMs?: number; error?: string }) => {
+    child.on('message', (m: { type: string; records?: BatchRecord[][]; cpuMs?: number; eventLoopUtilization?: number; error?: string }) => {
       if (m.type === 'ready') resolve();
       if (m.type === 'error') reject(new Error(`viewer process: ${m.error}`));
-      if (m.type === 'result') onResult({ records: m.records ?? [], cpuMs: m.cpuMs ?? NaN });
+      if (m.type === 'result') onResult({ records: m.records ?? [], cpuMs: m.cpuMs ?? NaN, eventLoopUtilization: m.eventLoopUtilization ?? NaN });
     });
     child.once('exit', (code) => reject(new Error(`viewer process exited (${code})`)));
   });
@@ -115,6 +116,14 @@ export async function benchLive(): Promise<Record<string, unknown>> {
 
     const inWindow = perClient.map((records) => records.filter(([receivedMs]) => receivedMs >= startedMs));
     const delays = inWindow.flat().map(([, delayMs]) => delayMs).filter((d) => Number.isFinite(d)).sort((a, b) => a - b);
+    if (process.env.BENCH_LIVE_DEBUG === '1') {
+      const bySecond = new Map<number, number[]>();
+      for (const [receivedMs, delayMs] of inWindow.flat()) {
+        const k = Math.floor((receivedMs - startedMs) / 1000);
+        bySecond.set(k, [...(bySecond.get(k) ?? []), delayMs]);
+      }
+      for (const [k, ds] of [...bySecond].sort((a, b) => a[0] - b[0])) process.stdout.write(`t=${k}s batches=${ds.length} max=${Math.max(...ds)} min=${Math.min(...ds)}\n`);
+    }
     const events = inWindow.flat().reduce((n, [, , e]) => n + e, 0);
     const first = inWindow[0] ?? [];
     const firstEvents = first.reduce((n, [, , e]) => n + e, 0);
@@ -138,6 +147,8 @@ export async function benchLive(): Promise<Record<string, unknown>> {
       serverCpuPercent: Math.round((cpuMs / wallMs) * 1000) / 10,
       /** All viewer processes since they started (connects and joins included): the bench's own load. */
       viewersCpuPercent: Math.round((viewerCpuMs / wallMs) * 1000) / 10,
+      /** Busiest viewer process's event-loop utilisation over the window (near 1: the viewers are the bottleneck). */
+      viewerEventLoopMax: Math.round(Math.max(...viewerResults.map((r) => r.eventLoopUtilization)) * 100) / 100,
       bytesPerEvent: firstEvents === 0 ? NaN : Math.round(firstBytes / firstEvents),
       simAdvancedMs: simAfter - simBefore,
       simExpectedMs: wallMs * LIVE_SPEED,

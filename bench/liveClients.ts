@@ -12,6 +12,7 @@ const [url, room, countText] = process.argv.slice(2);
 const count = Number(countText);
 const records: BatchRecord[][] = [];
 const clients: Client[] = [];
+let eluStart: ReturnType<typeof performance.eventLoopUtilization> | null = null;
 
 function send(message: unknown): void {
   process.send?.(message);
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     });
     clients.push(socket);
   }
+  eluStart = performance.eventLoopUtilization();
   send({ type: 'ready' });
 }
 
@@ -46,7 +48,8 @@ process.on('message', (message: { type: string }) => {
   if (message.type !== 'stop') return;
   for (const c of clients) c.disconnect();
   const cpu = process.cpuUsage();
-  send({ type: 'result', records, cpuMs: (cpu.user + cpu.system) / 1000 });
+  const elu = eluStart === null ? NaN : performance.eventLoopUtilization(eluStart).utilization;
+  send({ type: 'result', records, cpuMs: (cpu.user + cpu.system) / 1000, eventLoopUtilization: elu });
   process.disconnect?.();
 });
 
