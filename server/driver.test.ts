@@ -91,4 +91,18 @@ describe('Driver: wall time x speed -> sim time', () => {
     expect(narrations[1].simTimeMs).toBe(2_500);
     expect(driver.pendingScriptSteps).toBe(0);
   });
+
+  it('pauses (and reports once) when the engine throws under the timer, instead of failing every tick', async () => {
+    const engine = createFakeEngine({ cluster: { masters: 1, agents: 0, publicAgents: 0 }, seed: 1 });
+    engine.advanceTo = () => {
+      throw new Error('engine bug');
+    };
+    const errors: unknown[] = [];
+    const driver = new Driver({ engine, now: Date.now, onEvents: () => undefined, onError: (e) => errors.push(e) });
+    driver.start();
+    await new Promise((r) => setTimeout(r, 200));
+    driver.stop();
+    expect(errors).toHaveLength(1);
+    expect(driver.paused).toBe(true);
+  });
 });

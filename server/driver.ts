@@ -27,6 +27,8 @@ export interface DriverOptions {
   onEvents(events: SimEvent[]): void;
   /** After every tick, moved or not: the room flushes its pending batch here. */
   onTick?(): void;
+  /** The engine threw while the timer advanced it: the driver pauses so a broken room does not spin. */
+  onError?(error: unknown): void;
   /** A scenario fault the engine rejected (the step's narration still plays). */
   onScriptError?(error: ScriptError): void;
 }
@@ -69,7 +71,14 @@ export class Driver {
   start(): void {
     if (this.timer !== null) return;
     this.reanchor(this.options.now(), this.engine.simTimeMs);
-    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer = setInterval(() => {
+      try {
+        this.tick();
+      } catch (error) {
+        this.isPaused = true;
+        this.options.onError?.(error);
+      }
+    }, TICK_MS);
   }
 
   stop(): void {

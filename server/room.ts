@@ -195,6 +195,10 @@ export class Room {
       script: sim.script,
       onEvents: (events) => this.onEvents(events),
       onTick: () => this.flush(),
+      onError: (error) => {
+        this.options.logger.error({ err: error, room: this.name, simTimeMs: engine.simTimeMs }, 'the engine failed; room paused (reset it to start again)');
+        this.options.broadcast.playback(this.name, this.playback());
+      },
       onScriptError: (error) => this.options.logger.warn({ room: this.name, ...error }, 'scenario step rejected'),
     });
     old?.stop();
