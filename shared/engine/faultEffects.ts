@@ -7,7 +7,7 @@ import { nodeIndex } from '../model/cluster.ts';
 import { UNIT_CATALOG } from '../model/catalog.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { between } from './rng.ts';
-import { down, exec, killUnit, transition, wake } from './rules/units.ts';
+import { down, exec, killUnit, shiftReady, transition, wake } from './rules/units.ts';
 import { recompute } from './rules/zookeeper.ts';
 import { onZkAccessChanged } from './rules/mesos.ts';
 import { onDnsLeaderChange, recomputeGlobal } from './rules/dns.ts';
@@ -63,6 +63,8 @@ export function applyFault(ctx: Ctx, f: Fault, id: string): void {
     case 'delay':
       end(ctx, (a) => a.id !== id && onUnit(a.fault, 'delay', f.node, f.unit), 'replaced by a new delay');
       rt.delay = f.ms;
+      // Already launching: the new delay replaces whatever delay its ready time carried.
+      shiftReady(ctx, n, u, f.ms - rt.delayed);
       break;
     case 'hang':
       rt.hung = true;
@@ -112,7 +114,9 @@ function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot', n: n
     emit(ctx, { type: 'power', node: nodeId, up: false, partitioned: node.part, cause: { text: `${nodeId} powered off (all units down)`, refs } });
     for (let u = 0; u < node.units.length; u++) {
       end(ctx, (a) => onUnit(a.fault, 'hang', nodeId, ctx.topo.unitIds[ctx.topo.roles[n]][u]), 'the node powered off');
-      if (node.units[u].st !== 'pending') down(ctx, n, u, 'pending', { text: `pending: ${nodeId} is powered off`, refs });
+      const st = node.units[u].st;
+      // A unit stopped by a fault stays stopped (and inactive) across the power cycle.
+      if (st !== 'pending' && st !== 'stopped') down(ctx, n, u, 'pending', { text: `pending: ${nodeId} is powered off`, refs });
       else node.units[u].ep++;
     }
     afterNetworkChange(ctx, n);
@@ -149,10 +153,13 @@ function clearAll(ctx: Ctx, id: string): void {
       case 'stop': startUnit(ctx, n, unitIndex(ctx, n, f.unit), id); break;
       case 'partition': nodeFault(ctx, 'heal', n, id); break;
       case 'crash': nodeFault(ctx, 'boot', n, id); break;
-      case 'delay':
-        ctx.s.nodes[n].units[unitIndex(ctx, n, f.unit)].delay = 0;
+      case 'delay': {
+        const u = unitIndex(ctx, n, f.unit);
+        ctx.s.nodes[n].units[u].delay = 0;
         end(ctx, (x) => x.id === a.id, 'cleared');
+        shiftReady(ctx, n, u, -ctx.s.nodes[n].units[u].delayed);
         break;
+      }
       case 'hang': {
         const u = unitIndex(ctx, n, f.unit);
         end(ctx, (x) => x.id === a.id, 'cleared');

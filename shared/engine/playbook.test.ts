@@ -136,8 +136,10 @@ describe('delay Mesos-DNS on every master from power-on', () => {
     expect(chain.some((s) => s.ref.startsWith('fault:'))).toBe(true);
   });
 
-  it('recovers after clear', () => {
-    const r = runWith(SMALL, 2, [delay('master-1'), delay('master-2'), delay('master-3'), [8 * MIN, { kind: 'clear' }]], 40 * MIN);
+  it('recovers promptly after clear: the pending start loses its extra delay', () => {
+    const r = runWith(SMALL, 2, [delay('master-1'), delay('master-2'), delay('master-3'), [8 * MIN, { kind: 'clear' }]], 13 * MIN);
+    const dns = firstAfter(r.log, 8 * MIN, 'dns', (e) => e.name === 'leader.mesos' && e.value !== null)!;
+    expect(dns.simTimeMs - 8 * MIN).toBeLessThan(5_000);
     expect(r.engine.view().clusterHealth).toBe('healthy');
   });
 });

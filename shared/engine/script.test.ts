@@ -1,8 +1,8 @@
 // The scenario player against a tiny scripted engine: order of steps, cursor as JSON, readable step errors.
 import { describe, expect, it } from 'vitest';
-import { advanceWithScript, createScript, createScriptPlayer, formatSimTime, nextStepTimeMs, SCRIPT_START } from './script.ts';
+import { advanceWithScript, createScript, createScriptPlayer, formatSimTime, nextStepTimeMs, resolveSymbolicNode, SCRIPT_START } from './script.ts';
 import { createEngine, restoreEngine } from './index.ts';
-import type { Engine, EngineSnapshot, Fault, InjectResult, SimEvent } from './types.ts';
+import type { ClusterView, Engine, EngineSnapshot, Fault, InjectResult, SimEvent } from './types.ts';
 
 /** An engine that emits one `power` event every second and accepts faults on master-1..3 only. */
 function fakeEngine(): Engine {
@@ -147,5 +147,51 @@ describe('with the real engine', () => {
     const part2 = advanceWithScript(restoreEngine(saved.engine), script, saved.cursor, 400_000);
     expect(JSON.stringify([...part1.events, ...part2.events])).toBe(JSON.stringify(all.events));
     expect(all.events.filter((e) => e.type === 'fault').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('symbolic targets', () => {
+  const view = (mesos: string | null, marathon: string | null) => ({
+    leaders: { mesos, marathon },
+    nodes: ['master-1', 'master-2', 'master-3', 'agent-1'].map((id) => ({ id, role: id.startsWith('master') ? 'master' : 'agent' })) as ClusterView['nodes'],
+  });
+
+  it('resolves the leaders and a master that leads nothing', () => {
+    expect(resolveSymbolicNode(view('master-2', 'master-1'), '@mesos-leader')).toEqual({ node: 'master-2' });
+    expect(resolveSymbolicNode(view('master-2', 'master-1'), '@marathon-leader')).toEqual({ node: 'master-1' });
+    expect(resolveSymbolicNode(view('master-2', 'master-1'), '@quiet-master')).toEqual({ node: 'master-3' });
+    expect(resolveSymbolicNode(view('master-1', 'master-1'), '@quiet-master')).toEqual({ node: 'master-2' });
+  });
+
+  it('says when there is nothing to target', () => {
+    expect(resolveSymbolicNode(view(null, 'master-1'), '@mesos-leader')).toEqual({ error: 'there is no Mesos leader to target (@mesos-leader)' });
+  });
+
+  it('injects the fault on the node the role resolves to when the step fires (real engine)', () => {
+    const engine = createEngine({ cluster: { masters: 3, agents: 1, publicAgents: 0 }, seed: 3 });
+    const boot = advanceWithScript(engine, createScript([]), SCRIPT_START, 600_000);
+    const leader = engine.view().leaders.mesos;
+    expect(leader, 'the cluster booted and elected a leader').not.toBeNull();
+    const r = advanceWithScript(engine, createScript([{ atMs: 600_000, fault: { kind: 'kill', node: '@mesos-leader', unit: 'dcos-mesos-master' } }]), boot.cursor, 600_000);
+    expect(r.errors).toEqual([]);
+    const fault = r.events.find((e) => e.type === 'fault');
+    expect(fault && fault.type === 'fault' && fault.fault).toEqual({ kind: 'kill', node: leader, unit: 'dcos-mesos-master' });
+  });
+});
+
+describe('symbolic targets keep their meaning', () => {
+  it('a role name binds to one node on first use, and the binding survives a JSON round trip', () => {
+    const engine = createEngine({ cluster: { masters: 3, agents: 1, publicAgents: 0 }, seed: 3 });
+    const script = createScript([
+      { atMs: 600_000, fault: { kind: 'crash', node: '@quiet-master' } },
+      { atMs: 700_000, fault: { kind: 'boot', node: '@quiet-master' } },
+    ]);
+    const first = advanceWithScript(engine, script, SCRIPT_START, 650_000);
+    const crashed = first.cursor.bound?.['@quiet-master'];
+    expect(crashed).toMatch(/^master-[123]$/);
+    const second = advanceWithScript(engine, script, JSON.parse(JSON.stringify(first.cursor)), 750_000);
+    expect(second.errors).toEqual([]);
+    const faults = [...first.events, ...second.events].flatMap((e) => (e.type === 'fault' && e.active ? [e.fault] : []));
+    expect(faults).toEqual([{ kind: 'crash', node: crashed }, { kind: 'boot', node: crashed }]);
   });
 });

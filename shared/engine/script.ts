@@ -6,7 +6,11 @@
 // - A step whose fault the engine rejects is reported in `errors` (readable, with the step number) and skipped;
 //   the simulation is untouched by it and the script carries on.
 // - A step due before the engine's current time (a player attached late) fires at the current time.
-import type { Engine, Fault, SimEvent } from './types.ts';
+// - A fault may name a role instead of a node (`@mesos-leader`, `@marathon-leader`, `@quiet-master`): it is
+//   resolved from engine.view() when a step first uses it and then means that same node for the rest of the
+//   script (kept in the cursor), so "crash a quiet master ... boot it again" targets one machine whatever the
+//   seed and whatever leadership does in between. The fault event carries the concrete node.
+import type { ClusterView, Engine, Fault, SimEvent } from './types.ts';
 
 export interface ScriptStep {
   atMs: number;
@@ -17,6 +21,8 @@ export interface ScriptStep {
 /** Where the player is in its script: the index of the next step to fire (in time order). */
 export interface ScriptCursor {
   nextStep: number;
+  /** Symbolic node names already resolved (`@quiet-master` -> `master-3`); absent until one is used. */
+  bound?: Partial<Record<SymbolicNode, string>>;
 }
 
 export interface ScriptError {
@@ -46,6 +52,34 @@ export function createScript(steps: readonly ScriptStep[]): Script {
 
 export const SCRIPT_START: ScriptCursor = Object.freeze({ nextStep: 0 });
 
+/** Node names a scenario step may use instead of a node id, resolved when the step fires. */
+export const SYMBOLIC_NODES = ['@mesos-leader', '@marathon-leader', '@quiet-master'] as const;
+export type SymbolicNode = (typeof SYMBOLIC_NODES)[number];
+
+export function isSymbolicNode(node: string): node is SymbolicNode {
+  return (SYMBOLIC_NODES as readonly string[]).includes(node);
+}
+
+/** The node a symbolic name stands for right now, or why there is none. */
+export function resolveSymbolicNode(view: Pick<ClusterView, 'nodes' | 'leaders'>, node: SymbolicNode): { node: string } | { error: string } {
+  if (node === '@mesos-leader') return view.leaders.mesos !== null ? { node: view.leaders.mesos } : { error: 'there is no Mesos leader to target (@mesos-leader)' };
+  if (node === '@marathon-leader') return view.leaders.marathon !== null ? { node: view.leaders.marathon } : { error: 'there is no Marathon leader to target (@marathon-leader)' };
+  // The first master, in id order, that leads neither Mesos nor Marathon: losing it costs no leader.
+  const quiet = view.nodes.find((n) => n.role === 'master' && n.id !== view.leaders.mesos && n.id !== view.leaders.marathon);
+  return quiet ? { node: quiet.id } : { error: 'every master leads something; no master fits @quiet-master' };
+}
+
+/** `bound` is updated in place with a first-time resolution. */
+function resolveFault(engine: Engine, fault: Fault, bound: Partial<Record<SymbolicNode, string>>): { fault: Fault } | { error: string } {
+  if (fault.kind === 'clear' || !isSymbolicNode(fault.node)) return { fault };
+  const known = bound[fault.node];
+  if (known !== undefined) return { fault: { ...fault, node: known } };
+  const target = resolveSymbolicNode(engine.view(), fault.node);
+  if (!('node' in target)) return target;
+  bound[fault.node] = target.node;
+  return { fault: { ...fault, node: target.node } };
+}
+
 /** "01:30.000" for 90000: the clock a teacher sees, used to label step errors. */
 export function formatSimTime(simTimeMs: number): string {
   const totalSec = Math.floor(simTimeMs / 1000);
@@ -71,12 +105,14 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
   const events: SimEvent[] = [];
   const errors: ScriptError[] = [];
   let next = cursor.nextStep;
+  const bound = { ...cursor.bound };
   while (next < script.steps.length && script.steps[next].atMs <= simTimeMs) {
     const step = script.steps[next];
     pushAll(events, engine.advanceTo(step.atMs));
     if (step.say !== undefined) pushAll(events, engine.narrate(step.say));
     if (step.fault !== undefined) {
-      const result = engine.inject(step.fault);
+      const resolved = resolveFault(engine, step.fault, bound);
+      const result = 'fault' in resolved ? engine.inject(resolved.fault) : { ok: false as const, error: resolved.error };
       if (result.ok) pushAll(events, result.events);
       else {
         errors.push({
@@ -89,7 +125,7 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
     next += 1;
   }
   pushAll(events, engine.advanceTo(simTimeMs));
-  return { events, cursor: { nextStep: next }, errors };
+  return { events, cursor: Object.keys(bound).length > 0 ? { nextStep: next, bound } : { nextStep: next }, errors };
 }
 
 /** The next instant a step is due, or null when the script is finished (lets a driver stop at it exactly). */
@@ -106,10 +142,10 @@ export interface ScriptPlayer {
 
 export function createScriptPlayer(steps: readonly ScriptStep[], cursor: ScriptCursor = SCRIPT_START): ScriptPlayer {
   const script = createScript(steps);
-  let current: ScriptCursor = { nextStep: cursor.nextStep };
+  let current: ScriptCursor = copyCursor(cursor);
   return {
     get cursor() {
-      return { nextStep: current.nextStep };
+      return copyCursor(current);
     },
     get done() {
       return current.nextStep >= script.steps.length;
@@ -120,6 +156,10 @@ export function createScriptPlayer(steps: readonly ScriptStep[], cursor: ScriptC
       return result;
     },
   };
+}
+
+function copyCursor(c: ScriptCursor): ScriptCursor {
+  return c.bound === undefined ? { nextStep: c.nextStep } : { nextStep: c.nextStep, bound: { ...c.bound } };
 }
 
 // Spread-push (`a.push(...b)`) overflows the call stack on the huge batches of a 1,000-agent boot.

@@ -39,6 +39,9 @@ export interface UnitRt {
   stopped: boolean;
   /** Set while a hung process resumes (hang cleared) rather than restarts. */
   resumed: boolean;
+  /** When the launched main process becomes ready (-1 when no ready is pending), and the delay-fault ms in it. */
+  readyAt: number;
+  delayed: number;
 }
 
 export interface NodeRt {
@@ -156,5 +159,5 @@ export function topoFor(cluster: ClusterConfig): Topo {
 export const NOT_STARTED: Cause = UNIT_NOT_STARTED;
 
 export function newUnit(): UnitRt {
-  return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false, resumed: false };
+  return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false, resumed: false, readyAt: -1, delayed: 0 };
 }

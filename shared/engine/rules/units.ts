@@ -67,7 +67,9 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
     text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}`,
     refs: extra > 0 ? faultRefs(ctx, n, id) : undefined,
   });
-  schedule(ctx, between(ctx.s, s.startMs) + extra, 'ready', n, u, rt.ep);
+  rt.readyAt = ctx.s.simTimeMs + between(ctx.s, s.startMs) + extra;
+  rt.delayed = extra;
+  scheduleAt(ctx, rt.readyAt, 'ready', n, u, rt.ep);
 }
 
 function faultRefs(ctx: Ctx, n: number, unit: string): string[] | undefined {
@@ -75,7 +77,20 @@ function faultRefs(ctx: Ctx, n: number, unit: string): string[] | undefined {
   return f ? [f.id] : undefined;
 }
 
+/** A delay fault added or removed while the process is launching: move its ready time (new epoch). */
+export function shiftReady(ctx: Ctx, n: number, u: number, deltaMs: number): void {
+  const rt = ctx.s.nodes[n].units[u];
+  if (rt.st !== 'starting' || rt.readyAt < 0) return;
+  rt.ep++;
+  rt.readyAt = Math.max(ctx.s.simTimeMs, rt.readyAt + deltaMs);
+  rt.delayed = Math.max(0, rt.delayed + deltaMs);
+  scheduleAt(ctx, rt.readyAt, 'ready', n, u, rt.ep);
+}
+
 export function ready(ctx: Ctx, n: number, u: number): void {
+  const rt = ctx.s.nodes[n].units[u];
+  rt.readyAt = -1;
+  rt.delayed = 0;
   transition(ctx, n, u, 'healthy', { text: 'active (running)' });
 }
 
@@ -102,6 +117,8 @@ export function wake(ctx: Ctx, key: string): void {
 export function down(ctx: Ctx, n: number, u: number, to: 'failed' | 'stopped' | 'pending', cause: Cause): void {
   const rt = ctx.s.nodes[n].units[u];
   rt.ep++;
+  rt.readyAt = -1;
+  rt.delayed = 0;
   if (rt.hung) endHang(ctx, n, u, to === 'failed' ? 'the process died' : 'the unit went down');
   rt.hung = false;
   transition(ctx, n, u, to, cause);
