@@ -174,7 +174,10 @@ export function clusterGeometry(
     } else {
       const layout = roleLayout(role, unitsForRole(role), spine);
       const { w, h } = groupSize(layout);
-      const perColumn = Math.max(1, Math.floor((Math.max(leftH - top - SECTION_H, h) + GROUP_GAP) / (h + GROUP_GAP)));
+      // As many per column as fit next to the masters, but at least about sqrt(n): a few nodes stack (the drawing
+      // stays narrow), many nodes form a roughly square block instead of one endless row.
+      const fitBeside = Math.floor((Math.max(leftH - top - SECTION_H, h) + GROUP_GAP) / (h + GROUP_GAP));
+      const perColumn = Math.max(1, fitBeside, Math.ceil(Math.sqrt(shown.length)));
       shown.forEach((n, i) => {
         const col = Math.floor(i / perColumn);
         const gy = top + SECTION_H + (i % perColumn) * (h + GROUP_GAP);

@@ -75,8 +75,8 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       <text className="dag-vertex-name" x={gw + 6} y={p.h / 2}>{p.name}</text>
       </>}
       {p.leader && (
-        <g className="dag-crown" transform={`translate(${p.w - 4},0)`} aria-hidden="true">
-          <circle r={11} />
+        <g className="dag-crown" transform={`translate(${p.w - 12},-3)`} aria-hidden="true">
+          <circle r={10} />
           <text y={0.5}>♛</text>
         </g>
       )}
