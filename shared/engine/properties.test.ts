@@ -7,7 +7,7 @@ import type { ClusterView, Fault, SimEvent } from './types.ts';
 import { createEngine, restoreEngine } from './index.ts';
 import { applyEvents, initialView } from '../protocol/applyEvent.ts';
 import { SMALL } from './testing.ts';
-import { unitsForRole } from '../model/catalog.ts';
+import { gatesFor, unitsForRole } from '../model/catalog.ts';
 import { nodeIdsFor, roleOfNode } from '../model/cluster.ts';
 
 const MIN = 60_000;
@@ -51,7 +51,7 @@ function run(seed: number, faults: [number, Fault][], untilMs: number, clearAt?:
 }
 
 describe('engine properties (random fault sequences)', () => {
-  it('time is monotonic, seq is contiguous, at most one Mesos leader and it runs, cluster health follows the last pull', () => {
+  it('time is monotonic, seq is contiguous, nothing starts before its gates pass, at most one Mesos leader and it runs, cluster health follows the last pull', () => {
     fc.assert(
       fc.property(planArb, ({ seed, faults }) => {
         const { log } = run(seed, faults, 20 * MIN);
@@ -67,6 +67,16 @@ describe('engine properties (random fault sequences)', () => {
             expect(before).toBeNull(); // a new leader only after the old one is gone
             const mm = view.nodes.find((n) => n.id === ev.node)!.units.find((u) => u.id === 'dcos-mesos-master')!;
             expect(mm.state).toBe('healthy');
+          }
+          if (ev.type === 'unit' && ev.from === 'waiting' && ev.to === 'starting') {
+            // Gates just passed: what they check must hold right now (nothing starts before its gates pass).
+            const node = view.nodes.find((n) => n.id === ev.node)!;
+            const up = (u: string) => node.units.find((x) => x.id === u)?.state === 'healthy';
+            for (const g of gatesFor(ev.unit, node.role)) {
+              if (g.kind === 'dns') expect(up('dcos-net'), `${ev.node}/${ev.unit} ready.spartan`).toBe(true);
+              if (g.kind === 'dns' && g.name !== 'ready.spartan' && !node.partitioned) expect(view.dns[g.name], `${ev.node}/${ev.unit} ${g.name}`).not.toBeNull();
+              if (g.kind === 'unit') expect(up(g.unit)).toBe(true);
+            }
           }
           if (ev.type === 'cluster') {
             const masters = view.diagnostics.nodes.filter((r) => r.role === 'master');
