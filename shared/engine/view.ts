@@ -33,6 +33,6 @@ export function buildView(ctx: Ctx): ClusterView {
     tasks: s.tasks.map((t) => ({ id: t.id, service: t.service, node: t.node, state: t.state })),
     availability: { ...s.availability },
     faults: s.faults.map((f) => ({ ...f })),
-    diagnostics: { updatedMs: s.diagnostics.updatedMs, puller: s.diagnostics.puller, nodes: s.diagnostics.nodes },
+    diagnostics: { updatedMs: s.diagnostics.updatedMs, puller: s.diagnostics.puller, nodes: s.diagnostics.nodes.slice() },
   };
 }
