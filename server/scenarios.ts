@@ -11,6 +11,7 @@ import { describeZodError, scenarioSchema, type Scenario } from '../shared/proto
 import type { ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ClusterConfig, Fault } from '../shared/engine/types.ts';
 import { validateFault } from '../shared/engine/index.ts';
+import { isSymbolicNode } from '../shared/engine/script.ts';
 
 export type { Scenario };
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
@@ -56,7 +57,9 @@ export function parseScenario(text: string, source: string, checkFault: FaultChe
       return { ok: false, error: `${source} step ${i + 1}: atMs ${step.atMs} is after durationMs ${scenario.durationMs}; steps must fall within the run` };
     }
     if (step.fault === undefined) continue;
-    const problem = checkFault(scenario.cluster, step.fault);
+    // A role name (@mesos-leader, ...) always means a master: check the unit against master-1.
+    const concrete = step.fault.kind !== 'clear' && isSymbolicNode(step.fault.node) ? { ...step.fault, node: 'master-1' } : step.fault;
+    const problem = checkFault(scenario.cluster, concrete);
     if (problem !== null) {
       return { ok: false, error: `${source} step ${i + 1} (atMs ${step.atMs}): ${problem}` };
     }

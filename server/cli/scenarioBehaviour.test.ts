@@ -149,7 +149,9 @@ describe('built-in scenarios behave as narrated', () => {
     const p = runs['leader-failover'];
     expectHealthyBeforeFirstFault(p);
     const kill = p.scenario.steps.find((s) => s.fault?.kind === 'kill')!;
-    const killed = (kill.fault as { node: string }).node;
+    // The step names a role (@mesos-leader); the fault event in the log names the machine it hit.
+    const killEvent = ofType(p.events, 'fault').find((e) => e.active && e.fault.kind === 'kill' && e.simTimeMs === kill.atMs);
+    const killed = (killEvent!.fault as { node: string }).node;
     const mesosLeaders = ofType(p.events, 'leader').filter((e) => e.role === 'mesos');
     expect(lastBefore(mesosLeaders, kill.atMs)?.node, 'leader when the kill happens').toBe(killed);
     const next = mesosLeaders.find((e) => e.simTimeMs >= kill.atMs && e.node !== null && e.node !== killed);
