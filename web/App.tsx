@@ -5,8 +5,9 @@
  * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
  * the socket client from context.
  */
-import { memo, useDeferredValue, useEffect, useRef, type CSSProperties } from 'react';
+import { memo, useDeferredValue, useEffect, type CSSProperties } from 'react';
 import type { ClusterView, Fault } from '../shared/engine/types.ts';
+import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
@@ -26,7 +27,7 @@ import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { useSimClock } from './hooks/useSimClock.ts';
 import type { SocketClient } from './socket.ts';
 import { selectActions, selectConnection, selectDagShare, selectHighlight, selectMenu, selectSelected, selectTimeline, selectView, useBootShallow } from './store/selectors.ts';
-import { useBoot } from './store/store.ts';
+import { bootStore, useBoot } from './store/store.ts';
 import './App.css';
 
 /** Performance mark the web benchmark reads: the first commit of the DAG with real data. */
@@ -38,20 +39,29 @@ export const FIRST_DAG_MARK = 'bootscope:first-dag-render';
 const DagViewMemo = memo(DagView);
 const TimelineMemo = memo(Timeline);
 
+/**
+ * What had focus when the fault menu opened, recorded before the menu moves focus to its first item,
+ * so closing the menu hands focus back to the vertex or lane that opened it.
+ */
+let menuOpener: Element | null = null;
+function openMenuFromFocus(target: FaultTarget, anchor: { x: number; y: number }): void {
+  menuOpener = document.activeElement;
+  bootStore.getState().actions.openMenu(target, anchor);
+}
+
 function DagPane() {
   const liveView = useBoot(selectView)!;
   // null on the first pass: the initial (largest) DAG mount also happens in the background lane.
   const view = useDeferredValue<ClusterView | null>(liveView, null);
   const selected = useBoot(selectSelected);
   const highlight = useBootShallow(selectHighlight);
-  const { openMenu } = useBoot(selectActions);
   const drawn = view !== null;
   useEffect(() => {
     if (drawn && performance.getEntriesByName(FIRST_DAG_MARK).length === 0) performance.mark(FIRST_DAG_MARK);
   }, [drawn]);
   return (
     <section className="pane dag-pane" aria-label="Unit dependency graph" aria-busy={!drawn}>
-      {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenu} /> : <div className="pane-placeholder" />}
+      {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} /> : <div className="pane-placeholder" />}
       <div className="dag-legend"><Legend /></div>
       <NarrationBanner />
     </section>
@@ -62,11 +72,10 @@ function TimelinePane() {
   const view = useDeferredValue<ClusterView | null>(useBoot(selectView), null);
   const model = useDeferredValue(useBoot(selectTimeline));
   const selected = useBoot(selectSelected);
-  const { openMenu } = useBoot(selectActions);
   const nowMs = useDeferredValue(useSimClock());
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
-      {view ? <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenu} /> : <div className="pane-placeholder" />}
+      {view ? <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} /> : <div className="pane-placeholder" />}
     </section>
   );
 }
@@ -77,14 +86,13 @@ function FaultMenuHost() {
   const menu = useBoot(selectMenu);
   const view = useBoot(selectView);
   const { closeMenu, select } = useBoot(selectActions);
-  const opener = useRef<Element | null>(null);
   useEffect(() => {
-    if (menu) {
-      opener.current = document.activeElement;
-      return;
+    if (menu) return;
+    const back = menuOpener;
+    menuOpener = null;
+    if (back instanceof HTMLElement || back instanceof SVGElement) {
+      if (back.isConnected) back.focus();
     }
-    if (opener.current instanceof HTMLElement || opener.current instanceof SVGElement) opener.current.focus();
-    opener.current = null;
   }, [menu]);
   if (!menu || !view) return null;
   const onInject = (fault: Fault) => {

@@ -81,6 +81,37 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('works from the keyboard: Enter opens a unit menu, Escape closes it, Space pauses, ? shows help', async () => {
+    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-keys'));
+    const exhibitor = vertex(page, 'master-2', 'dcos-exhibitor');
+    await exhibitor.waitFor();
+    await exhibitor.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.locator('[data-testid="fault-menu"][role="menu"]');
+    await menu.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-unit]')?.getAttribute('data-unit'))).toBe('dcos-exhibitor');
+
+    await page.locator('body').focus();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const pauseButton = page.locator('[data-testid="pause"]');
+    await expect.poll(() => pauseButton.textContent()).toContain('Pause');
+    await page.keyboard.press(' ');
+    await expect.poll(() => pauseButton.textContent()).toContain('Resume');
+    await page.keyboard.press(' ');
+    await expect.poll(() => pauseButton.textContent()).toContain('Pause');
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'How to use Bootscope' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
   it('a reload mid-run resyncs to the same state with no duplicate log entries', async () => {
     const room = uniqueRoom('e2e-reload');
     const page = await openDashboard(browser, server.url, room);
