@@ -190,3 +190,25 @@ describe('kill ZooKeeper (dcos-exhibitor) on 1 of 3', () => {
     expect(engine.view().clusterHealth).toBe('healthy');
   });
 });
+
+describe('bootstrap pid shortcut (the 1.11 lesson)', () => {
+  it('after ZooKeeper restarted on master-1, a unit restart there blocks until all masters serve; on master-3 it does not', () => {
+    const kill = (node: string, unit: string): Fault => ({ kind: 'kill', node, unit });
+    const faults: [number, Fault][] = [
+      [T, stop('master-2', 'dcos-exhibitor')], // not all ZooKeepers serve from now on (quorum holds: 2/3)
+      [T + MIN, kill('master-1', 'dcos-exhibitor')], // ZooKeeper on master-1 comes back with a new pid
+      [T + 2 * MIN + 1_000, kill('master-1', 'dcos-history')],
+      [T + 2 * MIN + 1_000, kill('master-3', 'dcos-history')],
+    ];
+    const { engine, log } = runWith(SMALL, 3, faults, T + 4 * MIN);
+    const v = engine.view();
+    expect(v.quorum.have).toBe(2);
+    const h1 = v.nodes[0].units.find((u) => u.id === 'dcos-history')!;
+    const h3 = v.nodes[2].units.find((u) => u.id === 'dcos-history')!;
+    expect(h1.state).toBe('waiting');
+    expect(h1.cause.text).toMatch(/exhibitor\.wait.*pid shortcut/);
+    expect(h3.state).toBe('healthy');
+    const back = firstAfter(log, T + 2 * MIN + 1_000, 'unit', (e) => e.node === 'master-3' && e.unit === 'dcos-history' && e.to === 'healthy');
+    expect(back).toBeDefined();
+  });
+});
