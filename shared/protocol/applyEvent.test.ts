@@ -20,7 +20,7 @@ function comparable(v: ClusterView, t: number): ClusterView {
 }
 
 describe('applyEvent', () => {
-  it.each([1, 2, 3, 4, 5].flatMap((seed) => SEQUENCES.map((seq, i) => [seed, i] as const)))('seed %i, fault sequence %i: fold(events) equals engine.view()', (seed, i) => {
+  it.each([1, 2, 3].flatMap((seed) => SEQUENCES.map((seq, i) => [seed, i] as const)))('seed %i, fault sequence %i: fold(events) equals engine.view()', (seed, i) => {
     const engine = createEngine({ cluster: CLUSTER, seed });
     let view = initialView(CLUSTER);
     expect(view).toEqual(comparable(engine.view(), 0));
