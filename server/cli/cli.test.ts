@@ -103,6 +103,14 @@ describe('ndjson output', () => {
     expect(leaders.marathon).toMatch(/^master-[123]$/);
     expect(summary.availability).toMatchObject({ uiReachable: true, apiReachable: true, tasksLaunchable: true });
   });
+
+  it('records the boot milestones in dependency order', () => {
+    const m = lines[lines.length - 1].milestones as Record<string, number | null>;
+    const order = ['zkQuorum', 'mesosLeader', 'leaderMesosResolves', 'marathonLeader', 'uiReachable', 'clusterHealthy'];
+    for (const key of [...order, 'allAgentsRegistered']) expect(m[key], key).toEqual(expect.any(Number));
+    for (let i = 1; i < order.length; i += 1) expect(m[order[i]]!, `${order[i]} after ${order[i - 1]}`).toBeGreaterThanOrEqual(m[order[i - 1]]!);
+    expect(m.allAgentsRegistered!).toBeGreaterThanOrEqual(m.mesosLeader!);
+  });
 });
 
 describe('text output', () => {

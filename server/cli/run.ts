@@ -10,6 +10,7 @@ import { resolveScenario } from '../scenarios.ts';
 import { DEFAULT_UNTIL_MS, parseCliArgs, USAGE, type OutputFormat } from './args.ts';
 import { formatEventText, textStyle } from './format.ts';
 import { LineWriter, type ChunkSink } from './output.ts';
+import { MilestoneTracker } from './milestones.ts';
 import { formatSummaryText, summarize, type RunSummary } from './summary.ts';
 
 /** Simulated time advanced per slice: bounds memory (events are written and dropped per slice). */
@@ -43,10 +44,12 @@ export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScript
   // ndjson lines lead with seq and time (architecture.md §2 order) so `grep`/`head` output reads naturally.
   const render = run.format === 'ndjson' ? (e: SimEvent) => JSON.stringify(Object.assign({ seq: e.seq, simTimeMs: e.simTimeMs }, e)) : (e: SimEvent) => formatEventText(e, style);
   const scriptErrors: string[] = [];
+  const milestones = new MilestoneTracker(run.cluster);
   let events = 0;
   for (let t = Math.min(SLICE_MS, run.untilMs); ; t = Math.min(t + SLICE_MS, run.untilMs)) {
     const slice = player.advanceTo(engine, t);
     events += slice.events.length;
+    for (let i = 0; i < slice.events.length; i += 1) milestones.observe(slice.events[i]);
     for (const e of slice.errors) {
       scriptErrors.push(e.error);
       onScriptError?.(e.error);
@@ -57,7 +60,7 @@ export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScript
     }
     if (t >= run.untilMs || writer.closed) break;
   }
-  const summary = summarize({ engine, scenario: run.scenario, events, scriptErrors });
+  const summary = summarize({ engine, scenario: run.scenario, events, scriptErrors, milestones: milestones.at });
   if (run.format === 'ndjson') writer.line(JSON.stringify(summary));
   else for (const line of formatSummaryText(summary, style)) writer.line(line);
   await writer.flush();

@@ -4,6 +4,7 @@
 import type { Availability, ClusterConfig, Engine, ExplainStep, Fault, Health, UnitState } from '../../shared/engine/types.ts';
 import { formatSimTime } from '../../shared/engine/script.ts';
 import { describeFault, paint, type TextStyle } from './format.ts';
+import { MILESTONE_LABELS, type BootMilestones } from './milestones.ts';
 
 /** Explain chains beyond this many units add nothing for a reader (a broken 1,000-agent cluster). */
 export const MAX_EXPLAINED_UNITS = 100;
@@ -30,6 +31,8 @@ export interface RunSummary {
   nodes: Record<Health, number>;
   faults: Fault[];
   scriptErrors: string[];
+  /** When each cluster-wide fact first became true in this run (null: never). */
+  milestones: BootMilestones;
   unhealthyTotal: number;
   unhealthy: UnhealthyUnit[];
 }
@@ -39,9 +42,10 @@ export interface SummaryInput {
   scenario: string | null;
   events: number;
   scriptErrors: string[];
+  milestones: BootMilestones;
 }
 
-export function summarize({ engine, scenario, events, scriptErrors }: SummaryInput): RunSummary {
+export function summarize({ engine, scenario, events, scriptErrors, milestones }: SummaryInput): RunSummary {
   const view = engine.view();
   const nodes: Record<Health, number> = { healthy: 0, unhealthy: 0, unknown: 0 };
   const unhealthy: UnhealthyUnit[] = [];
@@ -71,6 +75,7 @@ export function summarize({ engine, scenario, events, scriptErrors }: SummaryInp
     nodes,
     faults: view.faults.map((f) => f.fault),
     scriptErrors,
+    milestones,
     unhealthyTotal,
     unhealthy,
   };
@@ -97,6 +102,11 @@ export function formatSummaryText(s: RunSummary, style: TextStyle): string[] {
     `  agents            ${yesNo(style, s.registeredAgents === agentsWanted, `${s.registeredAgents} of ${agentsWanted} registered`, `${s.registeredAgents} of ${agentsWanted} registered`)}`,
   ];
   if (s.faults.length > 0) lines.push(`  active faults     ${s.faults.map(describeFault).join('; ')}`);
+  lines.push('', paint(style, 'bold', '  Boot milestones (first time each became true)'));
+  for (const key of Object.keys(MILESTONE_LABELS) as (keyof BootMilestones)[]) {
+    const at = s.milestones[key];
+    lines.push(`    ${MILESTONE_LABELS[key].padEnd(30)} ${at === null ? paint(style, 'red', 'never') : formatSimTime(at)}`);
+  }
   for (const e of s.scriptErrors) lines.push(paint(style, 'red', `  scenario error    ${e}`));
   if (s.unhealthyTotal === 0) {
     lines.push('', paint(style, 'green', '  Every unit is healthy.'));
