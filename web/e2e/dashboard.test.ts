@@ -53,6 +53,12 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     const page = await openDashboard(browser, server.url, uniqueRoom('e2e-break'));
     await page.locator('[data-testid="speed"]').selectOption('100');
     await waitForHealth(page, 'Healthy', 90_000);
+    // The projector layout: everything fits 1366x768, no page scroll in either direction.
+    const fits = await page.evaluate(() => {
+      const root = document.documentElement;
+      return root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
+    });
+    expect(fits).toBe(true);
 
     // Click the Exhibitor vertex on master-1 and choose Stop from its menu.
     await vertex(page, 'master-1', 'dcos-exhibitor').click();

@@ -3,6 +3,7 @@
  * explained}.png at 1366x768 (the projector) and the same names with `-1080p` at 1920x1080.
  * healthy: a booted 3-master cluster; broken: Exhibitor stopped on master-1 and master-3 (ZooKeeper loses
  * quorum); explained: the same, with the Marathon on master-2 explained back to the root cause.
+ * `--dark` takes the same pictures in the dark theme, with `-dark` in the names.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const theme = process.argv.includes('--dark') ? 'dark' : 'light';
-    for (const viewport of VIEWPORTS) await series(browser, server.url, viewport, theme);
+    for (const viewport of VIEWPORTS) await series(browser, server.url, { ...viewport, suffix: viewport.suffix + (theme === 'dark' ? '-dark' : '') }, theme);
   } finally {
     await browser.close();
     await server.stop();

@@ -38,7 +38,7 @@ function Availability({ view }: { view: ClusterView }) {
       <Check ok={a.uiReachable} label="UI reachable" />
       <Check ok={a.apiReachable} label="API reachable" />
       <Check ok={a.tasksLaunchable} label="Tasks launchable" />
-      <Check ok={a.adminRouterStatus === 200} label="Admin Router" detail={a.adminRouterStatus === 0 ? 'down' : String(a.adminRouterStatus)} />
+      <Check ok={a.adminRouterStatus === 200} label="Admin Router" detail={a.adminRouterStatus === 0 ? '—' : String(a.adminRouterStatus)} />
     </ul>
   );
 }

@@ -20,7 +20,7 @@ export function NarrationBanner() {
   if (!narration || hiddenSeq === narration.seq) return null;
   return (
     <div className="narration" role="status" aria-live="polite" data-testid="narration">
-      <span className="narration-icon" aria-hidden="true">💬</span>
+      <span className="narration-icon" aria-hidden="true">“</span>
       <p>{narration.text}</p>
       <button type="button" className="link-button" onClick={dismissNarration} aria-label="Dismiss narration">✕</button>
     </div>

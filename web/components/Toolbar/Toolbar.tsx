@@ -56,7 +56,7 @@ function ResetForm({ onDone }: { onDone(): void }) {
       .then((r) => r.ok && onDone());
   };
   return (
-    <form className="reset-form" onSubmit={submit} aria-label="Reset the cluster">
+    <form className="reset-form" onSubmit={submit} aria-label="Reset the cluster" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <label>Masters
         <select value={masters} onChange={(e) => setMasters(Number(e.target.value) as 1 | 3 | 5)}>
           <option value={1}>1</option><option value={3}>3</option><option value={5}>5</option>
