@@ -51,10 +51,10 @@ function run(seed: number, faults: [number, Fault][], untilMs: number, clearAt?:
 }
 
 describe('engine properties (random fault sequences)', () => {
-  it('time is monotonic, seq is contiguous, nothing starts before its gates pass, at most one Mesos leader and it runs, cluster health follows the last pull', () => {
+  it('time is monotonic, seq is contiguous, nothing starts before its gates pass, at most one Mesos leader and it runs, cluster health follows the last pull, the folded log equals the view', () => {
     fc.assert(
       fc.property(planArb, ({ seed, faults }) => {
-        const { log } = run(seed, faults, 20 * MIN);
+        const { log, e } = run(seed, faults, 20 * MIN);
         let view: ClusterView = initialView(SMALL);
         let prev = 0;
         log.forEach((ev, i) => {
@@ -84,6 +84,8 @@ describe('engine properties (random fault sequences)', () => {
             expect(ev.health).toBe(worst === 0 ? 'healthy' : worst === 1 ? 'unhealthy' : 'unknown');
           }
         });
+        // every view change travelled as an event: folding the log reproduces the engine's view
+        expect({ ...view, simTimeMs: e.simTimeMs }).toEqual(e.view());
       }),
       { numRuns: 25 },
     );
