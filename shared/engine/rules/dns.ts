@@ -79,7 +79,11 @@ export function dnsRefresh(ctx: Ctx, n: number, e: number): void {
 export function dnsExit(ctx: Ctx, n: number, e: number): void {
   const since = ctx.s.dns.noLeaderSince[n];
   if (ep(ctx, n) !== e || since < 0 || ctx.s.simTimeMs - since < MESOS_DNS_ZK_DETECTION_TIMEOUT_MS) return;
-  killUnit(ctx, n, MD, { text: 'exited: "master detection timed out after 30s" (no Mesos leader)', refs: ['fact:mesos-leader'] });
+  const id = ctx.topo.ids[n];
+  const cut = ctx.s.nodes[n].part && ctx.topo.masters > 1;
+  killUnit(ctx, n, MD, cut
+    ? { text: `exited: "master detection timed out after 30s" (${id} is partitioned from ZooKeeper)`, refs: [id] }
+    : { text: 'exited: "master detection timed out after 30s" (no Mesos leader)', refs: ['fact:mesos-leader'] });
 }
 
 function reachable(ctx: Ctx, i: number): boolean {
