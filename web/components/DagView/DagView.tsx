@@ -4,7 +4,7 @@
 // an event batch only re-joins states (memoized vertices re-render when their own props change); the zoom
 // controller is created and destroyed by one effect and is re-fitted only when the shape or the pane size changes
 // (and the user has not zoomed/panned since), so streaming events never move the camera.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterView, Role } from '../../../shared/engine/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
@@ -68,8 +68,14 @@ export function DagView(props: DagViewProps) {
   const hl = useMemo(() => new Set(highlight), [highlight]);
   const summaries = useMemo(() => geom.collapsed.map((c) => summarizeGroup(view, c.nodeIds)), [view, geom]);
 
-  const activateUnit = useCallback((node: string, unit: string, el: Element) => onActivate({ node, unit }, anchorOf(el)), [onActivate]);
-  const activateNode = useCallback((node: string, el: Element) => onActivate({ node, unit: null }, anchorOf(el)), [onActivate]);
+  // Children get callbacks that never change (the latest onActivate is read at call time), so a parent passing a
+  // fresh arrow each render cannot defeat the per-vertex memo.
+  const onActivateRef = useRef(onActivate);
+  useLayoutEffect(() => {
+    onActivateRef.current = onActivate;
+  }, [onActivate]);
+  const activateUnit = useCallback((node: string, unit: string, el: Element) => onActivateRef.current({ node, unit }, anchorOf(el)), []);
+  const activateNode = useCallback((node: string, el: Element) => onActivateRef.current({ node, unit: null }, anchorOf(el)), []);
   const setSection = useCallback((role: AgentRole, f: (s: DagUi[AgentRole]) => DagUi[AgentRole]) => setUi((u) => ({ ...u, [role]: f(u[role]) })), []);
 
   // --- pan / zoom -------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Dev harness (not part of the app bundle): the DagView on the real catalog with scripted cluster states, sized
 // like the app's DAG pane. URL: ?m=3&a=2&p=1&s=boot|healthy|noleader|partition&w=990&h=380&theme=dark&hl=1&sel=1
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ClusterView, UnitState } from '../../../../shared/engine/types.ts';
 import { catalogUnitsForRole } from '../../../viz/dagCatalog.ts';
@@ -37,11 +38,28 @@ function build(): ClusterView {
   return v;
 }
 
-const view = build();
+const initial = build();
+const STREAM_MS = 100;
+const CYCLE: UnitState[] = ['healthy', 'waiting', 'starting', 'healthy'];
+
+/** `stream=1`: a new view every STREAM_MS with one agent unit changed, like a live event batch. */
+function Live() {
+  const [view, setView] = useState(initial);
+  useEffect(() => {
+    if (!q.get('stream')) return;
+    let i = 0;
+    const id = setInterval(() => {
+      i++;
+      setView((v) => withUnitState(v, `agent-${1 + (i % Math.max(1, num('a', 2)))}`, 'dcos-mesos-slave', CYCLE[i % CYCLE.length]!));
+    }, STREAM_MS);
+    return () => clearInterval(id);
+  }, []);
+  return <DagView view={view} selected={sel} highlight={hl} onActivate={(t, a) => console.log('activate', JSON.stringify(t), JSON.stringify(a))} />;
+}
 const hl = q.get('hl') ? ['master-1/dcos-marathon', 'master-1/dcos-mesos-dns', 'master-1/dcos-mesos-master', 'fact:mesos-leader'] : [];
 const sel = q.get('sel') ? { node: 'master-1', unit: 'dcos-marathon' } : null;
 createRoot(document.getElementById('root')!).render(
   <div style={{ width: num('w', 990), height: num('h', 380), border: '1px solid #ccc' }}>
-    <DagView view={view} selected={sel} highlight={hl} onActivate={(t, a) => console.log('activate', JSON.stringify(t), JSON.stringify(a))} />
+    <Live />
   </div>,
 );
