@@ -61,8 +61,11 @@ export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScript
     if (t >= run.untilMs || writer.closed) break;
   }
   const summary = summarize({ engine, scenario: run.scenario, events, scriptErrors, milestones: milestones.at });
-  if (run.format === 'ndjson') writer.line(JSON.stringify(summary));
-  else for (const line of formatSummaryText(summary, style)) writer.line(line);
+  const closing = run.format === 'ndjson' ? [JSON.stringify(summary)] : formatSummaryText(summary, style);
+  for (const line of closing) {
+    const pending = writer.line(line);
+    if (pending) await pending;
+  }
   await writer.flush();
   return summary;
 }
