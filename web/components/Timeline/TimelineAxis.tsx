@@ -31,8 +31,12 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
   return (
     <div className="tl-axis" style={{ height: AXIS_PX }}>
       <div className="tl-axis__corner" style={{ width: labelPx }}>
-        <span>sim time</span>
-        {hidden > 0 ? <span className="tl-axis__hidden" title="markers without room for a label; zoom in to see them">+{hidden} markers</span> : null}
+        {/* How to read a node lane: the lesson is that 3DT's reported health lags what systemd sees. */}
+        <span className="tl-key"><svg width="22" height="10" aria-hidden="true"><rect y="1" width="22" height="8" rx="2" className="tl-key__worst" /></svg> worst unit, live</span>
+        <span className="tl-key"><svg width="22" height="10" aria-hidden="true"><rect y="3" width="22" height="4" rx="1" className="tl-key__health" /></svg> reported health (3DT)</span>
+        <span className="tl-key tl-key--muted">
+          sim time{hidden > 0 ? <span title="markers without room for a label; zoom in to see them"> · +{hidden} markers</span> : null}
+        </span>
       </div>
       <div className="tl-axis__track" style={{ width: win.widthPx }}>
         {placed.map((p) => (p.level === null ? null : (
