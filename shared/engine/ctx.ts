@@ -1,7 +1,7 @@
 // The per-call context rules work through: the state, the static topology and the output buffer. Owns the
 // only ways to emit an event (stamping seq + time), schedule an action, record a fact's "why" and emit a
 // Boot Sequence step once per node. Invariant: seq increments by exactly one per emitted event.
-import type { Cause, SimEvent, SimEventBody, UnitState } from './types.ts';
+import type { Cause, SimEvent, SimEventBody } from './types.ts';
 import type { Action, ActionKind, EngineState, Topo, UnitRt } from './state.ts';
 import { push } from './queue.ts';
 import { bootStep } from '../model/bootSteps.ts';
@@ -36,10 +36,6 @@ export function unitIndex(ctx: Ctx, n: number, unitId: string): number {
 export function unitAt(ctx: Ctx, n: number, unitId: string): UnitRt | null {
   const i = unitIndex(ctx, n, unitId);
   return i < 0 ? null : ctx.s.nodes[n].units[i];
-}
-
-export function unitState(ctx: Ctx, n: number, unitId: string): UnitState | null {
-  return unitAt(ctx, n, unitId)?.st ?? null;
 }
 
 /** The unit answers: active and not hung, on a powered node. */

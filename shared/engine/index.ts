@@ -41,7 +41,7 @@ function initialState(opts: EngineOptions): EngineState {
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
     clusterHealth: 'unknown',
     diagnostics: { updatedMs: null, puller: null, nodes: [] },
-    pullScheduled: false, quorumEmitted: 0, lastPullKey: '',
+    pullScheduled: false, lastPullKey: '',
   };
   for (let n = 0; n < topo.ids.length; n++) push(s.queue, between(s, NODE_BOOT_JITTER_MS), { k: 'boot', n, u: -1, e: -1 });
   return s;

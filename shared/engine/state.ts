@@ -130,7 +130,6 @@ export interface EngineState {
   pullScheduled: boolean;
   /** Puller and its partition state at the last pull (a change invalidates every cached node report). */
   lastPullKey: string;
-  quorumEmitted: number;
 }
 
 export interface Topo {

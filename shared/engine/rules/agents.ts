@@ -10,6 +10,7 @@ import { emit, isUp, schedule, step, unitAt } from '../ctx.ts';
 import { AGENT_REGISTRATION_BACKOFF_MS, AGENT_UNREACHABLE_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { zkReachable } from './zookeeper.ts';
+import { nodeIndex } from '../../model/cluster.ts';
 import { onAgentOffered, onAgentLost } from './services.ts';
 
 export function slaveUnit(ctx: Ctx, n: number): string {
@@ -87,7 +88,7 @@ function unregister(ctx: Ctx, n: number, cause: Cause): void {
 export function onAgentsLeaderLost(ctx: Ctx, cause: Cause): void {
   const ids = ctx.s.registered.slice();
   for (const id of ids) {
-    const n = ctx.topo.ids.indexOf(id, ctx.topo.masters);
+    const n = nodeIndex(ctx.s.cluster, id);
     unregister(ctx, n, { text: `${id} lost the leading master (${cause.text}); DISCONNECTED, tasks keep running`, refs: ['fact:mesos-leader'] });
   }
 }
@@ -115,9 +116,4 @@ export function unreachable(ctx: Ctx, n: number, e: number): void {
   const cause = { text: `${id} marked unreachable: no answer to 20 pings x 15 s (300 s)`, refs: [id] };
   unregister(ctx, n, cause);
   onAgentLost(ctx, n, cause);
-}
-
-/** Quorum or leader back for agents (ZK detection works again). */
-export function redetectAll(ctx: Ctx): void {
-  onAgentsLeaderElected(ctx);
 }

@@ -8,6 +8,7 @@ import type { Ctx } from '../ctx.ts';
 import { emit, isUp, schedule, setWhy, step } from '../ctx.ts';
 import { DIAGNOSTICS_PULL_MS, DIAGNOSTICS_PULL_TIMEOUT_MS } from '../../model/timings.ts';
 import { healthName, unitHealth, unitOutput } from '../health.ts';
+import { nodeIndex } from '../../model/cluster.ts';
 
 export function ensurePull(ctx: Ctx): void {
   if (ctx.s.pullScheduled) return;
@@ -99,7 +100,7 @@ export function pull(ctx: Ctx): void {
 }
 
 function nodeReported(ctx: Ctx, r: DiagnosticsNodeReport, pullerId: string): void {
-  const n = ctx.topo.ids.indexOf(r.node);
+  const n = nodeIndex(ctx.s.cluster, r.node);
   const node = ctx.s.nodes[n];
   const health = healthName(r.health);
   const bad = Object.entries(r.units).filter(([, v]) => v.health > 0).map(([k]) => k);
@@ -131,7 +132,7 @@ function clusterHealth(ctx: Ctx, pullerId: string): void {
     if (RANK[h] > RANK[worst]) worst = h;
   }
   const text = worst === 'healthy' ? 'cluster healthy: every master is healthy' : `cluster ${worst}: not every master is healthy (${bad.join(', ')})`;
-  step(ctx, 'master.1.3', ctx.topo.ids.indexOf(pullerId), 'dcos-diagnostics', { text: `${pullerId}: ${text}`, refs: bad });
+  step(ctx, 'master.1.3', nodeIndex(ctx.s.cluster, pullerId), 'dcos-diagnostics', { text: `${pullerId}: ${text}`, refs: bad });
   if (worst === ctx.s.clusterHealth) return;
   ctx.s.clusterHealth = worst;
   setWhy(ctx, 'fact:cluster', { text, refs: bad });

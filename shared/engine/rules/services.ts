@@ -5,11 +5,10 @@
 // Invariants: a task is counted against its agent's cpus while staging/running; lost tasks are replaced.
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
-import { emit, schedule, step } from '../ctx.ts';
+import { emit, isUp, schedule, step } from '../ctx.ts';
 import { SCHEDULER_INIT_MS, TASK_START_MS } from '../../model/timings.ts';
 import { between, pick } from '../rng.ts';
 import { resolveOn } from './dns.ts';
-import { isUp } from '../ctx.ts';
 import { nodeIndex } from '../../model/cluster.ts';
 
 export const AGENT_CPUS = 4;
