@@ -33,7 +33,12 @@ export function catalogUnitsForRole(role: Role): readonly UnitSpec[] {
   return specs;
 }
 
-/** "Exhibitor / ZK", "Mesos Master", "Metronome", ... for a unit on a role. */
+const names = new Map<string, string>();
+
+/** "Exhibitor / ZK", "Mesos Master", "Metronome", ... for a unit on a role (cached: asked per vertex per render). */
 export function unitDisplayName(id: string, role: Role): string {
-  return displayName(id, unitLabel(id, role));
+  const key = `${role}/${id}`;
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = displayName(id, unitLabel(id, role))));
+  return name;
 }

@@ -6,7 +6,7 @@
 // Edges into a collapsed agent group are merged per (source, via), blocking if any member is blocked.
 import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine/types.ts';
 import type { Dependency } from '../../shared/model/types.ts';
-import type { Box, RoleEdge } from './dagLayout.ts';
+import { MINI, type Box, type RoleEdge } from './dagLayout.ts';
 import type { DagGeometry, FactKey, UnitsForRole } from './dagModel.ts';
 import { indexStates, unitState, type StateIndex } from './dagState.ts';
 
@@ -189,10 +189,7 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
   const acc = new Map<string, Acc>();
   const groupByNode = new Map(geom.groups.map((g) => [g.node, g]));
   const specsByRole = new Map<Role, ReturnType<UnitsForRole>>();
-  const compactTarget = (to: string): boolean => {
-    const [node, unit] = to.split('/');
-    return groupByNode.get(node!)?.layout.byUnit[unit!]?.compact ?? false;
-  };
+  const compactTarget = (to: string): boolean => (geom.boxes.get(to)?.w ?? 0) === MINI; // tray squares only
 
   const add = (from: string, to: string, d: Dependency, block: BlockLevel, local: RoleEdge | null | undefined, ox: number, oy: number): void => {
     const key = `${from}>${to}`;
