@@ -18,7 +18,8 @@ export function unitOutput(unit: string, state: UnitState, everActive: boolean):
     case 'failed':
       return `${svc} state is not one of the possible states [active inactive activating]. Current state is [ failed ]. Please check \`systemctl show all ${svc}\` to check current unit status.`;
     case 'unhealthy':
-      return `Unit ${svc} is active but does not answer (hung process)`;
+      // Product decision: flag a hung process (1) so the class sees it; say honestly that 1.11 would not.
+      return `Unit ${svc} is active but does not answer (hung process). Note: real dcos-diagnostics 1.11 only reads systemd state and would report this unit healthy (0).`;
     default:
       return '';
   }

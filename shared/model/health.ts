@@ -3,7 +3,9 @@
 // Faithful rule for a unit stopped by a fault: systemd reports `inactive`, which 1.11 counts as healthy (0)
 // (`inactive` became unhealthy only in DC/OS 2.x, diag commit da5b64e); the cluster still turns unhealthy through
 // the units that break because of the stop (e.g. dcos-oauth losing its local ZooKeeper). `pending` and
-// `starting` (activating/start-pre) are 0; auto-restart loops (`waiting`), `failed` and hung (`unhealthy`) are 1.
+// `starting` (activating/start-pre) are 0; auto-restart loops (`waiting`) and `failed` are 1. A hung process
+// (`unhealthy`) is 1 by product decision (the brief's mapping), although 1.11 reads only systemd state and would
+// say 0 for it; the diagnostics output text says so, so the class is not taught otherwise.
 import type { Cause, Health, UnitState } from '../engine/types.ts';
 
 export function unitHealth(state: UnitState): 0 | 1 {
