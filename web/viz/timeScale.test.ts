@@ -97,7 +97,7 @@ describe('row base while following', () => {
 
 describe('scale and ticks', () => {
   it('maps the window onto the pixel width', () => {
-    const x = timeScale({ startMs: 1_000, endMs: 3_000, mode: 'manual' }, 200);
+    const x = timeScale({ startMs: 1_000, endMs: 3_000 }, 200);
     expect(x(1_000)).toBe(0);
     expect(x(2_000)).toBe(100);
     expect(x.invert(200)).toBe(3_000);

@@ -110,7 +110,8 @@ export function rowBase(win: TimeWindow, widthPx: number): { base: RowBase; shif
   return { base: { startMs, endMs: startMs + span + step, widthPx: widthPx + step * k, clipPx: widthPx }, shiftPx: (win.startMs - startMs) * k };
 }
 
-export function timeScale(win: TimeWindow, widthPx: number): ScaleLinear<number, number> {
+/** The d3 scale from simulated ms to pixels across the bars; axis, markers and overlay position with it. */
+export function timeScale(win: Pick<TimeWindow, 'startMs' | 'endMs'>, widthPx: number): ScaleLinear<number, number> {
   return scaleLinear().domain([win.startMs, win.endMs]).range([0, Math.max(1, widthPx)]);
 }
 

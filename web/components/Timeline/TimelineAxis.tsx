@@ -4,7 +4,7 @@
  * Also the overlay drawn over the rows: grid lines, marker lines, the masked future and the now line.
  */
 import { memo } from 'react';
-import { formatSimTime } from '../../viz/timeScale.ts';
+import { formatSimTime, timeScale } from '../../viz/timeScale.ts';
 import type { BarWindow } from './Bars.tsx';
 import type { PlacedMarker } from './markerLayout.ts';
 
@@ -24,8 +24,8 @@ interface AxisProps {
 }
 
 export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, nowMs, labelPx }: AxisProps) {
-  const k = win.widthPx / (win.endMs - win.startMs);
-  const nowX = (nowMs - win.startMs) * k;
+  const x = timeScale(win, win.widthPx);
+  const nowX = x(nowMs);
   const hidden = placed.filter((p) => p.level === null).length;
   const showNow = nowX >= 0 && nowX <= win.widthPx;
   return (
@@ -46,11 +46,11 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
           </span>
         )))}
         {ticks.map((t) => {
-          const x = (t - win.startMs) * k;
+          const tx = x(t);
           // The now tag wins over a tick label it would cover.
           const tagX = nowX + NOW_TAG_PX > win.widthPx ? nowX - NOW_TAG_PX : nowX;
-          if (showNow && x + TICK_LABEL_PX > tagX && x < tagX + NOW_TAG_PX) return null;
-          return <span key={t} className="tl-tick" style={{ transform: `translateX(${x}px)` }}>{formatSimTime(t)}</span>;
+          if (showNow && tx + TICK_LABEL_PX > tagX && tx < tagX + NOW_TAG_PX) return null;
+          return <span key={t} className="tl-tick" style={{ transform: `translateX(${tx}px)` }}>{formatSimTime(t)}</span>;
         })}
         {showNow ? (
           <span className="tl-now-tag" style={{ transform: `translateX(${nowX + NOW_TAG_PX > win.widthPx ? nowX - NOW_TAG_PX : nowX}px)` }}>now {formatSimTime(nowMs)}</span>
@@ -70,14 +70,14 @@ interface OverlayProps {
 
 /** Drawn over the rows (pointer-events: none): the future is masked, so rows never depend on "now". */
 export const TimelineOverlay = memo(function TimelineOverlay({ win, ticks, placed, nowMs, heightPx }: OverlayProps) {
-  const k = win.widthPx / (win.endMs - win.startMs);
-  const nowX = Math.max(0, Math.min(win.widthPx, (nowMs - win.startMs) * k));
+  const x = timeScale(win, win.widthPx);
+  const nowX = Math.max(0, Math.min(win.widthPx, x(nowMs)));
   return (
     <svg className="tl-overlay" width={win.widthPx} height={heightPx} aria-hidden="true">
       <rect className="tl-future" x={nowX} y={0} width={Math.max(0, win.widthPx - nowX)} height={heightPx} />
       {ticks.map((t) => {
-        const x = (t - win.startMs) * k;
-        return <line key={t} className="tl-grid" x1={x} x2={x} y1={0} y2={heightPx} />;
+        const tx = x(t);
+        return <line key={t} className="tl-grid" x1={tx} x2={tx} y1={0} y2={heightPx} />;
       })}
       {placed.map((p) => (
         <line key={p.marker.seq} className={`tl-mline tl-mline--${p.marker.kind}`} x1={p.x} x2={p.x} y1={0} y2={heightPx} />

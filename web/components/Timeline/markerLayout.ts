@@ -6,6 +6,7 @@
  * Chips without room keep their vertical line (drawn by the overlay) and are counted as hidden.
  */
 import type { Marker, MarkerKind } from '../../viz/timelineModel.ts';
+import { timeScale } from '../../viz/timeScale.ts';
 import type { BarWindow } from './Bars.tsx';
 
 export const CHIP_LEVELS = 2;
@@ -32,11 +33,11 @@ export interface PlacedMarker {
 }
 
 export function placeMarkers(markers: readonly Marker[], win: BarWindow): PlacedMarker[] {
-  const k = win.widthPx / (win.endMs - win.startMs);
+  const scale = timeScale(win, win.widthPx);
   const chips: PlacedMarker[] = [];
   markers.forEach((marker, index) => {
     if (marker.atMs < win.startMs || marker.atMs > win.endMs) return;
-    const x = (marker.atMs - win.startMs) * k;
+    const x = scale(marker.atMs);
     // Markers arrive in time order, so a duplicate is among the last few chips.
     const twin = chips.findLast((c) => x - c.x <= MERGE_PX && c.marker.label === marker.label && c.marker.kind === marker.kind);
     if (twin !== undefined) {
