@@ -35,6 +35,13 @@ describe('window', () => {
     expect(resolveWindow(manual, 900_000)).toBe(manual);
   });
 
+  it('after a reset (now jumps back before a manual window) it follows the new run', () => {
+    const manual = panWindow(followWindow(900_000), -10_000, 900_000);
+    const after = resolveWindow(manual, 5_000);
+    expect(after.mode).toBe('follow');
+    expect(after.startMs).toBeLessThanOrEqual(5_000);
+  });
+
   it('fit all shows everything from 0 to now and grows with it', () => {
     expect(fitWindow(0)).toMatchObject({ startMs: 0, mode: 'fit' });
     const win = resolveWindow(fitWindow(100_000), 400_000);

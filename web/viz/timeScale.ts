@@ -51,6 +51,8 @@ export function resolveWindow(win: TimeWindow, nowMs: number): TimeWindow {
     const next = fitWindow(nowMs);
     return next.endMs === win.endMs ? win : next;
   }
+  // A manual window entirely after "now" only happens after a reset: start following the new run.
+  if (win.startMs > nowMs) return followWindow(nowMs, Math.min(win.endMs - win.startMs, DEFAULT_FOLLOW_SPAN_MS));
   return win;
 }
 
