@@ -1,5 +1,6 @@
 // `npm run bench`: runs each benchmark section in order and prints its table. To add a section, add one line
 // to SECTIONS. `--only NAME[,NAME]` runs a subset. Each section appends its JSON result to bench/results/latest.json.
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,15 @@ const SECTIONS: BenchSection[] = [
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+/** The commit measured, so results in latest.json can be compared across changes ("unknown" outside git). */
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
 
 async function main(): Promise<number> {
   let only: string[] | null;
@@ -37,7 +47,7 @@ async function main(): Promise<number> {
     if (only !== null && !only.includes(section.name)) continue;
     process.stdout.write(`\n== ${section.name} ==\n`);
     const result = await section.run();
-    const record = { section: section.name, at: new Date().toISOString(), node: process.version, ...result };
+    const record = { section: section.name, at: new Date().toISOString(), commit: gitCommit(), node: process.version, ...result };
     appendFileSync(`${RESULTS_DIR}latest.json`, `${JSON.stringify(record)}\n`);
   }
   return 0;
