@@ -4,6 +4,7 @@
 // through the units that break because of the stop (e.g. dcos-oauth loses its local ZooKeeper).
 // `pending` (not started yet) and `starting` (activating/start-pre) are 0 as well; auto-restart loops are 1.
 import type { UnitState } from './types.ts';
+import { UNIT_CATALOG } from '../model/catalog.ts';
 
 export { healthName, unitHealth } from '../model/health.ts';
 
@@ -16,6 +17,9 @@ export function unitOutput(unit: string, state: UnitState, everActive: boolean):
         ? `Unit ${svc} is flapping. Please check \`journalctl -xv\` for details.`
         : `Unit ${svc} has never entered \`active\` state`;
     case 'failed':
+      // With Restart=always/on-failure systemd holds a crashed unit in activating/auto-restart, which 3DT
+      // reports as flapping; only a unit without Restart (e.g. logrotate) sits in ActiveState=failed.
+      if ((UNIT_CATALOG[unit]?.restart ?? 'always') !== 'no') return `Unit ${svc} is flapping. Please check \`journalctl -xv\` for details.`;
       return `${svc} state is not one of the possible states [active inactive activating]. Current state is [ failed ]. Please check \`systemctl show all ${svc}\` to check current unit status.`;
     case 'unhealthy':
       // Product decision: flag a hung process (1) so the class sees it; say honestly that 1.11 would not.
