@@ -76,6 +76,15 @@ describe('blocking edges', () => {
     expect(edgesOf(v).find((e) => e.to === 'group:agents' && e.via === 'registration')?.block).toBe('fail');
   });
 
+  it('with many agents expanded, only their blocked links to the masters are drawn', () => {
+    const ui = { ...DEFAULT_DAG_UI, agent: { expanded: true, limit: 50 } };
+    let v = fixtureView(3, 20, 0);
+    const drawn = (view: ClusterView) => edgesOf(view, ui).filter((e) => !e.minor && e.to.startsWith('agent-') && !e.from.startsWith('agent-'));
+    expect(drawn(v)).toEqual([]);
+    v = withUnitState(v, 'master-1', 'dcos-mesos-master', 'failed');
+    expect(drawn(v).filter((e) => e.via === 'registration')).toHaveLength(20);
+  });
+
   it('every edge has a drawable path', () => {
     for (const e of edgesOf(fixtureView(3, 2, 1))) expect(e.path).toMatch(/^M[-\d.]+,[-\d.]+ [CQL]/);
   });

@@ -7,7 +7,7 @@
 import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine/types.ts';
 import type { Dependency } from '../../shared/model/types.ts';
 import { MINI, type Box, type RoleEdge } from './dagLayout.ts';
-import type { DagGeometry, FactKey, UnitsForRole } from './dagModel.ts';
+import { AGENT_COLLAPSE_THRESHOLD, type DagGeometry, type FactKey, type UnitsForRole } from './dagModel.ts';
 import { indexStates, unitState, type StateIndex } from './dagState.ts';
 
 export type BlockLevel = 'none' | 'wait' | 'fail';
@@ -189,6 +189,8 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
   const acc = new Map<string, Acc>();
   const groupByNode = new Map(geom.groups.map((g) => [g.node, g]));
   const specsByRole = new Map<Role, ReturnType<UnitsForRole>>();
+  const crowded = geom.groups.filter((g) => g.role !== 'master').length > AGENT_COLLAPSE_THRESHOLD;
+  const masterIds = new Set(ctx.masters.map((m) => m.id));
   const compactTarget = (to: string): boolean => (geom.boxes.get(to)?.w ?? 0) === MINI; // tray squares only
 
   const add = (from: string, to: string, d: Dependency, block: BlockLevel, local: RoleEdge | null | undefined, ox: number, oy: number): void => {
@@ -255,7 +257,9 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     // Mesos-DNS is up) blocks nothing yet: same treatment. Not so registration with a leader: a healthy but
     // unregistered Mesos agent is exactly what the class should see.
     const idleRuntime = !e.gate && !e.leaderScoped && e.block === 'wait' && !e.to.startsWith('group:') && unitState(idx, ...splitRef(e.to)) === 'healthy';
-    const minor = compactTarget(e.to) || (e.local ? !e.local.quiet : false) || idleRuntime;
+    // Many agents expanded: their satisfied links to the masters would be a grey fan; only blocked ones show.
+    const crowdedQuiet = crowded && e.block === 'none' && e.local === undefined && !e.to.startsWith('group:') && !masterIds.has(splitRef(e.to)[0]);
+    const minor = compactTarget(e.to) || (e.local ? !e.local.quiet : false) || idleRuntime || crowdedQuiet;
     if (e.block === 'none' && minor) continue;
     const fromFact = e.from.startsWith('fact:');
     const a = fromFact ? geom.facts[e.from.slice(5) as FactKey] : geom.boxes.get(e.from);

@@ -37,7 +37,8 @@ export const DagGroup = memo(function DagGroup(p: DagGroupProps) {
         <rect className="dag-group-header-hit" width={p.w} height={34} rx={10} />
         <text className="dag-group-title" x={12} y={21}>
           <tspan className="dag-group-id">{p.node}</tspan>
-          <tspan className="dag-group-meta" dx={8}>{p.ip}</tspan>
+          {/* Agents sit under a "Private/Public agents" section title; masters say it here. */}
+          <tspan className="dag-group-meta" dx={8}>{p.ip}{p.role === 'master' ? ' · master' : ''}</tspan>
           {/* A cut-off node's reported health is stale or unknown: the tag is the news. */}
           {tag ? <tspan className="dag-cut-tag" dx={10}>{tag}</tspan>
             : <tspan className={`dag-health health-${p.health}`} dx={10}>{HEALTH_GLYPH[p.health]} {p.health}</tspan>}
