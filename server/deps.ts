@@ -49,6 +49,9 @@ export interface ServerLimits {
   maxPayloadBytes: number;
   commandsPerSecond: number;
   commandBurst: number;
+  /** Full snapshots (join / resync) per socket: they can be megabytes, so they get their own, slower bucket. */
+  snapshotsPerSecond: number;
+  snapshotBurst: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -58,4 +61,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxPayloadBytes: 16 * 1024,
   commandsPerSecond: 20,
   commandBurst: 40,
+  snapshotsPerSecond: 1,
+  snapshotBurst: 10,
 };

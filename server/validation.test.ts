@@ -87,19 +87,32 @@ describe('bad payloads are answered {ok:false} with the simulation unchanged', (
 
   it('rate-limits a flood of commands per socket with a readable error', async () => {
     const socket = await joined();
-    const acks = await Promise.all(Array.from({ length: 80 }, () => request(socket, 'sim:resync', {})));
+    const acks = await Promise.all(Array.from({ length: 80 }, () => request(socket, 'sim:control', { action: 'pause' })));
     const limited = acks.filter((a) => !a.ok);
     expect(limited.length).toBeGreaterThan(0);
     // The burst is 40 and sim:join took one token.
     expect(acks.filter((a) => a.ok).length).toBe(39);
     if (!limited[0].ok) expect(limited[0].error).toMatch(/rate limit/);
   });
+
+  it('limits full snapshots (join / resync) separately: they can be megabytes each', async () => {
+    const socket = await joined();
+    let received = 0;
+    socket.on('sim:snapshot', () => received++);
+    const acks = await Promise.all(Array.from({ length: 30 }, () => request(socket, 'sim:resync', {})));
+    const ok = acks.filter((a) => a.ok).length;
+    // The burst is 10 and sim:join took one.
+    expect(ok).toBe(9);
+    const refused = acks.find((a) => !a.ok);
+    if (refused && !refused.ok) expect(refused.error).toMatch(/snapshot/);
+    await until(() => received === ok, 2_000, 'the allowed snapshots');
+  });
 });
 
 describe('random payloads (fast-check)', () => {
   it('never crash the server, and a rejected command never changes the simulation', async () => {
     await server.close();
-    server = await startTestServer({ limits: { commandsPerSecond: 10_000, commandBurst: 10_000 } });
+    server = await startTestServer({ limits: { commandsPerSecond: 10_000, commandBurst: 10_000, snapshotsPerSecond: 10_000, snapshotBurst: 10_000 } });
     const socket = await joined();
     await request(socket, 'sim:control', { action: 'pause' });
     const events = ['sim:join', 'sim:resync', 'fault:inject', 'sim:control', 'scenario:load', 'sim:explain'];

@@ -35,10 +35,13 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     logger,
     limitText: `${limits.commandsPerSecond} commands per second (bursts of ${limits.commandBurst})`,
   };
+  const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
+  const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
   const inRoom = (handler: (room: Room) => Ack): Ack => (current === null ? NOT_JOINED : handler(current));
 
   registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
     const name = request?.room ?? DEFAULT_ROOM;
+    if (!snapshots.take()) return snapshotLimited;
     const lookup = rooms.getOrCreate(name);
     if (!lookup.ok) return lookup;
     if (current !== null && current !== lookup.room) {
@@ -58,6 +61,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
 
   registerCommand(context, 'sim:resync', resyncSchema, () =>
     inRoom((room) => {
+      if (!snapshots.take()) return snapshotLimited;
       const snapshot = room.snapshot();
       socket.emit('sim:snapshot', snapshot);
       return { ok: true, lastSeq: snapshot.lastSeq };
