@@ -37,6 +37,8 @@ interface BarsProps<S extends string> {
   patterns: PatternIds;
   /** Skip segments in this state (e.g. a node's "up" power state draws nothing). */
   skip?: S;
+  /** Draw over other bands: a coloured dashed frame and a light hatch, so what is underneath still shows. */
+  overlay?: boolean;
 }
 
 /** Long bars repeat their glyph this often, so one is on screen wherever the bar's start scrolled to. */
@@ -49,7 +51,7 @@ function glyphXs(x0: number, w: number): number[] {
   return xs;
 }
 
-function BarsImpl<S extends string>({ band, segments, styleFor, win, y, height, patterns, skip }: BarsProps<S>) {
+function BarsImpl<S extends string>({ band, segments, styleFor, win, y, height, patterns, skip, overlay = false }: BarsProps<S>) {
   const [from, to] = visibleRange(segments, win.startMs, win.endMs);
   const k = win.widthPx / (win.endMs - win.startMs);
   const out = [];
@@ -63,6 +65,14 @@ function BarsImpl<S extends string>({ band, segments, styleFor, win, y, height, 
     const style = styleFor(seg.state);
     const color = `var(${style.cssVar})`;
     const outline = style.pattern === 'outline';
+    if (overlay) {
+      out.push(
+        <g key={`${i}:${seg.fromMs}`} className="tl-bar tl-bar--overlay" data-band={band} data-seg={i}>
+          <rect x={x0} y={y} width={w} height={height} rx={2} fill={`url(#${patterns.hatched})`} stroke={color} strokeWidth={2.5} strokeDasharray="8 4" style={{ color }} />
+        </g>,
+      );
+      continue;
+    }
     out.push(
       <g key={`${i}:${seg.fromMs}`} className="tl-bar" data-band={band} data-seg={i}>
         <rect x={x0} y={y} width={w} height={height} rx={2}

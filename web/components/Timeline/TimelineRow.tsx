@@ -65,7 +65,7 @@ export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, 
         <g className="tl-shift">
           <Bars band="worst" segments={lane?.worstSegments ?? EMPTY} styleFor={unitStyle} win={win} y={WORST_Y} height={WORST_H} patterns={patterns} />
           <Bars band="health" segments={lane?.healthSegments ?? EMPTY} styleFor={healthStyle} win={win} y={HEALTH_Y} height={HEALTH_H} patterns={patterns} />
-          <Bars band="power" segments={lane?.powerSegments ?? EMPTY} styleFor={powerStyle} win={win} y={1} height={ROW_PX - 2} patterns={patterns} skip="up" />
+          <Bars band="power" segments={lane?.powerSegments ?? EMPTY} styleFor={powerStyle} win={win} y={1} height={ROW_PX - 2} patterns={patterns} skip="up" overlay />
         </g>
       </svg>
     </div>
