@@ -14,6 +14,8 @@ import { EventHistory } from './history.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
+/** A quiet simulation sends no batches; a playback heartbeat keeps viewers' clocks (the timeline's now line) true. */
+export const PLAYBACK_HEARTBEAT_MS = 1_000;
 
 /** Where a room's facts go (socket.io in the app, arrays in tests). */
 export interface RoomBroadcast {
@@ -49,6 +51,7 @@ export class Room {
   private history!: EventHistory;
   private pending: SimEvent[] = [];
   private pendingSinceWallMs = 0;
+  private lastPlaybackWallMs = 0;
   private clientCount = 0;
   private idleSinceWallMs: number;
 
@@ -194,7 +197,7 @@ export class Room {
       paused: old?.paused,
       script: sim.script,
       onEvents: (events) => this.onEvents(events),
-      onTick: () => this.flush(),
+      onTick: () => this.onTick(),
       onError: (error) => {
         this.options.logger.error({ err: error, room: this.name, simTimeMs: engine.simTimeMs }, 'the engine failed; room paused (reset it to start again)');
         this.options.broadcast.playback(this.name, this.playback());
@@ -208,6 +211,15 @@ export class Room {
     this.pending = [];
     if (bumpEpoch) this.epoch++;
     if (this.options.autoTick) driver.start();
+  }
+
+  private onTick(): void {
+    this.flush();
+    const now = this.options.now();
+    if (this.clientCount > 0 && now - this.lastPlaybackWallMs >= PLAYBACK_HEARTBEAT_MS) {
+      this.lastPlaybackWallMs = now;
+      this.options.broadcast.playback(this.name, this.playback());
+    }
   }
 
   private onEvents(events: SimEvent[]): void {

@@ -1,7 +1,7 @@
 // Rooms: bounded count, idle rooms dropped (never the default), capped history reported in the snapshot,
 // one batch per tick carrying everything since the last one.
 import { describe, expect, it } from 'vitest';
-import type { EventBatch, SimSnapshot } from '../shared/protocol/messages.ts';
+import type { EventBatch, PlaybackState, SimSnapshot } from '../shared/protocol/messages.ts';
 import { silentLogger } from './log.ts';
 import { RoomRegistry } from './rooms.ts';
 import { createFakeEngine } from './testing/fakeEngine.ts';
@@ -10,10 +10,11 @@ function registry(overrides: { maxRooms?: number; roomIdleMs?: number; maxHistor
   let wallMs = 0;
   const batches: EventBatch[] = [];
   const snapshots: SimSnapshot[] = [];
+  const playbacks: PlaybackState[] = [];
   const rooms = new RoomRegistry({
     createEngine: createFakeEngine,
     now: () => wallMs,
-    broadcast: { events: (_r, b) => batches.push(b), snapshot: (_r, s) => snapshots.push(s), playback: () => undefined },
+    broadcast: { events: (_r, b) => batches.push(b), snapshot: (_r, s) => snapshots.push(s), playback: (_r, p) => playbacks.push(p) },
     logger: silentLogger(),
     maxRooms: 3,
     roomIdleMs: 60_000,
@@ -27,7 +28,7 @@ function registry(overrides: { maxRooms?: number; roomIdleMs?: number; maxHistor
       rooms.tickAll();
     }
   };
-  return { rooms, batches, snapshots, run, advance: (ms: number) => (wallMs += ms) };
+  return { rooms, batches, snapshots, playbacks, run, advance: (ms: number) => (wallMs += ms) };
 }
 
 describe('RoomRegistry', () => {
@@ -74,6 +75,20 @@ describe('Room', () => {
       next = b.toSeq + 1;
     }
     expect(next - 1).toBe(room.engine.lastSeq);
+  });
+
+  it('sends a playback heartbeat about once a second while someone watches, so clocks stay true when nothing happens', () => {
+    const { rooms, playbacks, run } = registry();
+    const room = rooms.get('default')!;
+    run(3_000);
+    expect(playbacks).toHaveLength(0);
+    room.addClient();
+    run(3_000);
+    expect(playbacks.length).toBeGreaterThanOrEqual(3);
+    expect(playbacks.length).toBeLessThanOrEqual(4);
+    const times = playbacks.map((p) => p.simTimeMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times.at(-1)!).toBeGreaterThan(room.engine.simTimeMs - 1_000 * 4);
   });
 
   it('caps the history and says in the snapshot how many old events were trimmed', () => {
