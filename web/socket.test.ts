@@ -1,6 +1,6 @@
 // The socket client against a fake socket: it joins the room from the URL, asks for a snapshot on a gap,
 // turns refused commands into toasts the teacher can read, and never hangs on a silent server.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SimEvent } from '../shared/engine/types.ts';
 import { EventScript, viewFor } from './viz/timelineModel.fixture.ts';
 import { createSocketClient, type SocketPort } from './socket.ts';
@@ -32,7 +32,12 @@ class FakeSocket {
       },
     };
   }
+  connects = 0;
   disconnect() {
+    return this;
+  }
+  connect() {
+    this.connects++;
     return this;
   }
   io = { on: (event: string, fn: () => void) => this.ioHandlers.set(event, fn) };
@@ -107,5 +112,22 @@ describe('socket client', () => {
     expect(store.getState().connection).toBe('offline');
     fake.ioHandlers.get('reconnect_attempt')!();
     expect(store.getState().connection).toBe('reconnecting');
+  });
+
+  it('keeps trying after the server closed the connection itself (restart), where socket.io would give up', () => {
+    vi.useFakeTimers();
+    try {
+      const { fake, store } = setup();
+      fake.fire('disconnect', 'io server disconnect');
+      expect(store.getState().connection).toBe('reconnecting');
+      expect(fake.connects).toBe(0);
+      vi.advanceTimersByTime(1_000);
+      expect(fake.connects).toBe(1);
+      fake.fire('disconnect', 'transport close');
+      vi.advanceTimersByTime(10_000);
+      expect(fake.connects).toBe(1); // socket.io reconnects by itself after a transport loss
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -14,6 +14,11 @@ import { applyBatch, applyPlayback, applySnapshot, setConnection } from './store
 import type { BootStore } from './store/store.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
+/**
+ * When the server itself closes the connection (shutdown, restart), socket.io does not reconnect on
+ * its own; we ask it to after this pause (a failed attempt then falls into its normal backoff).
+ */
+export const SERVER_CLOSE_RETRY_MS = 1_000;
 
 /** Performance marks the web benchmark reads to split "time to first render" into its phases. */
 export const MARK_CONNECTED = 'bootscope:socket-connected';
@@ -37,7 +42,7 @@ export interface SocketClient {
 }
 
 /** Subset of the socket the client uses (the real Socket satisfies it; tests pass a fake). */
-export type SocketPort = Pick<BootSocket, 'on' | 'emit' | 'timeout' | 'disconnect'> & {
+export type SocketPort = Pick<BootSocket, 'on' | 'emit' | 'timeout' | 'disconnect' | 'connect'> & {
   io: { on(event: 'reconnect_attempt' | 'reconnect_failed', listener: () => void): unknown };
 };
 
@@ -49,7 +54,7 @@ function failure(error: unknown): { ok: false; error: string } {
 export function createSocketClient(
   socket: SocketPort,
   store: BootStore,
-  options: { room?: string; now?: () => number } = {},
+  options: { room?: string; now?: () => number; serverCloseRetryMs?: number } = {},
 ): SocketClient {
   const now = options.now ?? (() => performance.now());
   const stats = { applied: 0, duplicate: 0, resync: 0, ignored: 0 };
@@ -80,8 +85,18 @@ export function createSocketClient(
     setConnection(store, 'connected');
     join();
   });
+  let closedByUs = false;
   socket.on('disconnect', (reason) => {
-    setConnection(store, reason === 'io client disconnect' ? 'offline' : 'reconnecting');
+    if (reason === 'io client disconnect') {
+      setConnection(store, 'offline');
+      return;
+    }
+    setConnection(store, 'reconnecting');
+    if (reason === 'io server disconnect') {
+      setTimeout(() => {
+        if (!closedByUs) socket.connect();
+      }, options.serverCloseRetryMs ?? SERVER_CLOSE_RETRY_MS);
+    }
   });
   socket.on('connect_error', () => setConnection(store, 'offline'));
   socket.io.on('reconnect_attempt', () => setConnection(store, 'reconnecting'));
@@ -117,7 +132,10 @@ export function createSocketClient(
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('sim:explain', { node, unit }, (err, res) => resolve(err ? failure(err) : res));
       }),
-    close: () => socket.disconnect(),
+    close: () => {
+      closedByUs = true;
+      socket.disconnect();
+    },
   };
 }
 

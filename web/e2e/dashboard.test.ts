@@ -118,6 +118,31 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('survives a server restart: the badge says so, then the page resyncs without a reload', async () => {
+    // A server of its own, so restarting it does not disturb the other tests.
+    let own = await startServer();
+    const port = Number(new URL(own.url).port);
+    const page = await openDashboard(browser, own.url, uniqueRoom('e2e-restart'));
+    const badge = page.locator('[data-testid="connection"]');
+    await expect.poll(() => badge.getAttribute('data-connection')).toBe('connected');
+    await page.evaluate(() => ((globalThis as unknown as { __marker: number }).__marker = 42));
+    await own.stop();
+    await expect.poll(() => badge.getAttribute('data-connection'), { timeout: 15_000 }).not.toBe('connected');
+    own = await startServer(port);
+    try {
+      await expect.poll(() => badge.getAttribute('data-connection'), { timeout: 30_000 }).toBe('connected');
+      await expect.poll(async () => (await readState(page)).lastSeq, { timeout: 15_000 }).toBeGreaterThan(0);
+      // Same document (no reload), a log rebuilt from the new server's snapshot: no duplicates, no gaps.
+      expect(await page.evaluate(() => (globalThis as unknown as { __marker?: number }).__marker)).toBe(42);
+      const state = await readState(page);
+      expect(new Set(state.logSeqs).size).toBe(state.logSeqs.length);
+      expect(state.logSeqs.every((seq, i) => i === 0 || seq === state.logSeqs[i - 1]! + 1)).toBe(true);
+      await page.context().close();
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('a reload mid-run resyncs to the same state with no duplicate log entries', async () => {
     const room = uniqueRoom('e2e-reload');
     const page = await openDashboard(browser, server.url, room);

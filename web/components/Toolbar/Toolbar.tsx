@@ -86,9 +86,14 @@ export function Toolbar() {
       </button>
       <label className="scenario-pick">
         <span>Scenario</span>
-        <select data-testid="scenario" value={current?.name ?? ''} onChange={(e) => e.target.value && void client.loadScenario(e.target.value)}>
-          <option value="">{current ? current.title : 'Free play'}</option>
-          {scenarios.filter((s) => s.name !== current?.name).map((s) => <option key={s.name} value={s.name} title={s.description}>{s.title}</option>)}
+        <select
+          data-testid="scenario"
+          value={current?.name ?? ''}
+          onChange={(e) => void (e.target.value ? client.loadScenario(e.target.value) : client.control({ action: 'reset' }))}
+        >
+          <option value="">Free play</option>
+          {current && !scenarios.some((s) => s.name === current.name) && <option value={current.name}>{current.title}</option>}
+          {scenarios.map((s) => <option key={s.name} value={s.name} title={s.description}>{s.title}</option>)}
         </select>
       </label>
       <div className="reset-wrap">
