@@ -66,6 +66,9 @@ describe('items per target', () => {
     expect(labels()).toEqual(['Kill', 'Stop', 'Start', 'Hang', '+30 s', '+60 s', '+120 s', 'Explain']);
     expect(item('kill').textContent).toContain('systemd restarts it after RestartSec (15 s for Mesos Master)');
     expect(item('kill').getAttribute('aria-disabled')).toBeNull();
+    // The unit's current state is part of the menu's description for screen readers.
+    const menu = document.querySelector('[role="menu"]')!;
+    expect(document.getElementById(menu.getAttribute('aria-describedby')!)!.textContent).toBe('healthy: ok');
   });
 
   it('offers node faults for a node lane', () => {

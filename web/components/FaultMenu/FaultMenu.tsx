@@ -110,13 +110,14 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
       className="fault-menu"
       role="menu"
       aria-label={`Actions for ${content.title}`}
+      aria-describedby={`${idBase}-status`}
       data-testid="fault-menu"
       style={{ left: pos.x, top: pos.y }}
       onKeyDown={onKeyDown}
     >
-      <div className="fault-menu__header" aria-hidden="true">
-        <div className="fault-menu__title">{content.title}</div>
-        <div className="fault-menu__status">{content.status}</div>
+      <div className="fault-menu__header">
+        <div className="fault-menu__title" aria-hidden="true">{content.title}</div>
+        <div className="fault-menu__status" id={`${idBase}-status`}>{content.status}</div>
       </div>
       {groups.map((group) => (
         <div key={group.label} role="group" aria-label={group.label} className={`fault-menu__group${group.row ? ' fault-menu__group--row' : ''}`}>
