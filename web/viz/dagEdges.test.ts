@@ -69,6 +69,14 @@ describe('blocking edges', () => {
     expect(edgesOf(booting(v)).filter((e) => e.to.startsWith('master-3/') && e.block !== 'none')).toEqual([]);
   });
 
+  it('shows a blocking shortcut edge even though a longer (healthy) path implies it', () => {
+    const v = withUnitState(withUnitState(fixtureView(3, 0, 0), 'master-2', 'dcos-exhibitor', 'stopped'), 'master-1', 'dcos-mesos-master', 'waiting');
+    const e = edgesOf(v).find((x) => x.from === 'master-1/dcos-exhibitor' && x.to === 'master-1/dcos-mesos-master');
+    expect(e).toMatchObject({ block: 'fail', minor: false, label: true, via: 'exhibitor.wait' });
+    // satisfied, the same shortcut is not drawn at all (the chain through dcos-net shows the order)
+    expect(edgesOf(fixtureView(3, 0, 0)).find((x) => x.from === 'master-1/dcos-exhibitor' && x.to === 'master-1/dcos-mesos-master')).toBeUndefined();
+  });
+
   it('one merged edge per source into a collapsed group, blocking if any member is blocked', () => {
     let v = fixtureView(3, 20, 0);
     expect(edgesOf(v).filter((e) => e.to === 'group:agents' && e.via === 'registration')).toHaveLength(1);

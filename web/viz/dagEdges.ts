@@ -251,15 +251,17 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
   const edges: DagEdge[] = [];
   for (const [key, e] of acc) {
     if (e.local === null) continue; // back edge (would close a cycle): not part of the boot-order DAG
-    // Into a tray vertex, off the spine, or implied by a longer path: never drawn while satisfied, and while it
-    // blocks only on the explain path (the dependent's own state glyph already says it waits).
+    // Implied by a longer path (or off the spine): not drawn while satisfied; drawn (as a curve) while it blocks,
+    // because then the longer path may well be fine (Marathon waiting on exhibitor.wait while its chain is up).
+    if (e.block === 'none' && e.local && !e.local.quiet) continue;
+    // Into a tray square: drawn only on the explain path (the square's own glyph already says it waits).
     // A runtime-only dependency still waiting while its dependent is healthy (dcos-net forwarding *.mesos before
     // Mesos-DNS is up) blocks nothing yet: same treatment. Not so registration with a leader: a healthy but
     // unregistered Mesos agent is exactly what the class should see.
     const idleRuntime = !e.gate && !e.leaderScoped && e.block === 'wait' && !e.to.startsWith('group:') && unitState(idx, ...splitRef(e.to)) === 'healthy';
     // Many agents expanded: their satisfied links to the masters would be a grey fan; only blocked ones show.
     const crowdedQuiet = crowded && e.block === 'none' && e.local === undefined && !e.to.startsWith('group:') && !masterIds.has(splitRef(e.to)[0]);
-    const minor = compactTarget(e.to) || (e.local ? !e.local.quiet : false) || idleRuntime || crowdedQuiet;
+    const minor = compactTarget(e.to) || idleRuntime || crowdedQuiet;
     if (e.block === 'none' && minor) continue;
     const fromFact = e.from.startsWith('fact:');
     const a = fromFact ? geom.facts[e.from.slice(5) as FactKey] : geom.boxes.get(e.from);
