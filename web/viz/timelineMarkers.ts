@@ -1,0 +1,53 @@
+/**
+ * Timeline markers: the cluster-wide moments drawn on the time axis with a vertical line — faults
+ * (while active and when they end), leader changes, ZooKeeper quorum changes and narration — each with
+ * a short chip label and a sentence for the tooltip. Pure; the timeline model collects them.
+ */
+import type { SimEvent } from '../../shared/engine/types.ts';
+
+export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'narration';
+
+export interface Marker {
+  seq: number;
+  atMs: number;
+  kind: MarkerKind;
+  /** The node it concerns (fault target, new leader) or null for cluster-wide markers. */
+  node: string | null;
+  /** Short text drawn on the axis: "⚡ kill", "♛ Mesos", "ZK 3/3", "ZK 1/3 ✕", "❝". */
+  label: string;
+  /** Full sentence for the tooltip. */
+  detail: string;
+}
+
+/** The marker an event draws on the axis, or null for events that only feed rows (or nothing). */
+export function markerFor(e: SimEvent): Marker | null {
+  const base = { seq: e.seq, atMs: e.simTimeMs };
+  switch (e.type) {
+    case 'fault': {
+      const f = e.fault;
+      const node = 'node' in f ? f.node : null;
+      const what = 'unit' in f ? `${f.unit} on ${f.node}` : node ?? 'every fault';
+      const label = e.active ? `⚡ ${f.kind}` : `${f.kind} ended`;
+      const detail = e.active ? `Fault: ${f.kind} ${what}${f.kind === 'delay' ? ` by ${Math.round(f.ms / 1000)} s` : ''}. ${e.cause.text}` : `Fault ended: ${f.kind} ${what}. ${e.cause.text}`;
+      return { ...base, kind: e.active ? 'fault' : 'fault-cleared', node, label, detail };
+    }
+    case 'leader': {
+      const who = e.role === 'mesos' ? 'Mesos' : 'Marathon';
+      const detail = e.node === null ? `${who} has no leader. ${e.cause.text}` : `${who} leader is now ${e.node}. ${e.cause.text}`;
+      return { ...base, kind: 'leader', node: e.node, label: `♛ ${who}${e.node === null ? ': none' : ''}`, detail };
+    }
+    case 'quorum': {
+      // Masters come in 1, 3 or 5 and need a strict majority, so the ensemble size is 2 * need - 1.
+      const size = 2 * e.need - 1;
+      const lost = e.have < e.need;
+      return {
+        ...base, kind: lost ? 'quorum-lost' : 'quorum', node: null, label: `ZK ${e.have}/${size}${lost ? ' ✕' : ''}`,
+        detail: `ZooKeeper: ${e.have} of ${size} serving, ${e.need} needed: ${lost ? 'no quorum' : 'quorum'}. ${e.cause.text}`,
+      };
+    }
+    case 'narration':
+      return { ...base, kind: 'narration', node: null, label: '❝', detail: e.text };
+    default:
+      return null;
+  }
+}
