@@ -2,6 +2,7 @@
  * "Why?" for the selected unit: the engine's cause chain from the unit back to its root cause, one
  * readable step per line ("Marathon on master-2 waiting → leader.mesos does not resolve → … → root").
  * The chain comes from sim:explain (kept fresh by useExplainRefresh); its refs light up in the DAG.
+ * The root cause is repeated on top, so it stays visible when the chain is longer than the panel.
  */
 import { selectActions, selectExplanation, selectSelected } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
@@ -28,6 +29,11 @@ export function ExplainPanel() {
       {!selected && <p className="empty-note">Click a unit and choose <strong>Explain</strong> to trace its state back to the root cause.</p>}
       {selected && explanation?.loading && <p className="empty-note">Tracing causes…</p>}
       {selected && explanation?.error && <p className="explain-error">Cannot explain: {explanation.error}</p>}
+      {selected && explanation && !explanation.loading && !explanation.error && explanation.chain.length > 1 && (
+        <p className="explain-root-summary" data-testid="explain-root">
+          <span aria-hidden="true">⚑</span> Root cause: <strong>{refLabel(explanation.chain.at(-1)!.ref)}</strong>
+        </p>
+      )}
       {selected && explanation && !explanation.loading && !explanation.error && (
         <ol className="explain-chain" data-testid="explain-chain">
           {explanation.chain.map((step, i) => (

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+// The "Why?" panel reads as a chain from the selected unit to its root cause, names the root up front,
+// and says what to do when nothing is selected.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bootStore } from '../../store/store.ts';
+import { ExplainPanel } from './ExplainPanel.tsx';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLElement;
+let root: Root;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+  act(() => bootStore.setState({ selected: null, explanation: null }));
+  act(() => root.render(<ExplainPanel />));
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+describe('ExplainPanel', () => {
+  it('invites the user to pick a unit when nothing is selected', () => {
+    expect(host.textContent).toContain('choose Explain');
+    expect(host.querySelector('[data-testid="explain-chain"]')).toBeNull();
+  });
+
+  it('lists the chain in order with readable labels and names the root cause', () => {
+    const target = { node: 'master-2', unit: 'dcos-marathon' };
+    act(() => bootStore.setState({
+      selected: target,
+      explanation: {
+        target, loading: false, error: null, atSeq: 9,
+        chain: [
+          { ref: 'master-2/dcos-marathon', text: 'waiting: ping leader.mesos fails', sinceMs: 151_000 },
+          { ref: 'fact:quorum', text: 'ZooKeeper has no quorum (1/3)', sinceMs: 150_000 },
+          { ref: 'master-1/dcos-exhibitor', text: 'stopped by a user', sinceMs: 149_000 },
+        ],
+      },
+    }));
+    const items = [...host.querySelectorAll('[data-testid="explain-chain"] li')];
+    expect(items.map((li) => li.getAttribute('data-ref'))).toEqual(['master-2/dcos-marathon', 'fact:quorum', 'master-1/dcos-exhibitor']);
+    expect(items[0]!.textContent).toContain('dcos-marathon on master-2');
+    expect(items[0]!.textContent).toContain('since 02:31');
+    expect(items[1]!.querySelector('.explain-ref')!.textContent).toBe('quorum');
+    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toContain('dcos-exhibitor on master-1');
+  });
+
+  it('shows the server’s reason when a unit cannot be explained', () => {
+    const target = { node: 'master-9', unit: 'dcos-foo' };
+    act(() => bootStore.setState({ selected: target, explanation: { target, loading: false, error: "unknown node 'master-9'", chain: [], atSeq: 1 } }));
+    expect(host.textContent).toContain("Cannot explain: unknown node 'master-9'");
+  });
+});
