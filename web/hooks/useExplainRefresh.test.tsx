@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+// The explanation follows the selection at once, then refreshes while the cluster changes — but at most
+// once per EXPLAIN_REFRESH_MS, not once per batch — and a late answer for an old selection is dropped.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExplainStep } from '../../shared/engine/types.ts';
+import type { SocketClient } from '../socket.ts';
+import { bootStore } from '../store/store.ts';
+import { EXPLAIN_REFRESH_MS, useExplainRefresh } from './useExplainRefresh.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function Probe({ client }: { client: SocketClient }) {
+  useExplainRefresh(client);
+  return null;
+}
+
+let host: HTMLElement;
+let root: Root;
+let asked: string[];
+let answer: (node: string, unit: string) => Promise<{ ok: true; chain: ExplainStep[] }>;
+const client = {
+  explain: (node: string, unit: string) => {
+    asked.push(`${node}/${unit}`);
+    return answer(node, unit);
+  },
+} as unknown as SocketClient;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  asked = [];
+  answer = async (node, unit) => ({ ok: true, chain: [{ ref: `${node}/${unit}`, text: 'waiting', sinceMs: 0 }] });
+  host = document.createElement('div');
+  root = createRoot(host);
+  act(() => bootStore.setState({ selected: null, explanation: null, lastSeq: 10 }));
+  act(() => root.render(<Probe client={client} />));
+});
+afterEach(() => {
+  act(() => root.unmount());
+  vi.useRealTimers();
+});
+
+async function flush() {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(0);
+  });
+}
+
+describe('useExplainRefresh', () => {
+  it('asks for the selected unit at once and stores the chain', async () => {
+    act(() => bootStore.getState().actions.select({ node: 'master-1', unit: 'dcos-oauth' }));
+    await flush();
+    expect(asked).toEqual(['master-1/dcos-oauth']);
+    expect(bootStore.getState().explanation?.chain.map((s) => s.ref)).toEqual(['master-1/dcos-oauth']);
+  });
+
+  it('refreshes while batches arrive, throttled', async () => {
+    act(() => bootStore.getState().actions.select({ node: 'master-1', unit: 'dcos-oauth' }));
+    await flush();
+    for (let seq = 11; seq <= 20; seq++) {
+      act(() => bootStore.setState({ lastSeq: seq }));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(100);
+      });
+    }
+    // 10 batches over one second: the first fetch plus one refresh, not ten.
+    expect(asked.length).toBe(2);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(EXPLAIN_REFRESH_MS);
+    });
+    expect(asked.length).toBeLessThanOrEqual(3);
+  });
+
+  it('drops an answer that arrives after the selection changed', async () => {
+    let release: () => void = () => undefined;
+    answer = (node, unit) => new Promise((resolve) => {
+      release = () => resolve({ ok: true, chain: [{ ref: `${node}/${unit}`, text: 'old', sinceMs: 0 }] });
+    });
+    act(() => bootStore.getState().actions.select({ node: 'master-1', unit: 'dcos-oauth' }));
+    await flush();
+    act(() => bootStore.getState().actions.select(null));
+    await act(async () => release());
+    expect(bootStore.getState().explanation).toBeNull();
+  });
+});
