@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterView } from '../../shared/engine/types.ts';
+import type { ClusterView, Role } from '../../shared/engine/types.ts';
 import { clusterGeometry, DEFAULT_DAG_UI } from './dagModel.ts';
 import { instanceEdges, type DagEdge } from './dagEdges.ts';
 import { countsText, summarizeGroup, vertexLabel } from './dagState.ts';
@@ -67,6 +67,15 @@ describe('blocking edges', () => {
     expect(r?.block).toBe('fail');
     // nothing is drawn as blocking into a powered-off node
     expect(edgesOf(booting(v)).filter((e) => e.to.startsWith('master-3/') && e.block !== 'none')).toEqual([]);
+  });
+
+  it('names what actually blocks when one edge carries several dependencies', () => {
+    // dcos-net runs (its bootstrap gate passed long ago) but also needs ZooKeeper at run time
+    const units = (role: Role) => fixtureUnitsForRole(role).map((u) => (u.id !== 'dcos-net' ? u
+      : { ...u, dependsOn: [...u.dependsOn, { unit: 'dcos-exhibitor', scope: 'local' as const, via: 'ZooKeeper session', gate: false }] }));
+    const v = withUnitState(fixtureView(3, 0, 0), 'master-1', 'dcos-exhibitor', 'stopped');
+    const e = instanceEdges(v, clusterGeometry(v.nodes, DEFAULT_DAG_UI, units), units).find((x) => x.from === 'master-1/dcos-exhibitor' && x.to === 'master-1/dcos-net');
+    expect(e).toMatchObject({ block: 'fail', blockVia: 'ZooKeeper session', via: 'ZooKeeper quorum, ZooKeeper session' });
   });
 
   it('shows a blocking shortcut edge even though a longer (healthy) path implies it', () => {

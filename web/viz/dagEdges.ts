@@ -19,6 +19,8 @@ export interface DagEdge {
   /** "node/unit" or "group:<id>" */
   to: string;
   via: string;
+  /** What blocks, when it does: the `via` of the worst-blocking of the merged dependencies. */
+  blockVia: string;
   block: BlockLevel;
   /** Drawn only while on the explain path (into a tray vertex, off the spine, or implied by a longer path). */
   minor: boolean;
@@ -172,6 +174,8 @@ interface Acc {
   from: string;
   to: string;
   via: Set<string>;
+  /** The `via` of the dependency that blocks worst (what the caption should name). */
+  blockVia: string;
   block: BlockLevel;
   gate: boolean;
   /** Registration with / discovery of a leader: shown even while the dependent is already healthy. */
@@ -198,12 +202,13 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const e = acc.get(key);
     if (e) {
       e.via.add(d.via);
+      if (LEVEL[block] > LEVEL[e.block]) e.blockVia = d.via;
       e.block = maxLevel(e.block, block);
       e.gate ||= d.gate;
       e.leaderScoped ||= LEADER_SCOPES.has(d.scope);
       return;
     }
-    acc.set(key, { from, to, via: new Set([d.via]), block, gate: d.gate, leaderScoped: LEADER_SCOPES.has(d.scope), local, originX: ox, originY: oy });
+    acc.set(key, { from, to, via: new Set([d.via]), blockVia: d.via, block, gate: d.gate, leaderScoped: LEADER_SCOPES.has(d.scope), local, originX: ox, originY: oy });
   };
   const specsOf = (role: Role): ReturnType<UnitsForRole> => {
     let specs = specsByRole.get(role);
@@ -268,7 +273,7 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const b = geom.boxes.get(e.to);
     if (!a || !b) continue;
     const r = fromFact ? stubPath(b) : e.local && e.local.points.length > 1 ? routePath(e.local.points, e.originX, e.originY) : crossPath(a, b);
-    edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), block: e.block, minor, gate: e.gate, label: false, path: r.path, labelX: r.x, labelY: r.y });
+    edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), blockVia: e.blockVia, block: e.block, minor, gate: e.gate, label: false, path: r.path, labelX: r.x, labelY: r.y });
   }
   // One label per blocked dependent (its worst edge), or labels pile up on each other.
   const labelled = new Map<string, DagEdge>();

@@ -27,7 +27,7 @@ export const DagEdges = memo(function DagEdges({ edges, highlighted, prefix }: D
       <g className="dag-edge-labels" aria-hidden="true">
         {edges.filter((e) => e.label || isHl(e)).map((e) => (
           <text key={e.key} x={e.labelX} y={e.labelY} className={`dag-edge-label block-${e.block}`}>
-            {e.block === 'fail' ? '✕ ' : e.block === 'wait' ? '… ' : ''}{shortVia(e.via)}
+            {e.block === 'fail' ? '✕ ' : e.block === 'wait' ? '… ' : ''}{shortVia(e.block === 'none' ? e.via : e.blockVia)}
           </text>
         ))}
       </g>
@@ -36,9 +36,8 @@ export const DagEdges = memo(function DagEdges({ edges, highlighted, prefix }: D
 });
 
 const MAX_VIA = 19;
-/** Edge labels stay short; the full text is in the explanation panel. */
+/** Edge labels stay short (the full text is in the tooltip-free explanation panel): no parenthetical. */
 function shortVia(via: string): string {
   const first = via.split(', ')[0]!.replace(/\s*\(.*\)$/, '');
-  const more = via.includes(', ') ? ' +' : '';
-  return first.length > MAX_VIA ? `${first.slice(0, MAX_VIA - 1)}…${more}` : first + more;
+  return first.length > MAX_VIA ? `${first.slice(0, MAX_VIA - 1)}…` : first;
 }
