@@ -10,7 +10,7 @@ import { converge, zkStart } from './rules/zookeeper.ts';
 import { elect, leaderExpire, recoveryTimeout } from './rules/mesos.ts';
 import { dnsExit, dnsLoad, dnsRefresh } from './rules/dns.ts';
 import { mElect, mReg, zkConnectTimeout } from './rules/marathon.ts';
-import { agentReg, unreachable } from './rules/agents.ts';
+import { agentReg, reregTimeout, unreachable } from './rules/agents.ts';
 import { pull } from './rules/diagnostics.ts';
 import { arPoll, updateAvailability } from './rules/adminrouter.ts';
 import { schedInit, taskRun } from './rules/services.ts';
@@ -55,6 +55,7 @@ export function dispatch(ctx: Ctx, a: Action): void {
     case 'zkConnectTimeout': zkConnectTimeout(ctx, n, u, e); break;
     case 'agentReg': agentReg(ctx, n, u, e); break;
     case 'unreachable': unreachable(ctx, n, e); break;
+    case 'reregTimeout': reregTimeout(ctx, n, u, e); break;
     case 'pull': pull(ctx); break;
     case 'arPoll': arPoll(ctx, n, u, e); break;
     case 'taskRun': taskRun(ctx, n, u, e); break;

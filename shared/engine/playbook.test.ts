@@ -212,3 +212,18 @@ describe('bootstrap pid shortcut (the 1.11 lesson)', () => {
     expect(back).toBeDefined();
   });
 });
+
+describe('leader failover while an agent is partitioned', () => {
+  it('the new leader gives the agent 10 min to re-register (agent_reregister_timeout), then its tasks are lost', () => {
+    const boot = runWith(SMALL, 4, [], T);
+    const leader = boot.engine.view().leaders.mesos!;
+    const victim = boot.engine.view().tasks.find((t) => t.state === 'running')!.node;
+    const faults: [number, Fault][] = [[T, { kind: 'partition', node: victim }], [T + 30_000, { kind: 'kill', node: leader, unit: 'dcos-mesos-master' }]];
+    const { log } = runWith(SMALL, 4, faults, T + 15 * MIN);
+    const elected = firstAfter(log, T + 30_000, 'leader', (e) => e.role === 'mesos' && e.node !== null)!;
+    const lost = log.filter((e) => e.type === 'task' && e.state === 'lost');
+    expect(lost.length).toBeGreaterThan(0);
+    for (const e of lost) expect(e.simTimeMs).toBe(elected.simTimeMs + 600_000);
+    expect(lost[0].type === 'task' && lost[0].cause.text).toMatch(/re-register within 10 min/);
+  });
+});

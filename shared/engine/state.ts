@@ -12,7 +12,7 @@ import { UNIT_NOT_STARTED } from '../model/health.ts';
 export type ActionKind =
   | 'boot' | 'exec' | 'gates' | 'ready' | 'zkStart' | 'converge' | 'elect' | 'recoveryTimeout' | 'leaderExpire'
   | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
-  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog';
+  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout';
 
 /** One scheduled thing: n = node index, u = unit index (or other id), e = epoch guard; -1 when unused. */
 export interface Action {

@@ -7,7 +7,7 @@
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
 import { emit, isUp, schedule, step, unitAt } from '../ctx.ts';
-import { AGENT_REGISTRATION_BACKOFF_MS, AGENT_UNREACHABLE_MS } from '../../model/timings.ts';
+import { AGENT_REGISTRATION_BACKOFF_MS, AGENT_REREGISTER_TIMEOUT_MS, AGENT_UNREACHABLE_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { zkReachable } from './zookeeper.ts';
 import { nodeIndex } from '../../model/cluster.ts';
@@ -97,7 +97,20 @@ export function onAgentsLeaderLost(ctx: Ctx, cause: Cause): void {
 }
 
 export function onAgentsLeaderElected(ctx: Ctx): void {
-  for (let n = ctx.topo.masters; n < ctx.topo.ids.length; n++) detect(ctx, n);
+  const withTasks = new Set<number>();
+  for (const t of ctx.s.tasks) if (t.state === 'staging' || t.state === 'running') withTasks.add(t.ni);
+  for (let n = ctx.topo.masters; n < ctx.topo.ids.length; n++) {
+    detect(ctx, n);
+    // The new leader recovered these agents from the registry; they must re-register within 10 min.
+    if (withTasks.has(n)) schedule(ctx, AGENT_REREGISTER_TIMEOUT_MS, 'reregTimeout', n, ctx.s.mesos.lep, ctx.s.nodes[n].pe);
+  }
+}
+
+export function reregTimeout(ctx: Ctx, n: number, lep: number, e: number): void {
+  const node = ctx.s.nodes[n];
+  if (node.reg || node.pe !== e || lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0) return;
+  const id = ctx.topo.ids[n];
+  onAgentLost(ctx, n, { text: `${id} did not re-register within 10 min of the leader failover (agent_reregister_timeout): marked unreachable`, refs: [id, 'fact:mesos-leader'] });
 }
 
 /** Partition or power-off of an agent: the leader marks it unreachable after the ping timeout. */
