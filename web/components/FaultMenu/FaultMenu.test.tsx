@@ -86,7 +86,23 @@ describe('disabled items say why', () => {
     open({ node: 'master-1', unit: 'dcos-exhibitor' }, withUnit(viewFor(), 'master-1', 'dcos-exhibitor', 'stopped'));
     expect(item('start').getAttribute('aria-disabled')).toBeNull();
     expect(item('stop').textContent).toContain('already stopped');
-    expect(item('kill').textContent).toContain('no process to kill');
+    expect(item('kill').textContent).toContain('has no running process to kill (it is stopped)');
+  });
+
+  it('follows the engine rules: Hang needs a running unit; a powered-off node still takes a Delay and a Partition', () => {
+    const view = viewFor();
+    const waiting: ClusterView = { ...view, nodes: view.nodes.map((n) => (n.id !== 'master-2' ? n : { ...n, units: n.units.map((u) => ({ ...u, state: 'waiting' as const })) })) };
+    open({ node: 'master-2', unit: 'dcos-marathon' }, waiting);
+    expect(item('hang').textContent).toContain('dcos-marathon is not running (it is waiting)');
+    expect(item('kill').getAttribute('aria-disabled')).toBe('true');
+    const off: ClusterView = { ...view, nodes: view.nodes.map((n) => (n.id !== 'agent-2' ? n : { ...n, up: false })) };
+    open({ node: 'agent-2', unit: 'dcos-net' }, off);
+    expect(item('kill').textContent).toContain('agent-2 is powered off');
+    expect(item('delay-60').getAttribute('aria-disabled')).toBeNull();
+    open({ node: 'agent-2', unit: null }, off);
+    expect(item('partition').getAttribute('aria-disabled')).toBeNull();
+    expect(item('crash').getAttribute('aria-disabled')).toBe('true');
+    expect(item('boot').getAttribute('aria-disabled')).toBeNull();
   });
 
   it('Heal is disabled unless partitioned; Boot unless powered off', () => {

@@ -63,9 +63,12 @@ function nodeDownReason(node: NodeView | undefined, id: string): string | null {
 function unitItems(t: UnitTarget, view: ClusterView, info: UnitInfo | undefined): FaultMenuGroup[] {
   const node = view.nodes.find((n) => n.id === t.node);
   const unit: UnitView | undefined = node?.units.find((u) => u.id === t.unit);
-  const down = nodeDownReason(node, t.node) ?? (unit === undefined ? `${t.unit} does not run on ${t.node}` : null);
+  const missing = node === undefined ? `${t.node} is not in this cluster` : unit === undefined ? `${t.unit} does not run on ${t.node}` : null;
+  const down = missing ?? nodeDownReason(node, t.node);
   const state = unit?.state ?? 'pending';
-  const stopped = state === 'stopped';
+  // The same rules the engine applies (checkApplicable), so an enabled item is never refused.
+  const stopped = state === 'stopped' || hasActive(view, (f) => f.kind === 'stop' && f.node === t.node && f.unit === t.unit);
+  const running = state === 'starting' || state === 'healthy' || state === 'unhealthy';
   const hung = hasActive(view, (f) => f.kind === 'hang' && f.node === t.node && f.unit === t.unit);
   const restart = info === undefined
     ? 'systemd restarts it after its RestartSec'
@@ -75,28 +78,29 @@ function unitItems(t: UnitTarget, view: ClusterView, info: UnitInfo | undefined)
   const fault = (kind: 'kill' | 'stop' | 'start' | 'hang'): FaultMenuAction => ({ type: 'inject', fault: { kind, node: t.node, unit: t.unit } });
   const process: FaultMenuItem[] = [
     { id: 'kill', label: 'Kill', hint: `The process dies; ${restart}.`, action: fault('kill'),
-      disabledReason: down ?? (stopped ? `${t.unit} is stopped: there is no process to kill` : null) },
+      disabledReason: down ?? (!running ? `${t.unit} has no running process to kill (it is ${state})` : null) },
     { id: 'stop', label: 'Stop', hint: 'systemctl stop: the unit stays down (no restart) until you Start it.', action: fault('stop'),
       disabledReason: down ?? (stopped ? `${t.unit} is already stopped` : null) },
     { id: 'start', label: 'Start', hint: 'systemctl start: a stopped unit runs again and goes through its start gates.', action: fault('start'),
       disabledReason: down ?? (!stopped ? `${t.unit} is not stopped (it is ${state}); Start undoes a Stop` : null) },
     { id: 'hang', label: 'Hang', hint: 'The process stays up but stops answering: systemd sees it running, health checks fail.', action: fault('hang'),
-      disabledReason: down ?? (stopped ? `${t.unit} is stopped: nothing to hang` : hung ? `${t.unit} already hangs; Kill it to recover` : null) },
+      disabledReason: down ?? (hung ? `${t.unit} already hangs; Kill it to recover` : state !== 'healthy' && state !== 'starting' ? `${t.unit} is not running (it is ${state})` : null) },
   ];
+  // A delay is remembered even while the node is off: it applies to the starts after the next boot.
   const slow: FaultMenuItem[] = DELAY_PRESETS_S.map((s) => ({
     id: `delay-${s}`,
     label: `+${s} s`,
-    hint: `Delay: its next start takes ${s} s longer to become ready; dependents wait.`,
+    hint: `Delay: every start takes ${s} s longer to become ready until faults are cleared; dependents wait.`,
     action: { type: 'inject', fault: { kind: 'delay', node: t.node, unit: t.unit, ms: s * 1000 } },
-    disabledReason: down,
+    disabledReason: missing,
   }));
   const understand: FaultMenuItem[] = [
     { id: 'explain', label: 'Explain', hint: 'Why is it in this state? Follow the causes back to the root.', action: { type: 'explain', target: { node: t.node, unit: t.unit } },
-      disabledReason: node === undefined || unit === undefined ? `${t.unit} does not run on ${t.node}` : null },
+      disabledReason: missing },
   ];
   return [
     { label: 'Break the process', items: process },
-    { label: 'Delay its next start', items: slow, layout: 'row', hint: down ?? 'It takes this much longer to become ready (like a slow Mesos-DNS); dependents wait.' },
+    { label: 'Delay its starts', items: slow, layout: 'row', hint: missing ?? 'Each start takes this much longer to become ready (like a slow Mesos-DNS) until faults are cleared; a new delay replaces the old; dependents wait.' },
     { label: 'Understand', items: understand },
   ];
 }
@@ -111,7 +115,7 @@ function nodeItems(id: string, view: ClusterView): FaultMenuGroup[] {
   const network: FaultMenuItem[] = [
     { id: 'partition', label: 'Partition', action: { type: 'inject', fault: { kind: 'partition', node: id } },
       hint: master ? 'Cut it off from every other node: its ZooKeeper leaves the quorum; its units keep running alone.' : 'Cut it off from every other node: the masters stop hearing from its agent.',
-      disabledReason: offline ?? (partitioned ? `${id} is already partitioned` : null) },
+      disabledReason: missing ?? (partitioned ? `${id} is already partitioned` : null) },
     { id: 'heal', label: 'Heal', hint: 'Reconnect the node: it finds ZooKeeper and the leaders again.', action: { type: 'inject', fault: { kind: 'heal', node: id } },
       disabledReason: missing ?? (!partitioned ? `${id} is not partitioned` : null) },
   ];
