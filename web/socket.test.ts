@@ -130,4 +130,18 @@ describe('socket client', () => {
       vi.useRealTimers();
     }
   });
+
+  it('a batch that cannot be applied leads to a resync instead of a half-updated view', () => {
+    const { fake, store, client } = setup();
+    const evts = events();
+    fake.fire('sim:snapshot', snapshotOf(evts.slice(0, 2)));
+    const before = store.getState();
+    // A malformed payload (null where an event should be) makes the reducer throw.
+    fake.fire('sim:events', { epoch: 4, fromSeq: 3, toSeq: 4, simTimeMs: 300, events: [evts[2], null] });
+    expect(store.getState().view).toBe(before.view);
+    expect(store.getState().log).toBe(before.log);
+    expect(store.getState().awaitingSnapshot).toBe(true);
+    expect(client.stats.resync).toBe(1);
+    expect(fake.sent.map((s) => s.event)).toContain('sim:resync');
+  });
 });

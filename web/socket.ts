@@ -10,7 +10,7 @@ import type { ExplainStep, Fault } from '../shared/engine/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
-import { applyBatch, applyPlayback, applySnapshot, setConnection } from './store/feed.ts';
+import { applyBatch, applyPlayback, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
 import type { BootStore } from './store/store.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
@@ -105,10 +105,21 @@ export function createSocketClient(
   socket.on('sim:snapshot', (snapshot) => {
     markOnce(MARK_SNAPSHOT);
     resyncInFlight = false;
-    applySnapshot(store, snapshot, now());
+    try {
+      applySnapshot(store, snapshot, now());
+    } catch (error) {
+      toast(`Could not read the simulation state: ${failure(error).error}`);
+    }
   });
   socket.on('sim:events', (batch) => {
-    const verdict = applyBatch(store, batch, now());
+    let verdict: BatchVerdict;
+    try {
+      verdict = applyBatch(store, batch, now());
+    } catch {
+      // A batch we cannot fold in must not leave the view half-updated: start again from a snapshot.
+      store.setState({ awaitingSnapshot: true });
+      verdict = 'resync';
+    }
     stats[verdict]++;
     if (verdict === 'resync') resync();
   });

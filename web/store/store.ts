@@ -31,7 +31,7 @@ export interface UiActions {
   toast(text: string, kind?: 'error' | 'info'): number;
   dismissToast(id: number): void;
   setDagShare(share: number): void;
-  dismissNarration(): void;
+  dismissNarration(seq: number): void;
 }
 
 export type BootState = ClusterSlice & TimelineSlice & UiSlice & { actions: UiActions };
@@ -59,7 +59,7 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
       },
       dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
       setDagShare: (share) => set({ dagShare: Math.min(DAG_SHARE_MAX, Math.max(DAG_SHARE_MIN, share)) }),
-      dismissNarration: () => set({ narration: null }),
+      dismissNarration: (seq) => set({ narrationDismissedSeq: seq }),
     },
   }));
 }

@@ -42,6 +42,8 @@ export interface UiSlice {
   toasts: readonly Toast[];
   /** Fraction of the main column given to the DAG (the timeline gets the rest). */
   dagShare: number;
+  /** seq of the narration line the viewer closed (the line itself is server-fed and stays in its slice). */
+  narrationDismissedSeq: number | null;
 }
 
 /** Bounds for the DAG/timeline splitter so neither pane collapses to nothing. */
@@ -59,5 +61,6 @@ export function initialUiSlice(theme: Theme = 'light'): UiSlice {
     helpOpen: false,
     toasts: [],
     dagShare: 0.6,
+    narrationDismissedSeq: null,
   };
 }
