@@ -100,7 +100,7 @@ function unitItems(t: UnitTarget, view: ClusterView, info: UnitInfo | undefined)
   ];
   return [
     { label: 'Break the process', items: process },
-    { label: 'Delay its starts', items: slow, layout: 'row', hint: missing ?? 'Each start takes this much longer to become ready (like a slow Mesos-DNS) until faults are cleared; a new delay replaces the old; dependents wait.' },
+    { label: 'Delay its starts', items: slow, layout: 'row', hint: missing ?? 'Each start takes this much longer to become ready (like a slow Mesos-DNS) until faults are cleared; dependents wait.' },
     { label: 'Understand', items: understand },
   ];
 }
