@@ -10,11 +10,17 @@ import { liveFact } from './rules/facts.ts';
 
 const MAX_STEPS = 12;
 
+/** Simulated time as m:ss (what the dashboard's clock shows). */
+function clock(ms: number): string {
+  const sec = Math.floor(ms / 1000);
+  return `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+}
+
 function describe(ctx: Ctx, r: string): { text: string; refs: string[]; since: number | null } | null {
   const s = ctx.s;
   if (r.startsWith('fault:')) {
     const f = s.faults.find((a) => a.id === r);
-    return { text: f ? `fault: ${describeFault(f.fault)} (active since ${f.sinceMs} ms)` : `fault ${r} (injected earlier)`, refs: [], since: f ? f.sinceMs : null };
+    return { text: f ? `fault: ${describeFault(f.fault)} (at ${clock(f.sinceMs)})` : `fault ${r} (injected earlier, no longer active)`, refs: [], since: f ? f.sinceMs : null };
   }
   if (r.startsWith('fact:') || r.startsWith('node:')) {
     const live = liveFact(ctx, r);
