@@ -12,11 +12,19 @@ import { captureCli } from './capture.ts';
 const GOLDEN_DIR = fileURLToPath(new URL('../../scenarios/golden/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
+/** Where two logs first differ, with a short window of each line around the first differing character. */
 function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n');
   const b = actual.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-    if (a[i] !== b[i]) return `first difference at line ${i + 1}:\n  golden: ${a[i] ?? '(end)'}\n  now:    ${b[i] ?? '(end)'}`;
+    if (a[i] === b[i]) continue;
+    const x = a[i] ?? '(end)';
+    const y = b[i] ?? '(end)';
+    let col = 0;
+    while (col < x.length && x[col] === y[col]) col += 1;
+    const from = Math.max(0, col - 100);
+    const clip = (line: string) => `${from > 0 ? '...' : ''}${line.slice(from, col + 150)}${line.length > col + 150 ? '...' : ''}`;
+    return `first difference at line ${i + 1}, column ${col + 1}:\n  golden: ${clip(x)}\n  now:    ${clip(y)}`;
   }
   return 'identical';
 }
