@@ -15,7 +15,8 @@ import type { BatchRecord, ViewerKind } from './liveClients.ts';
 /** BENCH_LIVE_CLIENTS overrides (e.g. 1 to see a single viewer's delay on a busy machine). */
 export const LIVE_CLIENTS = Math.max(1, Number(process.env.BENCH_LIVE_CLIENTS ?? 100));
 export const FULL_VIEWERS = Math.min(4, LIVE_CLIENTS);
-export const LIGHT_VIEWER_PROCESSES = 2;
+/** BENCH_LIVE_PROCESSES overrides: more processes spread the viewers' own CPU (each browser is its own process). */
+export const LIGHT_VIEWER_PROCESSES = Math.max(1, Number(process.env.BENCH_LIVE_PROCESSES ?? 2));
 export const LIVE_SPEED = 20;
 export const LIVE_CLUSTER = { masters: 3 as const, agents: 100, publicAgents: 0 };
 export const LIVE_WINDOW_MS = 20_000;
