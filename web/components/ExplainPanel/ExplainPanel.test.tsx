@@ -47,7 +47,22 @@ describe('ExplainPanel', () => {
     expect(items[0]!.textContent).toContain('dcos-marathon on master-2');
     expect(items[0]!.textContent).toContain('since 02:31');
     expect(items[1]!.querySelector('.explain-ref')!.textContent).toBe('quorum');
-    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toContain('dcos-exhibitor on master-1');
+    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toContain('dcos-exhibitor on master-1 — stopped by a user');
+  });
+
+  it('tells an injected fault at the root by its own sentence', () => {
+    const target = { node: 'master-1', unit: 'dcos-oauth' };
+    act(() => bootStore.setState({
+      selected: target,
+      explanation: {
+        target, loading: false, error: null, atSeq: 9,
+        chain: [
+          { ref: 'master-1/dcos-oauth', text: 'waiting: exhibitor.wait fails', sinceMs: 10 },
+          { ref: 'fault:17', text: 'stop dcos-exhibitor on master-1 (injected at 02:31)', sinceMs: 5 },
+        ],
+      },
+    }));
+    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toBe('⚑ Root cause: stop dcos-exhibitor on master-1 (injected at 02:31)');
   });
 
   it('shows the server’s reason when a unit cannot be explained', () => {

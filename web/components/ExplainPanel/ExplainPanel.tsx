@@ -4,6 +4,7 @@
  * The chain comes from sim:explain (kept fresh by useExplainRefresh); its refs light up in the DAG.
  * The root cause is repeated on top, so it stays visible when the chain is longer than the panel.
  */
+import type { ExplainStep } from '../../../shared/engine/types.ts';
 import { selectActions, selectExplanation, selectSelected } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { formatSimTime } from '../EventLog/eventText.ts';
@@ -11,9 +12,14 @@ import './ExplainPanel.css';
 
 function refLabel(ref: string): string {
   if (ref.startsWith('fact:')) return ref.slice(5);
-  if (ref.startsWith('fault:')) return 'fault';
+  if (ref.startsWith('fault:')) return 'injected fault';
   const [node, unit] = ref.split('/');
   return unit ? `${unit} on ${node}` : ref;
+}
+
+/** The root step in words: a fault is told by its own sentence, anything else by what it is and why. */
+function rootWords(step: ExplainStep): string {
+  return step.ref.startsWith('fault:') ? step.text : `${refLabel(step.ref)} — ${step.text}`;
 }
 
 export function ExplainPanel() {
@@ -31,7 +37,7 @@ export function ExplainPanel() {
       {selected && explanation?.error && <p className="explain-error">Cannot explain: {explanation.error}</p>}
       {selected && explanation && !explanation.loading && !explanation.error && explanation.chain.length > 1 && (
         <p className="explain-root-summary" data-testid="explain-root">
-          <span aria-hidden="true">⚑</span> Root cause: <strong>{refLabel(explanation.chain.at(-1)!.ref)}</strong>
+          <span aria-hidden="true">⚑</span> Root cause: <strong>{rootWords(explanation.chain.at(-1)!)}</strong>
         </p>
       )}
       {selected && explanation && !explanation.loading && !explanation.error && (
