@@ -2,7 +2,7 @@
 // byte-identical; plus the per-rule timing tables (RestartSec per unit, quorum for 1/3/5 masters, 3DT mapping).
 import { describe, expect, it } from 'vitest';
 import type { Fault, UnitState } from './types.ts';
-import { createEngine, validateFault } from './index.ts';
+import { createEngine, restoreEngine, validateFault } from './index.ts';
 import { unitHealth } from './health.ts';
 import { firstAfter, runWith, SMALL } from './testing.ts';
 import { UNIT_CATALOG } from '../model/catalog.ts';
@@ -80,11 +80,11 @@ describe('inject', () => {
 describe('RestartSec per unit (kill a healthy unit, systemd restarts it after RestartSec)', () => {
   const base = runWith(SMALL, 8, [], 12 * MIN);
   const cases = Object.values(UNIT_CATALOG).filter((s) => s.restart !== 'no').map((s) => [s.id, s.restartSec] as const);
+  const booted = JSON.stringify(base.engine.snapshot());
   it.each(cases)('%s: %i ms', (unit, sec) => {
     const node = UNIT_CATALOG[unit].roles.includes('master') ? 'master-1' : UNIT_CATALOG[unit].roles.includes('agent') ? 'agent-1' : 'public-agent-1';
-    const e = createEngine({ cluster: SMALL, seed: 8 });
-    e.advanceTo(12 * MIN);
-    expect(base.engine.view().clusterHealth).toBe('healthy');
+    const e = restoreEngine(JSON.parse(booted));
+    expect(e.view().clusterHealth).toBe('healthy');
     const T = e.simTimeMs;
     const r = e.inject({ kind: 'kill', node, unit });
     expect(r.ok).toBe(true);
