@@ -28,7 +28,7 @@ function start(args: string[] = []): { child: ChildProcess; url: Promise<string>
   return { child, url, exit, output: () => output };
 }
 
-describe('server/main.ts', () => {
+describe.concurrent('server/main.ts', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('serves, then exits 0 on %s with a client connected', async (signal) => {
     const server = start();
     const url = await server.url;
