@@ -56,6 +56,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       current = lookup.room;
     }
     socket.emit('sim:snapshot', snapshot);
+    logger.info({ room: name, socket: socket.id, clients: lookup.room.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq };
   });
 
