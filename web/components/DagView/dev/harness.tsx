@@ -1,4 +1,5 @@
-// Dev harness (not part of the app bundle): the DagView on the real catalog with scripted cluster states, sized
+// Dev harness (not part of the app bundle; open it through `npx vite` at /web/components/DagView/dev/harness.html):
+// the DagView on the real catalog with scripted cluster states, sized
 // like the app's DAG pane. URL: ?m=3&a=2&p=1&s=boot|healthy|noleader|partition&w=990&h=380&theme=dark&hl=1&sel=1
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
