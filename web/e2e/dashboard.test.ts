@@ -115,6 +115,15 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     await page.getByRole('dialog', { name: 'How to use Bootscope' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // A command the server refuses is explained to the user, not swallowed.
+    await page.evaluate(async () => {
+      const w = globalThis as unknown as { __bootscope: { client: { inject(f: unknown): Promise<unknown> } } };
+      await w.__bootscope.client.inject({ kind: 'stop', node: 'master-1', unit: 'dcos-no-such-unit' });
+    });
+    const toast = page.locator('[data-testid="toasts"] [role="alert"]');
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('dcos-no-such-unit');
     await page.context().close();
   });
 
