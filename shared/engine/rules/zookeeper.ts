@@ -17,9 +17,11 @@ export function zkDescribe(ctx: Ctx): string {
   const z = ctx.s.zk;
   const m = ctx.topo.masters;
   if (!z.converged) return `the ZooKeeper ensemble has not formed yet (Exhibitor on ${m} master(s) converging)`;
-  const down = ctx.topo.ids.slice(0, m).filter((_, i) => !z.serving[i]);
-  const q = quorumOk(ctx) ? '' : 'ZooKeeper has no quorum; ';
-  return `${q}${z.have}/${m} ZooKeepers serving${down.length ? ` (not serving: ${down.join(', ')})` : ''}`;
+  // Without quorum no server serves, so name the ones that are down or cut off, not "not serving" (all are).
+  const down = ctx.topo.ids.slice(0, m).filter((_, i) => !(z.up[i] && inMajority(ctx, i)));
+  const list = down.length ? ` (down or cut off: ${down.join(', ')})` : '';
+  if (!quorumOk(ctx)) return `ZooKeeper has no quorum: ${z.have}/${m} ZooKeepers up, ${ctx.topo.need} needed${list}`;
+  return `${z.have}/${m} ZooKeepers serving${list}`;
 }
 
 export function onExhibitorUp(ctx: Ctx, n: number): void {
