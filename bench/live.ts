@@ -90,13 +90,27 @@ function delaysOf(records: BatchRecord[][], fromMs: number): number[] {
   return records.flat().filter(([receivedMs, delayMs]) => receivedMs >= fromMs && Number.isFinite(delayMs)).map(([, d]) => d).sort((a, b) => a - b);
 }
 
-async function startServer(root: string): Promise<{ url: string; kill(): void }> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'bench/liveServer.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+interface LoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+async function startServer(root: string): Promise<{ url: string; kill(): void; loopStart(): void; loopStop(): Promise<LoopDelay> }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'bench/liveServer.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     createInterface({ input: server.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
     server.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)));
   });
-  return { url: `http://127.0.0.1:${port}`, kill: () => server.kill('SIGTERM') };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    kill: () => server.kill('SIGTERM'),
+    loopStart: () => server.send({ type: 'loop:start' }),
+    loopStop: () => new Promise((resolve) => {
+      server.once('message', (m: LoopDelay) => resolve(m));
+      server.send({ type: 'loop:stop' });
+    }),
+  };
 }
 
 export async function benchLive(): Promise<Record<string, unknown>> {
@@ -121,10 +135,12 @@ export async function benchLive(): Promise<Record<string, unknown>> {
 
     const before = await serverStats(url);
     const startedMs = Date.now();
+    server.loopStart();
     await ack(leader, 'sim:control', { action: 'resume' });
     await new Promise((r) => setTimeout(r, LIVE_WINDOW_MS));
     await ack(leader, 'sim:control', { action: 'pause' });
     const wallMs = Date.now() - startedMs;
+    const loop = await server.loopStop();
     await new Promise((r) => setTimeout(r, 300));
     const after = await serverStats(url);
     const results = await Promise.all(viewers.map((v) => v.stop()));
@@ -158,6 +174,8 @@ export async function benchLive(): Promise<Record<string, unknown>> {
       fullClientDelayP50Ms: percentile(fullDelays, 50),
       fullClientDelayP99Ms: percentile(fullDelays, 99),
       serverCpuPercent: round1((cpuMs / wallMs) * 100),
+      serverLoopDelayP99Ms: round1(loop.p99Ms),
+      serverLoopDelayMaxMs: round1(loop.maxMs),
       bytesPerEvent: probeEvents === 0 ? NaN : Math.round(probeBytes / probeEvents),
       simAdvancedMs,
       simExpectedMs: wallMs * LIVE_SPEED,
