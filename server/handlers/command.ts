@@ -33,7 +33,8 @@ export function registerCommand<S extends z.ZodType>(
   socket.on(name, (...args: unknown[]) => {
     const last = args[args.length - 1];
     if (typeof last !== 'function') {
-      logger.warn({ socket: socket.id, command: name }, 'command without an ack function ignored');
+      // Costs a token too, so a flood of ack-less commands cannot flood the log either.
+      if (bucket.take()) logger.warn({ socket: socket.id, command: name }, 'command without an ack function ignored');
       return;
     }
     const answer = onceOnly(last as AckFn, logger, socket.id, name);
