@@ -45,7 +45,8 @@ export function registerCommand<S extends z.ZodType>(
     };
     const payloads = args.slice(0, -1);
     if (!bucket.take()) {
-      ack({ ok: false, error: `rate limit: at most ${context.limitText}; command '${name}' was not applied` });
+      // Answered but not logged: logging every refused command would let a flood through to the log.
+      answer({ ok: false, error: `rate limit: at most ${context.limitText}; command '${name}' was not applied` });
       return;
     }
     if (payloads.length > 1) {
