@@ -6,8 +6,9 @@
 // Edges into a collapsed agent group are merged per (source, via), blocking if any member is blocked.
 import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine/types.ts';
 import type { Dependency } from '../../shared/model/types.ts';
+import { placeCaptions, shortCaption } from './dagCaptions.ts';
 import { MINI, type Box, type RoleEdge } from './dagLayout.ts';
-import { AGENT_COLLAPSE_THRESHOLD, type DagGeometry, type FactKey, type UnitsForRole } from './dagModel.ts';
+import { AGENT_COLLAPSE_THRESHOLD, HEADER_H, HEADER_TEXT_W, type DagGeometry, type FactKey, type UnitsForRole } from './dagModel.ts';
 import { indexStates, unitState, type StateIndex } from './dagState.ts';
 
 export type BlockLevel = 'none' | 'wait' | 'fail';
@@ -282,14 +283,35 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const cur = labelled.get(e.to);
     if (!cur || LEVEL[e.block] > LEVEL[cur.block] || (e.block === cur.block && e.gate && !cur.gate)) labelled.set(e.to, e);
   }
-  // The label sits just above the dependent's top-left corner ("what it waits for"): edge midpoints fall in the
-  // narrow gaps between ranks or on other vertices.
-  for (const e of labelled.values()) {
-    const b = geom.boxes.get(e.to)!;
+  // The caption names what the dependent waits for, next to the dependent, wherever it covers nothing else.
+  // Worst first, so a red caption gets the best spot.
+  const order = [...labelled.values()].sort((x, y) => LEVEL[y.block] - LEVEL[x.block]);
+  const spots = placeCaptions(order.map((e) => ({ key: e.key, text: captionText(e), target: geom.boxes.get(e.to)! })), obstaclesOf(geom));
+  for (const e of order) {
+    const p = spots.get(e.key)!;
     e.label = true;
-    e.labelX = b.x + 2;
-    e.labelY = b.y - 7;
+    e.labelX = p.x;
+    e.labelY = p.y;
   }
   // Blocked edges last so they paint on top of quiet ones.
   return edges.sort((x, y) => LEVEL[x.block] - LEVEL[y.block]);
+}
+
+/** The caption text of a labelled edge, glyph included: "✕ exhibitor.wait", "… leader.mesos". */
+export function captionText(e: Pick<DagEdge, 'block' | 'via' | 'blockVia'>): string {
+  const glyph = e.block === 'fail' ? '✕ ' : e.block === 'wait' ? '… ' : '';
+  return glyph + shortCaption(e.block === 'none' ? e.via : e.blockVia);
+}
+
+const obstacleCache = new WeakMap<DagGeometry, Box[]>();
+/** What a caption must not cover: vertices, collapsed groups, fact badges, group header texts, section titles. */
+function obstaclesOf(geom: DagGeometry): Box[] {
+  let o = obstacleCache.get(geom);
+  if (!o) {
+    o = [...geom.boxes.values(), ...Object.values(geom.facts),
+      ...geom.groups.map((g) => ({ x: g.x, y: g.y, w: Math.min(HEADER_TEXT_W, g.w), h: HEADER_H - 4 })),
+      ...geom.sections.map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h - 4 }))];
+    obstacleCache.set(geom, o);
+  }
+  return o;
 }

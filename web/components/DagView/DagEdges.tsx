@@ -1,7 +1,7 @@
-// Edge layer: quiet thin curves for satisfied dependencies, thick dashed red/amber ones (with the `via` label)
+// Edge layer: quiet thin curves for satisfied dependencies, thick dashed red/amber ones (with a short caption naming the blocking `via`, placed by dagCaptions.ts)
 // for dependencies that currently block; edges between explain-highlighted vertices glow.
 import { memo } from 'react';
-import type { DagEdge } from '../../viz/dagEdges.ts';
+import { captionText, type DagEdge } from '../../viz/dagEdges.ts';
 import { markerId } from './DagDefs.tsx';
 
 export interface DagEdgesProps {
@@ -26,18 +26,13 @@ export const DagEdges = memo(function DagEdges({ edges, highlighted, prefix }: D
       </g>
       <g className="dag-edge-labels" aria-hidden="true">
         {edges.filter((e) => e.label || isHl(e)).map((e) => (
-          <text key={e.key} x={e.labelX} y={e.labelY} className={`dag-edge-label block-${e.block}`}>
-            {e.block === 'fail' ? '✕ ' : e.block === 'wait' ? '… ' : ''}{shortVia(e.block === 'none' ? e.via : e.blockVia)}
-          </text>
+          <g key={e.key}>
+            <title>{e.block === 'none' ? e.via : e.blockVia}</title>
+            <text x={e.labelX} y={e.labelY} className={`dag-edge-label block-${e.block}`}>{captionText(e)}</text>
+          </g>
         ))}
       </g>
     </>
   );
 });
 
-const MAX_VIA = 19;
-/** Edge labels stay short (the full text is in the tooltip-free explanation panel): no parenthetical. */
-function shortVia(via: string): string {
-  const first = via.split(', ')[0]!.replace(/\s*\(.*\)$/, '');
-  return first.length > MAX_VIA ? `${first.slice(0, MAX_VIA - 1)}…` : first;
-}
