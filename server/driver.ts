@@ -8,8 +8,8 @@ import type { Engine, Fault, InjectResult, SimEvent } from '../shared/engine/typ
 import { advanceWithScript, createScript, nextStepTimeMs, SCRIPT_START, type Script, type ScriptCursor, type ScriptError, type ScriptStep } from '../shared/engine/script.ts';
 
 /**
- * The engine reports a default 3/2/1 cluster healthy after 225-285 sim s (seeds 1-12, measured): at 4x a class
- * watches the whole boot in about 56-71 s of wall time.
+ * The engine reports a default 3/2/1 cluster healthy after 235-345 sim s (seeds 1-12, measured 02:35): at 4x a
+ * class watches the whole boot in about 60-85 s of wall time.
  */
 export const DEFAULT_SPEED = 4;
 /** How often the driver advances the engine (and the room flushes its batch). */
