@@ -5,7 +5,7 @@
  * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
  * the socket client from context.
  */
-import { memo, useDeferredValue, useEffect, type CSSProperties } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
 import type { ClusterView, Fault } from '../shared/engine/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
@@ -49,7 +49,7 @@ function openMenuFromFocus(target: FaultTarget, anchor: { x: number; y: number }
   bootStore.getState().actions.openMenu(target, anchor);
 }
 
-function DagPane() {
+function DagPane({ onDrawn }: { onDrawn(): void }) {
   const liveView = useBoot(selectView)!;
   // null on the first pass: the initial (largest) DAG mount also happens in the background lane.
   const view = useDeferredValue<ClusterView | null>(liveView, null);
@@ -57,8 +57,10 @@ function DagPane() {
   const highlight = useBootShallow(selectHighlight);
   const drawn = view !== null;
   useEffect(() => {
-    if (drawn && performance.getEntriesByName(FIRST_DAG_MARK).length === 0) performance.mark(FIRST_DAG_MARK);
-  }, [drawn]);
+    if (!drawn) return;
+    if (performance.getEntriesByName(FIRST_DAG_MARK).length === 0) performance.mark(FIRST_DAG_MARK);
+    onDrawn();
+  }, [drawn, onDrawn]);
   return (
     <section className="pane dag-pane" aria-label="Unit dependency graph" aria-busy={!drawn}>
       {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} /> : <div className="pane-placeholder" />}
@@ -68,6 +70,7 @@ function DagPane() {
   );
 }
 
+/** Mounted only after the DAG has drawn once, so the class sees the graph first and the two big mounts do not share a task. */
 function TimelinePane() {
   const view = useDeferredValue<ClusterView | null>(useBoot(selectView), null);
   const model = useDeferredValue(useBoot(selectTimeline));
@@ -125,6 +128,8 @@ function Loading() {
 }
 
 function Shell() {
+  const [dagDrawn, setDagDrawn] = useState(false);
+  const onDagDrawn = useCallback(() => setDagDrawn(true), []);
   const client = useClient();
   useKeyboardShortcuts(client);
   useExplainRefresh(client);
@@ -137,9 +142,9 @@ function Shell() {
       <main className="main-col">
         {hasView ? (
           <>
-            <DagPane />
+            <DagPane onDrawn={onDagDrawn} />
             <Splitter />
-            <TimelinePane />
+            {dagDrawn ? <TimelinePane /> : <section className="pane timeline-pane" aria-label="Timeline" aria-busy="true"><div className="pane-placeholder" /></section>}
           </>
         ) : (
           <Loading />
