@@ -3,6 +3,9 @@
 // Invariants: a caption is a whole word or a known name, never cut mid-word (the full `via` is in the explain
 // panel); placement is pure geometry (boxes in, positions out) and costs O(captions x obstacles) per batch.
 import type { Box } from './dagLayout.ts';
+import { textWidth } from './textWidth.ts';
+
+export { textWidth };
 
 /** Caption font size (px, drawing units): matches .dag-edge-label in DagView.css. */
 export const CAPTION_FONT = 12.5;
@@ -35,24 +38,6 @@ export function shortCaption(via: string): string {
     out = out ? `${out} ${w}` : w;
   }
   return out || plain.slice(0, MAX_CAPTION);
-}
-
-// Average advance widths (em) of DejaVu Sans semibold, the widest sans a projector laptop is likely to fall back to;
-// over-estimating only costs a little spacing, under-estimating causes overlaps.
-const NARROW = new Set([...'ijlI.,:;!|\'`() ']);
-const WIDE = new Set([...'mwMWOQGDH@%']);
-
-/** Estimated width (px) of `text` at `fontPx`, on the safe side. */
-export function textWidth(text: string, fontPx: number): number {
-  let em = 0;
-  for (const ch of text) {
-    if (NARROW.has(ch)) em += 0.34;
-    else if (WIDE.has(ch)) em += 0.92;
-    else if (ch >= 'A' && ch <= 'Z') em += 0.74;
-    else if (ch.charCodeAt(0) > 0x2000) em += 1; // glyphs ✕ … ♛
-    else em += 0.64;
-  }
-  return em * fontPx;
 }
 
 export interface CaptionRequest {

@@ -8,16 +8,24 @@
 import dagre from '@dagrejs/dagre';
 import type { Role } from '../../shared/engine/types.ts';
 import type { Dependency, UnitSpec } from '../../shared/model/types.ts';
+import { textWidth } from './textWidth.ts';
 
-export const VERTEX_W = 134;
+/** Widest a spine vertex gets; each is as wide as its name needs (see vertexWidth), columns stay tight. */
+export const VERTEX_W = 150;
+export const MIN_VERTEX_W = 92;
 export const VERTEX_H = 28;
-/** Horizontal gap between ranks: room for an edge label-free curve. */
-export const RANK_SEP = 26;
-/** Vertical gap between vertices of one rank: room for a blocked vertex's "waits for" caption above it. */
-export const NODE_SEP = 18;
+/** Name font of a vertex (px, drawing units): .dag-vertex-name in DagView.css. */
+export const VERTEX_FONT = 13;
+/** State glyph strip on the vertex's left, gap before the name, and room after it. */
+export const GLYPH_STRIP = 22;
+const NAME_PAD = 6 + 8;
+/** Horizontal gap between ranks: room for the arrow of a short curve. */
+export const RANK_SEP = 20;
+/** Vertical gap between vertices of one rank: room for a blocked vertex's "waits for" caption. */
+export const NODE_SEP = 16;
 /** Tray ("other units") vertices: small state squares (glyph + colour + pattern), named by tooltip/aria-label. */
-export const MINI = 20;
-export const MINI_GAP = 4;
+export const MINI = 18;
+export const MINI_GAP = 3;
 /** Tray squares per row before wrapping. */
 export const TRAY_PER_ROW = 12;
 
@@ -140,7 +148,8 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const u of units) if (inGraph(u.id)) g.setNode(u.id, { width: VERTEX_W, height: VERTEX_H });
+  const widths = new Map(units.filter((u) => inGraph(u.id)).map((u) => [u.id, vertexWidth(displayName(u.id, u))]));
+  for (const [id, width] of widths) g.setNode(id, { width, height: VERTEX_H });
   for (const e of edges.values()) if (!e.redundant && inGraph(e.from) && inGraph(e.to)) g.setEdge(e.from, e.to);
   if (g.nodeCount() > 0) dagre.layout(g);
 
@@ -151,15 +160,17 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
   for (const u of units) {
     if (!inGraph(u.id)) continue;
     const n = g.node(u.id);
-    const x = (n.x ?? 0) - VERTEX_W / 2;
+    const w = widths.get(u.id)!;
+    const x = (n.x ?? 0) - w / 2;
     const y = (n.y ?? 0) - VERTEX_H / 2;
-    xs.add(Math.round(x));
-    graphW = Math.max(graphW, x + VERTEX_W);
+    // dagre centres a rank's vertices on one x; the rank is identified by that centre.
+    xs.add(Math.round(n.x ?? 0));
+    graphW = Math.max(graphW, x + w);
     graphH = Math.max(graphH, y + VERTEX_H);
-    vertices.push({ unit: u.id, x, y, w: VERTEX_W, h: VERTEX_H, rank: 0, compact: false });
+    vertices.push({ unit: u.id, x, y, w, h: VERTEX_H, rank: 0, compact: false });
   }
   const columns = [...xs].sort((a, b) => a - b);
-  for (const v of vertices) v.rank = columns.indexOf(Math.round(v.x));
+  for (const v of vertices) v.rank = columns.indexOf(Math.round(v.x + v.w / 2));
 
   const tray = units.filter((u) => !inGraph(u.id));
   tray.forEach((u, i) => {
@@ -215,6 +226,11 @@ const DISPLAY_NAME: Readonly<Record<string, string>> = {
   'dcos-rexray': 'REX-Ray',
 };
 const MAX_NAME = 19;
+
+/** Width of a spine vertex showing `name`: glyph strip + the name (estimated on the wide side) + padding. */
+export function vertexWidth(name: string): number {
+  return Math.round(Math.min(VERTEX_W, Math.max(MIN_VERTEX_W, GLYPH_STRIP + NAME_PAD + textWidth(name, VERTEX_FONT))));
+}
 
 /** "DC/OS Jobs (Metronome)" -> "Metronome", "DC/OS Log Master" -> "Log Master"; ids as fallback. */
 export function displayName(id: string, spec?: Pick<UnitSpec, 'name'>): string {

@@ -12,20 +12,20 @@ import { roleLayout, type Box, type RoleLayout, type RoleVertex } from './dagLay
 export const AGENT_COLLAPSE_THRESHOLD = 6;
 /** Expanded agent sections show this many nodes at first, then this many more per "show more". */
 export const EXPANDED_PAGE = 50;
-export const GROUP_PAD = 8;
-export const HEADER_H = 34;
+export const GROUP_PAD = 6;
+export const HEADER_H = 28;
 /** Room above the spine for the "waits for" captions of its top row. */
-export const CAPTION_ROOM = 12;
+export const CAPTION_ROOM = 4;
 /** Room kept for the header text (id, IP, health, tag) before the tray squares may sit in the header. */
-export const HEADER_TEXT_W = 330;
+export const HEADER_TEXT_W = 300;
 /** Gap between the spine graph and a tray placed beside it. */
-export const TRAY_GAP = 14;
-export const GROUP_GAP = 12;
-export const COLUMN_GAP = 70;
-export const SECTION_H = 28;
-export const FACT_BAR_H = 40;
-export const FACT_W = 210;
-export const FACT_GAP = 12;
+export const TRAY_GAP = 10;
+export const GROUP_GAP = 8;
+export const COLUMN_GAP = 36;
+export const SECTION_H = 24;
+export const FACT_BAR_H = 34;
+export const FACT_W = 204;
+export const FACT_GAP = 8;
 export const COLLAPSED_W = 330;
 export const COLLAPSED_H = 132;
 

@@ -8,7 +8,7 @@ export const MIN_SCALE = 0.1;
 export const MAX_SCALE = 3;
 /** Fit never zooms in past natural size (small clusters would look cartoonish). */
 export const MAX_FIT_SCALE = 1;
-export const FIT_MARGIN = 16;
+export const FIT_MARGIN = 10;
 /** Width kept free on the right for the zoom buttons (a vertical stack over the drawing). */
 export const CONTROLS_INSET = 48;
 export const ZOOM_STEP = 1.3;

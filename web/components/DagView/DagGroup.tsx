@@ -3,6 +3,7 @@
 // A partitioned or powered-off node's whole group is dimmed (CSS on .is-cut).
 import { memo } from 'react';
 import type { Health, Role } from '../../../shared/engine/types.ts';
+import { HEADER_H } from '../../viz/dagModel.ts';
 import { isActivationKey } from './DagVertex.tsx';
 
 const ROLE_TEXT: Record<Role, string> = { master: 'master', agent: 'private agent', agent_public: 'public agent' };
@@ -34,8 +35,8 @@ export const DagGroup = memo(function DagGroup(p: DagGroupProps) {
         onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); p.onActivate(p.node, e.currentTarget); } }}
       >
         <title>{label}</title>
-        <rect className="dag-group-header-hit" width={p.w} height={34} rx={10} />
-        <text className="dag-group-title" x={12} y={21}>
+        <rect className="dag-group-header-hit" width={p.w} height={HEADER_H} rx={10} />
+        <text className="dag-group-title" x={10} y={HEADER_H / 2 + 5}>
           <tspan className="dag-group-id">{p.node}</tspan>
           {/* Agents sit under a "Private/Public agents" section title; masters say it here. */}
           <tspan className="dag-group-meta" dx={8}>{p.ip}{p.role === 'master' ? ' · master' : ''}</tspan>

@@ -13,7 +13,7 @@ export function factTexts(view: Pick<ClusterView, 'quorum' | 'leaders' | 'dns'>,
   const dnsLeader = 'leader.mesos' in view.dns ? view.dns['leader.mesos'] : view.leaders.mesos;
   return {
     quorum: {
-      ok: have >= need, text: `${have >= need ? '✓' : '✕'} ZK quorum ${have}/${masters}${have < need ? ` (need ${need})` : ''}`,
+      ok: have >= need, text: `${have >= need ? '✓' : '✕'} ZK quorum ${have}/${masters}${have < need ? `, need ${need}` : ''}`,
       label: `ZooKeeper quorum: ${have} serving, ${need} needed: ${have >= need ? 'has quorum' : 'no quorum'}`,
     },
     'mesos-leader': {
@@ -21,7 +21,7 @@ export function factTexts(view: Pick<ClusterView, 'quorum' | 'leaders' | 'dns'>,
       label: `Mesos leader: ${view.leaders.mesos ?? 'none'}`,
     },
     'leader.mesos': {
-      ok: dnsLeader != null, text: dnsLeader ? `leader.mesos → ${dnsLeader}` : '✕ leader.mesos unresolved',
+      ok: dnsLeader != null, text: dnsLeader ? `leader.mesos → ${dnsLeader}` : '✕ leader.mesos: none',
       label: `leader.mesos resolves to ${dnsLeader ?? 'nothing'}`,
     },
     'marathon-leader': {
