@@ -54,6 +54,11 @@ export interface RoleLayout {
   /** The tray as one row (wrapping at TRAY_PER_ROW): vertex x/y of compact vertices. */
   trayW: number;
   trayH: number;
+  /**
+   * The tray in the spine's own free corners (rows above and below a lone first-column vertex), relative to the
+   * spine origin; null when it does not fit there. Costs no room at all, so preferred over `traySide`.
+   */
+  trayInline: Readonly<Record<string, { x: number; y: number }>> | null;
   /** The tray as a grid as tall as the spine, for placing it beside the graph. */
   traySide: { w: number; h: number; pos: Readonly<Record<string, { x: number; y: number }>> };
   vertices: RoleVertex[];
@@ -191,6 +196,8 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
     pos: Object.fromEntries(tray.map((u, i) => [u.id, { x: Math.floor(i / sideRows) * (MINI + MINI_GAP), y: (i % sideRows) * (MINI + MINI_GAP) }])),
   };
 
+  const trayInline = inlineTray(vertices.filter((v) => !v.compact && v.rank === 0), tray.map((u) => u.id), graphH);
+
   const routed: RoleEdge[] = [...edges.values()].map((e) => {
     const drawn = !e.redundant && inGraph(e.from) && inGraph(e.to);
     return {
@@ -199,9 +206,34 @@ function computeRoleLayout(role: Role, units: readonly UnitSpec[], spine: Readon
       points: drawn ? ((g.edge(e.from, e.to)?.points ?? []) as Array<{ x: number; y: number }>).map((p) => ({ x: p.x, y: p.y })) : [],
     };
   });
-  return { role, width, height, trayW, trayH, traySide, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed,
+  return { role, width, height, trayW, trayH, trayInline, traySide, vertices, byUnit: Object.fromEntries(vertices.map((v) => [v.unit, v])), edges: routed,
     edgeIndex: Object.fromEntries(routed.map((e) => [`${e.from}>${e.to}`, e])) };
 }
+
+/** Tray squares in rows above and below the only vertex of the first column (free space dagre leaves there). */
+function inlineTray(first: readonly RoleVertex[], ids: readonly string[], graphH: number): Record<string, { x: number; y: number }> | null {
+  if (first.length !== 1 || ids.length === 0) return null;
+  const v = first[0]!;
+  const step = MINI + MINI_GAP;
+  const perRow = Math.floor((v.w + MINI_GAP) / step);
+  const rowsAbove = Math.max(0, Math.floor((v.y - INLINE_GAP + MINI_GAP) / step));
+  const rowsBelow = Math.max(0, Math.floor((graphH - (v.y + v.h) - INLINE_GAP + MINI_GAP) / step));
+  if (perRow * (rowsAbove + rowsBelow) < ids.length) return null;
+  const nAbove = Math.min(rowsAbove * perRow, Math.ceil(ids.length / 2));
+  const pos: Record<string, { x: number; y: number }> = {};
+  ids.forEach((id, i) => {
+    const below = i >= nAbove;
+    const j = below ? i - nAbove : i;
+    const row = Math.floor(j / perRow);
+    pos[id] = {
+      x: v.x + (j % perRow) * step,
+      y: below ? v.y + v.h + INLINE_GAP + row * step : v.y - INLINE_GAP - MINI - row * step,
+    };
+  });
+  return pos;
+}
+/** Gap between a first-column vertex and the tray rows around it. */
+const INLINE_GAP = 3;
 
 /** Short display names where the diagnostics PrettyName is long or not what a class calls the thing. */
 const DISPLAY_NAME: Readonly<Record<string, string>> = {

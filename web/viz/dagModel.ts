@@ -7,6 +7,7 @@
 import type { ClusterView, Role } from '../../shared/engine/types.ts';
 import type { UnitSpec } from '../../shared/model/types.ts';
 import { roleLayout, type Box, type RoleLayout, type RoleVertex } from './dagLayout.ts';
+import { textWidth } from './textWidth.ts';
 
 /** More agents of one role than this and they collapse into one summary vertex (expandable). */
 export const AGENT_COLLAPSE_THRESHOLD = 6;
@@ -54,8 +55,8 @@ export interface NodeGroupGeom extends Box {
   /** Absolute top-left of the role's spine graph. */
   originX: number;
   originY: number;
-  /** Where the tray squares are: in the header when there is room, else beside the graph (as a grid). */
-  tray: 'header' | 'side';
+  /** Where the tray squares are: in the header when there is room, else around the first vertex, else beside the graph. */
+  tray: 'header' | 'inline' | 'side';
   /** Absolute top-left of the tray. */
   trayX: number;
   trayY: number;
@@ -64,6 +65,10 @@ export interface NodeGroupGeom extends Box {
 /** Absolute box of one of a group's vertices. */
 export function vertexBox(g: NodeGroupGeom, v: RoleVertex): Box {
   if (!v.compact) return { x: g.originX + v.x, y: g.originY + v.y, w: v.w, h: v.h };
+  if (g.tray === 'inline') {
+    const q = g.layout.trayInline![v.unit]!;
+    return { x: g.originX + q.x, y: g.originY + q.y, w: v.w, h: v.h };
+  }
   const p = g.tray === 'side' ? g.layout.traySide.pos[v.unit]! : v;
   return { x: g.trayX + p.x, y: g.trayY + p.y, w: v.w, h: v.h };
 }
@@ -109,9 +114,22 @@ function trayInHeader(layout: RoleLayout): boolean {
   return layout.trayH <= HEADER_H - 8 && HEADER_TEXT_W + layout.trayW <= layout.width;
 }
 
-function groupSize(layout: RoleLayout): { w: number; h: number } {
-  const side = layout.trayH > 0 && !trayInHeader(layout) ? TRAY_GAP + layout.traySide.w : 0;
-  return { w: layout.width + side + 2 * GROUP_PAD, h: HEADER_H + CAPTION_ROOM + Math.max(layout.height, layout.traySide.h) + GROUP_PAD };
+function trayPlace(layout: RoleLayout): NodeGroupGeom['tray'] {
+  return trayInHeader(layout) ? 'header' : layout.trayInline ? 'inline' : 'side';
+}
+
+/**
+ * Width the header text needs in the worst case (longest node id of the role, a two-digit IP part, the longer
+ * of the status tags); must match the fonts in DagGroup / DagView.css.
+ */
+export function headerTextWidth(role: Role, ids: readonly string[]): number {
+  const id = ids.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return 10 + textWidth(id, 15) + 8 + textWidth(`10.0.0.10${role === 'master' ? ' · master' : ''}`, 13) + 10 + textWidth('⊘ powered off', 13) + 6;
+}
+
+function groupSize(layout: RoleLayout, minW = 0): { w: number; h: number } {
+  const side = layout.trayH > 0 && trayPlace(layout) === 'side' ? TRAY_GAP + layout.traySide.w : 0;
+  return { w: Math.max(minW, layout.width + side + 2 * GROUP_PAD), h: HEADER_H + CAPTION_ROOM + Math.max(layout.height, layout.traySide.h) + GROUP_PAD };
 }
 
 /**
@@ -125,12 +143,13 @@ export function clusterGeometry(
   const collapsed: CollapsedGeom[] = [];
   const sections: SectionGeom[] = [];
   const boxes = new Map<string, Box>();
-  const addGroup = (node: string, role: Role, layout: RoleLayout, x: number, y: number): NodeGroupGeom => {
-    const { w, h } = groupSize(layout);
-    const inHeader = trayInHeader(layout);
+  const addGroup = (node: string, role: Role, layout: RoleLayout, x: number, y: number, minW: number): NodeGroupGeom => {
+    const { w, h } = groupSize(layout, minW);
+    const tray = trayPlace(layout);
+    const inHeader = tray === 'header';
     const g: NodeGroupGeom = {
       node, role, layout, x, y, w, h, originX: x + GROUP_PAD, originY: y + HEADER_H + CAPTION_ROOM,
-      tray: inHeader ? 'header' : 'side',
+      tray,
       trayX: inHeader ? x + w - GROUP_PAD - layout.trayW : x + GROUP_PAD + layout.width + TRAY_GAP,
       trayY: inHeader ? y + (HEADER_H - layout.trayH) / 2 : y + HEADER_H + CAPTION_ROOM + (layout.height - layout.traySide.h) / 2,
     };
@@ -142,9 +161,10 @@ export function clusterGeometry(
   // Left column: facts bar, then the masters stacked.
   const masters = nodes.filter((n) => n.role === 'master');
   const masterLayout = roleLayout('master', unitsForRole('master'), spine);
-  const masterW = groupSize(masterLayout).w;
+  const masterMinW = headerTextWidth('master', masters.map((m) => m.id));
+  const masterW = groupSize(masterLayout, masterMinW).w;
   let y = FACT_BAR_H + GROUP_GAP;
-  for (const m of masters) y = addGroup(m.id, 'master', masterLayout, 0, y).y + groupSize(masterLayout).h + GROUP_GAP;
+  for (const m of masters) y = addGroup(m.id, 'master', masterLayout, 0, y, masterMinW).y + groupSize(masterLayout).h + GROUP_GAP;
   const leftH = Math.max(y - GROUP_GAP, FACT_BAR_H);
   const facts = {} as Record<FactKey, Box>;
   FACT_KEYS.forEach((k, i) => { facts[k] = { x: i * (FACT_W + FACT_GAP), y: 0, w: FACT_W, h: FACT_BAR_H - 8 }; });
@@ -173,7 +193,8 @@ export function clusterGeometry(
       bottom = c.y + c.h;
     } else {
       const layout = roleLayout(role, unitsForRole(role), spine);
-      const { w, h } = groupSize(layout);
+      const minW = headerTextWidth(role, shown.map((n) => n.id));
+      const { w, h } = groupSize(layout, minW);
       // As many per column as fit next to the masters, but at least about sqrt(n): a few nodes stack (the drawing
       // stays narrow), many nodes form a roughly square block instead of one endless row.
       const fitBeside = Math.floor((Math.max(leftH - top - SECTION_H, h) + GROUP_GAP) / (h + GROUP_GAP));
@@ -181,12 +202,12 @@ export function clusterGeometry(
       shown.forEach((n, i) => {
         const col = Math.floor(i / perColumn);
         const gy = top + SECTION_H + (i % perColumn) * (h + GROUP_GAP);
-        addGroup(n.id, role, layout, left + col * (w + GROUP_GAP), gy);
+        addGroup(n.id, role, layout, left + col * (w + GROUP_GAP), gy, minW);
         bottom = Math.max(bottom, gy + h);
       });
       sectionW = Math.ceil(shown.length / perColumn) * (w + GROUP_GAP) - GROUP_GAP;
     }
-    section.w = Math.max(sectionW, COLLAPSED_W);
+    section.w = sectionW;
     right = Math.max(right, left + section.w);
     top = bottom + GROUP_GAP * 2;
   }
