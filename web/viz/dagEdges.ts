@@ -8,7 +8,7 @@ import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine
 import type { Dependency } from '../../shared/model/types.ts';
 import { placeCaptions, shortCaption } from './dagCaptions.ts';
 import { MINI, type Box, type RoleEdge } from './dagLayout.ts';
-import { AGENT_COLLAPSE_THRESHOLD, HEADER_H, HEADER_TEXT_W, type DagGeometry, type FactKey, type UnitsForRole } from './dagModel.ts';
+import { AGENT_COLLAPSE_THRESHOLD, GROUP_GAP, HEADER_H, HEADER_TEXT_W, type DagGeometry, type FactKey, type UnitsForRole } from './dagModel.ts';
 import { indexStates, unitState, type StateIndex } from './dagState.ts';
 
 export type BlockLevel = 'none' | 'wait' | 'fail';
@@ -155,6 +155,23 @@ function crossPath(a: Box, b: Box): { path: string; x: number; y: number } {
   return { path: `M${fmt(sx)},${fmt(sy)} C${fmt(c1x)},${fmt(c1y)} ${fmt(c2x)},${fmt(ty)} ${fmt(tx)},${fmt(ty)}`, x, y };
 }
 
+/**
+ * From a master to an agent-side vertex without cutting through the master groups below it: drop from the
+ * source's bottom into the gutter under its group, run along the gutter to the column gap, then curve into the
+ * target. Quiet edges from all masters share these lanes like a cable tray instead of crossing vertices.
+ */
+function gutterPath(a: Box, b: Box, gutterY: number, laneX: number): { path: string; x: number; y: number } {
+  const sx = a.x + a.w / 2;
+  const sy = a.y + a.h;
+  const tx = b.x;
+  const ty = b.y + b.h / 2;
+  const r = Math.min(8, Math.abs(gutterY - sy));
+  const dx = Math.max(12, (tx - laneX) / 2);
+  const path = `M${fmt(sx)},${fmt(sy)} L${fmt(sx)},${fmt(gutterY - r)} Q${fmt(sx)},${fmt(gutterY)} ${fmt(sx + r)},${fmt(gutterY)}`
+    + ` L${fmt(laneX)},${fmt(gutterY)} C${fmt(laneX + dx)},${fmt(gutterY)} ${fmt(tx - dx)},${fmt(ty)} ${fmt(tx)},${fmt(ty)}`;
+  return { path, x: (laneX + tx) / 2, y: (gutterY + ty) / 2 };
+}
+
 /** Smooth path through dagre's route points (Catmull-Rom-like via quadratic midpoints). */
 function routePath(points: ReadonlyArray<{ x: number; y: number }>, ox: number, oy: number): { path: string; x: number; y: number } {
   const p = points.map((q) => ({ x: q.x + ox, y: q.y + oy }));
@@ -273,7 +290,12 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const a = fromFact ? geom.facts[e.from.slice(5) as FactKey] : geom.boxes.get(e.from);
     const b = geom.boxes.get(e.to);
     if (!a || !b) continue;
-    const r = fromFact ? stubPath(b) : e.local && e.local.points.length > 1 ? routePath(e.local.points, e.originX, e.originY) : crossPath(a, b);
+    const srcGroup = fromFact ? undefined : groupByNode.get(splitRef(e.from)[0]);
+    const r = fromFact ? stubPath(b)
+      : e.local && e.local.points.length > 1 ? routePath(e.local.points, e.originX, e.originY)
+        : srcGroup?.role === 'master' && b.x > srcGroup.x + srcGroup.w
+          ? gutterPath(a, b, srcGroup.y + srcGroup.h + GROUP_GAP / 2, srcGroup.x + srcGroup.w + GROUP_GAP)
+          : crossPath(a, b);
     edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), blockVia: e.blockVia, block: e.block, minor, gate: e.gate, label: false, path: r.path, labelX: r.x, labelY: r.y });
   }
   // One label per blocked dependent (its worst edge), or labels pile up on each other.

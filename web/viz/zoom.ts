@@ -6,8 +6,8 @@ import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTrans
 
 export const MIN_SCALE = 0.1;
 export const MAX_SCALE = 3;
-/** Fit never zooms in past natural size (small clusters would look cartoonish). */
-export const MAX_FIT_SCALE = 1;
+/** Fit zooms in a little on big panes (legible from the back), never more (small clusters would look cartoonish). */
+export const MAX_FIT_SCALE = 1.3;
 export const FIT_MARGIN = 10;
 /** Width kept free on the right for the zoom buttons (a vertical stack over the drawing). */
 export const CONTROLS_INSET = 48;

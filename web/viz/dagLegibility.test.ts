@@ -1,0 +1,43 @@
+// What a class sees on a projector: the fitted DAG of the real catalog stays legible in the dashboard's DAG pane
+// at 1366x768 (986x352 px measured in the running app), and quiet links from the masters to the agents run
+// along the gutters instead of cutting through other masters' vertices.
+import { describe, expect, it } from 'vitest';
+import { BOOT_SPINE, catalogUnitsForRole } from './dagCatalog.ts';
+import { instanceEdges } from './dagEdges.ts';
+import { fixtureView } from './dagFixtures.ts';
+import { VERTEX_FONT, type Box } from './dagLayout.ts';
+import { clusterGeometry, DEFAULT_DAG_UI } from './dagModel.ts';
+import { fitTransform } from './zoom.ts';
+
+const PROJECTOR_PANE = { viewW: 986, viewH: 352 };
+
+describe('legibility at fit', () => {
+  it('a 3-master, 2+1-agent cluster renders vertex names at >= 9.5 px in the 1366x768 DAG pane', () => {
+    const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
+    const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE);
+    const { k } = fitTransform({ contentW: g.width, contentH: g.height, ...PROJECTOR_PANE });
+    expect(k * VERTEX_FONT).toBeGreaterThanOrEqual(9.5); // was 8.3 px before the compaction
+  });
+});
+
+describe('cross-node routing', () => {
+  it('links from a master to the agents do not pass through another master group', () => {
+    const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
+    const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE);
+    const masters = g.groups.filter((x) => x.role === 'master');
+    const edges = instanceEdges(view, g, catalogUnitsForRole).filter((e) => e.from.startsWith('master-') && !e.to.startsWith('master-'));
+    expect(edges.length).toBeGreaterThan(3);
+    // Sample the path's straight segments (M/L pairs): none may run inside a master group other than the source's.
+    const inside = (b: Box, x: number, y: number): boolean => x > b.x && x < b.x + b.w && y > b.y && y < b.y + b.h;
+    for (const e of edges) {
+      const src = e.from.split('/')[0]!;
+      const pts = [...e.path.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+      for (const p of pts) {
+        for (const m of masters) if (m.node !== src) expect(inside(m, p.x, p.y), `${e.key} at ${p.x},${p.y} inside ${m.node}`).toBe(false);
+      }
+      // and the horizontal run lies in a gutter: below the source group
+      const sg = masters.find((m) => m.node === src)!;
+      expect(pts.some((p) => p.y > sg.y + sg.h)).toBe(true);
+    }
+  });
+});
