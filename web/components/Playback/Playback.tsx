@@ -7,7 +7,7 @@ import { selectPaused, selectSpeed } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 
-export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10, 20, 50, 100] as const;
 
 export function Playback() {
   const client = useClient();
