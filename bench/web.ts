@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
-import { ROOT_DIR, chromiumMissing, launchBrowser, startServer, uniqueRoom } from './webHarness.ts';
+import { ROOT_DIR, chromiumMissing, launchBrowser, startServer, uniqueRoom } from '../web/e2e/harness.ts';
 
 export const BENCH_CLUSTER = { masters: 3 as const, agents: 100, publicAgents: 1 };
 export const BOOT_SPEED = 20;
