@@ -27,7 +27,10 @@ export interface DagEdge {
   minor: boolean;
   /** At least one of its dependencies is a start gate (ExecStartPre), not only a runtime discovery. */
   gate: boolean;
-  /** Carries the `via` label (above the dependent): the worst blocking, non-minor edge into its dependent. */
+  /**
+   * Carries the caption: the worst blocking, non-minor edge into its dependent, and of those sharing a source and a
+   * caption only the one nearest the source.
+   */
   label: boolean;
   path: string;
   labelX: number;
@@ -305,9 +308,19 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const cur = labelled.get(e.to);
     if (!cur || LEVEL[e.block] > LEVEL[cur.block] || (e.block === cur.block && e.gate && !cur.gate)) labelled.set(e.to, e);
   }
+  // One source blocking several dependents for the same reason (a stopped Exhibitor: "exhibitor.wait" into
+  // OAuth, Mesos-DNS and Marathon) gets one caption, on the dependent nearest to it: the bundle of red edges
+  // says the rest, and three identical captions per master would bury the picture.
+  const bySource = new Map<string, DagEdge>();
+  for (const e of labelled.values()) {
+    // Stubs from a missing fact are separate short arrows, not a bundle: each keeps its caption.
+    const k = e.from.startsWith('fact:') ? e.key : `${e.from}|${captionText(e)}`;
+    const cur = bySource.get(k);
+    if (!cur || geom.boxes.get(e.to)!.x < geom.boxes.get(cur.to)!.x) bySource.set(k, e);
+  }
   // The caption names what the dependent waits for, next to the dependent, wherever it covers nothing else.
   // Worst first, so a red caption gets the best spot.
-  const order = [...labelled.values()].sort((x, y) => LEVEL[y.block] - LEVEL[x.block]);
+  const order = [...bySource.values()].sort((x, y) => LEVEL[y.block] - LEVEL[x.block]);
   const spots = placeCaptions(order.map((e) => ({ key: e.key, text: captionText(e), target: geom.boxes.get(e.to)! })), obstaclesOf(geom));
   for (const e of order) {
     const p = spots.get(e.key)!;

@@ -17,10 +17,12 @@ export const VERTEX_H = 28;
 /** Name font of a vertex (px, drawing units): .dag-vertex-name in DagView.css. */
 export const VERTEX_FONT = 13;
 /** State glyph strip on the vertex's left, gap before the name, and room after it. */
-export const GLYPH_STRIP = 22;
-const NAME_PAD = 6 + 8;
+export const GLYPH_STRIP = 20;
+/** Gap between the glyph strip and the name. */
+export const NAME_GAP = 5;
+const NAME_PAD = NAME_GAP + 7;
 /** Horizontal gap between ranks: room for the arrow of a short curve. */
-export const RANK_SEP = 20;
+export const RANK_SEP = 16;
 /** Vertical gap between vertices of one rank: room for a blocked vertex's "waits for" caption. */
 export const NODE_SEP = 16;
 /** Tray ("other units") vertices: small state squares (glyph + colour + pattern), named by tooltip/aria-label. */

@@ -22,10 +22,16 @@ export const HEADER_TEXT_W = 300;
 /** Gap between the spine graph and a tray placed beside it. */
 export const TRAY_GAP = 10;
 export const GROUP_GAP = 8;
-export const COLUMN_GAP = 36;
+export const COLUMN_GAP = 28;
 export const SECTION_H = 24;
 export const FACT_BAR_H = 34;
-export const FACT_W = 204;
+/** Worst-case text of each fact badge (DagView's FactBar), sizing the badges: 5 masters, a two-digit IP part. */
+const FACT_WORST: Record<string, string> = {
+  quorum: '✕ ZK quorum 2/5, need 3', 'mesos-leader': '♛ Mesos leader master-5', 'leader.mesos': 'leader.mesos → 10.0.0.10', 'marathon-leader': '♛ Marathon leader master-5',
+};
+/** Badge text font (px): .dag-fact-text in DagView.css. */
+export const FACT_FONT = 12.5;
+const factW = (k: string): number => Math.round(textWidth(FACT_WORST[k]!, FACT_FONT) + 20);
 export const FACT_GAP = 8;
 export const COLLAPSED_W = 330;
 export const COLLAPSED_H = 132;
@@ -167,7 +173,11 @@ export function clusterGeometry(
   for (const m of masters) y = addGroup(m.id, 'master', masterLayout, 0, y, masterMinW).y + groupSize(masterLayout).h + GROUP_GAP;
   const leftH = Math.max(y - GROUP_GAP, FACT_BAR_H);
   const facts = {} as Record<FactKey, Box>;
-  FACT_KEYS.forEach((k, i) => { facts[k] = { x: i * (FACT_W + FACT_GAP), y: 0, w: FACT_W, h: FACT_BAR_H - 8 }; });
+  let fx = 0;
+  for (const k of FACT_KEYS) {
+    facts[k] = { x: fx, y: 0, w: factW(k), h: FACT_BAR_H - 8 };
+    fx += factW(k) + FACT_GAP;
+  }
 
   // Right side: one section per agent role, flowing in columns about as tall as the masters column.
   const left = masters.length > 0 ? masterW + COLUMN_GAP : 0;
@@ -211,6 +221,6 @@ export function clusterGeometry(
     right = Math.max(right, left + section.w);
     top = bottom + GROUP_GAP * 2;
   }
-  const width = Math.max(masters.length > 0 ? masterW : 0, right, FACT_KEYS.length * (FACT_W + FACT_GAP));
+  const width = Math.max(masters.length > 0 ? masterW : 0, right, fx - FACT_GAP);
   return { width, height: Math.max(leftH, top - GROUP_GAP * 2), groups, collapsed, sections, facts, boxes };
 }

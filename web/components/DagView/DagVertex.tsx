@@ -5,9 +5,9 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { UnitState } from '../../../shared/engine/types.ts';
 import { STATE_STYLE } from '../../viz/stateStyle.ts';
 import { vertexLabel } from '../../viz/dagState.ts';
+import { GLYPH_STRIP, NAME_GAP } from '../../viz/dagLayout.ts';
 import { patternId } from './DagDefs.tsx';
 
-export const GLYPH_W = 22;
 
 export interface DagVertexProps {
   node: string;
@@ -54,7 +54,7 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
   const label = vertexLabel(p.node, p.unit, p.state, p.leader);
   const activate = (e: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => p.onActivate(p.node, p.unit, e.currentTarget);
   const cls = `dag-vertex state-${p.state}${p.compact ? ' is-compact' : ''}${p.selected ? ' is-selected' : ''}${p.highlighted ? ' is-hl' : ''}`;
-  const gw = GLYPH_W;
+  const gw = GLYPH_STRIP;
   const r = 6;
   return (
     <g
@@ -72,7 +72,7 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       <rect width={p.w} height={p.h} rx={r} fill={`url(#${patternId(p.prefix, p.state)})`} pointerEvents="none" />
       <path d={`M${r},0 H${gw} V${p.h} H${r} A${r},${r} 0 0 1 0,${p.h - r} V${r} A${r},${r} 0 0 1 ${r},0 Z`} style={{ fill: color }} />
       <text className="dag-glyph" x={gw / 2} y={p.h / 2} aria-hidden="true">{style.glyph}</text>
-      <text className="dag-vertex-name" x={gw + 6} y={p.h / 2}>{p.name}</text>
+      <text className="dag-vertex-name" x={gw + NAME_GAP} y={p.h / 2}>{p.name}</text>
       </>}
       {p.leader && (
         <g className="dag-crown" transform={`translate(${p.w - 12},-3)`} aria-hidden="true">
