@@ -10,10 +10,13 @@ const byRole = new Map<Role, readonly UnitSpec[]>();
 /**
  * The boot spine a class follows (design/dcos-model.md §2.7): drawn full size in the layered layout. Every other
  * unit is still drawn (compact, in the node's tray) and still clickable; its edges show only while they block.
+ * OAuth and the agents' Admin Router are side branches: off the spine, every node's spine is ONE row
+ * (Exhibitor → DC/OS Net → Mesos Master → Mesos-DNS → Marathon → Admin Router; DC/OS Net → Mesos Agent), which is
+ * what lets the whole cluster fit a 1366x768 projector at a readable size.
  */
 export const BOOT_SPINE: ReadonlySet<string> = new Set([
-  'dcos-exhibitor', 'dcos-net', 'dcos-mesos-master', 'dcos-mesos-dns', 'dcos-marathon', 'dcos-oauth', 'dcos-adminrouter',
-  'dcos-mesos-slave', 'dcos-mesos-slave-public', 'dcos-adminrouter-agent',
+  'dcos-exhibitor', 'dcos-net', 'dcos-mesos-master', 'dcos-mesos-dns', 'dcos-marathon', 'dcos-adminrouter',
+  'dcos-mesos-slave', 'dcos-mesos-slave-public',
 ]);
 
 /**

@@ -175,6 +175,26 @@ function gutterPath(a: Box, b: Box, gutterY: number, laneX: number): { path: str
   return { path, x: (laneX + tx) / 2, y: (gutterY + ty) / 2 };
 }
 
+/**
+ * From a master down to a vertex in the agents' band under the masters: drop into the gutter under the source's
+ * group, run left to the bus just outside the masters column, down to the gap above the band, along it, and into
+ * the target from its upper left. Never through another master's vertices.
+ */
+function busPath(a: Box, b: Box, gutterY: number, busX: number, bandY: number): { path: string; x: number; y: number } {
+  const sx = a.x + a.w / 2;
+  const sy = a.y + a.h;
+  const tx = b.x;
+  const ty = b.y + b.h / 2;
+  const r = 6;
+  const inX = tx - 9;
+  const path = `M${fmt(sx)},${fmt(sy)} L${fmt(sx)},${fmt(gutterY - r)} Q${fmt(sx)},${fmt(gutterY)} ${fmt(sx - r)},${fmt(gutterY)}`
+    + ` L${fmt(busX + r)},${fmt(gutterY)} Q${fmt(busX)},${fmt(gutterY)} ${fmt(busX)},${fmt(gutterY + r)}`
+    + ` L${fmt(busX)},${fmt(bandY - r)} Q${fmt(busX)},${fmt(bandY)} ${fmt(busX + r)},${fmt(bandY)}`
+    + ` L${fmt(inX - r)},${fmt(bandY)} Q${fmt(inX)},${fmt(bandY)} ${fmt(inX)},${fmt(bandY + r)}`
+    + ` L${fmt(inX)},${fmt(ty - r)} Q${fmt(inX)},${fmt(ty)} ${fmt(tx)},${fmt(ty)}`;
+  return { path, x: inX, y: bandY };
+}
+
 /** Smooth path through dagre's route points (Catmull-Rom-like via quadratic midpoints). */
 function routePath(points: ReadonlyArray<{ x: number; y: number }>, ox: number, oy: number): { path: string; x: number; y: number } {
   const p = points.map((q) => ({ x: q.x + ox, y: q.y + oy }));
@@ -298,7 +318,9 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
       : e.local && e.local.points.length > 1 ? routePath(e.local.points, e.originX, e.originY)
         : srcGroup?.role === 'master' && b.x > srcGroup.x + srcGroup.w
           ? gutterPath(a, b, srcGroup.y + srcGroup.h + GROUP_GAP / 2, srcGroup.x + srcGroup.w + GROUP_GAP)
-          : crossPath(a, b);
+          : srcGroup?.role === 'master' && b.y > srcGroup.y + srcGroup.h && !masterIds.has(splitRef(e.to)[0]) && !e.to.startsWith('group:')
+            ? busPath(a, b, srcGroup.y + srcGroup.h + GROUP_GAP / 2, srcGroup.x - GROUP_GAP / 2, bandTop(geom, e.to) - GROUP_GAP)
+            : crossPath(a, b);
     edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), blockVia: e.blockVia, block: e.block, minor, gate: e.gate, label: false, path: r.path, labelX: r.x, labelY: r.y });
   }
   // One label per blocked dependent (its worst edge), or labels pile up on each other.
@@ -330,6 +352,13 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
   }
   // Blocked edges last so they paint on top of quiet ones.
   return edges.sort((x, y) => LEVEL[x.block] - LEVEL[y.block]);
+}
+
+/** Top of the agent section (its title row) holding `ref`'s node: where a bus route turns into the band. */
+function bandTop(geom: DagGeometry, ref: string): number {
+  const g = geom.groups.find((x) => x.node === splitRef(ref)[0]);
+  const s = g && geom.sections.find((x) => x.role === g.role && g.x >= x.x && g.x <= x.x + x.w && g.y >= x.y);
+  return s ? s.y : (g?.y ?? 0) - GROUP_GAP;
 }
 
 /** The caption text of a labelled edge, glyph included: "✕ exhibitor.wait", "… leader.mesos". */

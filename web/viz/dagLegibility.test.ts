@@ -6,24 +6,41 @@ import { BOOT_SPINE, catalogUnitsForRole } from './dagCatalog.ts';
 import { instanceEdges } from './dagEdges.ts';
 import { fixtureView } from './dagFixtures.ts';
 import { VERTEX_FONT, type Box } from './dagLayout.ts';
-import { clusterGeometry, DEFAULT_DAG_UI } from './dagModel.ts';
+import { chooseArrangement, clusterGeometry, DEFAULT_DAG_UI, type DagGeometry } from './dagModel.ts';
 import { fitTransform } from './zoom.ts';
 
 const PROJECTOR_PANE = { viewW: 986, viewH: 352 };
 
 describe('legibility at fit', () => {
-  it('a 3-master, 2+1-agent cluster renders vertex names at >= 9.5 px in the 1366x768 DAG pane', () => {
+  const scaleIn = (pane: { viewW: number; viewH: number }) => (g: DagGeometry) => fitTransform({ contentW: g.width, contentH: g.height, ...pane }).k;
+
+  it('a 3-master, 2+1-agent cluster renders vertex names at >= 10.5 px in the 1366x768 DAG pane (agents below)', () => {
     const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
-    const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE);
-    const { k } = fitTransform({ contentW: g.width, contentH: g.height, ...PROJECTOR_PANE });
-    expect(k * VERTEX_FONT).toBeGreaterThanOrEqual(9.5); // was 8.3 px before the compaction
+    const right = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'right');
+    const below = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'below');
+    expect(chooseArrangement(right, below, scaleIn(PROJECTOR_PANE))).toBe('below');
+    expect(scaleIn(PROJECTOR_PANE)(below) * VERTEX_FONT).toBeGreaterThanOrEqual(10.5); // was 8.3 px
+    // below, the agents sit under the masters and nothing overlaps
+    const m3 = below.groups.find((g) => g.node === 'master-3')!;
+    expect(below.groups.find((g) => g.node === 'agent-1')!.y).toBeGreaterThan(m3.y + m3.h);
+    const all = [...below.boxes.values(), ...below.groups];
+    const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (const g of below.groups) for (const h of below.groups) if (g !== h) expect(overlap(g, h)).toBe(false);
+    expect(all.every((b) => b.x + b.w <= below.width && b.y + b.h <= below.height)).toBe(true);
+  });
+
+  it('a very wide, very short pane keeps the agents right of the masters', () => {
+    const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
+    const right = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'right');
+    const below = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'below');
+    expect(chooseArrangement(right, below, scaleIn({ viewW: 1900, viewH: 300 }))).toBe('right');
   });
 });
 
 describe('cross-node routing', () => {
   it('links from a master to the agents do not pass through another master group', () => {
     const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
-    const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE);
+    const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'right');
     const masters = g.groups.filter((x) => x.role === 'master');
     const edges = instanceEdges(view, g, catalogUnitsForRole).filter((e) => e.from.startsWith('master-') && !e.to.startsWith('master-'));
     expect(edges.length).toBeGreaterThan(3);
@@ -38,6 +55,23 @@ describe('cross-node routing', () => {
       // and the horizontal run lies in a gutter: below the source group
       const sg = masters.find((m) => m.node === src)!;
       expect(pts.some((p) => p.y > sg.y + sg.h)).toBe(true);
+    }
+  });
+
+  it('with the agents below, links run down the bus left of the masters, not through them', () => {
+    const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
+    const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'below');
+    const masters = g.groups.filter((x) => x.role === 'master');
+    const edges = instanceEdges(view, g, catalogUnitsForRole).filter((e) => e.from.startsWith('master-') && !e.to.startsWith('master-'));
+    expect(edges.length).toBeGreaterThan(2);
+    for (const e of edges) {
+      const src = e.from.split('/')[0]!;
+      const pts = [...e.path.matchAll(/[MLQ] ?([-\d.]+),([-\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+      for (const p of pts) {
+        for (const m of masters) {
+          if (m.node !== src) expect(p.x > m.x && p.x < m.x + m.w && p.y > m.y && p.y < m.y + m.h, `${e.key} at ${p.x},${p.y} inside ${m.node}`).toBe(false);
+        }
+      }
     }
   });
 });

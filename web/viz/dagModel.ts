@@ -6,7 +6,7 @@
 // them), agents then public agents flow in columns to the right, so dependency edges read left to right.
 import type { ClusterView, Role } from '../../shared/engine/types.ts';
 import type { UnitSpec } from '../../shared/model/types.ts';
-import { roleLayout, type Box, type RoleLayout, type RoleVertex } from './dagLayout.ts';
+import { roleLayout, VERTEX_H, type Box, type RoleLayout, type RoleVertex } from './dagLayout.ts';
 import { textWidth } from './textWidth.ts';
 
 /** More agents of one role than this and they collapse into one summary vertex (expandable). */
@@ -36,6 +36,19 @@ export const FACT_GAP = 8;
 export const COLLAPSED_W = 330;
 export const COLLAPSED_H = 132;
 
+/** Where the agent sections go: right of the masters column, or in bands below it (better for short panes). */
+export type Arrangement = 'right' | 'below';
+/** A 'below' band may be this much wider than the masters column before the next section starts a new band. */
+export const BAND_STRETCH = 1.15;
+
+/** 'below' must show the drawing this much larger than 'right' to be chosen: small gains are not worth the change. */
+export const ARRANGEMENT_BIAS = 1.05;
+
+/** The arrangement a pane shows larger at fit (`scaleOf`: the fit scale of a geometry in that pane). */
+export function chooseArrangement<G>(right: G, below: G, scaleOf: (g: G) => number): Arrangement {
+  return scaleOf(below) > scaleOf(right) * ARRANGEMENT_BIAS ? 'below' : 'right';
+}
+
 /** Which units run on a node of a role (the catalog's `unitsForRole`). */
 export type UnitsForRole = (role: Role) => readonly UnitSpec[];
 
@@ -62,7 +75,7 @@ export interface NodeGroupGeom extends Box {
   originX: number;
   originY: number;
   /** Where the tray squares are: in the header when there is room, else around the first vertex, else beside the graph. */
-  tray: 'header' | 'inline' | 'side';
+  tray: 'header' | 'inline' | 'below' | 'side';
   /** Absolute top-left of the tray. */
   trayX: number;
   trayY: number;
@@ -120,9 +133,14 @@ function trayInHeader(layout: RoleLayout): boolean {
   return layout.trayH <= HEADER_H - 8 && HEADER_TEXT_W + layout.trayW <= layout.width;
 }
 
-function trayPlace(layout: RoleLayout): NodeGroupGeom['tray'] {
-  return trayInHeader(layout) ? 'header' : layout.trayInline ? 'inline' : 'side';
+/** Header, else around the first vertex, else under a one-row spine (a row costs less than a side grid), else beside. */
+function trayPlace(layout: RoleLayout, minW = 0): NodeGroupGeom['tray'] {
+  if (layout.trayH === 0 || trayInHeader(layout)) return 'header';
+  if (layout.trayInline) return 'inline';
+  return layout.height <= VERTEX_H && layout.trayW <= Math.max(layout.width, minW - 2 * GROUP_PAD) ? 'below' : 'side';
 }
+/** A tray row under a one-row spine leaves a caption's height free above it (captions of that row go there). */
+const TRAY_BELOW_GAP = 17;
 
 /**
  * Width the header text needs in the worst case (longest node id of the role, a two-digit IP part, the longer
@@ -134,8 +152,10 @@ export function headerTextWidth(role: Role, ids: readonly string[]): number {
 }
 
 function groupSize(layout: RoleLayout, minW = 0): { w: number; h: number } {
-  const side = layout.trayH > 0 && trayPlace(layout) === 'side' ? TRAY_GAP + layout.traySide.w : 0;
-  return { w: Math.max(minW, layout.width + side + 2 * GROUP_PAD), h: HEADER_H + CAPTION_ROOM + Math.max(layout.height, layout.traySide.h) + GROUP_PAD };
+  const place = trayPlace(layout, minW);
+  const side = place === 'side' ? TRAY_GAP + layout.traySide.w : 0;
+  const body = place === 'below' ? layout.height + TRAY_BELOW_GAP + layout.trayH : Math.max(layout.height, place === 'side' ? layout.traySide.h : 0);
+  return { w: Math.max(minW, layout.width + side + 2 * GROUP_PAD), h: HEADER_H + CAPTION_ROOM + body + GROUP_PAD };
 }
 
 /**
@@ -144,6 +164,7 @@ function groupSize(layout: RoleLayout, minW = 0): { w: number; h: number } {
  */
 export function clusterGeometry(
   nodes: ReadonlyArray<{ id: string; role: Role }>, ui: DagUi, unitsForRole: UnitsForRole, spine: ReadonlySet<string> | null = null,
+  arrangement: Arrangement = 'right',
 ): DagGeometry {
   const groups: NodeGroupGeom[] = [];
   const collapsed: CollapsedGeom[] = [];
@@ -151,13 +172,15 @@ export function clusterGeometry(
   const boxes = new Map<string, Box>();
   const addGroup = (node: string, role: Role, layout: RoleLayout, x: number, y: number, minW: number): NodeGroupGeom => {
     const { w, h } = groupSize(layout, minW);
-    const tray = trayPlace(layout);
+    const tray = trayPlace(layout, minW);
     const inHeader = tray === 'header';
+    const originY = y + HEADER_H + CAPTION_ROOM;
     const g: NodeGroupGeom = {
-      node, role, layout, x, y, w, h, originX: x + GROUP_PAD, originY: y + HEADER_H + CAPTION_ROOM,
+      node, role, layout, x, y, w, h, originX: x + GROUP_PAD, originY,
       tray,
-      trayX: inHeader ? x + w - GROUP_PAD - layout.trayW : x + GROUP_PAD + layout.width + TRAY_GAP,
-      trayY: inHeader ? y + (HEADER_H - layout.trayH) / 2 : y + HEADER_H + CAPTION_ROOM + (layout.height - layout.traySide.h) / 2,
+      trayX: inHeader ? x + w - GROUP_PAD - layout.trayW : tray === 'below' ? x + GROUP_PAD : x + GROUP_PAD + layout.width + TRAY_GAP,
+      trayY: inHeader ? y + (HEADER_H - layout.trayH) / 2 : tray === 'below' ? originY + layout.height + TRAY_BELOW_GAP
+        : originY + (layout.height - layout.traySide.h) / 2,
     };
     for (const v of layout.vertices) boxes.set(`${node}/${v.unit}`, vertexBox(g, v));
     groups.push(g);
@@ -170,7 +193,7 @@ export function clusterGeometry(
   const masterMinW = headerTextWidth('master', masters.map((m) => m.id));
   const masterW = groupSize(masterLayout, masterMinW).w;
   let y = FACT_BAR_H + GROUP_GAP;
-  for (const m of masters) y = addGroup(m.id, 'master', masterLayout, 0, y, masterMinW).y + groupSize(masterLayout).h + GROUP_GAP;
+  for (const m of masters) y = addGroup(m.id, 'master', masterLayout, 0, y, masterMinW).y + groupSize(masterLayout, masterMinW).h + GROUP_GAP;
   const leftH = Math.max(y - GROUP_GAP, FACT_BAR_H);
   const facts = {} as Record<FactKey, Box>;
   let fx = 0;
@@ -179,48 +202,65 @@ export function clusterGeometry(
     fx += factW(k) + FACT_GAP;
   }
 
-  // Right side: one section per agent role, flowing in columns about as tall as the masters column.
+  // Agents: one section per role. 'right': flowing in columns about as tall as the masters column, right of it.
+  // 'below': in bands under the masters, sections side by side while a band stays about as wide as the masters.
+  const below = arrangement === 'below';
+  const bandLimit = Math.max(masterW, fx - FACT_GAP) * BAND_STRETCH;
   const left = masters.length > 0 ? masterW + COLUMN_GAP : 0;
-  let right = left;
-  let top = 0;
+  let right = below ? 0 : left;
+  let top = below ? leftH + 2 * GROUP_GAP : 0;
+  let cursorX = below ? 0 : left;
+  let bandBottom = top;
   for (const role of ['agent', 'agent_public'] as const) {
     const members = nodes.filter((n) => n.role === role);
     if (members.length === 0) continue;
     const collapsible = members.length > AGENT_COLLAPSE_THRESHOLD;
     const expanded = !collapsible || ui[role].expanded;
     const shown = expanded ? members.slice(0, collapsible ? ui[role].limit : members.length) : [];
+    const layout = expanded ? roleLayout(role, unitsForRole(role), spine) : null;
+    const minW = headerTextWidth(role, shown.map((n) => n.id));
+    const { w, h } = layout ? groupSize(layout, minW) : { w: COLLAPSED_W, h: COLLAPSED_H };
+    // 'right': as many per column as fit next to the masters, but at least about sqrt(n) (a few nodes stack, many
+    // form a roughly square block). 'below': as many per row as the band allows, at least about sqrt(n).
+    const perLine = below
+      ? Math.max(1, Math.floor((bandLimit + GROUP_GAP) / (w + GROUP_GAP)), Math.ceil(Math.sqrt(shown.length)))
+      : Math.max(1, Math.floor((Math.max(leftH - top - SECTION_H, h) + GROUP_GAP) / (h + GROUP_GAP)), Math.ceil(Math.sqrt(shown.length)));
+    const lines = Math.ceil(Math.max(1, shown.length) / perLine);
+    const blockW = !layout ? COLLAPSED_W : below ? Math.min(shown.length, perLine) * (w + GROUP_GAP) - GROUP_GAP : lines * (w + GROUP_GAP) - GROUP_GAP;
+    if (below && cursorX > 0 && cursorX + blockW > bandLimit) {
+      top = bandBottom + 2 * GROUP_GAP;
+      cursorX = 0;
+    }
     const section: SectionGeom = {
       role, title: SECTION_TITLE[role], total: members.length, shown: shown.length, collapsible, expanded,
-      x: left, y: top, w: 0, h: SECTION_H,
+      x: cursorX, y: top, w: blockW, h: SECTION_H,
     };
     sections.push(section);
-    let sectionW = COLLAPSED_W;
     let bottom = top + SECTION_H;
-    if (!expanded) {
-      const c = { id: COLLAPSED_ID[role], role, nodeIds: members.map((n) => n.id), x: left, y: top + SECTION_H, w: COLLAPSED_W, h: COLLAPSED_H };
+    if (!layout) {
+      const c = { id: COLLAPSED_ID[role], role, nodeIds: members.map((n) => n.id), x: cursorX, y: top + SECTION_H, w: COLLAPSED_W, h: COLLAPSED_H };
       collapsed.push(c);
       boxes.set(`group:${c.id}`, c);
       bottom = c.y + c.h;
     } else {
-      const layout = roleLayout(role, unitsForRole(role), spine);
-      const minW = headerTextWidth(role, shown.map((n) => n.id));
-      const { w, h } = groupSize(layout, minW);
-      // As many per column as fit next to the masters, but at least about sqrt(n): a few nodes stack (the drawing
-      // stays narrow), many nodes form a roughly square block instead of one endless row.
-      const fitBeside = Math.floor((Math.max(leftH - top - SECTION_H, h) + GROUP_GAP) / (h + GROUP_GAP));
-      const perColumn = Math.max(1, fitBeside, Math.ceil(Math.sqrt(shown.length)));
       shown.forEach((n, i) => {
-        const col = Math.floor(i / perColumn);
-        const gy = top + SECTION_H + (i % perColumn) * (h + GROUP_GAP);
-        addGroup(n.id, role, layout, left + col * (w + GROUP_GAP), gy, minW);
+        const line = Math.floor(i / perLine);
+        const pos = i % perLine;
+        const gx = cursorX + (below ? pos : line) * (w + GROUP_GAP);
+        const gy = top + SECTION_H + (below ? line : pos) * (h + GROUP_GAP);
+        addGroup(n.id, role, layout, gx, gy, minW);
         bottom = Math.max(bottom, gy + h);
       });
-      sectionW = Math.ceil(shown.length / perColumn) * (w + GROUP_GAP) - GROUP_GAP;
     }
-    section.w = sectionW;
-    right = Math.max(right, left + section.w);
-    top = bottom + GROUP_GAP * 2;
+    right = Math.max(right, cursorX + blockW);
+    if (below) {
+      bandBottom = Math.max(bandBottom, bottom);
+      cursorX += blockW + COLUMN_GAP;
+    } else {
+      top = bottom + GROUP_GAP * 2;
+    }
   }
+  if (below) top = bandBottom + GROUP_GAP * 2;
   const width = Math.max(masters.length > 0 ? masterW : 0, right, fx - FACT_GAP);
   return { width, height: Math.max(leftH, top - GROUP_GAP * 2), groups, collapsed, sections, facts, boxes };
 }

@@ -9,9 +9,9 @@ import type { ClusterView, Role } from '../../../shared/engine/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
 import { instanceEdges } from '../../viz/dagEdges.ts';
-import { clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, vertexBox, type AgentRole, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
+import { chooseArrangement, clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, vertexBox, type AgentRole, type Arrangement, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
 import { indexStates, leaderOf, summarizeGroup, unitStates } from '../../viz/dagState.ts';
-import { createZoom, ZOOM_STEP, type ZoomController } from '../../viz/zoom.ts';
+import { createZoom, fitTransform, ZOOM_STEP, type ZoomController } from '../../viz/zoom.ts';
 import { CollapsedGroup } from './CollapsedGroup.tsx';
 import { DagDefs } from './DagDefs.tsx';
 import { DagEdges } from './DagEdges.tsx';
@@ -35,14 +35,16 @@ export interface DagViewProps {
 }
 
 // Geometry cache: a few shapes per catalog source (expanding/collapsing flips between two).
-const GEOMETRY_CACHE_SIZE = 4;
+const GEOMETRY_CACHE_SIZE = 8;
 const geometryCache = new WeakMap<UnitsForRole, Map<string, DagGeometry>>();
-function geometryFor(key: string, view: ClusterView, ui: DagUi, unitsForRole: UnitsForRole, spine: ReadonlySet<string> | null): DagGeometry {
+function geometryFor(
+  key: string, view: ClusterView, ui: DagUi, unitsForRole: UnitsForRole, spine: ReadonlySet<string> | null, arrangement: Arrangement,
+): DagGeometry {
   let m = geometryCache.get(unitsForRole);
   if (!m) geometryCache.set(unitsForRole, (m = new Map()));
   let g = m.get(key);
   if (!g) {
-    g = clusterGeometry(view.nodes, ui, unitsForRole, spine);
+    g = clusterGeometry(view.nodes, ui, unitsForRole, spine, arrangement);
     m.set(key, g);
     if (m.size > GEOMETRY_CACHE_SIZE) m.delete(m.keys().next().value!);
   }
@@ -61,8 +63,17 @@ export function DagView(props: DagViewProps) {
   const prefix = `dag${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const [ui, setUi] = useState<DagUi>(DEFAULT_DAG_UI);
   const spine = props.spine !== undefined ? props.spine : props.unitsForRole ? null : BOOT_SPINE;
-  const key = `${shapeKey(view, ui)}|${spine ? [...spine].join(',') : '*'}`;
-  const geom = geometryFor(key, view, ui, unitsForRole, spine);
+  const baseKey = `${shapeKey(view, ui)}|${spine ? [...spine].join(',') : '*'}`;
+  // Agents right of the masters or below them: whichever the pane shows larger at fit (short wide panes: below).
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  const pick = (): { key: string; geom: DagGeometry } => {
+    const right = { key: `${baseKey}|right`, geom: geometryFor(`${baseKey}|right`, view, ui, unitsForRole, spine, 'right') };
+    if (size.w === 0 || size.h === 0) return right;
+    const under = { key: `${baseKey}|below`, geom: geometryFor(`${baseKey}|below`, view, ui, unitsForRole, spine, 'below') };
+    const k = (g: DagGeometry) => fitTransform({ contentW: g.width, contentH: g.height, viewW: size.w, viewH: size.h }).k;
+    return chooseArrangement(right.geom, under.geom, k) === 'below' ? under : right;
+  };
+  const { key, geom } = pick();
   const edges = useMemo(() => instanceEdges(view, geom, unitsForRole), [view, geom, unitsForRole]);
   const idx = useMemo(() => indexStates(view), [view]);
   const hl = useMemo(() => new Set(highlight), [highlight]);
@@ -84,7 +95,6 @@ export function DagView(props: DagViewProps) {
   const viewportRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomController | null>(null);
   const lastKey = useRef<string | null>(null);
-  const [size, setSize] = useState({ w: 0, h: 0 });
   useEffect(() => {
     const el = wrapRef.current;
     if (!el) return;
