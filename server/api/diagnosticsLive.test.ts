@@ -41,6 +41,16 @@ describe('dcos-diagnostics API on a booted cluster', () => {
     expect(view.clusterHealth).toBe('healthy');
   });
 
+  it('also takes node ids for IPs and unit ids without .service (same answers)', async () => {
+    const byIp = await get('/system/health/v1/nodes/10.0.0.2/units/dcos-mesos-master.service');
+    const byId = await get('/system/health/v1/nodes/master-2/units/dcos-mesos-master');
+    expect(byIp.status).toBe(200);
+    expect(byId.text).toBe(byIp.text);
+    const unitNode = await get('/system/health/v1/units/dcos-net/nodes/agent-1');
+    expect(unitNode.json()).toMatchObject({ host_ip: '10.0.1.1', role: 'agent' });
+    expect((await get('/system/health/v1/nodes/master-9')).text).toBe('Node master-9 not found');
+  });
+
   it('GET /system/health/v1 is master-1 with its units, in struct order', async () => {
     const res = await get('/system/health/v1');
     expect(res.status).toBe(200);
