@@ -47,18 +47,20 @@ describe('edge captions', () => {
       for (const u of ['dcos-mesos-master', 'dcos-mesos-dns', 'dcos-marathon', 'dcos-oauth']) v = withUnitState(v, m, u, 'waiting');
     }
     v = { ...v, quorum: { have: 1, need: 2 }, leaders: { mesos: null, marathon: null }, dns: { 'leader.mesos': null, 'marathon.mesos': null } };
-    const geom = clusterGeometry(v.nodes, DEFAULT_DAG_UI, units, BOOT_SPINE);
-    const labelled = instanceEdges(v, geom, units).filter((e) => e.label);
-    expect(labelled.length).toBeGreaterThanOrEqual(6); // per master: ZK quorum, exhibitor.wait
-    // a stopped Exhibitor blocks OAuth, Mesos-DNS and Marathon for the same reason: one caption, not three
-    const keys = labelled.filter((e) => !e.from.startsWith('fact:')).map((e) => `${e.from}|${captionText(e)}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    const boxes = labelled.map((e) => ({ e, b: { x: e.labelX, y: e.labelY - CAPTION_H / 2, w: textWidth(captionText(e), CAPTION_FONT), h: CAPTION_H } }));
-    for (const { e, b } of boxes) {
-      for (const [ref, vb] of geom.boxes) expect(overlaps(b, vb), `${captionText(e)} on ${e.to} covers ${ref}`).toBe(false);
-    }
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!.b, boxes[j]!.b), `${boxes[i]!.e.to} vs ${boxes[j]!.e.to}`).toBe(false);
+    for (const arrangement of ['right', 'below'] as const) {
+      const geom = clusterGeometry(v.nodes, DEFAULT_DAG_UI, units, BOOT_SPINE, arrangement);
+      const labelled = instanceEdges(v, geom, units).filter((e) => e.label);
+      expect(labelled.length).toBeGreaterThanOrEqual(6); // per master: ZK quorum, exhibitor.wait
+      // a stopped Exhibitor blocks OAuth, Mesos-DNS and Marathon for the same reason: one caption, not three
+      const keys = labelled.filter((e) => !e.from.startsWith('fact:')).map((e) => `${e.from}|${captionText(e)}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      const boxes = labelled.map((e) => ({ e, b: { x: e.labelX, y: e.labelY - CAPTION_H / 2, w: textWidth(captionText(e), CAPTION_FONT), h: CAPTION_H } }));
+      for (const { e, b } of boxes) {
+        for (const [ref, vb] of geom.boxes) expect(overlaps(b, vb), `${captionText(e)} on ${e.to} covers ${ref}`).toBe(false);
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!.b, boxes[j]!.b), `${boxes[i]!.e.to} vs ${boxes[j]!.e.to}`).toBe(false);
+      }
     }
   });
 });

@@ -7,6 +7,7 @@
 import type { ClusterView, Role } from '../../shared/engine/types.ts';
 import type { UnitSpec } from '../../shared/model/types.ts';
 import { roleLayout, VERTEX_H, type Box, type RoleLayout, type RoleVertex } from './dagLayout.ts';
+import { CAPTION_H } from './dagCaptions.ts';
 import { textWidth } from './textWidth.ts';
 
 /** More agents of one role than this and they collapse into one summary vertex (expandable). */
@@ -24,7 +25,7 @@ export const TRAY_GAP = 10;
 export const GROUP_GAP = 8;
 export const COLUMN_GAP = 28;
 export const SECTION_H = 24;
-export const FACT_BAR_H = 34;
+export const FACT_BAR_H = 32;
 /** Worst-case text of each fact badge (DagView's FactBar), sizing the badges: 5 masters, a two-digit IP part. */
 const FACT_WORST: Record<string, string> = {
   quorum: '✕ ZK quorum 2/5, need 3', 'mesos-leader': '♛ Mesos leader master-5', 'leader.mesos': 'leader.mesos → 10.0.0.10', 'marathon-leader': '♛ Marathon leader master-5',
@@ -140,7 +141,7 @@ function trayPlace(layout: RoleLayout, minW = 0): NodeGroupGeom['tray'] {
   return layout.height <= VERTEX_H && layout.trayW <= Math.max(layout.width, minW - 2 * GROUP_PAD) ? 'below' : 'side';
 }
 /** A tray row under a one-row spine leaves a caption's height free above it (captions of that row go there). */
-const TRAY_BELOW_GAP = 17;
+const TRAY_BELOW_GAP = CAPTION_H + 3;
 
 /**
  * Width the header text needs in the worst case (longest node id of the role, a two-digit IP part, the longer
@@ -208,7 +209,7 @@ export function clusterGeometry(
   const bandLimit = Math.max(masterW, fx - FACT_GAP) * BAND_STRETCH;
   const left = masters.length > 0 ? masterW + COLUMN_GAP : 0;
   let right = below ? 0 : left;
-  let top = below ? leftH + 2 * GROUP_GAP : 0;
+  let top = below ? leftH + GROUP_GAP + 4 : 0;
   let cursorX = below ? 0 : left;
   let bandBottom = top;
   for (const role of ['agent', 'agent_public'] as const) {
