@@ -195,6 +195,36 @@ function busPath(a: Box, b: Box, gutterY: number, busX: number, bandY: number): 
   return { path, x: inX, y: bandY };
 }
 
+/** A polyline with rounded corners (radius up to r, less where a leg is short). */
+function roundedPath(pts: ReadonlyArray<{ x: number; y: number }>, r = 6): string {
+  let d = `M${fmt(pts[0]!.x)},${fmt(pts[0]!.y)}`;
+  for (let i = 1; i < pts.length - 1; i++) {
+    const [p, c, n] = [pts[i - 1]!, pts[i]!, pts[i + 1]!];
+    const rin = Math.min(r, Math.hypot(c.x - p.x, c.y - p.y) / 2);
+    const rout = Math.min(r, Math.hypot(n.x - c.x, n.y - c.y) / 2);
+    const ux = Math.sign(c.x - p.x), uy = Math.sign(c.y - p.y), vx = Math.sign(n.x - c.x), vy = Math.sign(n.y - c.y);
+    d += ` L${fmt(c.x - ux * rin)},${fmt(c.y - uy * rin)} Q${fmt(c.x)},${fmt(c.y)} ${fmt(c.x + vx * rout)},${fmt(c.y + vy * rout)}`;
+  }
+  const last = pts[pts.length - 1]!;
+  return `${d} L${fmt(last.x)},${fmt(last.y)}`;
+}
+
+/**
+ * Between two masters (a leader-scoped link: Mesos-DNS polling the leading Mesos master, Marathon registering with
+ * it): out of the source's bottom (top, if the target is above) into the gutter between groups, along it to the
+ * rank gap left of the target, and up/down that gap into the target. Every master has the same one-row spine, so
+ * the rank gaps are empty all the way down: no vertex is crossed.
+ */
+function masterLanePath(a: Box, b: Box, gutterY: number): { path: string; x: number; y: number } {
+  const down = gutterY > a.y;
+  const sx = a.x + a.w / 2;
+  const inX = b.x - RANK_GAP_MID;
+  const ty = b.y + b.h / 2;
+  const path = roundedPath([{ x: sx, y: down ? a.y + a.h : a.y }, { x: sx, y: gutterY }, { x: inX, y: gutterY }, { x: inX, y: ty }, { x: b.x, y: ty }]);
+  return { path, x: inX, y: gutterY };
+}
+const RANK_GAP_MID = 8;
+
 /** Smooth path through dagre's route points (Catmull-Rom-like via quadratic midpoints). */
 function routePath(points: ReadonlyArray<{ x: number; y: number }>, ox: number, oy: number): { path: string; x: number; y: number } {
   const p = points.map((q) => ({ x: q.x + ox, y: q.y + oy }));
@@ -320,7 +350,9 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
           ? gutterPath(a, b, srcGroup.y + srcGroup.h + GROUP_GAP / 2, srcGroup.x + srcGroup.w + GROUP_GAP)
           : srcGroup?.role === 'master' && b.y > srcGroup.y + srcGroup.h && !masterIds.has(splitRef(e.to)[0]) && !e.to.startsWith('group:')
             ? busPath(a, b, srcGroup.y + srcGroup.h + GROUP_GAP / 2, srcGroup.x - GROUP_GAP / 2, bandTop(geom, e.to) - GROUP_GAP)
-            : crossPath(a, b);
+            : srcGroup?.role === 'master' && masterIds.has(splitRef(e.to)[0]) && splitRef(e.to)[0] !== srcGroup.node
+              ? masterLanePath(a, b, b.y > a.y ? srcGroup.y + srcGroup.h + GROUP_GAP / 2 : srcGroup.y - GROUP_GAP / 2)
+              : crossPath(a, b);
     edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), blockVia: e.blockVia, block: e.block, minor, gate: e.gate, label: false, path: r.path, labelX: r.x, labelY: r.y });
   }
   // One label per blocked dependent (its worst edge), or labels pile up on each other.

@@ -58,6 +58,21 @@ describe('cross-node routing', () => {
     }
   });
 
+  it('leader links between masters run in the gutters and rank gaps, through no vertex', () => {
+    const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole); // Mesos and Marathon leader: master-1
+    const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'below');
+    const edges = instanceEdges(view, g, catalogUnitsForRole).filter((e) => e.from.startsWith('master-') && e.to.startsWith('master-') && e.from.split('/')[0] !== e.to.split('/')[0]);
+    expect(edges.length).toBeGreaterThan(1);
+    for (const e of edges) {
+      const pts = [...e.path.matchAll(/[MLQ] ?([-\d.]+),([-\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+      expect(e.path, 'an orthogonal lane, not a free curve').not.toContain('C');
+      expect(pts.length).toBeGreaterThan(4);
+      for (const p of pts.slice(1, -1)) {
+        for (const [ref, b] of g.boxes) expect(p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h, `${e.key} bends inside ${ref}`).toBe(false);
+      }
+    }
+  });
+
   it('with the agents below, links run down the bus left of the masters, not through them', () => {
     const view = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
     const g = clusterGeometry(view.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, 'below');
