@@ -25,7 +25,8 @@ export const DagEdges = memo(function DagEdges({ edges, highlighted, prefix }: D
         })}
       </g>
       <g className="dag-edge-labels" aria-hidden="true">
-        {edges.filter((e) => e.label || isHl(e)).map((e) => (
+        {/* Only placed captions: an explain-path edge already glows, and its words are in the explain panel. */}
+        {edges.filter((e) => e.label).map((e) => (
           <g key={e.key}>
             <title>{e.block === 'none' ? e.via : e.blockVia}</title>
             <text x={e.labelX} y={e.labelY} className={`dag-edge-label block-${e.block}`}>{captionText(e)}</text>
