@@ -65,6 +65,26 @@ describe('ExplainPanel', () => {
     expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toBe('⚑ Root cause: stop dcos-exhibitor on master-1 (injected at 02:31)');
   });
 
+  it('names every injected fault the chain reaches as a root (one cause, two masters)', () => {
+    const target = { node: 'master-2', unit: 'dcos-marathon' };
+    act(() => bootStore.setState({
+      selected: target,
+      explanation: {
+        target, loading: false, error: null, atSeq: 12,
+        chain: [
+          { ref: 'master-2/dcos-marathon', text: 'waiting: ping leader.mesos fails', sinceMs: 30 },
+          { ref: 'fact:quorum', text: 'ZooKeeper has no quorum: 1/3 ZooKeepers up, 2 needed', sinceMs: 20 },
+          { ref: 'fault:17', text: 'fault: stop dcos-exhibitor on master-1 (at 6:00)', sinceMs: 5 },
+          { ref: 'fault:19', text: 'fault: stop dcos-exhibitor on master-3 (at 6:00)', sinceMs: 5 },
+        ],
+      },
+    }));
+    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toBe(
+      '⚑ Root causes: fault: stop dcos-exhibitor on master-1 (at 6:00); fault: stop dcos-exhibitor on master-3 (at 6:00)',
+    );
+    expect([...host.querySelectorAll('li.explain-root')].map((li) => li.getAttribute('data-ref'))).toEqual(['fault:17', 'fault:19']);
+  });
+
   it('shows the server’s reason when a unit cannot be explained', () => {
     const target = { node: 'master-9', unit: 'dcos-foo' };
     act(() => bootStore.setState({ selected: target, explanation: { target, loading: false, error: "unknown node 'master-9'", chain: [], atSeq: 1 } }));

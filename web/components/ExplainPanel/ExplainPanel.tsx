@@ -22,6 +22,15 @@ function rootWords(step: ExplainStep): string {
   return step.ref.startsWith('fault:') ? step.text : `${refLabel(step.ref)} — ${step.text}`;
 }
 
+/**
+ * The roots of a chain: every injected fault it reaches (stopping Exhibitor on two masters is ONE cause
+ * in two places, and the class should see both), else its last step.
+ */
+export function rootSteps(chain: readonly ExplainStep[]): ExplainStep[] {
+  const faults = chain.filter((step) => step.ref.startsWith('fault:'));
+  return faults.length > 0 ? faults : chain.slice(-1);
+}
+
 export function ExplainPanel() {
   const selected = useBoot(selectSelected);
   const explanation = useBoot(selectExplanation);
@@ -37,13 +46,14 @@ export function ExplainPanel() {
       {selected && explanation?.error && <p className="explain-error">Cannot explain: {explanation.error}</p>}
       {selected && explanation && !explanation.loading && !explanation.error && explanation.chain.length > 1 && (
         <p className="explain-root-summary" data-testid="explain-root">
-          <span aria-hidden="true">⚑</span> Root cause: <strong>{rootWords(explanation.chain.at(-1)!)}</strong>
+          <span aria-hidden="true">⚑</span> Root cause{rootSteps(explanation.chain).length > 1 ? 's' : ''}:{' '}
+          <strong>{rootSteps(explanation.chain).map(rootWords).join('; ')}</strong>
         </p>
       )}
       {selected && explanation && !explanation.loading && !explanation.error && (
         <ol className="explain-chain" data-testid="explain-chain">
           {explanation.chain.map((step, i) => (
-            <li key={`${step.ref}-${i}`} data-ref={step.ref} className={i === explanation.chain.length - 1 && i > 0 ? 'explain-root' : ''}>
+            <li key={`${step.ref}-${i}`} data-ref={step.ref} className={i > 0 && rootSteps(explanation.chain).includes(step) ? 'explain-root' : ''}>
               <span className="explain-ref">{refLabel(step.ref)}</span>
               <span className="explain-text">
                 {step.text}
