@@ -51,8 +51,10 @@ function openMenuFromFocus(target: FaultTarget, anchor: { x: number; y: number }
 
 function DagPane({ onDrawn }: { onDrawn(): void }) {
   const liveView = useBoot(selectView)!;
-  // null on the first pass: the initial (largest) DAG mount also happens in the background lane.
-  const view = useDeferredValue<ClusterView | null>(liveView, null);
+  // The first mount renders the snapshot urgently (this pane mounts only once a view exists, so there
+  // is nothing older to show, and a background-lane mount only adds yields before the first paint);
+  // later batches render from the deferred value in the interruptible background lane.
+  const view: ClusterView | null = useDeferredValue(liveView);
   const selected = useBoot(selectSelected);
   const highlight = useBootShallow(selectHighlight);
   const drawn = view !== null;

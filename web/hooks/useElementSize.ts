@@ -10,7 +10,8 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): { width: num
       const r = el.getBoundingClientRect();
       setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }));
     };
-    measure();
+    // No synchronous measure here (it would force a layout inside the commit): the observer's initial
+    // callback reports the size after the browser's own layout, before the first paint.
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();

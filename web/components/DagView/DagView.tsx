@@ -99,8 +99,13 @@ export function DagView(props: DagViewProps) {
     const el = wrapRef.current;
     if (!el) return;
     const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    // No synchronous measure on mount where ResizeObserver exists: reading clientWidth here would force a
+    // layout of the freshly mounted graph inside the commit; the observer's initial callback arrives
+    // after the browser's own layout, before the first paint.
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();

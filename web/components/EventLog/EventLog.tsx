@@ -9,7 +9,7 @@ import type { SimEvent } from '../../../shared/engine/types.ts';
 import { selectActions, selectLog, selectLogFilter, selectNodeIds, useBootShallow } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useElementSize } from '../../hooks/useElementSize.ts';
-import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime } from './eventText.ts';
+import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime, thousands } from './eventText.ts';
 import './EventLog.css';
 
 export const ROW_HEIGHT_PX = 44;
@@ -69,7 +69,7 @@ export function EventLog() {
     <section className="panel eventlog" aria-label="Event log">
       <header className="panel-head">
         <h2>Events</h2>
-        <span className="eventlog-count">{count.toLocaleString('en-US')}{indices ? ` of ${log.length.toLocaleString('en-US')}` : ''}</span>
+        <span className="eventlog-count">{thousands(count)}{indices ? ` of ${thousands(log.length)}` : ''}</span>
       </header>
       <div className="eventlog-filters">
         <select aria-label="Filter by event type" value={filter.types[0] ?? ''} onChange={(e) => setLogFilter({ types: e.target.value ? [e.target.value] : [] })}>

@@ -1,12 +1,16 @@
 // The event log's words and filters: what the class reads, and that filtering finds what a teacher types.
 import { describe, expect, it } from 'vitest';
 import { bootScript } from '../../viz/timelineModel.fixture.ts';
-import { describeEvent, filterLogNewestFirst, formatSimTime, matchesFilter } from './eventText.ts';
+import { describeEvent, filterLogNewestFirst, formatSimTime, matchesFilter, thousands } from './eventText.ts';
 
 const log = bootScript(3, 2).events;
 const none = { types: [], node: '', text: '' };
 
 describe('event text', () => {
+  it('writes the event count with thousands separators, as en-US does', () => {
+    for (const n of [0, 7, 999, 1_000, 5_254, 12_345, 999_999, 1_234_567]) expect(thousands(n)).toBe(n.toLocaleString('en-US'));
+  });
+
   it('formats simulated time as mm:ss', () => {
     expect(formatSimTime(0)).toBe('00:00');
     expect(formatSimTime(151_999)).toBe('02:31');

@@ -98,3 +98,11 @@ export function filterLogNewestFirst(log: readonly SimEvent[], filter: LogFilter
   for (let i = log.length - 1; i >= 0; i--) if (matchesFilter(log[i]!, filter)) out.push(i);
   return out;
 }
+
+/**
+ * 12345 -> "12,345", as toLocaleString('en-US') writes it, without its cost: the first Intl number
+ * format of a page initializes ICU (tens of ms on the shell's first render, before any data arrives).
+ */
+export function thousands(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
