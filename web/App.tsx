@@ -5,13 +5,12 @@
  * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
  * the socket client from context.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
 import type { ClusterView, Fault } from '../shared/engine/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
-import { FaultMenu } from './components/FaultMenu/FaultMenu.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
 import { HelpOverlay } from './components/HelpOverlay/HelpOverlay.tsx';
 import { Header } from './components/Layout/Header.tsx';
@@ -19,7 +18,6 @@ import { NarrationBanner } from './components/Layout/NarrationBanner.tsx';
 import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
 import { Legend } from './components/Legend/Legend.tsx';
-import { Timeline } from './components/Timeline/Timeline.tsx';
 import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
@@ -37,7 +35,17 @@ export const FIRST_DAG_MARK = 'bootscope:first-dag-render';
 // the DAG and the timeline in React's interruptible background lane (time-sliced, so a burst of batches
 // at 100x cannot produce a long task). memo() lets the urgent pass skip them entirely.
 const DagViewMemo = memo(DagView);
-const TimelineMemo = memo(Timeline);
+
+// Panes the first DAG paint does not need load as separate chunks (less script to evaluate before the
+// socket's open event and the snapshot are handled); both are fetched as soon as the DAG has drawn.
+const loadTimeline = () => import('./components/Timeline/Timeline.tsx');
+const loadFaultMenu = () => import('./components/FaultMenu/FaultMenu.tsx');
+const TimelineMemo = lazy(() => loadTimeline().then((m) => ({ default: memo(m.Timeline) })));
+const FaultMenu = lazy(() => loadFaultMenu().then((m) => ({ default: m.FaultMenu })));
+function preloadPanes(): void {
+  void loadTimeline();
+  void loadFaultMenu();
+}
 
 /**
  * What had focus when the fault menu opened, recorded before the menu moves focus to its first item,
@@ -80,7 +88,11 @@ function TimelinePane() {
   const nowMs = useDeferredValue(useSimClock());
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
-      {view ? <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} /> : <div className="pane-placeholder" />}
+      {view ? (
+        <Suspense fallback={<div className="pane-placeholder" />}>
+          <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} />
+        </Suspense>
+      ) : <div className="pane-placeholder" />}
     </section>
   );
 }
@@ -105,17 +117,19 @@ function FaultMenuHost() {
     void client.inject(fault);
   };
   return (
-    <FaultMenu
-      target={menu.target}
-      anchor={menu.anchor}
-      view={view}
-      onInject={onInject}
-      onExplain={(target) => {
-        closeMenu();
-        select(target);
-      }}
-      onClose={closeMenu}
-    />
+    <Suspense fallback={null}>
+      <FaultMenu
+        target={menu.target}
+        anchor={menu.anchor}
+        view={view}
+        onInject={onInject}
+        onExplain={(target) => {
+          closeMenu();
+          select(target);
+        }}
+        onClose={closeMenu}
+      />
+    </Suspense>
   );
 }
 
@@ -131,7 +145,10 @@ function Loading() {
 
 function Shell() {
   const [dagDrawn, setDagDrawn] = useState(false);
-  const onDagDrawn = useCallback(() => setDagDrawn(true), []);
+  const onDagDrawn = useCallback(() => {
+    setDagDrawn(true);
+    preloadPanes();
+  }, []);
   const client = useClient();
   useKeyboardShortcuts(client);
   useExplainRefresh(client);

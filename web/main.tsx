@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { connectBootscope } from './socket.ts';
 import { bootStore } from './store/store.ts';
+import { warmRoleLayouts } from './viz/dagWarm.ts';
 import './components/DagView/stateColors.css';
 
 const client = connectBootscope(bootStore);
@@ -23,3 +24,5 @@ startTransition(() => {
     </StrictMode>,
   );
 });
+// While the join round trip is in flight the main thread is idle: lay out the DAG's roles then.
+warmRoleLayouts();
