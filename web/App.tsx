@@ -5,12 +5,13 @@
  * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
  * the socket client from context.
  */
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
 import type { ClusterView, Fault } from '../shared/engine/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
+import { FaultMenu } from './components/FaultMenu/FaultMenu.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
 import { HelpOverlay } from './components/HelpOverlay/HelpOverlay.tsx';
 import { Header } from './components/Layout/Header.tsx';
@@ -18,6 +19,7 @@ import { NarrationBanner } from './components/Layout/NarrationBanner.tsx';
 import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
 import { Legend } from './components/Legend/Legend.tsx';
+import { Timeline } from './components/Timeline/Timeline.tsx';
 import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
@@ -36,16 +38,10 @@ export const FIRST_DAG_MARK = 'bootscope:first-dag-render';
 // at 100x cannot produce a long task). memo() lets the urgent pass skip them entirely.
 const DagViewMemo = memo(DagView);
 
-// Panes the first DAG paint does not need load as separate chunks (less script to evaluate before the
-// socket's open event and the snapshot are handled); both are fetched as soon as the DAG has drawn.
-const loadTimeline = () => import('./components/Timeline/Timeline.tsx');
-const loadFaultMenu = () => import('./components/FaultMenu/FaultMenu.tsx');
-const TimelineMemo = lazy(() => loadTimeline().then((m) => ({ default: memo(m.Timeline) })));
-const FaultMenu = lazy(() => loadFaultMenu().then((m) => ({ default: m.FaultMenu })));
-function preloadPanes(): void {
-  void loadTimeline();
-  void loadFaultMenu();
-}
+// Timeline and FaultMenu are in the main chunk on purpose: as lazy chunks (11 KB gzip less up front, no
+// measurable first-render gain) a server restart before they loaded made the import fail, and a failed
+// module import stays failed for the document, taking the whole page down.
+const TimelineMemo = memo(Timeline);
 
 /**
  * What had focus when the fault menu opened, recorded before the menu moves focus to its first item,
@@ -89,9 +85,7 @@ function TimelinePane() {
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
       {view ? (
-        <Suspense fallback={<div className="pane-placeholder" />}>
-          <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} />
-        </Suspense>
+        <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} />
       ) : <div className="pane-placeholder" />}
     </section>
   );
@@ -117,19 +111,17 @@ function FaultMenuHost() {
     void client.inject(fault);
   };
   return (
-    <Suspense fallback={null}>
-      <FaultMenu
-        target={menu.target}
-        anchor={menu.anchor}
-        view={view}
-        onInject={onInject}
-        onExplain={(target) => {
-          closeMenu();
-          select(target);
-        }}
-        onClose={closeMenu}
-      />
-    </Suspense>
+    <FaultMenu
+      target={menu.target}
+      anchor={menu.anchor}
+      view={view}
+      onInject={onInject}
+      onExplain={(target) => {
+        closeMenu();
+        select(target);
+      }}
+      onClose={closeMenu}
+    />
   );
 }
 
@@ -145,10 +137,7 @@ function Loading() {
 
 function Shell() {
   const [dagDrawn, setDagDrawn] = useState(false);
-  const onDagDrawn = useCallback(() => {
-    setDagDrawn(true);
-    preloadPanes();
-  }, []);
+  const onDagDrawn = useCallback(() => setDagDrawn(true), []);
   const client = useClient();
   useKeyboardShortcuts(client);
   useExplainRefresh(client);
