@@ -2,31 +2,21 @@
 // Thousands of events stay cheap (only the visible window is in the DOM), newest first, and the
 // filters narrow what is listed.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mountPerTest } from '../../testing/mountPerTest.ts';
 import { EventScript } from '../../viz/timelineModel.fixture.ts';
 import { bootStore } from '../../store/store.ts';
 import { EventLog } from './EventLog.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLElement;
-let root: Root;
+const dom = mountPerTest();
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
   const s = new EventScript();
   for (let i = 0; i < 5_000; i++) s.unit(i * 10, `agent-${(i % 50) + 1}`, 'dcos-mesos-slave', 'starting', i === 4_242 ? 'failed' : 'healthy', i === 4_242 ? 'disk full' : 'ok');
   act(() => bootStore.setState({ log: s.events, logFilter: { types: [], node: '', text: '' } }));
-  act(() => root.render(<EventLog />));
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  act(() => dom.render(<EventLog />));
 });
 
-const seqs = () => [...host.querySelectorAll('.eventlog-row')].map((r) => Number(r.getAttribute('data-seq')));
+const seqs = () => [...dom.host.querySelectorAll('.eventlog-row')].map((r) => Number(r.getAttribute('data-seq')));
 
 describe('EventLog', () => {
   it('renders only a window of rows, newest first', () => {
@@ -35,18 +25,18 @@ describe('EventLog', () => {
     expect(shown.length).toBeLessThan(40);
     expect(shown[0]).toBe(5_000);
     expect(shown[1]).toBe(4_999);
-    expect(host.querySelector('.eventlog-count')!.textContent).toBe('5,000');
+    expect(dom.host.querySelector('.eventlog-count')!.textContent).toBe('5,000');
   });
 
   it('filters by text in the cause and says how many of how many match', () => {
     act(() => bootStore.getState().actions.setLogFilter({ text: 'disk full' }));
     expect(seqs()).toEqual([4_243]);
-    expect(host.querySelector('.eventlog-count')!.textContent).toBe('1 of 5,000');
-    expect(host.querySelector('.eventlog-cause')!.textContent).toBe('because disk full');
+    expect(dom.host.querySelector('.eventlog-count')!.textContent).toBe('1 of 5,000');
+    expect(dom.host.querySelector('.eventlog-cause')!.textContent).toBe('because disk full');
   });
 
   it('filters by node', () => {
     act(() => bootStore.getState().actions.setLogFilter({ node: 'agent-7' }));
-    expect(host.querySelector('.eventlog-count')!.textContent).toBe('100 of 5,000');
+    expect(dom.host.querySelector('.eventlog-count')!.textContent).toBe('100 of 5,000');
   });
 });

@@ -2,31 +2,21 @@
 // The "Why?" panel reads as a chain from the selected unit to its root cause, names the root up front,
 // and says what to do when nothing is selected.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mountPerTest } from '../../testing/mountPerTest.ts';
 import { bootStore } from '../../store/store.ts';
 import { ExplainPanel } from './ExplainPanel.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLElement;
-let root: Root;
+const dom = mountPerTest();
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
   act(() => bootStore.setState({ selected: null, explanation: null }));
-  act(() => root.render(<ExplainPanel />));
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  act(() => dom.render(<ExplainPanel />));
 });
 
 describe('ExplainPanel', () => {
   it('invites the user to pick a unit when nothing is selected', () => {
-    expect(host.textContent).toContain('choose Explain');
-    expect(host.querySelector('[data-testid="explain-chain"]')).toBeNull();
+    expect(dom.host.textContent).toContain('choose Explain');
+    expect(dom.host.querySelector('[data-testid="explain-chain"]')).toBeNull();
   });
 
   it('lists the chain in order with readable labels and names the root cause', () => {
@@ -42,12 +32,12 @@ describe('ExplainPanel', () => {
         ],
       },
     }));
-    const items = [...host.querySelectorAll('[data-testid="explain-chain"] li')];
+    const items = [...dom.host.querySelectorAll('[data-testid="explain-chain"] li')];
     expect(items.map((li) => li.getAttribute('data-ref'))).toEqual(['master-2/dcos-marathon', 'fact:quorum', 'master-1/dcos-exhibitor']);
     expect(items[0]!.textContent).toContain('dcos-marathon on master-2');
     expect(items[0]!.textContent).toContain('since 02:31');
     expect(items[1]!.querySelector('.explain-ref')!.textContent).toBe('quorum');
-    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toContain('dcos-exhibitor on master-1 — stopped by a user');
+    expect(dom.host.querySelector('[data-testid="explain-root"]')!.textContent).toContain('dcos-exhibitor on master-1 — stopped by a user');
   });
 
   it('tells an injected fault at the root by its own sentence', () => {
@@ -62,7 +52,7 @@ describe('ExplainPanel', () => {
         ],
       },
     }));
-    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toBe('⚑ Root cause: stop dcos-exhibitor on master-1 (injected at 02:31)');
+    expect(dom.host.querySelector('[data-testid="explain-root"]')!.textContent).toBe('⚑ Root cause: stop dcos-exhibitor on master-1 (injected at 02:31)');
   });
 
   it('names every injected fault the chain reaches as a root (one cause, two masters)', () => {
@@ -79,15 +69,15 @@ describe('ExplainPanel', () => {
         ],
       },
     }));
-    expect(host.querySelector('[data-testid="explain-root"]')!.textContent).toBe(
+    expect(dom.host.querySelector('[data-testid="explain-root"]')!.textContent).toBe(
       '⚑ Root causes: fault: stop dcos-exhibitor on master-1 (at 6:00); fault: stop dcos-exhibitor on master-3 (at 6:00)',
     );
-    expect([...host.querySelectorAll('li.explain-root')].map((li) => li.getAttribute('data-ref'))).toEqual(['fault:17', 'fault:19']);
+    expect([...dom.host.querySelectorAll('li.explain-root')].map((li) => li.getAttribute('data-ref'))).toEqual(['fault:17', 'fault:19']);
   });
 
   it('shows the server’s reason when a unit cannot be explained', () => {
     const target = { node: 'master-9', unit: 'dcos-foo' };
     act(() => bootStore.setState({ selected: target, explanation: { target, loading: false, error: "unknown node 'master-9'", chain: [], atSeq: 1 } }));
-    expect(host.textContent).toContain("Cannot explain: unknown node 'master-9'");
+    expect(dom.host.textContent).toContain("Cannot explain: unknown node 'master-9'");
   });
 });

@@ -2,43 +2,31 @@
 // What the back row reads: the verdict word with its test hook, quorum as k/n, availability apart from
 // health, and a 100-agent cluster summarised instead of pushing everything off-screen.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mountPerTest } from '../../testing/mountPerTest.ts';
 import type { ClusterView } from '../../../shared/engine/types.ts';
 import { viewFor } from '../../viz/timelineModel.fixture.ts';
 import { bootStore } from '../../store/store.ts';
 import { HealthPanel, MAX_AGENT_ROWS } from './HealthPanel.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountPerTest();
 
 function show(view: ClusterView) {
   act(() => bootStore.setState({ view }));
-  act(() => root.render(<HealthPanel />));
+  act(() => dom.render(<HealthPanel />));
 }
 
 describe('HealthPanel', () => {
   it('says Healthy / Unhealthy on the cluster-health hook', () => {
     show({ ...viewFor(3, 2), clusterHealth: 'healthy' });
-    expect(host.querySelector('[data-testid="cluster-health"]')!.textContent).toBe('Healthy');
+    expect(dom.host.querySelector('[data-testid="cluster-health"]')!.textContent).toBe('Healthy');
     show({ ...viewFor(3, 2), clusterHealth: 'unhealthy' });
-    expect(host.querySelector('[data-testid="cluster-health"]')!.textContent).toBe('Unhealthy');
+    expect(dom.host.querySelector('[data-testid="cluster-health"]')!.textContent).toBe('Unhealthy');
   });
 
   it('shows the ZooKeeper quorum as have/masters and flags a lost quorum', () => {
     show({ ...viewFor(3, 2), quorum: { have: 1, need: 2 } });
-    const quorum = host.querySelector('[data-testid="zk-quorum"]')!;
+    const quorum = dom.host.querySelector('[data-testid="zk-quorum"]')!;
     expect(quorum.textContent).toBe('1/3');
     expect(quorum.parentElement!.className).toContain('fact-bad');
     expect(quorum.parentElement!.getAttribute('title')).toContain('2 needed');
@@ -47,14 +35,14 @@ describe('HealthPanel', () => {
   it('keeps availability separate from health (a healthy cluster can still refuse tasks)', () => {
     const view = viewFor(3, 2);
     show({ ...view, clusterHealth: 'healthy', availability: { uiReachable: true, apiReachable: true, tasksLaunchable: false, adminRouterStatus: 200 } });
-    const bad = [...host.querySelectorAll('.avail [data-ok="false"]')].map((li) => li.textContent);
+    const bad = [...dom.host.querySelectorAll('.avail [data-ok="false"]')].map((li) => li.textContent);
     expect(bad).toEqual(['✕ Tasks launchable']);
   });
 
   it('summarises many healthy agents in one line', () => {
     show(viewFor(3, 100));
-    expect(host.querySelectorAll('.node-table tbody tr')).toHaveLength(3);
+    expect(dom.host.querySelectorAll('.node-table tbody tr')).toHaveLength(3);
     expect(MAX_AGENT_ROWS).toBeLessThan(100);
-    expect(host.querySelector('.node-more')!.textContent).toBe('+ 100 more agents, all healthy');
+    expect(dom.host.querySelector('.node-more')!.textContent).toBe('+ 100 more agents, all healthy');
   });
 });
