@@ -1,5 +1,5 @@
-// happy-dom component tests: a fresh <div> with its own React root before each test, unmounted and
-// removed after it, so no test sees another's DOM.
+// happy-dom component tests: a fresh <div> with its own React root before each test; after it the root
+// is unmounted and the body emptied (menus and tooltips may sit outside the host), so no test sees another's DOM.
 import type { ReactNode } from 'react';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -24,7 +24,7 @@ export function mountPerTest(): TestMount {
   });
   afterEach(() => {
     act(() => root.unmount());
-    host.remove();
+    document.body.replaceChildren();
   });
   return {
     get host() {

@@ -3,37 +3,27 @@
 // activated by keyboard and mouse, missing leaders show as blocking edges, big agent pools collapse into one
 // summary vertex that expands, explain highlights light up the path, and events never re-run the layout.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mountPerTest } from '../../testing/mountPerTest.ts';
 import type { ClusterView } from '../../../shared/engine/types.ts';
 import type { FaultTarget } from '../../types.ts';
 import { fixtureUnitsForRole, fixtureView, withUnitState } from '../../viz/dagFixtures.ts';
 import { roleLayoutStats } from '../../viz/dagLayout.ts';
 import { DagView } from './DagView.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
+const dom = mountPerTest();
 let activations: Array<{ target: FaultTarget; anchor: { x: number; y: number } }>;
 
 beforeEach(() => {
   activations = [];
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  document.body.innerHTML = '';
 });
 
 const onActivate = (target: FaultTarget, anchor: { x: number; y: number }) => activations.push({ target, anchor });
 function render(view: ClusterView, highlight: readonly string[] = [], selected: { node: string; unit: string } | null = null) {
-  act(() => root.render(<DagView view={view} selected={selected} highlight={highlight} onActivate={onActivate} unitsForRole={fixtureUnitsForRole} />));
+  act(() => dom.render(<DagView view={view} selected={selected} highlight={highlight} onActivate={onActivate} unitsForRole={fixtureUnitsForRole} />));
 }
-const vertices = () => [...host.querySelectorAll<SVGGElement>('.dag-vertex')];
-const vertex = (node: string, unit: string) => host.querySelector<SVGGElement>(`[data-node="${node}"][data-unit="${unit}"]`);
+const vertices = () => [...dom.host.querySelectorAll<SVGGElement>('.dag-vertex')];
+const vertex = (node: string, unit: string) => dom.host.querySelector<SVGGElement>(`[data-node="${node}"][data-unit="${unit}"]`);
 
 describe('DagView', () => {
   it('draws every unit of every node with data-node/unit/state and the exact aria-label', () => {
@@ -69,7 +59,7 @@ describe('DagView', () => {
     act(() => { v.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true })); });
     expect(activations.map((a) => a.target)).toEqual(Array(3).fill({ node: 'master-2', unit: 'dcos-marathon' }));
     expect(typeof activations[0]!.anchor.x).toBe('number');
-    const header = host.querySelector('[data-group-node="agent-1"] .dag-group-header')!;
+    const header = dom.host.querySelector('[data-group-node="agent-1"] .dag-group-header')!;
     act(() => { header.dispatchEvent(new MouseEvent('click', { bubbles: true })); });
     expect(activations.at(-1)!.target).toEqual({ node: 'agent-1', unit: null });
   });
@@ -78,18 +68,18 @@ describe('DagView', () => {
     const view = fixtureView(3, 2, 1);
     render(view);
     const before = roleLayoutStats().computed;
-    expect(host.querySelectorAll('.dag-edge.block-fail, .dag-edge.block-wait')).toHaveLength(0);
+    expect(dom.host.querySelectorAll('.dag-edge.block-fail, .dag-edge.block-wait')).toHaveLength(0);
     let broken = withUnitState(withUnitState(view, 'master-1', 'dcos-mesos-master', 'failed'), 'master-1', 'dcos-net', 'failed');
     broken = withUnitState(withUnitState(broken, 'master-2', 'dcos-marathon', 'waiting'), 'master-2', 'dcos-adminrouter', 'waiting');
     const noLeader: ClusterView = { ...broken, leaders: { mesos: null, marathon: null }, dns: { 'leader.mesos': null, 'marathon.mesos': null } };
     render(noLeader);
     expect(vertex('master-1', 'dcos-mesos-master')!.dataset.state).toBe('failed');
     // red out of the failed unit, amber (waiting) where the leader is simply missing
-    expect([...host.querySelectorAll<SVGPathElement>('.dag-edge.block-fail')].map((e) => `${e.dataset.from}>${e.dataset.to}`)).toContain('master-1/dcos-net>master-1/dcos-mesos-master');
-    const waiting = [...host.querySelectorAll<SVGPathElement>('.dag-edge.block-wait')];
+    expect([...dom.host.querySelectorAll<SVGPathElement>('.dag-edge.block-fail')].map((e) => `${e.dataset.from}>${e.dataset.to}`)).toContain('master-1/dcos-net>master-1/dcos-mesos-master');
+    const waiting = [...dom.host.querySelectorAll<SVGPathElement>('.dag-edge.block-wait')];
     expect(waiting.some((e) => e.dataset.from === 'fact:mesos-leader' && e.dataset.to === 'agent-1/dcos-mesos-slave')).toBe(true);
-    expect([...host.querySelectorAll('.dag-edge-label')].some((t) => t.textContent === '… leader.mesos')).toBe(true);
-    expect(host.querySelector('[data-fact="mesos-leader"]')!.getAttribute('data-ok')).toBe('false');
+    expect([...dom.host.querySelectorAll('.dag-edge-label')].some((t) => t.textContent === '… leader.mesos')).toBe(true);
+    expect(dom.host.querySelector('[data-fact="mesos-leader"]')!.getAttribute('data-ok')).toBe('false');
     expect(roleLayoutStats().computed).toBe(before);
   });
 
@@ -101,31 +91,31 @@ describe('DagView', () => {
     const group = vertex('agents', '*')!;
     expect(group.dataset.state).toBe('waiting');
     expect(group.getAttribute('aria-label')).toContain('100 private agents: 1 waiting · 99 healthy; 99 of 100 registered');
-    expect(host.querySelectorAll('[data-node^="agent-"]')).toHaveLength(0);
+    expect(dom.host.querySelectorAll('[data-node^="agent-"]')).toHaveLength(0);
     act(() => { group.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); });
     expect(vertex('agents', '*')).toBeNull();
     expect(new Set(vertices().map((v) => v.dataset.node).filter((n) => n!.startsWith('agent-'))).size).toBe(50);
-    const more = host.querySelector<SVGGElement>('[aria-label="Show 50 more private agents"]')!;
+    const more = dom.host.querySelector<SVGGElement>('[aria-label="Show 50 more private agents"]')!;
     act(() => { more.dispatchEvent(new MouseEvent('click', { bubbles: true })); });
     expect(new Set(vertices().map((v) => v.dataset.node).filter((n) => n!.startsWith('agent-'))).size).toBe(100);
   });
 
   it('rings the explain path and the selection, dims the rest', () => {
     render(fixtureView(3, 1, 0), ['master-1/dcos-exhibitor', 'master-1/dcos-net', 'fact:quorum'], { node: 'master-2', unit: 'dcos-net' });
-    expect(host.querySelector('.dag-view')!.classList.contains('has-hl')).toBe(true);
+    expect(dom.host.querySelector('.dag-view')!.classList.contains('has-hl')).toBe(true);
     expect(vertex('master-1', 'dcos-exhibitor')!.classList.contains('is-hl')).toBe(true);
     expect(vertex('master-2', 'dcos-exhibitor')!.classList.contains('is-hl')).toBe(false);
-    const glowing = [...host.querySelectorAll<SVGPathElement>('.dag-edge.is-hl')];
+    const glowing = [...dom.host.querySelectorAll<SVGPathElement>('.dag-edge.is-hl')];
     expect(glowing.map((e) => `${e.dataset.from}>${e.dataset.to}`)).toEqual(['master-1/dcos-exhibitor>master-1/dcos-net']);
-    expect(host.querySelector('[data-fact="quorum"]')!.classList.contains('is-hl')).toBe(true);
+    expect(dom.host.querySelector('[data-fact="quorum"]')!.classList.contains('is-hl')).toBe(true);
     expect(vertex('master-2', 'dcos-net')!.classList.contains('is-selected')).toBe(true);
   });
 
   it('shows a partitioned or powered-off node dimmed with a tag', () => {
     const view = fixtureView(3, 1, 0);
     render({ ...view, nodes: view.nodes.map((n) => (n.id === 'master-3' ? { ...n, partitioned: true } : n.id === 'agent-1' ? { ...n, up: false } : n)) });
-    expect(host.querySelector('[data-group-node="master-3"]')!.textContent).toContain('⚡ partitioned');
-    expect(host.querySelector('[data-group-node="agent-1"]')!.textContent).toContain('⊘ powered off');
-    expect(host.querySelector('[data-group-node="master-1"]')!.classList.contains('is-cut')).toBe(false);
+    expect(dom.host.querySelector('[data-group-node="master-3"]')!.textContent).toContain('⚡ partitioned');
+    expect(dom.host.querySelector('[data-group-node="agent-1"]')!.textContent).toContain('⊘ powered off');
+    expect(dom.host.querySelector('[data-group-node="master-1"]')!.classList.contains('is-cut')).toBe(false);
   });
 });

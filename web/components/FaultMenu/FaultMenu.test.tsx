@@ -2,18 +2,15 @@
 // The fault menu as a class uses it: the right actions per target, disabled ones say why, keyboard
 // navigation per the menu pattern, and every payload it sends passes the protocol's faultSchema.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mountPerTest } from '../../testing/mountPerTest.ts';
 import type { ClusterView, Fault } from '../../../shared/engine/types.ts';
 import { faultSchema } from '../../../shared/protocol/schemas.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { viewFor } from '../../viz/timelineModel.fixture.ts';
 import { FaultMenu } from './FaultMenu.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
+const dom = mountPerTest();
 let opener: HTMLButtonElement;
 const calls = { inject: [] as Fault[], explain: [] as UnitTarget[], close: 0 };
 
@@ -25,19 +22,12 @@ beforeEach(() => {
   opener.textContent = 'opener';
   document.body.append(opener);
   opener.focus();
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  document.body.innerHTML = '';
-});
 
 function open(target: FaultTarget, view: ClusterView = viewFor(), anchor = { x: 40, y: 50 }) {
   act(() => {
-    root.render(
+    dom.render(
       <FaultMenu
         target={target}
         anchor={anchor}
@@ -148,7 +138,7 @@ describe('keyboard', () => {
     expect(document.activeElement).not.toBe(opener);
     key('Escape');
     expect(calls.close).toBe(1);
-    act(() => root.render(<></>));
+    act(() => dom.render(<></>));
     expect(document.activeElement).toBe(opener);
   });
 

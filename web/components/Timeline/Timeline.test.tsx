@@ -3,8 +3,8 @@
 // expandable unit rows, clicks that open the fault menu, virtualization for big clusters, tooltips,
 // and re-rendering only what a batch touched.
 import { act, memo, type ComponentProps } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mountPerTest } from '../../testing/mountPerTest.ts';
 import type { ClusterView, SimEvent } from '../../../shared/engine/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { appendToTimeline, emptyTimeline, type TimelineModel } from '../../viz/timelineModel.ts';
@@ -25,27 +25,17 @@ vi.mock('./Bars.tsx', async (importOriginal) => {
 
 const { Timeline } = await import('./Timeline.tsx');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
+const dom = mountPerTest();
 let activated: { target: FaultTarget; anchor: { x: number; y: number } }[];
 
 beforeEach(() => {
   activated = [];
   barRenders.count = 0;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  document.body.innerHTML = '';
 });
 
 function render(model: TimelineModel, view: ClusterView, nowMs = 60_000, selected: UnitTarget | null = null) {
   act(() => {
-    root.render(<Timeline model={model} view={view} nowMs={nowMs} selected={selected} onActivate={(target, anchor) => activated.push({ target, anchor })} />);
+    dom.render(<Timeline model={model} view={view} nowMs={nowMs} selected={selected} onActivate={(target, anchor) => activated.push({ target, anchor })} />);
   });
 }
 
