@@ -2,7 +2,7 @@
 // ANSI colour only when writing to a terminal. ndjson is simply JSON.stringify(event) and lives in run.ts.
 // Invariant: formatting never throws on an event type it does not know (the engine may add types): those
 // print as their JSON.
-import { formatSimTime } from '../../shared/engine/script.ts';
+import { formatSimTime } from '../../shared/model/time.ts';
 import type { Cause, ClusterConfig, Fault, Health, SimEvent, UnitState } from '../../shared/engine/types.ts';
 
 export interface TextStyle {
@@ -82,7 +82,7 @@ function subject(style: TextStyle, id: string): string {
 }
 
 export function formatEventText(event: SimEvent, style: TextStyle): string {
-  const time = paint(style, 'dim', `[${formatSimTime(event.simTimeMs)}]`);
+  const time = paint(style, 'dim', `[${formatSimTime(event.simTimeMs, { millis: true })}]`);
   const body = formatBody(event, style);
   return event.type === 'narration' ? body.replace('@TIME@', time) : `${time} ${body}`;
 }

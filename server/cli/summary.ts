@@ -2,7 +2,7 @@
 // the engine's explain() chain back to its root cause. Printed as the last ndjson line or as a text block.
 // Invariant: built only from the engine's public view()/explain(), so it says what a viewer would see.
 import type { Availability, ClusterConfig, Engine, ExplainStep, Fault, Health, UnitState } from '../../shared/engine/types.ts';
-import { formatSimTime } from '../../shared/engine/script.ts';
+import { formatSimTime } from '../../shared/model/time.ts';
 import { describeFault, paint, type TextStyle } from './format.ts';
 import { MILESTONE_LABELS, type BootMilestones } from './milestones.ts';
 

@@ -1,6 +1,6 @@
 // The scenario player against a tiny scripted engine: order of steps, cursor as JSON, readable step errors.
 import { describe, expect, it } from 'vitest';
-import { advanceWithScript, createScript, createScriptPlayer, formatSimTime, nextStepTimeMs, resolveSymbolicNode, SCRIPT_START } from './script.ts';
+import { advanceWithScript, createScript, createScriptPlayer, nextStepTimeMs, resolveSymbolicNode, SCRIPT_START } from './script.ts';
 import { createEngine, restoreEngine } from './index.ts';
 import type { ClusterView, Engine, EngineSnapshot, Fault, InjectResult, SimEvent } from './types.ts';
 
@@ -117,15 +117,6 @@ describe('createScriptPlayer', () => {
     player.advanceTo(engine, 5000);
     expect(player.done).toBe(true);
   });
-});
-
-describe('formatSimTime', () => {
-  it.each([
-    [0, '00:00.000'],
-    [42_118, '00:42.118'],
-    [600_000, '10:00.000'],
-    [3_723_004, '1:02:03.004'],
-  ])('%i ms -> %s', (ms, text) => expect(formatSimTime(ms)).toBe(text));
 });
 
 describe('with the real engine', () => {

@@ -11,6 +11,7 @@
 //   script (kept in the cursor), so "crash a quiet master ... boot it again" targets one machine whatever the
 //   seed and whatever leadership does in between. The fault event carries the concrete node.
 import type { ClusterView, Engine, Fault, SimEvent } from './types.ts';
+import { formatSimTime } from '../model/time.ts';
 
 export interface ScriptStep {
   atMs: number;
@@ -80,16 +81,6 @@ function resolveFault(engine: Engine, fault: Fault, bound: Partial<Record<Symbol
   return { fault: { ...fault, node: target.node } };
 }
 
-/** "01:30.000" for 90000: the clock a teacher sees, used to label step errors. */
-export function formatSimTime(simTimeMs: number): string {
-  const totalSec = Math.floor(simTimeMs / 1000);
-  const ms = String(simTimeMs % 1000).padStart(3, '0');
-  const sec = String(totalSec % 60).padStart(2, '0');
-  const totalMin = Math.floor(totalSec / 60);
-  if (totalMin < 60) return `${String(totalMin).padStart(2, '0')}:${sec}.${ms}`;
-  return `${Math.floor(totalMin / 60)}:${String(totalMin % 60).padStart(2, '0')}:${sec}.${ms}`;
-}
-
 function describeFault(fault: Fault): string {
   if (fault.kind === 'clear') return 'clear';
   if ('unit' in fault) return `${fault.kind} ${fault.node}/${fault.unit}${fault.kind === 'delay' ? ` +${fault.ms} ms` : ''}`;
@@ -118,7 +109,7 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
         errors.push({
           step: step.index,
           atMs: step.atMs,
-          error: `scenario step ${step.index + 1} at ${formatSimTime(step.atMs)} (${describeFault(step.fault)}) was not applied: ${result.error}`,
+          error: `scenario step ${step.index + 1} at ${formatSimTime(step.atMs, { millis: true })} (${describeFault(step.fault)}) was not applied: ${result.error}`,
         });
       }
     }

@@ -117,15 +117,8 @@ export function timeScale(win: Pick<TimeWindow, 'startMs' | 'endMs'>, widthPx: n
   return scaleLinear().domain([win.startMs, win.endMs]).range([0, Math.max(1, widthPx)]);
 }
 
-/** "m:ss" of simulated time ("h:mm:ss" from one hour); negative values clamp to 0:00. */
-export function formatSimTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+// The axis speaks the same clock as the header and the log (one formatter in shared/model).
+export { formatSimTime } from '../../shared/model/time.ts';
 
 /** "2 min 05 s", "12 s", "850 ms": a duration for tooltips. */
 export function formatDuration(ms: number): string {

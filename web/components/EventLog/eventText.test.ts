@@ -14,7 +14,7 @@ describe('event text', () => {
   it('formats simulated time as mm:ss', () => {
     expect(formatSimTime(0)).toBe('00:00');
     expect(formatSimTime(151_999)).toBe('02:31');
-    expect(formatSimTime(3_600_000)).toBe('60:00');
+    expect(formatSimTime(3_600_000)).toBe('1:00:00'); // the shared clock switches to hours, like the timeline
   });
 
   it('reads like a sentence', () => {

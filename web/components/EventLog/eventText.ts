@@ -5,12 +5,8 @@
 import type { SimEvent } from '../../../shared/engine/types.ts';
 import type { LogFilter } from '../../store/uiSlice.ts';
 
-export function formatSimTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
+// The shared clock text, re-exported so the log's callers keep one import.
+export { formatSimTime } from '../../../shared/model/time.ts';
 
 function faultWords(e: Extract<SimEvent, { type: 'fault' }>): string {
   const f = e.fault;
