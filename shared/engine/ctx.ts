@@ -4,6 +4,7 @@
 import type { Cause, SimEvent, SimEventBody } from './types.ts';
 import type { Action, ActionKind, EngineState, Topo, UnitRt } from './state.ts';
 import { push } from './queue.ts';
+import { noteFaultEvent } from './faultHistory.ts';
 import { bootStep } from '../model/bootSteps.ts';
 
 export interface Ctx {
@@ -18,6 +19,8 @@ export function emit(ctx: Ctx, body: SimEventBody): void {
   ev.seq = ++ctx.s.seq;
   ev.simTimeMs = ctx.s.simTimeMs;
   ctx.out.push(ev);
+  // Explanations name faults long after they end; the fault event itself is the record.
+  if (body.type === 'fault') noteFaultEvent(ctx.s, body, ctx.s.simTimeMs);
 }
 
 export function schedule(ctx: Ctx, delayMs: number, k: ActionKind, n = -1, u = -1, e = -1): void {

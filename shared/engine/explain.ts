@@ -1,54 +1,70 @@
-// explain(node, unit): the chain of causes from a unit back to its root, following cause refs (unit -> fact ->
-// unit -> fault). A waiting unit is explained by its live blocking gate (its stored cause is only updated on
-// state changes). Never throws: unknown node/unit => [].
+// explain(node, unit): why a unit is in its state, as a tree. The unit asked about is step 0 (parent null); each
+// further step explains its parent (the parent waits on it / is caused by it), so reading down goes from the
+// symptom to the root causes: "Marathon waits, because leader.mesos does not resolve, because there is no Mesos
+// leader, because ZooKeeper has no quorum, because of the stop of Exhibitor on master-1". Every ref is described
+// live (explainWords.ts) and things that are fine now are not followed.
+// Invariants: parents come before children (depth-first pre-order). The cause graph is a DAG (two masters' units
+// wait on one quorum); it is unfolded into a tree, so a shared cause is repeated under each parent and every leaf
+// is a root cause, and no ref repeats on its own path (no cycles). The tree grows breadth-first, so a cut at
+// MAX_STEPS drops the deepest steps, not a whole sibling branch; a cut step is not marked root. Never throws.
 import type { ExplainStep } from './types.ts';
 import type { Ctx } from './ctx.ts';
 import { nodeIndex } from '../model/cluster.ts';
-import { evalGates } from './rules/gates.ts';
-import { describeFault } from './faults.ts';
-import { liveFact } from './rules/facts.ts';
+import { describeRef, type RefNow } from './explainWords.ts';
 
-const MAX_STEPS = 12;
+/** Enough for quorum loss on five masters; beyond it the panel and the CLI summary stop being readable. */
+export const MAX_STEPS = 24;
 
-/** Simulated time as m:ss (what the dashboard's clock shows). */
-function clock(ms: number): string {
-  const sec = Math.floor(ms / 1000);
-  return `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+interface TreeNode {
+  ref: string;
+  now: RefNow;
+  up: number | null;
+  children: number[];
+  /** Some cause was left out at MAX_STEPS: not a root then. */
+  cut: boolean;
 }
 
-function describe(ctx: Ctx, r: string): { text: string; refs: string[]; since: number | null } | null {
-  const s = ctx.s;
-  if (r.startsWith('fault:')) {
-    const f = s.faults.find((a) => a.id === r);
-    return { text: f ? `fault: ${describeFault(f.fault)} (at ${clock(f.sinceMs)})` : `fault ${r} (injected earlier, no longer active)`, refs: [], since: f ? f.sinceMs : null };
+function onPath(nodes: TreeNode[], from: number, ref: string): boolean {
+  for (let i: number | null = from; i !== null; i = nodes[i].up) if (nodes[i].ref === ref) return true;
+  return false;
+}
+
+function buildTree(ctx: Ctx, start: string, first: RefNow): TreeNode[] {
+  const nodes: TreeNode[] = [{ ref: start, now: first, up: null, children: [], cut: false }];
+  const known = new Map<string, RefNow | null>([[start, first]]);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    for (const ref of node.now.refs) {
+      if (!known.has(ref)) known.set(ref, describeRef(ctx, ref));
+      const now = known.get(ref);
+      if (!now || now.fine) continue;
+      // A ref back to an ancestor (a restarting unit points at itself) adds nothing: the cause is above.
+      if (onPath(nodes, i, ref)) continue;
+      if (nodes.length >= MAX_STEPS) {
+        node.cut = true;
+        continue;
+      }
+      node.children.push(nodes.length);
+      nodes.push({ ref, now, up: i, children: [], cut: false });
+    }
   }
-  if (r.startsWith('fact:') || r.startsWith('node:')) {
-    const live = liveFact(ctx, r);
-    if (live) return { text: live.text, refs: live.refs ?? [], since: s.why[r]?.since ?? null };
-    const w = s.why[r];
-    return w ? { text: w.text, refs: w.refs ?? [], since: w.since } : null;
+  return nodes;
+}
+
+function preOrder(nodes: TreeNode[], healthyStart: boolean): ExplainStep[] {
+  const out: ExplainStep[] = [];
+  const stack: { i: number; parent: number | null }[] = [{ i: 0, parent: null }];
+  while (stack.length > 0) {
+    const { i, parent } = stack.pop()!;
+    const node = nodes[i];
+    const at = out.length;
+    const leaf = node.children.length === 0 && !node.cut;
+    // A healthy unit asked about is not a "root cause" of anything; every other leaf is where the story starts.
+    const root = node.now.fault || (leaf && !(i === 0 && healthyStart));
+    out.push({ ref: node.ref, text: node.now.text, sinceMs: node.now.sinceMs, parent, root });
+    for (let c = node.children.length - 1; c >= 0; c--) stack.push({ i: node.children[c], parent: at });
   }
-  const slash = r.indexOf('/');
-  if (slash < 0) {
-    const n = nodeIndex(s.cluster, r);
-    if (n < 0) return null;
-    const node = s.nodes[n];
-    const text = !node.up ? `${r} is powered off` : node.part ? `${r} is partitioned from the other nodes` : `${r} is up`;
-    const f = s.faults.find((a) => 'node' in a.fault && a.fault.node === r && (a.fault.kind === 'crash' || a.fault.kind === 'partition'));
-    return { text, refs: f ? [f.id] : [], since: null };
-  }
-  const n = nodeIndex(s.cluster, r.slice(0, slash));
-  const unit = r.slice(slash + 1);
-  if (n < 0) return null;
-  const u = ctx.topo.unitIdx[ctx.topo.roles[n]][unit];
-  if (u === undefined) return null;
-  const rt = s.nodes[n].units[u];
-  if (rt.st === 'waiting') {
-    const live = evalGates(ctx, n, u);
-    if (live) return { text: `${r} ${live.cause.text}`, refs: live.cause.refs ?? [], since: rt.since };
-  }
-  const text = rt.cause.text.startsWith(`${rt.st}:`) ? rt.cause.text : `${rt.st}: ${rt.cause.text}`;
-  return { text: `${r} ${text}`, refs: rt.st === 'healthy' ? [] : rt.cause.refs ?? [], since: rt.since };
+  return out;
 }
 
 export function explainUnit(ctx: Ctx, node: string, unit: string): ExplainStep[] {
@@ -56,23 +72,9 @@ export function explainUnit(ctx: Ctx, node: string, unit: string): ExplainStep[]
   const n = nodeIndex(ctx.s.cluster, node);
   if (n < 0 || ctx.topo.unitIdx[ctx.topo.roles[n]][unit] === undefined) return [];
   const start = `${node}/${unit}`;
-  const first = describe(ctx, start);
+  const first = describeRef(ctx, start);
   if (!first) return [];
-  const u = ctx.topo.unitIdx[ctx.topo.roles[n]][unit];
-  if (ctx.s.nodes[n].units[u].st === 'healthy') return [{ ref: start, text: `${start} healthy: active (running)`, sinceMs: first.since }];
-  const out: ExplainStep[] = [];
-  const seen = new Set<string>();
-  const queue = [start];
-  while (queue.length > 0 && out.length < MAX_STEPS) {
-    const r = queue.shift() as string;
-    if (seen.has(r)) continue;
-    seen.add(r);
-    const d = describe(ctx, r);
-    if (!d) continue;
-    // A healthy unit in the middle of a chain is not part of the problem.
-    if (r !== start && r.includes('/') && d.text.includes(' healthy: ')) continue;
-    out.push({ ref: r, text: d.text, sinceMs: d.since });
-    for (const next of d.refs) if (!seen.has(next)) queue.push(next);
-  }
-  return out;
+  const healthy = first.fine;
+  // The unit asked about is always shown, even when fine; its causes only when it is not healthy.
+  return preOrder(healthy ? [{ ref: start, now: first, up: null, children: [], cut: false }] : buildTree(ctx, start, first), healthy);
 }

@@ -5,6 +5,7 @@
 // epoch `e` and are ignored when the thing they target has moved on (restarted, stopped, crashed).
 import type { ActiveFault, Availability, Cause, ClusterConfig, DiagnosticsReport, Health, Role, TaskState, UnitState } from './types.ts';
 import type { QueueState } from './queue.ts';
+import type { FaultRecord } from './faultHistory.ts';
 import { nodeIdsFor, nodeIp, roleOfNode } from '../model/cluster.ts';
 import { unitsForRole } from '../model/catalog.ts';
 import { UNIT_NOT_STARTED } from '../model/health.ts';
@@ -124,6 +125,8 @@ export interface EngineState {
   zkConn: Record<string, number>;
   why: Record<string, { text: string; refs?: string[]; since: number }>;
   faults: ActiveFault[];
+  /** Faults injected so far, ended ones included (faultHistory.ts; absent until the first fault). */
+  faultHistory?: FaultRecord[];
   availability: Availability;
   clusterHealth: Health;
   diagnostics: DiagnosticsReport;

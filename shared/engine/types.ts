@@ -154,6 +154,13 @@ export interface ExplainStep {
   ref: string;
   text: string;
   sinceMs: number | null;
+  /**
+   * Index of the step this one explains (that step waits on / is caused by this one), or null for the unit asked
+   * about. Parents come before their children (depth-first pre-order), so the list reads as an indented tree.
+   */
+  parent: number | null;
+  /** A root cause: an injected fault, or a fact with no further cause (a leaf that is not just cut short). */
+  root: boolean;
 }
 
 export type InjectResult = { ok: true; events: SimEvent[] } | { ok: false; error: string };
