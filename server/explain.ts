@@ -1,4 +1,4 @@
-// The engine's cause chain for one unit, with the lookup checked first so a bad node/unit gets a readable
+// The engine's cause tree for one unit (steps with parent/root, see shared/engine/explain.ts), with the lookup checked first so a bad node/unit gets a readable
 // error listing what is allowed (the engine's explain is only ever asked about things that exist).
 import type { Engine, ExplainStep } from '../shared/engine/types.ts';
 

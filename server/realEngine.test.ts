@@ -83,11 +83,16 @@ describe('with the real engine', () => {
     if (!ack.ok) expect(ack.error).toMatch(/zk-single-failure/);
   });
 
-  it('sim:explain returns the cause chain; a unit not on that node is refused with what is there', async () => {
+  it('sim:explain returns the cause tree; a unit not on that node is refused with what is there', async () => {
     const a = await joined();
     const ok = await request<{ chain: ExplainStep[] }>(a.socket, 'sim:explain', { node: 'master-1', unit: 'dcos-exhibitor' });
     expect(ok.ok).toBe(true);
-    if (ok.ok) expect(ok.chain[0].ref).toBe('master-1/dcos-exhibitor');
+    if (ok.ok) expect(ok.chain[0]).toMatchObject({ ref: 'master-1/dcos-exhibitor', parent: null });
+    // A stopped Exhibitor is explained by the stop, in words, marked as the root cause.
+    expect((await request(a.socket, 'fault:inject', { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' })).ok).toBe(true);
+    const stopped = await request<{ chain: ExplainStep[] }>(a.socket, 'sim:explain', { node: 'master-1', unit: 'dcos-exhibitor' });
+    if (stopped.ok) expect(stopped.chain[1]).toMatchObject({ parent: 0, root: true, text: expect.stringMatching(/^the stop of Exhibitor on master-1 at \d\d:\d\d \(still active\)$/) });
+    else expect.unreachable(stopped.error);
     const wrong = await request(a.socket, 'sim:explain', { node: 'agent-1', unit: 'dcos-exhibitor' });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.error).toMatch(/units there: .*dcos-mesos-slave/);

@@ -127,6 +127,9 @@ describe('dcos-diagnostics API on a booted cluster', () => {
     expect(hosts.find((n) => details[hosts.indexOf(n)] === bad)!.health).toBe(1);
     const explain = await get('/api/explain?node=master-2&unit=dcos-exhibitor');
     expect(explain.status).toBe(200);
-    expect((explain.json().chain as unknown[]).length).toBeGreaterThan(0);
+    const chain = explain.json().chain as { parent: number | null; root: boolean }[];
+    expect(chain.length).toBeGreaterThan(0);
+    expect(chain[0].parent).toBeNull();
+    expect(chain.every((s, i) => typeof s.root === 'boolean' && (i === 0 || (s.parent !== null && s.parent < i)))).toBe(true);
   });
 });

@@ -129,8 +129,10 @@ describe('text output', () => {
     const run = await captureCli(['--masters', '1', '--agents', '0', '--public-agents', '0', '--until-ms', '20000']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/unit\(s\) not healthy; why, back to the root cause:/);
-    // Each unit: its own state and cause, then what it waits on, back to the root.
-    expect(run.stdout).toMatch(/\n {2}master-1\/dcos-[a-z-]+ (waiting|starting|pending)\b.*\n {4}<- (master-1\/dcos-|fact:)/);
+    // Each unit: its own state and cause, then what it waits on indented under it ("because ..."), never "<-".
+    expect(run.stdout).toMatch(/\n {2}master-1\/dcos-[a-z-]+ (waiting|starting|pending)\b.*\n {2}[└├]─ because /);
+    expect(run.stdout).not.toContain('<-');
+    expect(run.stdout).not.toMatch(/fault:\d/);
   });
 
   it('says on stderr that a scenario overrides cluster flags', async () => {

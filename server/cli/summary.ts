@@ -1,10 +1,11 @@
 // The closing summary of a headless run: where the cluster ended up and, for every unit that is not healthy,
-// the engine's explain() chain back to its root cause. Printed as the last ndjson line or as a text block.
+// the engine's explain() tree down to its root causes. Printed as the last ndjson line or as a text block.
 // Invariant: built only from the engine's public view()/explain(), so it says what a viewer would see.
 import type { Availability, ClusterConfig, Engine, ExplainStep, Fault, Health, UnitState } from '../../shared/engine/types.ts';
 import { formatSimTime } from '../../shared/model/time.ts';
 import { describeFault, paint, type TextStyle } from './format.ts';
 import { MILESTONE_LABELS, type BootMilestones } from './milestones.ts';
+import { explainTreeLines } from './explainTree.ts';
 
 /** Explain chains beyond this many units add nothing for a reader (a broken 1,000-agent cluster). */
 export const MAX_EXPLAINED_UNITS = 100;
@@ -113,13 +114,9 @@ export function formatSummaryText(s: RunSummary, style: TextStyle): string[] {
   } else {
     lines.push('', paint(style, 'bold', `  ${s.unhealthyTotal} unit(s) not healthy; why, back to the root cause:`));
     for (const u of s.unhealthy) {
-      // explain() lists the unit first, then what it waits on, back to the root cause(s); siblings share a
-      // level, so the list is printed flat rather than as a misleading staircase.
-      const [first, ...rest] = u.explain;
-      const since = (ms: number | null) => (ms === null ? '' : paint(style, 'dim', `  [since ${formatSimTime(ms)}]`));
-      const own = (step: ExplainStep) => (step.text.startsWith(step.ref) ? step.text : `${step.ref}: ${step.text}`);
-      lines.push(first === undefined ? `  ${paint(style, 'red', `${u.node}/${u.unit}`)} is ${u.state}` : `  ${paint(style, 'red', own(first))}${since(first.sinceMs)}`);
-      for (const step of rest) lines.push(`    <- ${own(step)}${since(step.sinceMs)}`);
+      // The unit, then what it waits on, indented under it, down to the root causes.
+      if (u.explain.length === 0) lines.push(`  ${paint(style, 'red', `${u.node}/${u.unit}`)} is ${u.state}`);
+      else lines.push(...explainTreeLines(u.explain, style));
     }
     if (s.unhealthyTotal > s.unhealthy.length) lines.push(paint(style, 'dim', `  ... and ${s.unhealthyTotal - s.unhealthy.length} more (explained first ${s.unhealthy.length})`));
   }
