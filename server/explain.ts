@@ -1,5 +1,6 @@
-// The engine's cause tree for one unit (steps with parent/root, see shared/engine/explain.ts), with the lookup checked first so a bad node/unit gets a readable
-// error listing what is allowed (the engine's explain is only ever asked about things that exist).
+// The engine's cause tree for one unit (steps with parent/root, see shared/engine/explain.ts), with the lookup
+// checked first so a bad node/unit gets a readable error listing what is allowed (the engine's explain is only
+// ever asked about things that exist).
 import type { Engine, ExplainStep } from '../shared/engine/types.ts';
 
 export type ExplainResult = { ok: true; chain: ExplainStep[] } | { ok: false; error: string };
