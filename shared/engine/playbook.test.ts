@@ -162,18 +162,20 @@ describe('kill the Mesos leader', () => {
 });
 
 describe('partition an agent', () => {
-  it('marks it unreachable after 20 x 15 s missed pings, loses its tasks, and re-registers after heal', () => {
+  it('marks it unreachable after 20 x 15 s missed pings, its tasks turn unreachable, and come back running after heal', () => {
     const boot = runWith(SMALL, 4, [], T);
     const victim = boot.engine.view().tasks.find((t) => t.state === 'running')!.node;
     const { log, engine } = runWith(SMALL, 4, [[T, { kind: 'partition', node: victim }], [T + 7 * MIN, { kind: 'heal', node: victim }]], T + 10 * MIN);
     const unreg = firstAfter(log, T, 'agent', (e) => e.node === victim && !e.registered)!;
     expect(unreg.simTimeMs - T).toBe(300_000);
-    const lost = log.filter((e) => e.type === 'task' && e.state === 'lost');
-    expect(lost.length).toBeGreaterThan(0);
-    for (const e of lost) expect(e.simTimeMs).toBe(T + 300_000);
+    expect(unreg.unreachable).toBe(true);
+    const unreachable = log.filter((e) => e.type === 'task' && e.state === 'unreachable');
+    expect(unreachable.length).toBeGreaterThan(0);
+    expect(unreachable[0].simTimeMs).toBe(T + 300_000);
     const rereg = firstAfter(log, T + 7 * MIN, 'agent', (e) => e.node === victim && e.registered)!;
     expect(rereg.simTimeMs - (T + 7 * MIN)).toBeLessThanOrEqual(1_000);
     const v = engine.view();
+    expect(v.tasks.filter((t) => t.node === victim && t.state === 'running').length).toBeGreaterThan(0);
     expect(v.tasks.filter((t) => t.service === '/nginx' && t.state === 'running')).toHaveLength(2);
   });
 });
@@ -214,16 +216,16 @@ describe('bootstrap pid shortcut (the 1.11 lesson)', () => {
 });
 
 describe('leader failover while an agent is partitioned', () => {
-  it('the new leader gives the agent 10 min to re-register (agent_reregister_timeout), then its tasks are lost', () => {
+  it('the new leader gives the agent 10 min to re-register (agent_reregister_timeout), then marks it unreachable', () => {
     const boot = runWith(SMALL, 4, [], T);
     const leader = boot.engine.view().leaders.mesos!;
     const victim = boot.engine.view().tasks.find((t) => t.state === 'running')!.node;
     const faults: [number, Fault][] = [[T, { kind: 'partition', node: victim }], [T + 30_000, { kind: 'kill', node: leader, unit: 'dcos-mesos-master' }]];
     const { log } = runWith(SMALL, 4, faults, T + 15 * MIN);
     const elected = firstAfter(log, T + 30_000, 'leader', (e) => e.role === 'mesos' && e.node !== null)!;
-    const lost = log.filter((e) => e.type === 'task' && e.state === 'lost');
-    expect(lost.length).toBeGreaterThan(0);
-    for (const e of lost) expect(e.simTimeMs).toBe(elected.simTimeMs + 600_000);
-    expect(lost[0].type === 'task' && lost[0].cause.text).toMatch(/re-register within 10 min/);
+    const unreachable = log.filter((e) => e.type === 'task' && e.state === 'unreachable');
+    expect(unreachable.length).toBeGreaterThan(0);
+    for (const e of unreachable) expect(e.simTimeMs).toBe(elected.simTimeMs + 600_000);
+    expect(unreachable[0].type === 'task' && unreachable[0].cause.text).toMatch(/re-register within 10 min/);
   });
 });

@@ -47,6 +47,15 @@ export const MESOS_ELECTION_MS: [number, number] = [1_000, 3_000];
 export const AGENT_PING_TIMEOUT_MS = 15_000;
 export const MAX_AGENT_PING_TIMEOUTS = 20;
 export const AGENT_UNREACHABLE_MS = AGENT_PING_TIMEOUT_MS * MAX_AGENT_PING_TIMEOUTS;
+/** At most one agent marked unreachable per this period (DC/OS `MESOS_SLAVE_REMOVAL_RATE_LIMIT=1/20mins`). */
+export const AGENT_REMOVAL_RATE_LIMIT_MS = 20 * 60_000;
+/**
+ * Marathon 1.6 `unreachableStrategy` defaults (partition-aware): an instance unreachable this long is inactive and
+ * a replacement launches (`inactiveAfterSeconds` 300); this long and it is expunged, killed if it comes back
+ * (`expungeAfterSeconds` 600) (Marathon docs "Task Handling Configuration"; dcos-model.md §5.5a).
+ */
+export const MARATHON_INACTIVE_AFTER_MS = 300_000;
+export const MARATHON_EXPUNGE_AFTER_MS = 600_000;
 /** Agent re-registration window after master failover (mesos `agent_reregister_timeout`). */
 export const AGENT_REREGISTER_TIMEOUT_MS = 600_000;
 /** Agent registration backoff factor: waits uniform [0, 1 s] before registering (mesos slave constants). */

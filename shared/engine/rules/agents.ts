@@ -1,17 +1,21 @@
-// Mesos agents (dcos-model.md §5.4): an agent detects the leader through ZooKeeper, waits a random 0-1 s backoff
-// and registers; the leader then connects back and offers its resources. A leader change unregisters everyone
-// (agents re-register within seconds); an agent that stops answering pings is marked unreachable after
-// 20 x 15 s = 300 s and its tasks are lost. Per-agent work goes through the queue so a leader change is O(agents)
-// once, never O(agents) per event.
-// Invariants: node.reg === registered.includes(id); `agent` events on every change.
+// Mesos agents as the leading master sees them (dcos-model.md §5.4, §5.5a): an agent detects the leader through
+// ZooKeeper, waits a random 0-1 s backoff and registers; the leader connects back and offers its resources.
+// The leader pings every agent it knows. An agent whose process exits is DISCONNECTED (socket closed, tasks keep
+// running: executors survive the agent process); a partitioned, powered-off or hung one just stops answering.
+// Either way, after 20 x 15 s = 300 s of unanswered pings the leader marks it unreachable (rate limited, rules/
+// agentRemoval.ts). When it re-registers its tasks report again (services.ts decides what Marathon does with them).
+// Invariants: node.reg === registered.includes(id); node.unreach === unreachable.includes(id); `agent` events on
+// every change; ping timers carry the leader epoch and the node's link epoch `pe`.
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
-import { emit, isUp, schedule, step, unitAt } from '../ctx.ts';
+import { emit, isUp, schedule, scheduleAt, step, unitAt } from '../ctx.ts';
 import { AGENT_REGISTRATION_BACKOFF_MS, AGENT_REREGISTER_TIMEOUT_MS, AGENT_UNREACHABLE_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { zkReachable } from './zookeeper.ts';
 import { nodeIndex } from '../../model/cluster.ts';
-import { onAgentOffered, onAgentLost } from './services.ts';
+import { onAgentOffered } from './services.ts';
+import { onAgentRebooted, onAgentReturned, onAgentUnreachable } from './taskRecovery.ts';
+import { takeRemovalPermit } from './agentRemoval.ts';
 
 export function slaveUnit(ctx: Ctx, n: number): string {
   return ctx.topo.roles[n] === 'agent_public' ? 'dcos-mesos-slave-public' : 'dcos-mesos-slave';
@@ -24,32 +28,52 @@ function detect(ctx: Ctx, n: number): void {
   schedule(ctx, between(ctx.s, [0, AGENT_REGISTRATION_BACKOFF_MS]), 'agentReg', n, ctx.s.mesos.lep, rt ? rt.ep : -1);
 }
 
+/** The leader's pings stop being answered: the 300 s countdown to unreachable starts (once). */
+function startSilence(ctx: Ctx, n: number): void {
+  const node = ctx.s.nodes[n];
+  if (node.silentSinceMs >= 0 || node.unreach || ctx.s.mesos.leader < 0) return;
+  node.silentSinceMs = ctx.s.simTimeMs;
+  node.pe++;
+  schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, ctx.s.mesos.lep, node.pe);
+}
+
+/** Pings are answered again before the leader gave up: nothing happened, as far as Mesos is concerned. */
+function endSilence(ctx: Ctx, n: number): void {
+  const node = ctx.s.nodes[n];
+  if (node.silentSinceMs < 0) return;
+  node.silentSinceMs = -1;
+  node.pe++;
+}
+
 export function onSlaveUp(ctx: Ctx, n: number): void {
   const id = ctx.topo.ids[n];
   step(ctx, 'agent.2', n, slaveUnit(ctx, n), { text: 'Mesos agent is active', refs: [`${id}/${slaveUnit(ctx, n)}`] });
   const node = ctx.s.nodes[n];
   if (node.reg && unitAt(ctx, n, slaveUnit(ctx, n))?.resumed) {
-    node.pe++; // a hung agent answers pings again before the leader gave up on it
+    endSilence(ctx, n); // a hung agent answers pings again before the leader gave up on it
   } else if (node.reg) {
-    // Rebooted or un-hung before the leader noticed: it re-registers, and tasks whose executors died are lost.
-    const cause = { text: `${id}'s Mesos agent restarted: it re-registers and its old tasks are gone`, refs: [`${id}/${slaveUnit(ctx, n)}`] };
+    // Powered off and on before the leader noticed: the rebooted agent registers anew and the leader removes the
+    // old registration; the old tasks died with the machine.
+    const cause = { text: `${id} rebooted: its Mesos agent registers anew, the leader removes the old registration and its tasks are gone`, refs: [`${id}/${slaveUnit(ctx, n)}`] };
+    node.silentSinceMs = -1;
     node.pe++;
     unregister(ctx, n, cause);
-    onAgentLost(ctx, n, cause);
+    onAgentRebooted(ctx, n, cause);
   }
   detect(ctx, n);
 }
 
 export function onSlaveDown(ctx: Ctx, n: number, to: string): void {
   const node = ctx.s.nodes[n];
-  if (!node.reg || !node.up) return; // powered off: onAgentCut starts the ping timeout
-  if (to === 'unhealthy') {
-    // Hung: no TCP close, the leader only notices through missed pings.
-    node.pe++;
-    schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, -1, node.pe);
-    return;
+  if (!node.reg || !node.up) return; // powered off: onAgentCut starts the ping countdown
+  if (to !== 'unhealthy') {
+    // The process exited: the leader sees the socket close. Executors (and tasks) keep running.
+    unregister(ctx, n, {
+      text: `${ctx.topo.ids[n]} disconnected: its Mesos agent process is down; its tasks keep running and the leader keeps pinging it (unreachable after 300 s)`,
+      refs: [`${ctx.topo.ids[n]}/${slaveUnit(ctx, n)}`],
+    });
   }
-  unregister(ctx, n, { text: `agent ${ctx.topo.ids[n]} disconnected: its Mesos agent process is down`, refs: [`${ctx.topo.ids[n]}/${slaveUnit(ctx, n)}`] });
+  startSilence(ctx, n); // a hung agent keeps its socket: the leader only notices through missed pings
 }
 
 export function agentReg(ctx: Ctx, n: number, lep: number, e: number): void {
@@ -58,13 +82,23 @@ export function agentReg(ctx: Ctx, n: number, lep: number, e: number): void {
   if (node.reg || !rt || rt.ep !== e || lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0 || !isUp(ctx, n, slaveUnit(ctx, n)) || node.part) return;
   const id = ctx.topo.ids[n];
   const leader = ctx.topo.ids[ctx.s.mesos.leader];
+  const returning = node.unreach || node.silentSinceMs >= 0;
   node.reg = true;
+  node.silentSinceMs = -1;
+  node.pe++;
   ctx.s.registered.push(id);
+  if (node.unreach) {
+    node.unreach = false;
+    const i = ctx.s.unreachable.indexOf(id);
+    if (i >= 0) ctx.s.unreachable.splice(i, 1);
+  }
   const refs = ['fact:mesos-leader', `${id}/${slaveUnit(ctx, n)}`];
   step(ctx, 'agent.2.1', n, slaveUnit(ctx, n), { text: `Mesos agent on ${id} detected the leading master ${leader} in ZooKeeper`, refs });
-  emit(ctx, { type: 'agent', node: id, registered: true, cause: { text: `${id} registered with the leading Mesos master ${leader}`, refs } });
+  const text = `${id} ${returning ? "re-registered" : "registered"} with the leading Mesos master ${leader}`;
+  emit(ctx, { type: 'agent', node: id, registered: true, cause: { text, refs } });
   step(ctx, 'agent.2.2', n, slaveUnit(ctx, n), { text: `Mesos agent on ${id} registered with ${leader}`, refs });
   step(ctx, 'agent.2.3', n, slaveUnit(ctx, n), { text: `${leader} connected back to the agent at ${ctx.topo.ips[n]}:5051`, refs });
+  onAgentReturned(ctx, n, { text, refs });
   if (ctx.s.marathon.registered) offered(ctx, n);
 }
 
@@ -86,9 +120,11 @@ function unregister(ctx: Ctx, n: number, cause: Cause): void {
 }
 
 export function onAgentsLeaderLost(ctx: Ctx, cause: Cause): void {
-  // Everyone at once (O(agents), not O(agents^2) through unregister's list removal).
+  // Everyone at once (O(agents), not O(agents^2) through unregister's list removal). The old leader's ping
+  // countdowns die with it: with no leader, nobody can mark an agent unreachable.
   const ids = ctx.s.registered;
   ctx.s.registered = [];
+  for (let n = ctx.topo.masters; n < ctx.topo.ids.length; n++) ctx.s.nodes[n].silentSinceMs = -1;
   for (const id of ids) {
     ctx.s.nodes[nodeIndex(ctx.s.cluster, id)].reg = false;
     const text = `${id} lost the leading master (${cause.text}); DISCONNECTED, tasks keep running`;
@@ -97,39 +133,64 @@ export function onAgentsLeaderLost(ctx: Ctx, cause: Cause): void {
 }
 
 export function onAgentsLeaderElected(ctx: Ctx): void {
-  const withTasks = new Set<number>();
-  for (const t of ctx.s.tasks) if (t.state === 'staging' || t.state === 'running') withTasks.add(t.ni);
   for (let n = ctx.topo.masters; n < ctx.topo.ids.length; n++) {
+    const node = ctx.s.nodes[n];
     detect(ctx, n);
-    // The new leader recovered these agents from the registry; they must re-register within 10 min.
-    if (withTasks.has(n)) schedule(ctx, AGENT_REREGISTER_TIMEOUT_MS, 'reregTimeout', n, ctx.s.mesos.lep, ctx.s.nodes[n].pe);
+    // The new leader recovered every admitted agent from the registry; each must re-register within 10 min.
+    if (!node.unreach && node.steps['agent.2.2'] === 1) schedule(ctx, AGENT_REREGISTER_TIMEOUT_MS, 'reregTimeout', n, ctx.s.mesos.lep, node.pe);
   }
 }
 
 export function reregTimeout(ctx: Ctx, n: number, lep: number, e: number): void {
   const node = ctx.s.nodes[n];
-  if (node.reg || node.pe !== e || lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0) return;
+  if (node.reg || node.unreach || node.pe !== e || lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0) return;
   const id = ctx.topo.ids[n];
-  onAgentLost(ctx, n, { text: `${id} did not re-register within 10 min of the leader failover (agent_reregister_timeout): marked unreachable`, refs: [id, 'fact:mesos-leader'] });
+  markUnreachable(ctx, n, lep, e, { text: `${id} did not re-register within 10 min of the leader failover (agent_reregister_timeout): marked unreachable`, refs: [id, 'fact:mesos-leader'] });
 }
 
-/** Partition or power-off of an agent: the leader marks it unreachable after the ping timeout. */
+/** Partition or power-off of an agent: its pings go unanswered; a power-off also kills its tasks. */
 export function onAgentCut(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
-  node.pe++;
-  if (node.reg) schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, -1, node.pe);
+  if (!node.up) node.bootEp++;
+  if (node.reg || node.silentSinceMs >= 0) startSilence(ctx, n);
 }
 
+/** Partition healed or node powered on: a live registered agent answers pings again; otherwise it (re)registers. */
 export function onAgentHealed(ctx: Ctx, n: number): void {
-  ctx.s.nodes[n].pe++;
-  detect(ctx, n);
+  const node = ctx.s.nodes[n];
+  if (node.reg && isUp(ctx, n, slaveUnit(ctx, n))) endSilence(ctx, n);
+  else detect(ctx, n);
 }
 
-export function unreachable(ctx: Ctx, n: number, e: number): void {
+/** The leader's ping countdown ran out (300 s), the failover re-registration window closed, or a permit is due. */
+export function unreachable(ctx: Ctx, n: number, lep: number, e: number): void {
   const node = ctx.s.nodes[n];
-  if (node.pe !== e || !node.reg) return;
+  if (node.pe !== e || node.unreach) return;
   const id = ctx.topo.ids[n];
-  const cause = { text: `${id} marked unreachable: no answer to 20 pings x 15 s (300 s)`, refs: [id] };
-  unregister(ctx, n, cause);
-  onAgentLost(ctx, n, cause);
+  const text = node.silentSinceMs >= 0
+    ? `${id} marked unreachable: no answer to 20 pings x 15 s (300 s)`
+    : `${id} marked unreachable: it did not re-register after the leader failover`;
+  markUnreachable(ctx, n, lep, e, { text, refs: [id] });
+}
+
+/** Mark agent n unreachable if the rate limiter allows it now; otherwise retry when the next permit is due. */
+function markUnreachable(ctx: Ctx, n: number, lep: number, e: number, cause: Cause): void {
+  if (lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0) return;
+  const wait = takeRemovalPermit(ctx);
+  if (wait >= 0) {
+    scheduleAt(ctx, wait, 'unreachable', n, lep, e);
+    return;
+  }
+  const node = ctx.s.nodes[n];
+  const id = ctx.topo.ids[n];
+  if (node.reg) {
+    node.reg = false;
+    const i = ctx.s.registered.indexOf(id);
+    if (i >= 0) ctx.s.registered.splice(i, 1);
+  }
+  node.unreach = true;
+  node.silentSinceMs = -1;
+  ctx.s.unreachable.push(id);
+  emit(ctx, { type: 'agent', node: id, registered: false, unreachable: true, cause });
+  onAgentUnreachable(ctx, n, cause);
 }

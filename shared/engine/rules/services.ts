@@ -2,9 +2,12 @@
 // are offered, Marathon runs a default workload: app /nginx (2 instances) and the scheduler service /kafka,
 // which itself discovers the leader through Mesos-DNS, registers, receives offers and launches 1-3 brokers.
 // Placement: registered private agents with a free CPU (AGENT_CPUS each, 1 per task) [inferred sizes].
-// Invariants: a task is counted against its agent's cpus while staging/running; lost tasks are replaced.
+// What happens to tasks when their agent goes away and comes back lives in rules/taskRecovery.ts.
+// Invariants: a task holds one of its agent's cpus while staging, running or unreachable; Marathon counts an
+// unreachable instance as live until it is inactive (300 s), so a replacement launches only then.
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
+import type { TaskRt } from '../state.ts';
 import { emit, isUp, schedule, step } from '../ctx.ts';
 import { SCHEDULER_INIT_MS, TASK_START_MS } from '../../model/timings.ts';
 import { between, pick } from '../rng.ts';
@@ -14,14 +17,23 @@ import { nodeIndex } from '../../model/cluster.ts';
 export const AGENT_CPUS = 4;
 export const NGINX_INSTANCES = 2;
 export const KAFKA_BROKERS: [number, number] = [1, 3];
-const NGINX = '/nginx';
-const KAFKA = '/kafka';
-const BROKER = '/kafka/broker';
+export const NGINX = '/nginx';
+export const KAFKA = '/kafka';
+export const BROKER = '/kafka/broker';
 
+/** Instances its scheduler counts: staging, running, and unreachable ones not yet inactive (Marathon) or ever (SDK). */
 function live(ctx: Ctx, service: string): number {
   let c = 0;
-  for (const t of ctx.s.tasks) if (t.service === service && (t.state === 'staging' || t.state === 'running')) c++;
+  for (const t of ctx.s.tasks) if (t.service === service && countsAsLive(t)) c++;
   return c;
+}
+
+function countsAsLive(t: TaskRt): boolean {
+  if (t.state === 'staging' || t.state === 'running') return true;
+  if (t.state !== 'unreachable') return false;
+  // The Kafka scheduler (dcos-commons SDK) pins brokers to their agent's reserved resources and never moves them
+  // on its own (an operator runs `pod replace`); Marathon replaces an instance once it is inactive.
+  return t.service === BROKER || !t.inactive;
 }
 
 function place(ctx: Ctx, service: string, cause: Cause): boolean {
@@ -34,7 +46,7 @@ function place(ctx: Ctx, service: string, cause: Cause): boolean {
     const node = ctx.s.nodes[n];
     if (ctx.topo.roles[n] !== 'agent' || node.cpus < 1) continue;
     node.cpus--;
-    const task = { id: `${service.slice(1).replace('/', '-')}.${++ctx.s.taskSeq}`, service, node: id, state: 'staging' as const, ni: n };
+    const task: TaskRt = { id: `${service.slice(1).replace('/', '-')}.${++ctx.s.taskSeq}`, service, node: id, state: 'staging', ni: n, bootEp: node.bootEp, unreachableSinceMs: -1, inactive: false, expunged: false };
     ctx.s.tasks.push(task);
     emit(ctx, { type: 'task', service, task: task.id, node: id, state: 'staging', cause });
     schedule(ctx, between(ctx.s, TASK_START_MS), 'taskRun', n, ctx.s.tasks.length - 1, ctx.s.nodes[n].pe);
@@ -110,22 +122,7 @@ export function schedInit(ctx: Ctx, n: number, ti: number, e: number): void {
   step(ctx, 'scheduler.5', -1, null, { text: `/kafka registered as a framework with ${leader}`, refs: ['fact:mesos-leader'] });
   step(ctx, 'scheduler.6', -1, null, { text: `${leader} offers agent resources to /kafka`, refs: ['fact:mesos-leader'] });
   s.services.kafkaRegistered = true;
+  s.services.kafkaTask = ti;
   if (s.services.brokersWanted === 0) s.services.brokersWanted = between(s, KAFKA_BROKERS);
-  reconcile(ctx);
-}
-
-/** Tasks on an agent the leader marked unreachable are lost; Marathon and Kafka replace them. */
-export function onAgentLost(ctx: Ctx, n: number, cause: Cause): void {
-  const s = ctx.s;
-  for (const t of s.tasks) {
-    if (t.ni !== n || (t.state !== 'staging' && t.state !== 'running')) continue;
-    t.state = 'lost';
-    s.nodes[n].cpus++;
-    if (t.service === KAFKA) {
-      s.services.kafkaRegistered = false;
-      s.services.kafkaEp++;
-    }
-    emit(ctx, { type: 'task', service: t.service, task: t.id, node: t.node, state: 'lost', cause });
-  }
   reconcile(ctx);
 }
