@@ -1,5 +1,5 @@
 // Runs one queued action: the single switch from action kind to rule. Stale actions (epoch moved on) are
-// dropped inside the rules; availability is recomputed after every action (O(masters)).
+// dropped inside the rules; availability and the monitoring master are recomputed after every action (O(masters)).
 import type { Action } from './state.ts';
 import type { Ctx } from './ctx.ts';
 import { schedule } from './ctx.ts';
@@ -13,6 +13,7 @@ import { mElect, mReg, zkConnectTimeout } from './rules/marathon.ts';
 import { agentReg, reregTimeout, unreachable } from './rules/agents.ts';
 import { pull } from './rules/diagnostics.ts';
 import { arPoll, updateAvailability } from './rules/adminrouter.ts';
+import { updateMonitor } from './rules/monitor.ts';
 import { schedInit, taskRun } from './rules/services.ts';
 import { watchdogProbe } from './rules/watchdog.ts';
 
@@ -56,11 +57,12 @@ export function dispatch(ctx: Ctx, a: Action): void {
     case 'agentReg': agentReg(ctx, n, u, e); break;
     case 'unreachable': unreachable(ctx, n, e); break;
     case 'reregTimeout': reregTimeout(ctx, n, u, e); break;
-    case 'pull': pull(ctx); break;
+    case 'pull': pull(ctx, n, e); break;
     case 'arPoll': arPoll(ctx, n, u, e); break;
     case 'taskRun': taskRun(ctx, n, u, e); break;
     case 'schedInit': schedInit(ctx, n, u, e); break;
     case 'watchdog': watchdogProbe(ctx, n, u, e); break;
   }
   updateAvailability(ctx);
+  updateMonitor(ctx);
 }

@@ -6,7 +6,7 @@ import type { ClusterConfig, ClusterView, Engine, EngineOptions, EngineSnapshot,
 import type { Ctx } from './ctx.ts';
 import type { EngineState } from './state.ts';
 import { emit } from './ctx.ts';
-import { newUnit, topoFor } from './state.ts';
+import { newDiagState, newUnit, topoFor } from './state.ts';
 import { emptyQueue, peekTime, pop, push } from './queue.ts';
 import { between, seedRng } from './rng.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
@@ -16,6 +16,7 @@ import { injectFault } from './faults.ts';
 import { explainUnit } from './explain.ts';
 import { AGENT_CPUS } from './rules/services.ts';
 import { updateAvailability } from './rules/adminrouter.ts';
+import { updateMonitor } from './rules/monitor.ts';
 
 export * from './types.ts';
 export { validateFault } from './faults.ts';
@@ -40,8 +41,7 @@ function initialState(opts: EngineOptions): EngineState {
     cidZnode: false, zkConn: {}, why: {}, faults: [],
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
     clusterHealth: 'unknown',
-    diagnostics: { updatedMs: null, puller: null, nodes: [] },
-    pullScheduled: false, lastPullKey: '',
+    diag: newDiagState(topo),
   };
   for (let n = 0; n < topo.ids.length; n++) push(s.queue, between(s, NODE_BOOT_JITTER_MS), { k: 'boot', n, u: -1, e: -1 });
   return s;
@@ -88,7 +88,10 @@ function makeEngine(s: EngineState): Engine {
       let err: string | null;
       try {
         err = injectFault(ctx, fault);
-        if (!err) updateAvailability(ctx);
+        if (!err) {
+          updateAvailability(ctx);
+          updateMonitor(ctx);
+        }
       } catch (e) {
         // validation runs before any mutation, so a throw here means malformed input reached a check
         err = `invalid fault: ${e instanceof Error ? e.message : String(e)}`;

@@ -129,10 +129,26 @@ export interface EngineState {
   faultHistory?: FaultRecord[];
   availability: Availability;
   clusterHealth: Health;
-  diagnostics: DiagnosticsReport;
-  pullScheduled: boolean;
-  /** Puller and its partition state at the last pull (a change invalidates every cached node report). */
-  lastPullKey: string;
+  /** dcos-diagnostics pulls, one puller per master (rules/diagnostics.ts), and whose view the dashboard shows. */
+  diag: DiagState;
+}
+
+/** One master's own dcos-diagnostics puller (in 1.11 every master pulls on its own 60 s timer). */
+export interface MasterPull {
+  /** Epoch of this master's dcos-diagnostics unit a pull is queued for; -1 when its timer is stopped. */
+  ep: number;
+  /** Its own partition state at its last pull (a change invalidates every cached node report). */
+  key: string;
+  /** Its last pull: what its /system/health/v1/{nodes,units,report} serve. */
+  report: DiagnosticsReport;
+}
+
+export interface DiagState {
+  /** Master whose last pull drives clusterHealth / node health / view.diagnostics (rules/monitor.ts); -1: none. */
+  monitor: number;
+  /** Per node: bit m set = master m has not pulled this node since its last change (fed from NodeRt.dirty). */
+  stale: number[];
+  masters: MasterPull[];
 }
 
 export interface Topo {
@@ -162,4 +178,10 @@ export const NOT_STARTED: Cause = UNIT_NOT_STARTED;
 
 export function newUnit(): UnitRt {
   return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false, resumed: false, readyAt: -1, delayed: 0 };
+}
+
+export function newDiagState(topo: Topo): DiagState {
+  const masters: MasterPull[] = [];
+  for (let m = 0; m < topo.masters; m++) masters.push({ ep: -1, key: '', report: { updatedMs: null, puller: topo.ids[m], nodes: [] } });
+  return { monitor: -1, stale: topo.ids.map(() => 0), masters };
 }

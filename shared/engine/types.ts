@@ -49,7 +49,8 @@ export type SimEvent = EventBase &
   (
     | { type: 'unit'; node: string; unit: string; from: UnitState; to: UnitState; cause: Cause }
     | { type: 'node'; node: string; health: Health; cause: Cause }
-    | { type: 'cluster'; health: Health; cause: Cause }
+    /** `monitor`: the master whose last pull the health comes from (null: nobody monitoring); see rules/monitor.ts. */
+    | { type: 'cluster'; health: Health; monitor?: string | null; cause: Cause }
     | { type: 'quorum'; have: number; need: number; cause: Cause }
     | { type: 'leader'; role: MesosRole; node: string | null; cause: Cause }
     | { type: 'dns'; name: string; value: string | null; cause: Cause }
@@ -145,7 +146,15 @@ export interface ClusterView {
   tasks: TaskView[];
   availability: Availability;
   faults: ActiveFault[];
+  /** The monitoring master's last pull (rules/monitor.ts): what the dashboard and the default HTTP route show. */
   diagnostics: DiagnosticsReport;
+  /**
+   * Every master's own last pull, by master id (masters that have pulled at least once). Always present in
+   * engine.view() and applyEvent; optional only so hand-built fixtures need not spell it.
+   */
+  diagnosticsByMaster?: Record<string, DiagnosticsReport>;
+  /** Mesos ids known to each node's dcos-diagnostics (master: its Mesos master started; agent: registered once). */
+  mesosIds?: Record<string, string>;
 }
 
 /** One link in an explanation chain, from the unit asked about back to the root cause. */

@@ -3,10 +3,11 @@
 // and fault sequences). Structural sharing: a changed path gets new objects, everything else keeps its
 // identity (xyflow changes pattern), so React can skip unchanged nodes and units.
 // May import engine *types* and shared/model data only, never engine code.
-import type { ActiveFault, ClusterConfig, ClusterView, DiagnosticsNodeReport, FaultKind, NodeView, SimEvent, UnitView } from '../engine/types.ts';
+import type { ActiveFault, ClusterConfig, ClusterView, DiagnosticsNodeReport, DiagnosticsReport, FaultKind, NodeView, SimEvent, UnitView } from '../engine/types.ts';
 import { nodeIdsFor, nodeIndex, nodeIp, roleOfNode } from '../model/cluster.ts';
 import { unitsForRole } from '../model/catalog.ts';
 import { UNIT_NOT_STARTED, unitHealth } from '../model/health.ts';
+import { mesosIdOf, mesosIdStep } from '../model/mesosId.ts';
 
 const PERSISTENT: readonly FaultKind[] = ['stop', 'delay', 'hang', 'partition', 'crash'];
 
@@ -31,7 +32,14 @@ export function initialView(cluster: ClusterConfig): ClusterView {
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
     faults: [],
     diagnostics: { updatedMs: null, puller: null, nodes: [] },
+    diagnosticsByMaster: {},
+    mesosIds: {},
   };
+}
+
+function pullOf(view: ClusterView, master: string | null): DiagnosticsReport {
+  if (master === null) return { updatedMs: null, puller: null, nodes: [] };
+  return view.diagnosticsByMaster?.[master] ?? { updatedMs: null, puller: master, nodes: [] };
 }
 
 function withNode(view: ClusterView, nodeId: string, fn: (n: NodeView) => NodeView): ClusterView {
@@ -42,9 +50,9 @@ function withNode(view: ClusterView, nodeId: string, fn: (n: NodeView) => NodeVi
   return { ...view, nodes };
 }
 
-function mergeDiagnostics(view: ClusterView, changed: DiagnosticsNodeReport[]): DiagnosticsNodeReport[] {
-  if (changed.length === 0) return view.diagnostics.nodes;
-  const out = view.diagnostics.nodes.slice();
+function mergeDiagnostics(view: ClusterView, prev: DiagnosticsNodeReport[], changed: DiagnosticsNodeReport[]): DiagnosticsNodeReport[] {
+  if (changed.length === 0) return prev;
+  const out = prev.slice();
   for (const r of changed) {
     const at = out.findIndex((x) => x.node === r.node);
     if (at >= 0) {
@@ -76,7 +84,9 @@ export function applyEvent(prev: ClusterView, e: SimEvent): ClusterView {
     case 'power':
       return withNode(view, e.node, (n) => ({ ...n, up: e.up, partitioned: e.partitioned }));
     case 'cluster':
-      return { ...view, clusterHealth: e.health };
+      // `monitor` names the master whose last pull the dashboard now shows (shared/engine/rules/monitor.ts).
+      if (e.monitor === undefined) return { ...view, clusterHealth: e.health };
+      return { ...view, clusterHealth: e.health, diagnostics: pullOf(view, e.monitor) };
     case 'quorum':
       return { ...view, quorum: { have: e.have, need: e.need } };
     case 'leader':
@@ -105,10 +115,20 @@ export function applyEvent(prev: ClusterView, e: SimEvent): ClusterView {
     }
     case 'availability':
       return { ...view, availability: e.availability };
-    case 'diagnostics':
-      return { ...view, diagnostics: { updatedMs: e.simTimeMs, puller: e.puller, nodes: mergeDiagnostics(view, e.changed ?? []) } };
+    case 'diagnostics': {
+      // One master's own pull: fold it into that master's report, and into view.diagnostics if it is the monitor.
+      if (e.puller === null) return view;
+      const prev = view.diagnosticsByMaster?.[e.puller]?.nodes ?? [];
+      const report: DiagnosticsReport = { updatedMs: e.simTimeMs, puller: e.puller, nodes: mergeDiagnostics(view, prev, e.changed ?? []) };
+      const diagnosticsByMaster = { ...view.diagnosticsByMaster, [e.puller]: report };
+      return { ...view, diagnosticsByMaster, diagnostics: view.diagnostics.puller === e.puller ? report : view.diagnostics };
+    }
+    case 'step': {
+      // dcos-diagnostics learns a node's Mesos id once its Mesos process started / registered (shared/model/mesosId.ts).
+      if (e.node === null || e.step !== mesosIdStep(e.node) || view.mesosIds?.[e.node]) return view;
+      return { ...view, mesosIds: { ...view.mesosIds, [e.node]: mesosIdOf(view.cluster, e.node) } };
+    }
     case 'narration':
-    case 'step':
       return view;
   }
   return view;

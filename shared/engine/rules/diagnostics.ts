@@ -1,42 +1,56 @@
-// dcos-diagnostics pulls (dcos-model.md §4.3-4.6): every 60 s a master's dcos-diagnostics pulls every node it can
-// discover (masters from Exhibitor; agents from the leader's /slaves or history, i.e. agents that ever
-// registered) over :1050 (masters) or Admin Router Agent :61001 (agents). Unreachable => 3 (unknown), no units.
-// Node health = max unit health; cluster = worst master. Only changed node reports travel in the event.
-// Invariants: view.diagnostics is derivable from `diagnostics` events; node/cluster events only on change.
-import type { DiagnosticsNodeReport, Health } from '../types.ts';
+// dcos-diagnostics pulls (dcos-model.md §4.3-4.6): in 1.11 EVERY master's dcos-diagnostics pulls on its own — right
+// after it starts (here: after the 3 s pull timeout) and then every 60 s — so each master has its own phase (set by
+// when its dcos-diagnostics became active, itself seeded) and the masters may briefly disagree after a fault.
+// A master pulls every node it can discover (masters from Exhibitor; agents that ever registered, from the leader's
+// /slaves or dcos-history) over :1050 (masters) or Admin Router Agent :61001 (agents). Unreachable => 3, no units.
+// Which master's pull the dashboard shows lives in rules/monitor.ts.
+// Invariants: each master's report is derivable from its own `diagnostics` events (only changed node reports
+// travel); a pull rebuilds only nodes that changed since THAT master's last pull (O(changed) work per master).
+import type { DiagnosticsNodeReport } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
-import { emit, isUp, schedule, setWhy, step } from '../ctx.ts';
+import type { MasterPull } from '../state.ts';
+import { emit, schedule, step, unitAt } from '../ctx.ts';
 import { DIAGNOSTICS_PULL_MS, DIAGNOSTICS_PULL_TIMEOUT_MS } from '../../model/timings.ts';
-import { healthName, unitHealth, unitOutput } from '../health.ts';
+import { unitHealth, unitOutput } from '../health.ts';
 import { nodeIndex } from '../../model/cluster.ts';
+import { monitorPulled } from './monitor.ts';
 
-export function ensurePull(ctx: Ctx): void {
-  if (ctx.s.pullScheduled) return;
-  ctx.s.pullScheduled = true;
-  schedule(ctx, DIAGNOSTICS_PULL_TIMEOUT_MS, 'pull');
+const DIAG = 'dcos-diagnostics';
+
+/** The epoch of master m's dcos-diagnostics process when it is active (answering), else -1. */
+function diagEpoch(ctx: Ctx, m: number): number {
+  const rt = unitAt(ctx, m, DIAG);
+  return ctx.s.nodes[m].up && rt && rt.st === 'healthy' ? rt.ep : -1;
 }
 
-function pickPuller(ctx: Ctx): number {
-  let fallback = -1;
-  for (let i = 0; i < ctx.topo.masters; i++) {
-    if (!isUp(ctx, i, 'dcos-diagnostics')) continue;
-    if (!ctx.s.nodes[i].part) return i;
-    if (fallback < 0) fallback = i;
+/** Start the pull timer of every master whose dcos-diagnostics is active and has none running (called on start). */
+export function ensurePull(ctx: Ctx): void {
+  const pulls = ctx.s.diag.masters;
+  for (let m = 0; m < pulls.length; m++) {
+    const ep = diagEpoch(ctx, m);
+    if (ep < 0 || pulls[m].ep === ep) continue;
+    pulls[m].ep = ep;
+    schedule(ctx, DIAGNOSTICS_PULL_TIMEOUT_MS, 'pull', m, -1, ep);
   }
-  return fallback;
 }
 
 function discovered(ctx: Ctx, n: number): boolean {
   return n < ctx.topo.masters || ctx.s.nodes[n].reg || ctx.s.nodes[n].steps['agent.2.2'] === 1;
 }
 
-function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeReport {
+/**
+ * Node n as master `puller` pulls it. Masters answer on :1050 (their dcos-diagnostics); agents through Admin
+ * Router Agent :61001, which proxies to the agent's dcos-diagnostics: with either of them down the GET fails and
+ * the node reads 3 (a dead dcos-diagnostics cannot report itself unhealthy). dcos-diagnostics.socket socket
+ * activation (which could restart a stopped service on the next connection) is not modelled.
+ */
+export function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeReport {
   const node = ctx.s.nodes[n];
   const role = ctx.topo.roles[n];
   const base = { ip: ctx.topo.ips[n], node: ctx.topo.ids[n], role };
   const reachable = node.up && (n === puller || (!node.part && !ctx.s.nodes[puller].part));
-  const endpoint = n < ctx.topo.masters ? 'dcos-diagnostics' : 'dcos-adminrouter-agent';
-  if (!reachable || !isUp(ctx, n, endpoint)) return { ...base, health: 3, units: {} };
+  const answers = n < ctx.topo.masters ? isActive(ctx, n, DIAG) : isActive(ctx, n, 'dcos-adminrouter-agent') && isActive(ctx, n, DIAG);
+  if (!reachable || !answers) return { ...base, health: 3, units: {} };
   const units: DiagnosticsNodeReport['units'] = {};
   let health: 0 | 1 = 0;
   const ids = ctx.topo.unitIds[role];
@@ -49,6 +63,10 @@ function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeReport {
   return { ...base, health, units };
 }
 
+function isActive(ctx: Ctx, n: number, unit: string): boolean {
+  return unitAt(ctx, n, unit)?.st === 'healthy';
+}
+
 function same(a: DiagnosticsNodeReport, b: DiagnosticsNodeReport): boolean {
   if (a.health !== b.health) return false;
   for (const k in b.units) {
@@ -58,83 +76,71 @@ function same(a: DiagnosticsNodeReport, b: DiagnosticsNodeReport): boolean {
   return Object.keys(a.units).length === Object.keys(b.units).length;
 }
 
-export function pull(ctx: Ctx): void {
-  const s = ctx.s;
-  const puller = pickPuller(ctx);
-  if (puller < 0) {
-    s.pullScheduled = false;
+/** Queued pull of master m for its dcos-diagnostics epoch e. */
+export function pull(ctx: Ctx, m: number, e: number): void {
+  const mp = ctx.s.diag.masters[m];
+  if (!mp || mp.ep !== e) return; // superseded by a newer process's timer
+  if (diagEpoch(ctx, m) !== e) {
+    mp.ep = -1; // the process died, hung or its node went down: its timer stops with it
     return;
   }
-  schedule(ctx, DIAGNOSTICS_PULL_MS, 'pull');
-  // Reports are cached per node and rebuilt only for nodes that changed since the last pull (O(changed)).
-  const key = `${puller}:${s.nodes[puller].part}`;
-  const all = key !== s.lastPullKey;
-  s.lastPullKey = key;
-  const prev = s.diagnostics.nodes;
+  schedule(ctx, DIAGNOSTICS_PULL_MS, 'pull', m, -1, e);
+  const changed = pullNodes(ctx, m, mp);
+  const id = ctx.topo.ids[m];
+  emit(ctx, {
+    type: 'diagnostics', puller: id, nodes: mp.report.nodes.length, changed,
+    cause: { text: `dcos-diagnostics on ${id} pulled ${mp.report.nodes.length} node(s)`, refs: [`${id}/${DIAG}`] },
+  });
+  for (const r of changed) reportSteps(ctx, r, id);
+  monitorPulled(ctx, m, changed);
+}
+
+/** Rebuild master m's report; returns the node reports that differ from its previous pull. */
+function pullNodes(ctx: Ctx, m: number, mp: MasterPull): DiagnosticsNodeReport[] {
+  const s = ctx.s;
+  const bit = 1 << m;
+  const all = (1 << ctx.topo.masters) - 1;
+  const key = String(s.nodes[m].part);
+  const fresh = key !== mp.key;
+  mp.key = key;
+  const prev = mp.report.nodes;
+  const stale = s.diag.stale;
   let pi = 0;
   const nodes: DiagnosticsNodeReport[] = [];
   const changed: DiagnosticsNodeReport[] = [];
   for (let n = 0; n < ctx.topo.ids.length; n++) {
+    // NodeRt.dirty is set by the rules on any change; fan it out to one bit per master.
+    if (s.nodes[n].dirty) {
+      s.nodes[n].dirty = false;
+      stale[n] = all;
+    }
     if (!discovered(ctx, n)) continue;
     const old = pi < prev.length && prev[pi].node === ctx.topo.ids[n] ? prev[pi++] : undefined;
-    if (old && !all && !s.nodes[n].dirty) {
+    if (old && !fresh && (stale[n] & bit) === 0) {
       nodes.push(old);
       continue;
     }
-    s.nodes[n].dirty = false;
-    const r = reportFor(ctx, n, puller);
+    stale[n] &= ~bit;
+    const r = reportFor(ctx, n, m);
     if (old && same(old, r)) nodes.push(old);
     else {
       nodes.push(r);
       changed.push(r);
     }
   }
-  s.diagnostics = { updatedMs: s.simTimeMs, puller: ctx.topo.ids[puller], nodes };
-  const pullerId = ctx.topo.ids[puller];
-  emit(ctx, {
-    type: 'diagnostics', puller: pullerId, nodes: nodes.length, changed,
-    cause: { text: `dcos-diagnostics on ${pullerId} pulled ${nodes.length} node(s)`, refs: [`${pullerId}/dcos-diagnostics`] },
-  });
-  for (const r of changed) nodeReported(ctx, r, pullerId);
-  clusterHealth(ctx, pullerId);
+  mp.report = { updatedMs: s.simTimeMs, puller: ctx.topo.ids[m], nodes };
+  return changed;
 }
 
-function nodeReported(ctx: Ctx, r: DiagnosticsNodeReport, pullerId: string): void {
+/** Boot Sequence steps a pull of a node shows (once per node, whichever master pulls it first). */
+function reportSteps(ctx: Ctx, r: DiagnosticsNodeReport, pullerId: string): void {
   const n = nodeIndex(ctx.s.cluster, r.node);
-  const node = ctx.s.nodes[n];
-  const health = healthName(r.health);
-  const bad = Object.entries(r.units).filter(([, v]) => v.health > 0).map(([k]) => k);
-  const text = r.health === 3
-    ? `${r.node} could not be pulled (${n < ctx.topo.masters ? 'dcos-diagnostics :1050' : 'Admin Router Agent :61001'} unreachable): health unknown (3)`
-    : bad.length > 0 ? `${r.node} unhealthy: ${bad.join(', ')}` : `${r.node} healthy: all units healthy`;
-  const refs = r.health === 3 ? [r.node] : bad.map((u) => `${r.node}/${u}`);
-  if (health !== node.health) {
-    node.health = health;
-    setWhy(ctx, `node:${r.node}`, { text, refs });
-    emit(ctx, { type: 'node', node: r.node, health, cause: { text, refs } });
-  }
-  if (r.health !== 3) {
-    const master = n < ctx.topo.masters;
-    step(ctx, master ? 'master.1.2' : 'agent.1.2', n, 'dcos-diagnostics', { text: `${pullerId} reports ${text}`, refs });
-    if (!master) step(ctx, 'agent.5.2', n, 'dcos-adminrouter-agent', { text: `Admin Router Agent on ${r.node} proxied /system/health/v1 to dcos-diagnostics`, refs: [`${r.node}/dcos-adminrouter-agent`] });
-  }
-  if (n >= ctx.topo.masters) step(ctx, 'agent.2.5', n, null, { text: `${r.node} is listed by the DC/OS API (/system/health/v1/nodes)`, refs: [r.node] });
-}
-
-const RANK: Record<Health, number> = { healthy: 0, unhealthy: 1, unknown: 3 };
-
-function clusterHealth(ctx: Ctx, pullerId: string): void {
-  let worst: Health = 'healthy';
-  const bad: string[] = [];
-  for (let i = 0; i < ctx.topo.masters; i++) {
-    const h = ctx.s.nodes[i].health;
-    if (h !== 'healthy') bad.push(ctx.topo.ids[i]);
-    if (RANK[h] > RANK[worst]) worst = h;
-  }
-  const text = worst === 'healthy' ? 'cluster healthy: every master is healthy' : `cluster ${worst}: not every master is healthy (${bad.join(', ')})`;
-  step(ctx, 'master.1.3', nodeIndex(ctx.s.cluster, pullerId), 'dcos-diagnostics', { text: `${pullerId}: ${text}`, refs: bad });
-  if (worst === ctx.s.clusterHealth) return;
-  ctx.s.clusterHealth = worst;
-  setWhy(ctx, 'fact:cluster', { text, refs: bad });
-  emit(ctx, { type: 'cluster', health: worst, cause: { text, refs: bad } });
+  const master = n < ctx.topo.masters;
+  if (!master) step(ctx, 'agent.2.5', n, null, { text: `${r.node} is listed by the DC/OS API (/system/health/v1/nodes)`, refs: [r.node] });
+  if (r.health === 3) return;
+  const bad = Object.keys(r.units).filter((k) => r.units[k].health > 0);
+  const text = bad.length > 0 ? `${r.node} unhealthy: ${bad.join(', ')}` : `${r.node} healthy: all units healthy`;
+  const refs = bad.map((u) => `${r.node}/${u}`);
+  step(ctx, master ? 'master.1.2' : 'agent.1.2', n, DIAG, { text: `${pullerId} reports ${text}`, refs });
+  if (!master) step(ctx, 'agent.5.2', n, 'dcos-adminrouter-agent', { text: `Admin Router Agent on ${r.node} proxied /system/health/v1 to dcos-diagnostics`, refs: [`${r.node}/dcos-adminrouter-agent`] });
 }
