@@ -1,21 +1,18 @@
-// What each fault does to the simulated cluster, and how it is undone (start, heal, boot, clear). Every
+// The effects the fault operations (faultOps.ts) are built from: ending an active fault with its event, starting a
+// stopped unit, a node's power / network changes and what the rest of the cluster makes of them. Every
 // consequence's cause refs the fault id so explain() can walk back to it.
 import type { ActiveFault, Fault } from './types.ts';
 import type { Ctx } from './ctx.ts';
-import { emit, schedule, unitIndex } from './ctx.ts';
-import { nodeIndex } from '../model/cluster.ts';
+import { emit, schedule } from './ctx.ts';
 import { UNIT_CATALOG } from '../model/catalog.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { between } from './rng.ts';
-import { down, exec, killUnit, shiftReady, transition, wake } from './rules/units.ts';
+import { down, exec, killUnit, wake } from './rules/units.ts';
 import { recompute } from './rules/zookeeper.ts';
 import { onZkAccessChanged } from './rules/mesos.ts';
 import { onDnsLeaderChange, recomputeGlobal } from './rules/dns.ts';
 import { onAgentCut, onAgentHealed } from './rules/agents.ts';
-import { describeFault } from './faults.ts';
-
-/** The longest delay a fault may add (one hour), same bound as the protocol schema. */
-export const MAX_DELAY_MS = 3_600_000;
+import { describeFault } from '../model/faults/registry.ts';
 
 /** A hung process died or was restarted: its hang fault is over. */
 export function endHang(ctx: Ctx, n: number, u: number, why: string): void {
@@ -24,7 +21,7 @@ export function endHang(ctx: Ctx, n: number, u: number, why: string): void {
   end(ctx, (a) => onUnit(a.fault, 'hang', nodeId, unit), why);
 }
 
-function end(ctx: Ctx, pred: (f: ActiveFault) => boolean, why: string): void {
+export function end(ctx: Ctx, pred: (f: ActiveFault) => boolean, why: string): void {
   const keep: ActiveFault[] = [];
   for (const f of ctx.s.faults) {
     if (!pred(f)) {
@@ -36,50 +33,16 @@ function end(ctx: Ctx, pred: (f: ActiveFault) => boolean, why: string): void {
   ctx.s.faults = keep;
 }
 
-const onUnit = (f: Fault, kind: string, node: string, unit?: string) =>
+export const onUnit = (f: Fault, kind: string, node: string, unit?: string) =>
   f.kind === kind && 'node' in f && f.node === node && (unit === undefined || ('unit' in f && (f as { unit: string }).unit === unit));
 
-export function applyFault(ctx: Ctx, f: Fault, id: string): void {
-  if (f.kind === 'clear') return clearAll(ctx, id);
-  const n = nodeIndex(ctx.s.cluster, f.node);
-  if (f.kind === 'partition' || f.kind === 'heal' || f.kind === 'crash' || f.kind === 'boot') return nodeFault(ctx, f.kind, n, id);
-  const uf = f as Extract<Fault, { unit: string }>;
-  const u = unitIndex(ctx, n, uf.unit);
-  const rt = ctx.s.nodes[n].units[u];
-  const refs = [id];
-  switch (f.kind) {
-    case 'kill':
-      end(ctx, (a) => onUnit(a.fault, 'hang', f.node, f.unit), 'the process was killed');
-      down(ctx, n, u, 'failed', { text: `killed (SIGKILL): the process died; ${restartNote(ctx, n, u)}`, refs });
-      break;
-    case 'stop':
-      end(ctx, (a) => onUnit(a.fault, 'hang', f.node, f.unit), 'the unit was stopped');
-      rt.stopped = true;
-      down(ctx, n, u, 'stopped', { text: 'stopped (systemd reports inactive, which dcos-diagnostics 1.11 counts as healthy)', refs });
-      break;
-    case 'start':
-      startUnit(ctx, n, u, id);
-      break;
-    case 'delay':
-      end(ctx, (a) => a.id !== id && onUnit(a.fault, 'delay', f.node, f.unit), 'replaced by a new delay');
-      rt.delay = f.ms;
-      // Already launching: the new delay replaces whatever delay its ready time carried.
-      shiftReady(ctx, n, u, f.ms - rt.delayed);
-      break;
-    case 'hang':
-      rt.hung = true;
-      transition(ctx, n, u, 'unhealthy', { text: 'hung: the process is up but does not answer (dependents see it as down)', refs });
-      break;
-  }
-}
-
-function restartNote(ctx: Ctx, n: number, u: number): string {
+export function restartNote(ctx: Ctx, n: number, u: number): string {
   const spec = UNIT_CATALOG[ctx.topo.unitIds[ctx.topo.roles[n]][u]];
   if (spec.restart === 'no') return `its .timer runs it again within ${(spec.timerMs ?? 0) / 1000} s`;
   return `systemd restarts it after RestartSec=${spec.restartSec / 1000}s`;
 }
 
-function startUnit(ctx: Ctx, n: number, u: number, id: string): void {
+export function startUnit(ctx: Ctx, n: number, u: number, id: string): void {
   const nodeId = ctx.topo.ids[n];
   const unit = ctx.topo.unitIds[ctx.topo.roles[n]][u];
   end(ctx, (a) => onUnit(a.fault, 'stop', nodeId, unit), 'started again');
@@ -87,7 +50,7 @@ function startUnit(ctx: Ctx, n: number, u: number, id: string): void {
   exec(ctx, n, u, { text: 'systemctl start: ExecStartPre gates running', refs: [id] });
 }
 
-function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot', n: number, id: string): void {
+export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot', n: number, id: string): void {
   const node = ctx.s.nodes[n];
   const nodeId = ctx.topo.ids[n];
   const master = n < ctx.topo.masters;
@@ -129,50 +92,17 @@ function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot', n: n
   }
 }
 
+/** Which ZooKeeper servers count changed (a master cut off, powered off, or behind): everyone re-evaluates. */
+export function afterZkChange(ctx: Ctx): void {
+  recompute(ctx);
+  onZkAccessChanged(ctx);
+  onDnsLeaderChange(ctx);
+  recomputeGlobal(ctx);
+}
+
 function afterNetworkChange(ctx: Ctx, n: number): void {
-  if (n < ctx.topo.masters) {
-    recompute(ctx);
-    onZkAccessChanged(ctx);
-    onDnsLeaderChange(ctx);
-    recomputeGlobal(ctx);
-    return;
-  }
+  if (n < ctx.topo.masters) return afterZkChange(ctx);
   const node = ctx.s.nodes[n];
   if (node.part || !node.up) onAgentCut(ctx, n);
   else onAgentHealed(ctx, n);
-}
-
-function clearAll(ctx: Ctx, id: string): void {
-  const active = ctx.s.faults.slice();
-  for (const a of active) {
-    if (!ctx.s.faults.some((f) => f.id === a.id)) continue;
-    const f = a.fault;
-    if (f.kind === 'clear') continue;
-    const n = nodeIndex(ctx.s.cluster, f.node);
-    switch (f.kind) {
-      case 'stop': startUnit(ctx, n, unitIndex(ctx, n, f.unit), id); break;
-      case 'partition': nodeFault(ctx, 'heal', n, id); break;
-      case 'crash': nodeFault(ctx, 'boot', n, id); break;
-      case 'delay': {
-        const u = unitIndex(ctx, n, f.unit);
-        ctx.s.nodes[n].units[u].delay = 0;
-        end(ctx, (x) => x.id === a.id, 'cleared');
-        shiftReady(ctx, n, u, -ctx.s.nodes[n].units[u].delayed);
-        break;
-      }
-      case 'hang': {
-        const u = unitIndex(ctx, n, f.unit);
-        end(ctx, (x) => x.id === a.id, 'cleared');
-        const rt = ctx.s.nodes[n].units[u];
-        if (rt.hung && rt.st === 'unhealthy') {
-          rt.hung = false;
-          rt.resumed = true;
-          transition(ctx, n, u, 'healthy', { text: 'answering again (hang cleared)', refs: [id] });
-          rt.resumed = false;
-        }
-        break;
-      }
-      default: break;
-    }
-  }
 }

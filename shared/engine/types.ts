@@ -27,15 +27,9 @@ export interface Cause {
   refs?: string[];
 }
 
-export type UnitFaultKind = 'kill' | 'stop' | 'start' | 'hang';
-export type NodeFaultKind = 'partition' | 'heal' | 'crash' | 'boot';
-
-export type Fault =
-  | { kind: UnitFaultKind; node: string; unit: string }
-  | { kind: 'delay'; node: string; unit: string; ms: number }
-  | { kind: NodeFaultKind; node: string }
-  | { kind: 'clear' };
-export type FaultKind = Fault['kind'];
+/** Fault commands: one registry entry per kind defines the payload (shared/model/faults/registry.ts). */
+export type { Fault, FaultKind } from '../model/faults/registry.ts';
+import type { Fault } from '../model/faults/registry.ts';
 
 export type MesosRole = 'mesos' | 'marathon';
 export type TaskState = 'staging' | 'running' | 'lost' | 'killed' | 'failed';

@@ -47,7 +47,7 @@ describe('unit catalog', () => {
     expect(gatesFor('dcos-marathon', 'master').map((g) => g.kind)).toEqual(['dns', 'exhibitor-wait']);
     expect(gatesFor('dcos-diagnostics', 'master').map((g) => g.kind)).toEqual(['exhibitor-wait']);
     expect(gatesFor('dcos-diagnostics', 'agent')).toEqual([]);
-    expect(gatesFor('dcos-net', 'agent').map((g) => g.kind)).toEqual(['zk']);
+    expect(gatesFor('dcos-net', 'agent').map((g) => g.kind)).toEqual(['check-time', 'zk']);
     expect(gatesFor('dcos-exhibitor', 'master')).toEqual([]);
   });
 

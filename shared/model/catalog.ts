@@ -10,6 +10,7 @@ const MARATHON: Gate = { kind: 'dns', name: 'marathon.mesos' };
 const WAIT: Gate = { kind: 'exhibitor-wait' };
 const ZK: Gate = { kind: 'zk' };
 const CID: Gate = { kind: 'cluster-id' };
+const CHECK_TIME: Gate = { kind: 'check-time' };
 
 const dSpartan: Dependency = { unit: 'dcos-net', scope: 'local', via: 'ready.spartan', gate: true };
 const dLeader: Dependency = { unit: 'dcos-mesos-dns', scope: 'any-master', via: 'leader.mesos', gate: true };
@@ -77,7 +78,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
   }),
   'dcos-net': unit('dcos-net', {
     name: 'DC/OS Net', description: 'A distributed systems & network overlay orchestration engine', roles: ALL, restartSec: 5_000,
-    gates: [WAIT, ZK],
+    gates: [CHECK_TIME, WAIT, ZK],
     dependsOn: [
       { unit: 'dcos-exhibitor', scope: 'all-masters', via: 'bootstrap dcos-net (masters: exhibitor.wait)', gate: true },
       { ...dZk, via: 'bootstrap dcos-net (cluster-id znode)' },
@@ -122,7 +123,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
     teach: 'Marathon waits for leader.mesos, elects its own leader in ZooKeeper and registers as a framework.',
   }),
   'dcos-metronome': unit('dcos-metronome', {
-    name: 'DC/OS Jobs (Metronome)', description: 'job orchestration', roles: M, restartSec: 15_000, gates: [LEADER, WAIT],
+    name: 'DC/OS Jobs (Metronome)', description: 'job orchestration', roles: M, restartSec: 15_000, gates: [CHECK_TIME, LEADER, WAIT],
     dependsOn: [dLeader, dWait, dZkRuntime, { unit: 'dcos-mesos-master', scope: 'mesos-leader', via: 'framework registration', gate: false }],
     startMs: [12_000, 25_000], bootGroup: 'orchestration', teach: 'Jobs scheduler; same gates and ZooKeeper behaviour as Marathon.',
   }),

@@ -13,7 +13,9 @@ export type Gate =
   /** `test -f /var/lib/dcos/cluster-id`. */
   | { kind: 'cluster-id' }
   /** Another local unit must answer (e.g. Admin Router curls dcos-oauth). */
-  | { kind: 'unit'; unit: string };
+  | { kind: 'unit'; unit: string }
+  /** `/opt/mesosphere/bin/check-time`: the kernel reports the clock synchronised (adjtimex). */
+  | { kind: 'check-time' };
 
 /** Where a dependency lives relative to the dependent unit's node. */
 export type DependencyScope = 'local' | 'any-master' | 'all-masters' | 'quorum-masters' | 'mesos-leader' | 'marathon-leader';

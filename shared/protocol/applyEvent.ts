@@ -3,13 +3,12 @@
 // and fault sequences). Structural sharing: a changed path gets new objects, everything else keeps its
 // identity (xyflow changes pattern), so React can skip unchanged nodes and units.
 // May import engine *types* and shared/model data only, never engine code.
-import type { ActiveFault, ClusterConfig, ClusterView, DiagnosticsNodeReport, DiagnosticsReport, FaultKind, NodeView, SimEvent, UnitView } from '../engine/types.ts';
+import type { ActiveFault, ClusterConfig, ClusterView, DiagnosticsNodeReport, DiagnosticsReport, NodeView, SimEvent, UnitView } from '../engine/types.ts';
 import { nodeIdsFor, nodeIndex, nodeIp, roleOfNode } from '../model/cluster.ts';
 import { unitsForRole } from '../model/catalog.ts';
 import { UNIT_NOT_STARTED, unitHealth } from '../model/health.ts';
+import { isPersistent } from '../model/faults/registry.ts';
 import { mesosIdOf, mesosIdStep } from '../model/mesosId.ts';
-
-const PERSISTENT: readonly FaultKind[] = ['stop', 'delay', 'hang', 'partition', 'crash'];
 
 export function initialView(cluster: ClusterConfig): ClusterView {
   const nodes: NodeView[] = nodeIdsFor(cluster).map((id) => {
@@ -109,7 +108,7 @@ export function applyEvent(prev: ClusterView, e: SimEvent): ClusterView {
     case 'fault': {
       if (e.id === undefined) return view;
       if (!e.active) return { ...view, faults: view.faults.filter((f) => f.id !== e.id) };
-      if (!PERSISTENT.includes(e.fault.kind)) return view;
+      if (!isPersistent(e.fault.kind)) return view;
       const f: ActiveFault = { id: e.id, fault: e.fault, sinceMs: e.simTimeMs };
       return { ...view, faults: [...view.faults, f] };
     }

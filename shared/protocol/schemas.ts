@@ -1,29 +1,22 @@
 // zod schemas for everything a client, an HTTP query or a scenario file can send. Types derive from them;
 // nothing reaches the engine without passing through here.
 import { z } from 'zod';
+import { FAULT_SCHEMAS } from '../model/faults/registry.ts';
+import { nodeIdSchema, unitIdSchema } from '../model/faults/spec.ts';
+
+export { MAX_DELAY_MS } from '../model/faults/process.ts';
 
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 100;
-/** The longest delay a fault may add: one hour of simulated time. */
-export const MAX_DELAY_MS = 3_600_000;
 export const MAX_AGENTS = 2_000;
 export const MAX_PUBLIC_AGENTS = 200;
 export const ROOM_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
-const nodeId = z.string().min(1).max(64);
-const unitId = z.string().min(1).max(64);
+const nodeId = nodeIdSchema;
+const unitId = unitIdSchema;
 
-export const faultSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['kill', 'stop', 'start', 'hang']), node: nodeId, unit: unitId }),
-  z.strictObject({
-    kind: z.literal('delay'),
-    node: nodeId,
-    unit: unitId,
-    ms: z.number().int('delay ms must be a whole number').min(0, 'delay ms must not be negative').max(MAX_DELAY_MS, `delay ms must be at most ${MAX_DELAY_MS} (one hour)`),
-  }),
-  z.strictObject({ kind: z.enum(['partition', 'heal', 'crash', 'boot']), node: nodeId }),
-  z.strictObject({ kind: z.literal('clear') }),
-]);
+/** Every fault kind's payload, one member per registry entry (shared/model/faults/registry.ts). */
+export const faultSchema = z.discriminatedUnion('kind', FAULT_SCHEMAS);
 
 export const clusterConfigSchema = z.strictObject({
   masters: z.union([z.literal(1), z.literal(3), z.literal(5)], { error: 'masters must be 1, 3 or 5' }),

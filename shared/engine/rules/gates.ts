@@ -6,6 +6,8 @@ import type { Gate } from '../../model/types.ts';
 import type { Ctx } from '../ctx.ts';
 import { isMaster, isUp, quorumOk, unitIndex } from '../ctx.ts';
 import { gatesFor } from '../../model/catalog.ts';
+import { clockUnsyncOn } from '../../model/faults/conditions.ts';
+import { assertNever } from '../../model/assertNever.ts';
 import { resolveOn } from './dns.ts';
 import { allServing, zkDescribe } from './zookeeper.ts';
 import { wake } from './units.ts';
@@ -64,6 +66,15 @@ export function evalGate(ctx: Ctx, n: number, g: Gate): GateFailure | null {
         key: unitKey(ctx, n, g.unit),
         cause: { text: `waiting: ${g.unit} on ${id} does not answer (${g.unit === 'dcos-oauth' ? 'curl 127.0.0.1:8101/acs/api/v1/groups' : 'local check'})`, refs: [`${id}/${g.unit}`] },
       };
+    case 'check-time': {
+      const f = clockUnsyncOn(s.faults, id);
+      return f === undefined ? null : {
+        key: `clock:${n}`,
+        cause: { text: `waiting: check-time fails: "Time is not synchronized / marked as bad by the kernel." (NTP is not synchronised on ${id})`, refs: [f.id] },
+      };
+    }
+    default:
+      return assertNever(g, 'gate');
   }
 }
 

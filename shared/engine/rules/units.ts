@@ -9,6 +9,8 @@ import type { Ctx } from '../ctx.ts';
 import { emit, ref, schedule, scheduleAt } from '../ctx.ts';
 import { UNIT_CATALOG } from '../../model/catalog.ts';
 import { GATE_ATTEMPT_MS } from '../../model/timings.ts';
+import { startFactorOn } from '../../model/faults/conditions.ts';
+import { activeOn } from '../../model/faults/spec.ts';
 import { between } from '../rng.ts';
 import { evalGates, gatesPassed } from './gates.ts';
 import { onDown, onUp } from './hooks.ts';
@@ -62,12 +64,16 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
   const s = spec(ctx, n, u);
   const id = unitId(ctx, n, u);
   const extra = rt.delay;
+  const factor = startFactorOn(ctx.s.faults, ctx.topo.ids[n]);
   const delayed = extra > 0 ? ` (+${extra} ms delay fault)` : '';
+  const slow = factor !== 1 ? ` (slow disk: starting takes ${factor}x as long)` : '';
+  const refs = [...(extra > 0 ? faultRefs(ctx, n, id) ?? [] : []), ...(factor !== 1 ? slowDiskRefs(ctx, n) : [])];
   transition(ctx, n, u, 'starting', {
-    text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}`,
-    refs: extra > 0 ? faultRefs(ctx, n, id) : undefined,
+    text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}${slow}`,
+    refs: refs.length > 0 ? refs : undefined,
   });
-  rt.readyAt = ctx.s.simTimeMs + between(ctx.s, s.startMs) + extra;
+  const startMs = between(ctx.s, s.startMs);
+  rt.readyAt = ctx.s.simTimeMs + (factor !== 1 ? Math.round(startMs * factor) : startMs) + extra;
   rt.delayed = extra;
   scheduleAt(ctx, rt.readyAt, 'ready', n, u, rt.ep);
 }
@@ -75,6 +81,11 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
 function faultRefs(ctx: Ctx, n: number, unit: string): string[] | undefined {
   const f = ctx.s.faults.find((a) => a.fault.kind === 'delay' && a.fault.node === ctx.topo.ids[n] && a.fault.unit === unit);
   return f ? [f.id] : undefined;
+}
+
+function slowDiskRefs(ctx: Ctx, n: number): string[] {
+  const f = activeOn(ctx.s.faults, 'slow-disk', ctx.topo.ids[n]);
+  return f ? [f.id] : [];
 }
 
 /** A delay fault added or removed while the process is launching: move its ready time (new epoch). */

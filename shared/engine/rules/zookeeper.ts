@@ -5,6 +5,7 @@
 import type { Ctx } from '../ctx.ts';
 import { emit, inMajority, isMaster, isUp, quorumOk, setWhy, schedule, step, unitIndex } from '../ctx.ts';
 import { EXHIBITOR_CONVERGE_MS, EXHIBITOR_CONVERGE_SINGLE_MS, ZK_START_MS } from '../../model/timings.ts';
+import { zkBehindOn } from '../../model/faults/conditions.ts';
 import { between, pick } from '../rng.ts';
 import { killUnit, wake } from './units.ts';
 import { onQuorumChange } from './mesos.ts';
@@ -18,10 +19,18 @@ export function zkDescribe(ctx: Ctx): string {
   const m = ctx.topo.masters;
   if (!z.converged) return `the ZooKeeper ensemble has not formed yet (Exhibitor on ${m} master(s) converging)`;
   // Without quorum no server serves, so name the ones that are down or cut off, not "not serving" (all are).
-  const down = ctx.topo.ids.slice(0, m).filter((_, i) => !(z.up[i] && inMajority(ctx, i)));
+  const down = ctx.topo.ids.slice(0, m).filter((_, i) => !counts(ctx, i)).map((id) => (zkBehindOn(ctx.s.faults, id) ? `${id} (slow disk: fell behind the leader)` : id));
   const list = down.length ? ` (down or cut off: ${down.join(', ')})` : '';
   if (!quorumOk(ctx)) return `ZooKeeper has no quorum: ${z.have}/${m} ZooKeepers up, ${ctx.topo.need} needed${list}`;
   return `${z.have}/${m} ZooKeepers serving${list}`;
+}
+
+/**
+ * Server i counts towards the quorum: running, reachable from the majority, and keeping up with the leader (a
+ * server on a slow disk falls more than syncLimit behind and is dropped; shared/model/faults/conditions.ts).
+ */
+function counts(ctx: Ctx, i: number): boolean {
+  return ctx.s.zk.up[i] && inMajority(ctx, i) && zkBehindOn(ctx.s.faults, ctx.topo.ids[i]) === undefined;
 }
 
 export function onExhibitorUp(ctx: Ctx, n: number): void {
@@ -62,7 +71,7 @@ export function recompute(ctx: Ctx): void {
   const z = ctx.s.zk;
   const m = ctx.topo.masters;
   let have = 0;
-  if (z.converged) for (let i = 0; i < m; i++) if (z.up[i] && inMajority(ctx, i)) have++;
+  if (z.converged) for (let i = 0; i < m; i++) if (counts(ctx, i)) have++;
   const prevHave = z.have;
   const prevOk = prevHave >= ctx.topo.need;
   z.have = have;
@@ -70,7 +79,7 @@ export function recompute(ctx: Ctx): void {
   const lost: number[] = [];
   let gained = false;
   for (let i = 0; i < m; i++) {
-    const serving = ok && z.up[i] && inMajority(ctx, i);
+    const serving = ok && counts(ctx, i);
     if (serving !== z.serving[i]) {
       z.serving[i] = serving;
       if (serving) gained = true;
@@ -78,7 +87,7 @@ export function recompute(ctx: Ctx): void {
     }
   }
   if (have !== prevHave) {
-    const downRefs = ctx.topo.ids.slice(0, m).filter((_, i) => !(z.up[i] && inMajority(ctx, i))).map((id) => `${id}/dcos-exhibitor`);
+    const downRefs = ctx.topo.ids.slice(0, m).filter((_, i) => !counts(ctx, i)).map((id) => zkBehindOn(ctx.s.faults, id)?.id ?? `${id}/dcos-exhibitor`);
     const cause = { text: ok ? `ZooKeeper quorum: ${zkDescribe(ctx)}` : `ZooKeeper has no quorum (${have}/${m}, need ${ctx.topo.need})`, refs: downRefs };
     setWhy(ctx, 'fact:quorum', cause);
     emit(ctx, { type: 'quorum', have, need: ctx.topo.need, cause });
