@@ -57,25 +57,37 @@ export function updateAvailability(ctx: Ctx): void {
   }
   const s = ctx.s;
   const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
-  if (o.uiReachable === ui && o.apiReachable === (best === 200) && o.tasksLaunchable === tasks && o.adminRouterStatus === best) return;
-  const { a, why } = computeAvailability(ctx);
-  ctx.s.availability = a;
-  const cause: Cause = { text: `GET /marathon/v2/apps -> ${a.adminRouterStatus || 'connection refused'}: ${why}`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] };
-  setWhy(ctx, 'fact:availability', cause);
-  emit(ctx, { type: 'availability', availability: a, cause });
+  if (o.uiReachable !== ui || o.apiReachable !== (best === 200) || o.tasksLaunchable !== tasks || o.adminRouterStatus !== best) {
+    const { a, why } = computeAvailability(ctx);
+    ctx.s.availability = a;
+    const cause: Cause = { text: `GET /marathon/v2/apps -> ${a.adminRouterStatus || 'connection refused'}: ${why}`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] };
+    setWhy(ctx, 'fact:availability', cause);
+    emit(ctx, { type: 'availability', availability: a, cause });
+  }
+  if (best !== 200) return;
+  for (let m = 0; m < ctx.topo.masters; m++) if (!ctx.s.nodes[m].steps['master.9.5'] && quickStatus(ctx, m) === 200) proxySteps(ctx, m);
 }
 
-/** Admin Router's Lua cache first poll: discovery of the leaders through Mesos-DNS. */
+/** Admin Router's Lua cache first poll: discovery of the leaders through Mesos-DNS, and the auth redirect. */
 export function arPoll(ctx: Ctx, n: number, u: number, e: number): void {
   const rt = ctx.s.nodes[n].units[u];
   if (rt.ep !== e || rt.st !== 'healthy') return;
   const id = ctx.topo.ids[n];
   const d = ctx.s.dns;
-  const refs = [`${id}/dcos-adminrouter`];
   if (d.leaderRec[n] !== null) step(ctx, 'master.9.1', n, 'dcos-adminrouter', { text: `Admin Router on ${id} resolved leader.mesos -> ${d.leaderRec[n]} via Mesos-DNS`, refs: ['fact:leader.mesos'] });
   if (d.marathonRec[n] !== null || d.values['marathon.mesos']) step(ctx, 'master.9.2', n, 'dcos-adminrouter', { text: `Admin Router on ${id} discovered the Marathon leader via Mesos-DNS`, refs: ['fact:marathon.mesos'] });
-  step(ctx, 'master.9.3', n, 'dcos-adminrouter', { text: 'unauthenticated requests are redirected to dcos-oauth (/login)', refs: [`${id}/dcos-oauth`] });
-  step(ctx, 'master.9.4', n, 'dcos-adminrouter', { text: 'proxies /mesos, /marathon and /system/health/v1 to the discovered components', refs });
-  step(ctx, 'master.9.5', n, 'dcos-adminrouter', { text: 'proxies /service/<name> to DC/OS services', refs });
-  step(ctx, 'master.9.6', n, 'dcos-adminrouter', { text: `serves the DC/OS GUI on http://${ctx.topo.ips[n]}/`, refs });
+  if (isUp(ctx, n, 'dcos-oauth')) step(ctx, 'master.9.3', n, 'dcos-adminrouter', { text: `Admin Router on ${id} redirects unauthenticated requests to dcos-oauth (/login), which answers on 127.0.0.1:8101`, refs: [`${id}/dcos-oauth`] });
+}
+
+/** Admin Router on master m answers /mesos and /marathon (200): it really proxies; /service/kafka once Kafka registered. */
+function proxySteps(ctx: Ctx, m: number): void {
+  const s = ctx.s;
+  const id = ctx.topo.ids[m];
+  if (!s.nodes[m].steps['master.9']) return;
+  const refs = [`${id}/dcos-adminrouter`, 'fact:mesos-leader', 'fact:marathon-leader'];
+  step(ctx, 'master.9.4', m, 'dcos-adminrouter', { text: `Admin Router on ${id} proxied /mesos to ${ctx.topo.ids[s.mesos.leader]} and /marathon to ${ctx.topo.ids[s.marathon.leader]}`, refs });
+  step(ctx, 'master.9.6', m, 'dcos-adminrouter', { text: `Admin Router on ${id} serves the DC/OS GUI on http://${ctx.topo.ips[m]}/, with the API behind it`, refs: [`${id}/dcos-adminrouter`] });
+  if (!s.services.kafkaRegistered) return;
+  const t = s.tasks[s.services.kafkaTask];
+  step(ctx, 'master.9.5', m, 'dcos-adminrouter', { text: `Admin Router on ${id} proxies /service/kafka to the /kafka scheduler${t ? ` on ${t.node}` : ''}`, refs: [`${id}/dcos-adminrouter`] });
 }

@@ -16,6 +16,7 @@ import { nodeIndex } from '../../model/cluster.ts';
 import { onAgentOffered } from './services.ts';
 import { onAgentRebooted, onAgentReturned, onAgentUnreachable } from './taskRecovery.ts';
 import { takeRemovalPermit } from './agentRemoval.ts';
+import { networkSteps } from './nodeSteps.ts';
 
 export function slaveUnit(ctx: Ctx, n: number): string {
   return ctx.topo.roles[n] === 'agent_public' ? 'dcos-mesos-slave-public' : 'dcos-mesos-slave';
@@ -99,6 +100,7 @@ export function agentReg(ctx: Ctx, n: number, lep: number, e: number): void {
   step(ctx, 'agent.2.2', n, slaveUnit(ctx, n), { text: `Mesos agent on ${id} registered with ${leader}`, refs });
   step(ctx, 'agent.2.3', n, slaveUnit(ctx, n), { text: `${leader} connected back to the agent at ${ctx.topo.ips[n]}:5051`, refs });
   onAgentReturned(ctx, n, { text, refs });
+  networkSteps(ctx, n);
   if (ctx.s.marathon.registered) offered(ctx, n);
 }
 

@@ -12,6 +12,7 @@ import { onMarathonDown, onMarathonUp, onZkClientUp } from './marathon.ts';
 import { onSlaveDown, onSlaveUp } from './agents.ts';
 import { ensurePull } from './diagnostics.ts';
 import { watchNet } from './watchdog.ts';
+import { loggingStep, networkSteps } from './nodeSteps.ts';
 
 export function onUp(ctx: Ctx, n: number, u: number): void {
   const id = ctx.topo.unitIds[ctx.topo.roles[n]][u];
@@ -21,9 +22,8 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
     case 'dcos-exhibitor': onExhibitorUp(ctx, n); break;
     case 'dcos-net':
       step(ctx, master ? 'master.5' : 'agent.3', n, id, c);
-      step(ctx, master ? 'master.5.2' : 'agent.3.2', n, id, { text: 'dcos-l4lb (Minuteman) programs VIP translation', refs: c.refs });
-      step(ctx, master ? 'master.5.3' : 'agent.3.3', n, id, { text: 'dcos-overlay configures the overlay network', refs: c.refs });
       forwardStep(ctx, n);
+      networkSteps(ctx, n);
       break;
     case 'dcos-mesos-master': onMesosMasterUp(ctx, n); break;
     case 'dcos-mesos-dns': onMesosDnsUp(ctx, n); break;
@@ -35,8 +35,10 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
       if (master) ensurePull(ctx);
       break;
     case 'dcos-oauth': step(ctx, 'master.8', n, id, c); break;
-    case 'dcos-metrics-master': step(ctx, 'master.7', n, id, c); break;
-    case 'dcos-metrics-agent': step(ctx, 'agent.4', n, id, c); break;
+    case 'dcos-metrics-master':
+    case 'dcos-metrics-agent':
+    case 'dcos-log-master':
+    case 'dcos-log-agent': loggingStep(ctx, n); break;
     case 'dcos-adminrouter':
       step(ctx, 'master.9', n, id, c);
       schedule(ctx, ADMINROUTER_FIRST_POLL_MS, 'arPoll', n, u, unitAt(ctx, n, id)?.ep ?? -1);

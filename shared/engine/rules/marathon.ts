@@ -90,7 +90,9 @@ export function mReg(ctx: Ctx, n: number, e: number): void {
   m.registered = true;
   const id = ctx.topo.ids[n];
   const mesosId = ctx.topo.ids[ctx.s.mesos.leader];
-  step(ctx, 'master.6.3', n, MA, { text: `Marathon leader on ${id} found the leading Mesos master ${mesosId}`, refs: ['fact:mesos-leader'] });
+  // The page says "from Mesos-DNS"; in 1.11 Marathon runs with --master zk://zk-1.zk:2181,.../mesos and reads the
+  // leader from ZooKeeper (only its leader.mesos start gate uses Mesos-DNS).
+  step(ctx, 'master.6.3', n, MA, { text: `Marathon leader on ${id} found the leading Mesos master ${mesosId} in ZooKeeper (--master zk://zk-1.zk:2181,.../mesos; the page says Mesos-DNS)`, refs: ['fact:mesos-leader', 'fact:quorum'] });
   step(ctx, 'master.6.4', n, MA, { text: `Marathon on ${id} registered as a framework with the leading Mesos master ${mesosId}`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] });
   setWhy(ctx, 'fact:marathon-leader', { text: `Marathon leader on ${id}, registered with the Mesos leader ${mesosId}`, refs: [`${id}/${MA}`] });
   onMarathonRegistered(ctx);

@@ -12,6 +12,7 @@ import { killUnit } from './units.ts';
 import { onDnsLeaderChange, onDnsZkLost } from './dns.ts';
 import { onAgentsLeaderLost, onAgentsLeaderElected } from './agents.ts';
 import { onMarathonMesosLeader, onMarathonZkLost } from './marathon.ts';
+import { networkStepsAll } from './nodeSteps.ts';
 
 const MM = 'dcos-mesos-master';
 
@@ -100,6 +101,7 @@ function tryFinishRecovery(ctx: Ctx): void {
   onDnsLeaderChange(ctx);
   onAgentsLeaderElected(ctx);
   onMarathonMesosLeader(ctx);
+  networkStepsAll(ctx);
 }
 
 export function recoveryTimeout(ctx: Ctx, n: number, e: number): void {

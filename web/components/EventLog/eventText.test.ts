@@ -40,3 +40,16 @@ describe('event text', () => {
     expect(matchesFilter(log[0]!, { ...none, text: 'nothing like this' })).toBe(false);
   });
 });
+
+describe('event words a class reads about agents and boot steps', () => {
+  const cause = { text: 'x' };
+  it('tells a disconnected agent from one the leader marked unreachable', () => {
+    expect(describeEvent({ seq: 1, simTimeMs: 0, type: 'agent', node: 'agent-1', registered: false, cause })).toBe('agent-1 disconnected from the Mesos leader');
+    expect(describeEvent({ seq: 2, simTimeMs: 0, type: 'agent', node: 'agent-1', registered: false, unreachable: true, cause })).toBe('agent-1 marked unreachable by the Mesos leader');
+  });
+
+  it('says which version of the Boot Sequence page a step number follows', () => {
+    const text = describeEvent({ seq: 3, simTimeMs: 0, type: 'step', step: 'master.3.3', node: 'master-1', unit: 'dcos-mesos-master', text: 'Elects a leading master', cause });
+    expect(text).toBe('Boot Sequence master 3.3 (DC/OS 1.10 page): Elects a leading master');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { SimEvent } from '../../../shared/engine/types.ts';
 import type { LogFilter } from '../../store/uiSlice.ts';
+import { BOOT_SEQUENCE_PAGE } from '../../../shared/model/bootSteps.ts';
 
 // The shared clock text, re-exported so the log's callers keep one import.
 export { formatSimTime } from '../../../shared/model/time.ts';
@@ -31,7 +32,8 @@ export function describeEvent(e: SimEvent): string {
     case 'dns':
       return `DNS ${e.name} → ${e.value ?? 'does not resolve'}`;
     case 'agent':
-      return `${e.node} ${e.registered ? 'registered with' : 'lost from'} the Mesos leader`;
+      if (e.registered) return `${e.node} registered with the Mesos leader`;
+      return e.unreachable ? `${e.node} marked unreachable by the Mesos leader` : `${e.node} disconnected from the Mesos leader`;
     case 'task':
       return `task ${e.task} (${e.service}) on ${e.node}: ${e.state}`;
     case 'fault':
@@ -39,7 +41,7 @@ export function describeEvent(e: SimEvent): string {
     case 'narration':
       return `“${e.text}”`;
     case 'step':
-      return e.text;
+      return `Boot Sequence ${e.step.replace(/^(master|agent|service|scheduler)\./, '$1 ')} (${BOOT_SEQUENCE_PAGE.short}): ${e.text}`;
     case 'availability':
       return `availability: UI ${e.availability.uiReachable ? 'up' : 'down'}, API ${e.availability.apiReachable ? 'up' : 'down'}, tasks ${e.availability.tasksLaunchable ? 'launchable' : 'blocked'} (Admin Router ${e.availability.adminRouterStatus || '—'})`;
     case 'diagnostics':
