@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 // The explanation follows the selection at once, then refreshes while the cluster changes — but at most
-// once per EXPLAIN_REFRESH_MS, not once per batch — and a late answer for an old selection is dropped.
+// once per EXPLAIN_REFRESH_MS, not once per batch — and a late answer for an old selection is dropped. The
+// selection (and so the explanation and the DAG dimming) goes away on reset, scenario load and recovery.
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExplainStep } from '../../shared/engine/types.ts';
 import type { SocketClient } from '../socket.ts';
 import { bootStore } from '../store/store.ts';
+import { selectHighlight } from '../store/selectors.ts';
+import { fixtureView, withUnitState } from '../viz/dagFixtures.ts';
 import { EXPLAIN_REFRESH_MS, useExplainRefresh } from './useExplainRefresh.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -30,10 +33,10 @@ const client = {
 beforeEach(() => {
   vi.useFakeTimers();
   asked = [];
-  answer = async (node, unit) => ({ ok: true, chain: [{ ref: `${node}/${unit}`, text: 'waiting', sinceMs: 0 }] });
+  answer = async (node, unit) => ({ ok: true, chain: [{ ref: `${node}/${unit}`, text: 'waiting', sinceMs: 0, parent: null, root: false }, { ref: 'fact:quorum', text: 'no quorum', sinceMs: 0, parent: 0, root: true }] });
   host = document.createElement('div');
   root = createRoot(host);
-  act(() => bootStore.setState({ selected: null, explanation: null, lastSeq: 10 }));
+  act(() => bootStore.setState({ selected: null, explanation: null, lastSeq: 10, epoch: 1, view: fixtureView(3, 1, 0, 'healthy') }));
   act(() => root.render(<Probe client={client} />));
 });
 afterEach(() => {
@@ -52,7 +55,7 @@ describe('useExplainRefresh', () => {
     act(() => bootStore.getState().actions.select({ node: 'master-1', unit: 'dcos-oauth' }));
     await flush();
     expect(asked).toEqual(['master-1/dcos-oauth']);
-    expect(bootStore.getState().explanation?.chain.map((s) => s.ref)).toEqual(['master-1/dcos-oauth']);
+    expect(bootStore.getState().explanation?.chain.map((s) => s.ref)).toEqual(['master-1/dcos-oauth', 'fact:quorum']);
   });
 
   it('refreshes while batches arrive, throttled', async () => {
@@ -75,12 +78,47 @@ describe('useExplainRefresh', () => {
   it('drops an answer that arrives after the selection changed', async () => {
     let release: () => void = () => undefined;
     answer = (node, unit) => new Promise((resolve) => {
-      release = () => resolve({ ok: true, chain: [{ ref: `${node}/${unit}`, text: 'old', sinceMs: 0 }] });
+      release = () => resolve({ ok: true, chain: [{ ref: `${node}/${unit}`, text: 'old', sinceMs: 0, parent: null, root: true }] });
     });
     act(() => bootStore.getState().actions.select({ node: 'master-1', unit: 'dcos-oauth' }));
     await flush();
     act(() => bootStore.getState().actions.select(null));
     await act(async () => release());
     expect(bootStore.getState().explanation).toBeNull();
+  });
+
+  async function explainWhileWaiting() {
+    act(() => bootStore.setState({ view: withUnitState(bootStore.getState().view!, 'master-1', 'dcos-oauth', 'waiting') }));
+    act(() => bootStore.getState().actions.select({ node: 'master-1', unit: 'dcos-oauth' }));
+    await flush();
+    expect(selectHighlight(bootStore.getState())).toEqual(['master-1/dcos-oauth', 'fact:quorum']);
+  }
+
+  it('a reset or scenario load (new epoch) clears the selection, the explanation and the DAG dimming', async () => {
+    await explainWhileWaiting();
+    act(() => bootStore.setState({ epoch: 2, lastSeq: 1 }));
+    await flush();
+    expect(bootStore.getState().selected).toBeNull();
+    expect(bootStore.getState().explanation).toBeNull();
+    expect(selectHighlight(bootStore.getState())).toEqual([]);
+  });
+
+  it('when the explained unit becomes healthy again, the selection and dimming clear', async () => {
+    await explainWhileWaiting();
+    act(() => bootStore.setState({ view: withUnitState(bootStore.getState().view!, 'master-1', 'dcos-oauth', 'starting'), lastSeq: 11 }));
+    await flush();
+    expect(bootStore.getState().selected).not.toBeNull();
+    act(() => bootStore.setState({ view: withUnitState(bootStore.getState().view!, 'master-1', 'dcos-oauth', 'healthy'), lastSeq: 12 }));
+    await flush();
+    expect(bootStore.getState().selected).toBeNull();
+    expect(selectHighlight(bootStore.getState())).toEqual([]);
+  });
+
+  it('a unit explained while healthy stays selected (the teacher asked on purpose)', async () => {
+    act(() => bootStore.getState().actions.select({ node: 'master-1', unit: 'dcos-oauth' }));
+    await flush();
+    act(() => bootStore.setState({ lastSeq: 11 }));
+    await flush();
+    expect(bootStore.getState().selected).toEqual({ node: 'master-1', unit: 'dcos-oauth' });
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Keeps the explanation of the selected unit current: fetched with sim:explain when the selection
  * changes, then refreshed at most once per EXPLAIN_REFRESH_MS while events arrive (throttled, not
- * per batch). A stale answer (for a previous selection) is dropped.
+ * per batch). A stale answer (for a previous selection) is dropped. The selection itself is dropped on reset,
+ * scenario load and recovery (useExplainAutoClear).
  */
 import { useEffect, useRef } from 'react';
 import { selectLastSeq, selectSelected } from '../store/selectors.ts';
 import { bootStore, useBoot } from '../store/store.ts';
 import type { SocketClient } from '../socket.ts';
+import { useExplainAutoClear } from './useExplainAutoClear.ts';
 
 export const EXPLAIN_REFRESH_MS = 1_000;
 
@@ -14,6 +16,7 @@ export function useExplainRefresh(client: SocketClient): void {
   const selected = useBoot(selectSelected);
   const lastSeq = useBoot(selectLastSeq);
   const lastFetch = useRef(0);
+  useExplainAutoClear();
 
   useEffect(() => {
     if (!selected) {

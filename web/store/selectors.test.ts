@@ -6,15 +6,16 @@ import { CLOCK_EXTRAPOLATE_MAX_WALL_MS, selectClusterHealth, selectHighlight, se
 import { createBootStore } from './store.ts';
 
 describe('selectors', () => {
-  it('highlight lists the refs of the explanation chain, empty without one', () => {
+  it('highlight lists the refs of the explanation tree once each, empty without one', () => {
     const store = createBootStore();
     expect(selectHighlight(store.getState())).toEqual([]);
     store.getState().actions.setExplanation({
       target: { node: 'master-1', unit: 'dcos-oauth' }, loading: false, error: null, atSeq: 3,
       chain: [
-        { ref: 'master-1/dcos-oauth', text: 'waiting', sinceMs: 1 },
-        { ref: 'fact:quorum', text: 'ZooKeeper has no quorum (1/3)', sinceMs: 2 },
-        { ref: 'master-1/dcos-exhibitor', text: 'stopped', sinceMs: 3 },
+        { ref: 'master-1/dcos-oauth', text: 'waiting', sinceMs: 1, parent: null, root: false },
+        { ref: 'fact:quorum', text: 'ZooKeeper has no quorum (1/3)', sinceMs: 2, parent: 0, root: false },
+        { ref: 'master-1/dcos-exhibitor', text: 'stopped', sinceMs: 3, parent: 1, root: true },
+        { ref: 'master-1/dcos-exhibitor', text: 'stopped', sinceMs: 3, parent: 0, root: true },
       ],
     });
     expect(selectHighlight(store.getState())).toEqual(['master-1/dcos-oauth', 'fact:quorum', 'master-1/dcos-exhibitor']);

@@ -4,7 +4,7 @@
  * `useShallow` (see useBootShallow) so an unchanged derivation does not re-render.
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { Health } from '../../shared/engine/types.ts';
+import type { Health, UnitState } from '../../shared/engine/types.ts';
 import { useBoot, type BootState } from './store.ts';
 
 export const selectView = (s: BootState) => s.view;
@@ -17,6 +17,7 @@ export const selectScenario = (s: BootState) => s.scenario;
 export const selectSeed = (s: BootState) => s.seed;
 export const selectRoom = (s: BootState) => s.room;
 export const selectLastSeq = (s: BootState) => s.lastSeq;
+export const selectEpoch = (s: BootState) => s.epoch;
 export const selectTimeline = (s: BootState) => s.timeline;
 export const selectLog = (s: BootState) => s.log;
 export const selectNarration = (s: BootState) => s.narration;
@@ -34,8 +35,18 @@ export const selectActions = (s: BootState) => s.actions;
 export const selectClusterHealth = (s: BootState): Health => s.view?.clusterHealth ?? 'unknown';
 export const selectActiveFaultCount = (s: BootState): number => s.view?.faults.length ?? 0;
 
-/** Refs on the current explanation path ("node/unit", "fact:…"), for DagView's highlight. */
-export const selectHighlight = (s: BootState): string[] => s.explanation?.chain.map((step) => step.ref) ?? [];
+/**
+ * Refs in the current explanation tree ("node/unit", "fact:…"), once each, for DagView's highlight (a tree
+ * repeats a shared cause under every step it explains).
+ */
+export const selectHighlight = (s: BootState): string[] => [...new Set(s.explanation?.chain.map((step) => step.ref) ?? [])];
+
+/** The selected unit's state now (null: nothing selected, or no such unit in the view). */
+export const selectSelectedUnitState = (s: BootState): UnitState | null => {
+  const sel = s.selected;
+  if (!sel || !s.view) return null;
+  return s.view.nodes.find((n) => n.id === sel.node)?.units.find((u) => u.id === sel.unit)?.state ?? null;
+};
 
 /** Node ids in cluster order (for the log's node filter). */
 export const selectNodeIds = (s: BootState): string[] => s.view?.nodes.map((n) => n.id) ?? [];

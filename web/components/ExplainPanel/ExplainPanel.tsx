@@ -1,13 +1,14 @@
 /**
- * "Why?" for the selected unit: the engine's cause chain from the unit back to its root cause, one
- * readable step per line ("Marathon on master-2 waiting → leader.mesos does not resolve → … → root").
- * The chain comes from sim:explain (kept fresh by useExplainRefresh); its refs light up in the DAG.
- * The root cause is repeated on top, so it stays visible when the chain is longer than the panel.
+ * "Why?" for the selected unit: the engine's cause tree, the unit on top and each cause indented under the step
+ * it explains ("Marathon on master-2 waiting" > "leader.mesos does not resolve" > ... > the stop of Exhibitor).
+ * The tree comes from sim:explain (kept fresh by useExplainRefresh); its refs light up in the DAG. Root causes
+ * are marked in words as well as colour, and repeated on top so they stay visible when the tree is tall.
  */
 import type { ExplainStep } from '../../../shared/engine/types.ts';
 import { selectActions, selectExplanation, selectSelected } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { formatSimTime } from '../EventLog/eventText.ts';
+import { explainForest, rootCauses, type ExplainNode } from './explainTree.ts';
 import './ExplainPanel.css';
 
 function refLabel(ref: string): string {
@@ -17,24 +18,40 @@ function refLabel(ref: string): string {
   return unit ? `${unit} on ${node}` : ref;
 }
 
-/** The root step in words: a fault is told by its own sentence, anything else by what it is and why. */
+/** A root cause in words: a fault is told by its own sentence, anything else by what it is and why. */
 function rootWords(step: ExplainStep): string {
   return step.ref.startsWith('fault:') ? step.text : `${refLabel(step.ref)} — ${step.text}`;
 }
 
-/**
- * The roots of a chain: every injected fault it reaches (stopping Exhibitor on two masters is ONE cause
- * in two places, and the class should see both), else its last step.
- */
-export function rootSteps(chain: readonly ExplainStep[]): ExplainStep[] {
-  const faults = chain.filter((step) => step.ref.startsWith('fault:'));
-  return faults.length > 0 ? faults : chain.slice(-1);
+function StepItem({ node }: { node: ExplainNode }) {
+  const { step } = node;
+  const isRoot = step.root && node.index > 0;
+  return (
+    <li data-ref={step.ref} data-depth={node.depth} data-root={isRoot ? 'true' : undefined} className={isRoot ? 'explain-root' : undefined}>
+      <span className="explain-ref">
+        {refLabel(step.ref)}
+        {isRoot && <span className="explain-root-badge"> <span aria-hidden="true">⚑</span> root cause</span>}
+      </span>
+      <span className="explain-text">
+        {step.text}
+        {/* A fault's sentence already says when ("at 06:00"). */}
+        {step.sinceMs !== null && !step.ref.startsWith('fault:') && <span className="explain-since"> since {formatSimTime(step.sinceMs)}</span>}
+      </span>
+      {node.children.length > 0 && (
+        <ol className="explain-children" aria-label={`Why ${refLabel(step.ref)}`}>
+          {node.children.map((child) => <StepItem key={child.index} node={child} />)}
+        </ol>
+      )}
+    </li>
+  );
 }
 
 export function ExplainPanel() {
   const selected = useBoot(selectSelected);
   const explanation = useBoot(selectExplanation);
   const { select } = useBoot(selectActions);
+  const ready = selected !== null && explanation !== null && !explanation.loading && !explanation.error;
+  const roots = ready ? rootCauses(explanation.chain) : [];
   return (
     <section className="panel explain" aria-label="Explanation" aria-live="polite">
       <header className="panel-head">
@@ -44,23 +61,14 @@ export function ExplainPanel() {
       {!selected && <p className="empty-note">Click a unit and choose <strong>Explain</strong> to trace its state back to the root cause.</p>}
       {selected && explanation?.loading && <p className="empty-note">Tracing causes…</p>}
       {selected && explanation?.error && <p className="explain-error">Cannot explain: {explanation.error}</p>}
-      {selected && explanation && !explanation.loading && !explanation.error && explanation.chain.length > 1 && (
+      {roots.length > 0 && (
         <p className="explain-root-summary" data-testid="explain-root">
-          <span aria-hidden="true">⚑</span> Root cause{rootSteps(explanation.chain).length > 1 ? 's' : ''}:{' '}
-          <strong>{rootSteps(explanation.chain).map(rootWords).join('; ')}</strong>
+          <span aria-hidden="true">⚑</span> Root cause{roots.length > 1 ? 's' : ''}: <strong>{roots.map(rootWords).join('; ')}</strong>
         </p>
       )}
-      {selected && explanation && !explanation.loading && !explanation.error && (
+      {ready && (
         <ol className="explain-chain" data-testid="explain-chain">
-          {explanation.chain.map((step, i) => (
-            <li key={`${step.ref}-${i}`} data-ref={step.ref} className={i > 0 && rootSteps(explanation.chain).includes(step) ? 'explain-root' : ''}>
-              <span className="explain-ref">{refLabel(step.ref)}</span>
-              <span className="explain-text">
-                {step.text}
-                {step.sinceMs !== null && <span className="explain-since"> since {formatSimTime(step.sinceMs)}</span>}
-              </span>
-            </li>
-          ))}
+          {explainForest(explanation.chain).map((node) => <StepItem key={node.index} node={node} />)}
         </ol>
       )}
     </section>
