@@ -102,7 +102,7 @@ describe('explain', () => {
   it('the engine remembers at most FAULT_HISTORY_MAX faults, oldest dropped, and old snapshots without it restore', () => {
     const e = createEngine({ cluster: SMALL, seed: 1 });
     for (let i = 0; i <= FAULT_HISTORY_MAX; i++) e.inject({ kind: 'delay', node: 'master-1', unit: 'dcos-oauth', ms: i });
-    const snap = e.snapshot() as { faultHistory: { id: string; endedMs: number | null }[] };
+    const snap = e.snapshot() as unknown as { faultHistory: { id: string; endedMs: number | null }[] };
     expect(snap.faultHistory).toHaveLength(FAULT_HISTORY_MAX);
     expect(snap.faultHistory[0].id).not.toBe('fault:1');
     // Each delay replaced the one before: all but the last have ended.

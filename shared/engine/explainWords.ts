@@ -40,10 +40,14 @@ export function faultPhrase(f: Fault): string {
 const REMEDIES: readonly string[] = ['start', 'heal', 'boot', 'clear'];
 
 function describeFaultRef(ctx: Ctx, ref: string): RefNow {
-  const rec = findFault(ctx.s, ref) ?? ctx.s.faults.find((a) => a.id === ref) ?? null;
+  const past = findFault(ctx.s, ref);
+  const now = ctx.s.faults.find((a) => a.id === ref);
+  // Only a snapshot from before the history existed, or a fault older than FAULT_HISTORY_MAX, lacks a record.
+  const rec = past ?? now;
   if (!rec) return { text: 'a fault injected earlier (no longer on record)', refs: [], sinceMs: null, fault: true, fine: false };
-  const ended = 'endedMs' in rec && rec.endedMs !== null ? ` (cleared at ${formatSimTime(rec.endedMs)})` : '';
-  const active = ctx.s.faults.some((a) => a.id === ref) ? ' (still active)' : '';
+  const endedMs = past?.endedMs ?? null;
+  const ended = endedMs !== null ? ` (cleared at ${formatSimTime(endedMs)})` : '';
+  const active = now ? ' (still active)' : '';
   const text = `${faultPhrase(rec.fault)} at ${formatSimTime(rec.sinceMs)}${ended || active}`;
   return { text, refs: [], sinceMs: rec.sinceMs, fault: true, fine: REMEDIES.includes(rec.fault.kind) };
 }
