@@ -66,6 +66,11 @@ export function countsText(s: GroupSummary): string {
   return s.counts.map((c) => `${c.count} ${c.state}`).join(' · ');
 }
 
+/** Exhibitor runs (systemd active) but ZooKeeper has no quorum yet: the class should see it converging, not done. */
+export function isConverging(view: Pick<ClusterView, 'quorum'>, unit: string, state: UnitState | undefined): boolean {
+  return unit === 'dcos-exhibitor' && state === 'healthy' && view.quorum.have < view.quorum.need;
+}
+
 /** Which leader role(s) this unit instance holds, for the crown. */
 export function leaderOf(view: Pick<ClusterView, 'leaders'>, node: string, unit: string): 'mesos' | 'marathon' | null {
   if (unit === 'dcos-mesos-master' && view.leaders.mesos === node) return 'mesos';

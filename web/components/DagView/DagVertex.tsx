@@ -21,6 +21,8 @@ export interface DagVertexProps {
   compact: boolean;
   state: UnitState;
   leader: 'mesos' | 'marathon' | null;
+  /** Exhibitor is active but its ZooKeeper has no quorum: drawn as still starting, not as a green check. */
+  converging?: boolean;
   selected: boolean;
   highlighted: boolean;
   prefix: string;
@@ -49,9 +51,11 @@ function MiniBody({ state, size, prefix }: { state: UnitState; size: number; pre
 }
 
 export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
-  const style = STATE_STYLE[p.state];
+  // systemd says active (data-state stays the contract's state), but the ensemble is not serving yet.
+  const shown: UnitState = p.converging ? 'starting' : p.state;
+  const style = STATE_STYLE[shown];
   const color = `var(${style.cssVar})`;
-  const label = vertexLabel(p.node, p.unit, p.state, p.leader);
+  const label = `${vertexLabel(p.node, p.unit, p.state, p.leader)}${p.converging ? ' (ZooKeeper converging: no quorum yet)' : ''}`;
   const activate = (e: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => p.onActivate(p.node, p.unit, e.currentTarget);
   const cls = `dag-vertex state-${p.state}${p.compact ? ' is-compact' : ''}${p.selected ? ' is-selected' : ''}${p.highlighted ? ' is-hl' : ''}`;
   const gw = GLYPH_STRIP;
@@ -60,16 +64,17 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
     <g
       className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={0} aria-label={label}
       data-node={p.node} data-unit={p.unit} data-state={p.state} {...(p.leader ? { 'data-leader': p.leader } : {})}
+      {...(p.converging ? { 'data-converging': 'true' } : {})}
       onClick={activate}
       onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); activate(e); } }}
     >
-      <title>{p.compact ? `${p.name} (${p.unit}) on ${p.node}: ${p.state}` : label}</title>
+      <title>{p.compact ? `${p.name} (${p.unit}) on ${p.node}: ${p.state}${p.converging ? ' (converging)' : ''}` : label}</title>
       {p.highlighted && <rect className="dag-ring-hl" x={-5} y={-5} width={p.w + 10} height={p.h + 10} rx={9} />}
       {p.selected && <rect className="dag-ring-sel" x={-3.5} y={-3.5} width={p.w + 7} height={p.h + 7} rx={8} />}
-      {p.compact ? <MiniBody state={p.state} size={p.w} prefix={p.prefix} /> : <>
+      {p.compact ? <MiniBody state={shown} size={p.w} prefix={p.prefix} /> : <>
       <rect className="dag-vertex-bg" width={p.w} height={p.h} rx={r} style={{ stroke: color }}
         strokeDasharray={style.pattern === 'outline' ? '4 3' : undefined} />
-      <rect width={p.w} height={p.h} rx={r} fill={`url(#${patternId(p.prefix, p.state)})`} pointerEvents="none" />
+      <rect width={p.w} height={p.h} rx={r} fill={`url(#${patternId(p.prefix, shown)})`} pointerEvents="none" />
       <path d={`M${r},0 H${gw} V${p.h} H${r} A${r},${r} 0 0 1 0,${p.h - r} V${r} A${r},${r} 0 0 1 ${r},0 Z`} style={{ fill: color }} />
       <text className="dag-glyph" x={gw / 2} y={p.h / 2} aria-hidden="true">{style.glyph}</text>
       <text className="dag-vertex-name" x={gw + NAME_GAP} y={p.h / 2}>{p.name}</text>

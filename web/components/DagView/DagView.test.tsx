@@ -50,6 +50,18 @@ describe('DagView', () => {
     expect(vertex('master-3', 'dcos-marathon')!.dataset.leader).toBe('marathon');
   });
 
+  it('shows Exhibitor as converging, not as a green check, while ZooKeeper has no quorum', () => {
+    const view = { ...fixtureView(3, 2, 1), quorum: { have: 1, need: 2 } };
+    render(view);
+    const exh = vertex('master-1', 'dcos-exhibitor')!;
+    expect(exh.dataset.state).toBe('healthy');
+    expect(exh.dataset.converging).toBe('true');
+    expect(exh.getAttribute('aria-label')).toMatch(/converging/);
+    expect(exh.querySelector('.dag-glyph')?.textContent).not.toBe('✓');
+    render({ ...view, quorum: { have: 3, need: 2 } });
+    expect(vertex('master-1', 'dcos-exhibitor')!.dataset.converging).toBeUndefined();
+  });
+
   it('activates a unit by Enter, Space and click, with an anchor, and a node by its header', () => {
     render(fixtureView(3, 1, 0));
     const v = vertex('master-2', 'dcos-marathon')!;

@@ -10,7 +10,7 @@ import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
 import { instanceEdges } from '../../viz/dagEdges.ts';
 import { chooseArrangement, clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, vertexBox, type AgentRole, type Arrangement, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
-import { indexStates, leaderOf, summarizeGroup, unitStates } from '../../viz/dagState.ts';
+import { indexStates, isConverging, leaderOf, summarizeGroup, unitStates } from '../../viz/dagState.ts';
 import { createZoom, fitTransform, ZOOM_STEP, type ZoomController } from '../../viz/zoom.ts';
 import { CollapsedGroup } from './CollapsedGroup.tsx';
 import { DagDefs } from './DagDefs.tsx';
@@ -161,6 +161,7 @@ export function DagView(props: DagViewProps) {
                     <DagVertex key={ref} node={g.node} unit={v.unit} name={nameOf(v.unit, g.role)}
                       x={b.x} y={b.y} w={b.w} h={b.h} compact={v.compact}
                       state={states.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
+                      converging={isConverging(view, v.unit, states.get(v.unit))}
                       selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)}
                       prefix={prefix} onActivate={activateUnit} />
                   );
