@@ -147,7 +147,7 @@ describe('a step the engine cannot apply at run time', () => {
     const file = scenarioFile('early.json', { ...base, steps: [{ atMs: 1000, fault: { kind: 'kill', node: '@mesos-leader', unit: 'dcos-mesos-master' } }, { atMs: 2000, say: 'still narrating' }] });
     const run = await captureCli(['--scenario', file, '--format', 'ndjson']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toEqual(['simulate: warning: scenario step 1 at 00:01.000 (kill @mesos-leader/dcos-mesos-master) was not applied: there is no Mesos leader to target (@mesos-leader)']);
+    expect(run.stderr).toEqual(['simulate: warning: scenario step 1 at 00:01.000 (kill Mesos Master on @mesos-leader) was not applied: there is no Mesos leader to target (@mesos-leader)']);
     const lines = parseNdjson(run.stdout);
     expect(lines.some((l) => l.type === 'narration' && l.text === 'still narrating')).toBe(true);
     expect(lines.at(-1)!.scriptErrors).toEqual([run.stderr[0].replace('simulate: warning: ', '')]);

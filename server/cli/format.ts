@@ -3,7 +3,8 @@
 // Invariant: formatting never throws on an event type it does not know (the engine may add types): those
 // print as their JSON.
 import { formatSimTime } from '../../shared/model/time.ts';
-import type { Cause, ClusterConfig, Fault, Health, SimEvent, UnitState } from '../../shared/engine/types.ts';
+import type { Cause, ClusterConfig, Health, SimEvent, UnitState } from '../../shared/engine/types.ts';
+import { describeFault } from '../../shared/model/faults/registry.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -56,21 +57,8 @@ const STATE_COLOUR: Record<UnitState, Paint> = {
 };
 const HEALTH_COLOUR: Record<Health, Paint> = { healthy: 'green', unhealthy: 'red', unknown: 'yellow' };
 
-export function describeFault(fault: Fault): string {
-  switch (fault.kind) {
-    case 'clear':
-      return 'clear all faults';
-    case 'delay':
-      return `delay ${fault.node} ${fault.unit} by ${fault.ms / 1000} s`;
-    case 'kill':
-    case 'stop':
-    case 'start':
-    case 'hang':
-      return `${fault.kind} ${fault.unit} on ${fault.node}`;
-    default:
-      return `${fault.kind} ${fault.node}`;
-  }
-}
+/** The registry's one sentence per fault (shared/model/faults), re-exported for the CLI's summary. */
+export { describeFault };
 
 function because(style: TextStyle, cause: Cause | undefined): string {
   return cause && cause.text ? `  ${paint(style, 'dim', `(${cause.text})`)}` : '';

@@ -12,6 +12,7 @@
 //   seed and whatever leadership does in between. The fault event carries the concrete node.
 import type { ClusterView, Engine, Fault, SimEvent } from './types.ts';
 import { formatSimTime } from '../model/time.ts';
+import { describeFault } from '../model/faults/registry.ts';
 
 export interface ScriptStep {
   atMs: number;
@@ -79,12 +80,6 @@ function resolveFault(engine: Engine, fault: Fault, bound: Partial<Record<Symbol
   if (!('node' in target)) return target;
   bound[fault.node] = target.node;
   return { fault: { ...fault, node: target.node } };
-}
-
-function describeFault(fault: Fault): string {
-  if (fault.kind === 'clear') return 'clear';
-  if ('unit' in fault) return `${fault.kind} ${fault.node}/${fault.unit}${fault.kind === 'delay' ? ` +${fault.ms} ms` : ''}`;
-  return `${fault.kind} ${fault.node}`;
 }
 
 /**
