@@ -5,6 +5,8 @@ import { createEngine, restoreEngine } from './index.ts';
 import { runWith, SMALL } from './testing.ts';
 import { MAX_STEPS } from './explain.ts';
 import { FAULT_HISTORY_MAX } from './faultHistory.ts';
+import { faultPhrase } from './explainWords.ts';
+import { describeFault } from '../model/faults/registry.ts';
 
 const MIN = 60_000;
 const SLOW_DNS: [number, Fault][] = ['master-1', 'master-2', 'master-3'].map((node) => [0, { kind: 'delay', node, unit: 'dcos-mesos-dns', ms: 120_000 }]);
@@ -97,6 +99,14 @@ describe('explain', () => {
     const chain = e.explain('master-2', 'dcos-marathon');
     expect(chain[1]).toMatchObject({ parent: 0, root: true, text: 'the partition of master-2 at 12:00 (cleared at 12:05)' });
     expect(chain.map((s) => s.text).join('\n')).not.toMatch(/fault:\d/);
+  });
+
+  it('faults are named as a teacher says them, with the real unit name; newer kinds by their registry sentence', () => {
+    expect(faultPhrase({ kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' })).toBe('the stop of Exhibitor on master-1');
+    expect(faultPhrase({ kind: 'delay', node: 'master-3', unit: 'dcos-mesos-dns', ms: 120_000 })).toBe('the delay of Mesos DNS on master-3 by 120 s');
+    expect(faultPhrase({ kind: 'crash', node: 'agent-2' })).toBe('the crash of agent-2');
+    const slow = { kind: 'slow-disk', node: 'master-1' } as Fault;
+    expect(faultPhrase(slow)).toBe(describeFault(slow));
   });
 
   it('the engine remembers at most FAULT_HISTORY_MAX faults, oldest dropped, and old snapshots without it restore', () => {

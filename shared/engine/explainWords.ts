@@ -12,6 +12,7 @@ import { formatSimTime } from '../model/time.ts';
 import { evalGates } from './rules/gates.ts';
 import { liveFact } from './rules/facts.ts';
 import { findFault } from './faultHistory.ts';
+import { describeFault, FAULT_SPECS } from '../model/faults/registry.ts';
 
 export interface RefNow {
   text: string;
@@ -28,16 +29,23 @@ function unitName(unit: string): string {
   return UNIT_CATALOG[unit]?.name ?? unit;
 }
 
+/** Kinds whose name reads as a noun ("the stop of ..."); any other kind is told by its registry sentence. */
+const NOUN_KINDS: readonly string[] = ['kill', 'stop', 'start', 'hang', 'delay', 'partition', 'heal', 'crash', 'boot'];
+
 /** "the stop of Exhibitor on master-1", "the partition of agent-2", "the delay of Mesos DNS on master-3 by 120 s". */
 export function faultPhrase(f: Fault): string {
   if (f.kind === 'clear') return 'the clearing of every fault';
-  const where = 'unit' in f ? `${unitName(f.unit)} on ${f.node}` : f.node;
+  if (!NOUN_KINDS.includes(f.kind)) return describeFault(f);
+  const where = 'unit' in f ? `${unitName(f.unit)} on ${f.node}` : 'node' in f ? f.node : '';
   const by = f.kind === 'delay' ? ` by ${Math.round(f.ms / 1000)} s` : '';
   return `the ${f.kind} of ${where}${by}`;
 }
 
-/** Commands that undo a fault: a unit "starting" after `start` is recovering, and that is not a root cause. */
-const REMEDIES: readonly string[] = ['start', 'heal', 'boot', 'clear'];
+/**
+ * Commands that undo a fault (start, heal, boot, clear: the registry's undoneBy lists): a unit "starting" after
+ * `start` is recovering, and that is not a root cause.
+ */
+const REMEDIES: readonly string[] = ['clear', ...Object.values(FAULT_SPECS).flatMap((spec) => spec.undoneBy)];
 
 function describeFaultRef(ctx: Ctx, ref: string): RefNow {
   const past = findFault(ctx.s, ref);
