@@ -63,8 +63,8 @@ describe('items per target', () => {
 
   it('offers node faults for a node lane', () => {
     open({ node: 'agent-2', unit: null });
-    expect(labels()).toEqual(['Partition', 'Heal', 'Crash', 'Boot']);
-    expect(document.querySelectorAll('[role="group"]').length).toBe(2);
+    expect(labels()).toEqual(['Partition', 'Heal', 'Crash', 'Boot', 'Slow disk', 'Unsync clock']);
+    expect([...document.querySelectorAll('[role="group"]')].map((g) => g.getAttribute('aria-label'))).toEqual(['Network', 'Power', 'Disk and clock']);
   });
 });
 
@@ -72,7 +72,7 @@ describe('disabled items say why', () => {
   it('Start is disabled while the unit runs, Stop and Kill while it is stopped', () => {
     open({ node: 'master-1', unit: 'dcos-exhibitor' });
     expect(item('start').getAttribute('aria-disabled')).toBe('true');
-    expect(item('start').textContent).toContain('dcos-exhibitor is not stopped (it is healthy)');
+    expect(item('start').textContent).toContain('dcos-exhibitor on master-1 is not stopped (it is healthy)');
     open({ node: 'master-1', unit: 'dcos-exhibitor' }, withUnit(viewFor(), 'master-1', 'dcos-exhibitor', 'stopped'));
     expect(item('start').getAttribute('aria-disabled')).toBeNull();
     expect(item('stop').textContent).toContain('already stopped');
@@ -83,7 +83,7 @@ describe('disabled items say why', () => {
     const view = viewFor();
     const waiting: ClusterView = { ...view, nodes: view.nodes.map((n) => (n.id !== 'master-2' ? n : { ...n, units: n.units.map((u) => ({ ...u, state: 'waiting' as const })) })) };
     open({ node: 'master-2', unit: 'dcos-marathon' }, waiting);
-    expect(item('hang').textContent).toContain('dcos-marathon is not running (it is waiting)');
+    expect(item('hang').textContent).toContain('dcos-marathon on master-2 is not running (it is waiting)');
     expect(item('kill').getAttribute('aria-disabled')).toBe('true');
     const off: ClusterView = { ...view, nodes: view.nodes.map((n) => (n.id !== 'agent-2' ? n : { ...n, up: false })) };
     open({ node: 'agent-2', unit: 'dcos-net' }, off);
@@ -111,6 +111,45 @@ describe('disabled items say why', () => {
     key('Enter');
     expect(calls.inject).toEqual([]);
     expect(calls.close).toBe(0);
+  });
+});
+
+describe('disk and clock (registry kinds the menu picks up without menu code)', () => {
+  it('a node menu offers Slow disk and Unsync clock with a hint per role', () => {
+    open({ node: 'master-1', unit: null });
+    expect(item('slow-disk').getAttribute('aria-disabled')).toBeNull();
+    expect(item('slow-disk').textContent).toContain('falls more than syncLimit (10 s) behind');
+    expect(item('clock-unsync').textContent).toContain('dcos-net and Metronome loop in auto-restart');
+    open({ node: 'agent-2', unit: null });
+    expect(item('slow-disk').textContent).toContain('Every unit start here takes 4x as long');
+    expect(item('clock-unsync').textContent).toContain('dcos-net loops in auto-restart');
+  });
+
+  it('says why when the node already has the condition', () => {
+    const view = viewFor();
+    const active: ClusterView = {
+      ...view,
+      faults: [
+        { id: 'fault:7', fault: { kind: 'slow-disk', node: 'agent-2' }, sinceMs: 0 },
+        { id: 'fault:8', fault: { kind: 'clock-unsync', node: 'agent-2' }, sinceMs: 0 },
+      ],
+    };
+    open({ node: 'agent-2', unit: null }, active);
+    expect(item('slow-disk').getAttribute('aria-disabled')).toBe('true');
+    expect(item('slow-disk').textContent).toContain('agent-2 already has a slow disk; clear faults to restore it');
+    expect(item('clock-unsync').getAttribute('aria-disabled')).toBe('true');
+    expect(item('clock-unsync').textContent).toContain('the clock on agent-2 is already unsynchronised');
+    // Other nodes are unaffected.
+    open({ node: 'master-1', unit: null }, active);
+    expect(item('slow-disk').getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('sends payloads of the registry shape', () => {
+    open({ node: 'agent-2', unit: null });
+    act(() => item('slow-disk').click());
+    open({ node: 'agent-2', unit: null });
+    act(() => item('clock-unsync').click());
+    expect(calls.inject).toEqual([{ kind: 'slow-disk', node: 'agent-2' }, { kind: 'clock-unsync', node: 'agent-2' }]);
   });
 });
 
@@ -183,7 +222,7 @@ describe('payloads', () => {
       }
     }
     const kinds = new Set(calls.inject.map((f) => f.kind));
-    expect([...kinds].sort()).toEqual(['crash', 'delay', 'hang', 'heal', 'kill', 'partition', 'start', 'stop']);
+    expect([...kinds].sort()).toEqual(['clock-unsync', 'crash', 'delay', 'hang', 'heal', 'kill', 'partition', 'slow-disk', 'start', 'stop']);
     for (const f of calls.inject) expect(faultSchema.safeParse(f).success, JSON.stringify(f)).toBe(true);
     expect(calls.inject).toContainEqual({ kind: 'delay', node: 'master-1', unit: 'dcos-mesos-master', ms: 120_000 });
   });
