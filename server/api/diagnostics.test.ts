@@ -2,6 +2,7 @@
 // (3 masters, 1 agent, 1 public agent; Mesos-DNS unhealthy on master-1; the public agent unreachable).
 import { describe, expect, it } from 'vitest';
 import type { ClusterView, DiagnosticsNodeReport, NodeView, Role } from '../../shared/engine/types.ts';
+import { mesosIdOf } from '../../shared/model/mesosId.ts';
 import { ansic, DiagnosticsApi, DiagnosticsMiss, rfc3339, systemdId } from './diagnostics.ts';
 
 const LABELS: Record<string, { name: string; description: string }> = {
@@ -10,6 +11,7 @@ const LABELS: Record<string, { name: string; description: string }> = {
   'dcos-mesos-slave': { name: 'Mesos Agent', description: 'distributed systems kernel agent' },
 };
 const label = (id: string) => LABELS[id];
+const CLUSTER = { masters: 3, agents: 1, publicAgents: 1 } as const;
 
 function node(id: string, role: Role, ip: string, units: string[], unhealthy: string[] = []): NodeView {
   return {
@@ -29,21 +31,23 @@ const pub = node('public-agent-1', 'agent_public', '10.0.2.1', ['dcos-mesos-slav
 
 function view(pulled: boolean): ClusterView {
   return {
-    simTimeMs: 61_000, cluster: { masters: 3, agents: 1, publicAgents: 1 }, nodes: [...masters, agent, pub],
+    simTimeMs: 61_000, cluster: CLUSTER, nodes: [...masters, agent, pub],
     clusterHealth: 'unhealthy', quorum: { have: 3, need: 2 }, leaders: { mesos: 'master-2', marathon: null }, dns: {},
     registeredAgents: ['agent-1'], tasks: [],
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 503 }, faults: [],
     diagnostics: pulled
       ? { updatedMs: 60_000, puller: 'master-1', nodes: [report(masters[0], 1), report(masters[1], 0), report(masters[2], 0), report(agent, 0), report(pub, 3)] }
       : { updatedMs: null, puller: null, nodes: [] },
+    // master-1's Mesos master has not started yet; agent-1 registered once.
+    mesosIds: { 'master-2': mesosIdOf(CLUSTER, 'master-2'), 'master-3': mesosIdOf(CLUSTER, 'master-3'), 'agent-1': mesosIdOf(CLUSTER, 'agent-1') },
   };
 }
-const api = new DiagnosticsApi(view(true), 1, label);
+const api = new DiagnosticsApi(view(true), label);
 const keys = (o: object) => Object.keys(o);
 
 describe('dcos-diagnostics API shapes', () => {
   it('GET /system/health/v1: the local (master-1) live view in UnitsHealthResponseJSONStruct order', () => {
-    const local = api.local() as { units: Record<string, unknown>[] } & Record<string, unknown>;
+    const local = api.local('master-1') as { units: Record<string, unknown>[] } & Record<string, unknown>;
     expect(keys(local)).toEqual(['units', 'hostname', 'ip', 'dcos_version', 'node_role', 'mesos_id', 'dcos_diagnostics_version']);
     expect(local).toMatchObject({ hostname: 'master-1', ip: '10.0.0.1', dcos_version: '1.11.12', node_role: 'master', mesos_id: '' });
     expect(keys(local.units[0])).toEqual(['id', 'health', 'output', 'description', 'help', 'name']);
@@ -83,7 +87,8 @@ describe('dcos-diagnostics API shapes', () => {
     expect(api.nodeUnits('10.0.2.1')).toEqual({ units: null });
     const unit = api.nodeUnit('10.0.1.1', 'dcos-mesos-slave.service') as Record<string, unknown>;
     expect(keys(unit)).toEqual(['id', 'health', 'output', 'description', 'help', 'name']);
-    expect(unit.help).toMatch(/-mesos-id b0075c0e-[0-9a-f-]+-S0`/);
+    expect(unit.help).toBe(`Node available at \`dcos node ssh -mesos-id ${mesosIdOf(CLUSTER, 'agent-1')}\`. Try, \`journalctl -xv\` to diagnose further.`);
+    expect(mesosIdOf(CLUSTER, 'agent-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}-S0$/);
     expect(() => api.node('10.9.9.9')).toThrow('Node 10.9.9.9 not found');
     expect(() => api.nodeUnit('10.0.1.1', 'dcos-nope.service')).toThrow('Unit dcos-nope.service not found');
   });
@@ -97,12 +102,12 @@ describe('dcos-diagnostics API shapes', () => {
     expect(dns).toMatchObject({ Health: 1, Title: 'domain name based service discovery', PrettyName: 'Mesos DNS' });
     expect(keys((dns.Nodes as object[])[0])).toEqual(['Leader', 'Role', 'IP', 'Host', 'Health', 'Output', 'MesosID']);
     expect(keys(r.Nodes['10.0.0.2'])).toEqual(['Leader', 'Role', 'IP', 'Host', 'Health', 'Output', 'Units', 'MesosID']);
-    expect(r.Nodes['10.0.0.2']).toMatchObject({ Leader: true, Host: 'master-2', Health: 0 });
+    expect(r.Nodes['10.0.0.2']).toMatchObject({ Leader: true, Host: 'master-2', Health: 0, MesosID: mesosIdOf(CLUSTER, 'master-2') });
     expect(r.Nodes['10.0.2.1']).toEqual({ Leader: false, Role: 'agent_public', IP: '10.0.2.1', Host: '', Health: 3, Output: null, MesosID: '' });
   });
 
   it('before the first pull, list fields are null and the Last-Modified-3DT header is empty', () => {
-    const fresh = new DiagnosticsApi(view(false), 1, label);
+    const fresh = new DiagnosticsApi(view(false), label);
     expect(fresh.units()).toEqual({ units: null });
     expect(fresh.nodes()).toEqual({ nodes: null });
     expect(fresh.lastModified()).toBe('');

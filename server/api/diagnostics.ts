@@ -3,14 +3,13 @@
 // Invariants: object keys are created in Go struct order (JSON.stringify keeps insertion order); unit ids carry
 // their systemd suffix (`.service` unless the catalog id already has `.timer` / `.socket`); nodes are addressed
 // by IP; lists are `null` before the first pull (nil Go slices); a lookup miss is a DiagnosticsMiss whose text
-// the router sends as HTTP 500 plain text, exactly as dcos-diagnostics does.
-import type { ClusterView, DiagnosticsNodeReport, NodeView, Role } from '../../shared/engine/types.ts';
+// the router sends as HTTP 500 plain text, exactly as dcos-diagnostics does. The aggregated routes answer from ONE
+// master's own last pull (each master pulls on its own); the local view is computed live from the node's units.
+import type { ClusterView, DiagnosticsNodeReport, DiagnosticsReport, NodeView, Role } from '../../shared/engine/types.ts';
 import type { UnitLabel } from '../deps.ts';
 
 export const DCOS_VERSION = '1.11.12';
 export const DIAGNOSTICS_VERSION = '0.4.0';
-/** The local view is master-1's own dcos-diagnostics, as Admin Router proxies /system/health/v1 to 127.0.0.1:1050. */
-export const LOCAL_NODE = 'master-1';
 /** Sim time 0 on the wall calendar, fixed so the same seed serves the same bytes. */
 export const SIM_EPOCH_MS = Date.UTC(2019, 4, 1, 12, 0, 0);
 
@@ -36,11 +35,9 @@ export function ansic(simTimeMs: number): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
-/** "" for masters and unregistered agents; a stable `<cluster uuid>-S<n>` once an agent registered. */
-export function mesosId(view: ClusterView, seed: number, nodeId: string): string {
-  const index = view.registeredAgents.indexOf(nodeId);
-  if (index < 0) return '';
-  return `b0075c0e-0000-4000-8000-${seed.toString(16).padStart(12, '0')}-S${index}`;
+/** The Mesos id the node's dcos-diagnostics knows ("" until its Mesos process started / registered once). */
+export function mesosId(view: ClusterView, nodeId: string): string {
+  return view.mesosIds?.[nodeId] ?? '';
 }
 
 function helpText(id: string): string {
@@ -51,24 +48,25 @@ export class DiagnosticsApi {
   private readonly byIp = new Map<string, DiagnosticsNodeReport>();
   private readonly nodesById = new Map<string, NodeView>();
 
-  constructor(private readonly view: ClusterView, private readonly seed: number, private readonly label: LabelFn) {
-    for (const node of view.diagnostics.nodes) this.byIp.set(node.ip, node);
+  /** `report`: the answering master's own last pull (default: the monitoring master's, view.diagnostics). */
+  constructor(private readonly view: ClusterView, private readonly label: LabelFn, private readonly pull: DiagnosticsReport = view.diagnostics) {
+    for (const node of pull.nodes) this.byIp.set(node.ip, node);
     for (const node of view.nodes) this.nodesById.set(node.id, node);
   }
 
   get pulled(): boolean {
-    return this.view.diagnostics.updatedMs !== null;
+    return this.pull.updatedMs !== null;
   }
 
   /** The Last-Modified-3DT header value ("" before the first pull, as Go's zero time). */
   lastModified(): string {
-    const t = this.view.diagnostics.updatedMs;
+    const t = this.pull.updatedMs;
     return t === null ? '' : ansic(t);
   }
 
-  /** GET /system/health/v1: master-1's live local unit health (UnitsHealthResponseJSONStruct). */
-  local(): object | null {
-    const node = this.nodesById.get(LOCAL_NODE);
+  /** GET /system/health/v1: the node's live local unit health (UnitsHealthResponseJSONStruct), no cache. */
+  local(nodeId: string): object | null {
+    const node = this.nodesById.get(nodeId);
     if (!node || !node.up) return null;
     return {
       units: node.units.map((u) => {
@@ -79,7 +77,7 @@ export class DiagnosticsApi {
       ip: node.ip,
       dcos_version: DCOS_VERSION,
       node_role: node.role,
-      mesos_id: mesosId(this.view, this.seed, node.id),
+      mesos_id: mesosId(this.view, node.id),
       dcos_diagnostics_version: DIAGNOSTICS_VERSION,
     };
   }
@@ -111,7 +109,7 @@ export class DiagnosticsApi {
 
   nodes(): object {
     if (!this.pulled) return { nodes: null };
-    return { nodes: this.view.diagnostics.nodes.map((n) => ({ host_ip: n.ip, health: n.health, role: n.role })) };
+    return { nodes: this.pull.nodes.map((n) => ({ host_ip: n.ip, health: n.health, role: n.role })) };
   }
 
   node(ip: string): object {
@@ -136,14 +134,14 @@ export class DiagnosticsApi {
 
   /** GET /system/health/v1/report: the whole MonitoringResponse. */
   report(): object {
-    const updatedMs = this.view.diagnostics.updatedMs;
+    const updatedMs = this.pull.updatedMs;
     const units: Record<string, object> = {};
     for (const u of this.aggregate()) {
       const l = this.labelOf(u.id, u.nodes[0].role);
       units[systemdId(u.id)] = { UnitName: systemdId(u.id), Nodes: u.nodes.map((n) => this.reportNode(n, false)), Health: u.health, Title: l.description, Timestamp: rfc3339(updatedMs ?? 0), PrettyName: l.name };
     }
     const nodes: Record<string, object> = {};
-    for (const n of this.view.diagnostics.nodes) nodes[n.ip] = this.reportNode(n, true);
+    for (const n of this.pull.nodes) nodes[n.ip] = this.reportNode(n, true);
     return { Units: units, Nodes: nodes, UpdatedTime: updatedMs === null ? '0001-01-01T00:00:00Z' : rfc3339(updatedMs) };
   }
 
@@ -153,7 +151,7 @@ export class DiagnosticsApi {
     const output: Record<string, string> = {};
     for (const id of ids) output[systemdId(id)] = n.units[id].output;
     const l = (id: string) => this.labelOf(id, n.role);
-    const stamp = rfc3339(this.view.diagnostics.updatedMs ?? 0);
+    const stamp = rfc3339(this.pull.updatedMs ?? 0);
     const host = { Leader: this.isLeader(n), Role: n.role, IP: n.ip, Host: reachable ? n.node : '', Health: n.health, Output: reachable ? output : null };
     // Go's `omitempty` drops Units on host copies and on nodes without units.
     const unitList = withUnits && ids.length > 0
@@ -165,7 +163,7 @@ export class DiagnosticsApi {
   /** Per unit: max health over the nodes reporting it, and those nodes (unreachable nodes report none). */
   private aggregate(): { id: string; health: number; nodes: DiagnosticsNodeReport[] }[] {
     const units = new Map<string, { id: string; health: number; nodes: DiagnosticsNodeReport[] }>();
-    for (const n of this.view.diagnostics.nodes) {
+    for (const n of this.pull.nodes) {
       for (const [id, u] of Object.entries(n.units)) {
         const entry = units.get(id) ?? { id, health: 0, nodes: [] };
         entry.health = Math.max(entry.health, u.health);
@@ -188,7 +186,7 @@ export class DiagnosticsApi {
   }
 
   private mesosIdOf(n: DiagnosticsNodeReport): string {
-    return n.health === 3 ? '' : mesosId(this.view, this.seed, n.node);
+    return n.health === 3 ? '' : mesosId(this.view, n.node);
   }
 
   /** Exhibitor's `IsLeader` (the ZooKeeper leader) is not modelled; the Mesos leader stands in for it. */

@@ -8,7 +8,8 @@ import { unitLabel } from '../../shared/model/catalog.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
 
 let server: TestServer;
-const ALLOWED = new Set([200, 400, 404, 405, 414, 500, 503]);
+// 502 / 504: the node's Admin Router or dcos-diagnostics does not answer (at time 0 nothing runs yet).
+const ALLOWED = new Set([200, 400, 404, 405, 414, 500, 502, 503, 504]);
 
 function raw(path: string, method: string): Promise<{ status: number; body: string }> {
   const url = new URL(server.url);
@@ -51,7 +52,10 @@ describe('HTTP fuzz', () => {
       }),
       { numRuns: 300 },
     );
-    expect((await raw('/system/health/v1/nodes', 'GET')).status).toBe(200);
+    // Still serving: master-1 answers through Admin Router once it runs, and says why not before (no boot here).
+    const nodes = await raw('/system/health/v1/nodes', 'GET');
+    expect([200, 502]).toContain(nodes.status);
+    if (nodes.status === 502) expect(nodes.body).toMatch(/master-1/);
     expect((await raw('/healthz', 'GET')).status).toBe(200);
   });
 });

@@ -68,7 +68,8 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     if (!room) return;
     const segments = decodeSegments(pathname.slice(HEALTH_BASE.length));
     if (segments === null) return sendError(res, 400, 'malformed percent-encoding in the path');
-    return serveDiagnostics(room, deps.label, segments, res);
+    // ?node=<ip or node id>: that node's own dcos-diagnostics answers (diagnosticsNode.ts); default master-1.
+    return serveDiagnostics(room, deps.label, segments, res, query.node);
   }
   if (pathname.startsWith('/api/')) return sendError(res, 404, `no such API route: ${pathname}; see /api/scenarios, /api/explain, ${HEALTH_BASE}`);
   if (deps.webMiddleware) {
