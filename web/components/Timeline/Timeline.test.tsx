@@ -81,7 +81,7 @@ describe('lanes and rows carry the contract', () => {
     expect(first.querySelector('text')!.textContent).toBe('…');
     expect([...document.querySelectorAll('.tl-chip')].map((c) => c.textContent)).toEqual(expect.arrayContaining(['⚡ kill', '♛ Mesos', 'ZK 3/3', '❝']));
     expect(document.querySelectorAll('.tl-mline--fault').length).toBe(1);
-    expect(q('.tl-now-tag')!.textContent).toBe('now 1:00');
+    expect(q('.tl-now-tag')!.textContent).toBe('now 01:00');
   });
 });
 
@@ -114,7 +114,7 @@ describe('interaction', () => {
     const tip = q('[role="tooltip"]')!;
     expect(tip.textContent).toContain('dcos-mesos-master on master-1');
     expect(tip.textContent).toContain('failed');
-    expect(tip.textContent).toContain('0:30 → 0:45 (15 s)');
+    expect(tip.textContent).toContain('00:30 → 00:45 (15 s)');
     expect(tip.textContent).toContain('killed');
   });
 
@@ -123,7 +123,7 @@ describe('interaction', () => {
     const chip = [...document.querySelectorAll('.tl-chip')].find((c) => c.textContent === '⚡ kill')!;
     act(() => { chip.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 200, clientY: 60 })); });
     expect(q('[role="tooltip"]')!.textContent).toContain('Fault: kill dcos-mesos-master on master-1');
-    expect(q('[role="tooltip"]')!.textContent).toContain('at 0:30');
+    expect(q('[role="tooltip"]')!.textContent).toContain('at 00:30');
   });
 
   it('selecting a unit elsewhere opens its lane and marks the row', () => {
@@ -139,10 +139,10 @@ describe('interaction', () => {
     const fit = [...document.querySelectorAll('.tl-btn')].find((b) => b.textContent!.includes('Fit'))!;
     expect(follow.getAttribute('aria-pressed')).toBe('true');
     const ticksBefore = [...document.querySelectorAll('.tl-tick')].map((t) => t.textContent);
-    expect(ticksBefore).not.toContain('0:00');
+    expect(ticksBefore).not.toContain('00:00');
     click(fit);
     expect(fit.getAttribute('aria-pressed')).toBe('true');
-    expect([...document.querySelectorAll('.tl-tick')].map((t) => t.textContent)).toContain('0:00');
+    expect([...document.querySelectorAll('.tl-tick')].map((t) => t.textContent)).toContain('00:00');
     click(q('[aria-label="Zoom in"]')!);
     expect(fit.getAttribute('aria-pressed')).toBe('false');
     expect(follow.getAttribute('aria-pressed')).toBe('false');
