@@ -5,7 +5,7 @@
 // Ids are derived from the node's position only, so the engine and the pure reducer (which has no seed) agree;
 // they only need to be stable, non-empty and shaped like Mesos': masters a UUID, agents "<master UUID>-S<n>".
 import type { ClusterConfig } from '../engine/types.ts';
-import { nodeIdsFor, nodeIndex, roleOfNode } from './cluster.ts';
+import { nodeIndex, roleOfNode } from './cluster.ts';
 
 /** The Boot Sequence step after which a node's Mesos id exists: 'master.3' Mesos master active, 'agent.2.2' registered. */
 export function mesosIdStep(nodeId: string): string {
@@ -33,7 +33,3 @@ export function mesosIdOf(cluster: ClusterConfig, nodeId: string): string {
   return `${uuid(1)}-S${n - cluster.masters}`;
 }
 
-/** Every node's id, for tests and fixtures. */
-export function allMesosIds(cluster: ClusterConfig): Record<string, string> {
-  return Object.fromEntries(nodeIdsFor(cluster).map((id) => [id, mesosIdOf(cluster, id)]));
-}
