@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { Fault } from '../engine/types.ts';
 import type { faultSchema } from './schemas.ts';
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
 type Assert<T extends true> = T;
 
 type Parsed = z.infer<typeof faultSchema>;
