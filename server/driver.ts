@@ -5,7 +5,7 @@
 // as a burst of fast-forward (the anchor moves past the gap); scenario steps fire in order, exactly once,
 // at their sim time, before any engine event scheduled later.
 import type { Engine, Fault, InjectResult, SimEvent } from '../shared/engine/types.ts';
-import { advanceWithScript, createScript, nextStepTimeMs, SCRIPT_START, type Script, type ScriptCursor, type ScriptError, type ScriptStep } from '../shared/engine/script.ts';
+import { advanceWithScript, createScript, nextStepTimeMs, SCRIPT_START, waitingForFact, type Script, type ScriptCursor, type ScriptError, type ScriptStep } from '../shared/engine/script.ts';
 
 /**
  * The engine reports a default 3/2/1 cluster healthy after 235-345 sim s (seeds 1-12, measured 02:35): at 4x a
@@ -121,7 +121,9 @@ export class Driver {
     const nextEventMs = this.engine.nextEventTimeMs();
     const nextStepMs = nextStepTimeMs(this.script, this.cursor);
     let events: SimEvent[];
-    if (nextStepMs !== null && (nextEventMs === null || nextStepMs <= nextEventMs)) {
+    if (waitingForFact(this.cursor) && nextEventMs !== null) {
+      events = this.advanceTo(nextEventMs); // the script must see the event that may make its fact hold
+    } else if (nextStepMs !== null && (nextEventMs === null || nextStepMs <= nextEventMs)) {
       events = this.advanceTo(Math.max(nextStepMs, this.engine.simTimeMs));
     } else {
       events = this.engine.step();

@@ -33,7 +33,7 @@ function view(pulled: boolean): ClusterView {
   return {
     simTimeMs: 61_000, cluster: CLUSTER, nodes: [...masters, agent, pub],
     clusterHealth: 'unhealthy', quorum: { have: 3, need: 2 }, leaders: { mesos: 'master-2', marathon: null }, dns: {},
-    registeredAgents: ['agent-1'], tasks: [],
+    registeredAgents: ['agent-1'], unreachableAgents: [], tasks: [],
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 503 }, faults: [],
     diagnostics: pulled
       ? { updatedMs: 60_000, puller: 'master-1', nodes: [report(masters[0], 1), report(masters[1], 0), report(masters[2], 0), report(agent, 0), report(pub, 3)] }

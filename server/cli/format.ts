@@ -96,7 +96,7 @@ function formatBody(event: SimEvent, style: TextStyle): string {
     case 'dns':
       return `${subject(style, 'cluster')} ${`dns ${event.name}`.padEnd(UNIT_COLUMN)} ${event.value === null ? paint(style, 'red', 'does not resolve') : `-> ${event.value}`}${because(style, event.cause)}`;
     case 'agent':
-      return `${subject(style, event.node)} ${'mesos agent'.padEnd(UNIT_COLUMN)} ${event.registered ? paint(style, 'green', 'registered') : paint(style, 'red', 'not registered')}${because(style, event.cause)}`;
+      return `${subject(style, event.node)} ${'mesos agent'.padEnd(UNIT_COLUMN)} ${event.registered ? paint(style, 'green', 'registered') : paint(style, 'red', event.unreachable ? 'unreachable' : 'disconnected')}${because(style, event.cause)}`;
     case 'task':
       return `${subject(style, event.node)} ${`task ${event.task}`.padEnd(UNIT_COLUMN)} ${event.state} (${event.service})${because(style, event.cause)}`;
     case 'fault':

@@ -65,11 +65,18 @@ describe('built-in scenarios behave as narrated', () => {
     }
   }, 120_000);
 
-  it('every say step is narrated, in order, at its time', () => {
+  it('every say step is narrated, in order, at its time (a step waiting for a fact: when it holds, and later steps after it)', () => {
     for (const p of Object.values(runs)) {
-      const said = ofType(p.events, 'narration').map((e) => [e.simTimeMs, e.text]);
-      const expected = p.scenario.steps.filter((s) => s.say).map((s) => [s.atMs, s.say]).sort((a, b) => (a[0] as number) - (b[0] as number));
-      expect(said, p.scenario.name).toEqual(expected);
+      const said = ofType(p.events, 'narration');
+      const steps = p.scenario.steps.filter((s) => s.say).map((s, i) => ({ ...s, i })).sort((a, b) => a.atMs - b.atMs || a.i - b.i);
+      expect(said.map((e) => e.text), p.scenario.name).toEqual(steps.map((s) => s.say));
+      let previous = 0;
+      steps.forEach((s, k) => {
+        const at = said[k].simTimeMs;
+        if (s.when === undefined) expect(at, `${p.scenario.name}: "${s.say}"`).toBe(Math.max(s.atMs, previous));
+        else expect(at, `${p.scenario.name}: "${s.say}"`).toBeGreaterThanOrEqual(Math.max(s.atMs, previous));
+        previous = at;
+      });
     }
   });
 
@@ -162,7 +169,7 @@ describe('built-in scenarios behave as narrated', () => {
     expectRecovered(p);
   });
 
-  it('agent-partition: agent-1 is marked unregistered only after the 5-minute ping timeout, and re-registers after heal; the cluster stays healthy', () => {
+  it('agent-partition: agent-1 is marked unreachable only after the 5-minute ping timeout, its tasks turn unreachable and come back running after heal; the cluster stays healthy', () => {
     const p = runs['agent-partition'];
     expectHealthyBeforeFirstFault(p);
     const [cutAt] = faultTimes(p.scenario, 'partition');
@@ -179,6 +186,14 @@ describe('built-in scenarios behave as narrated', () => {
     expectSaidAfter(p, 'its health is unknown', ofType(p.events, 'node').find((e) => e.node === 'agent-1' && e.health === 'unknown')?.simTimeMs);
     expectSaidAfter(p, 'Five minutes without a pong', lost!.simTimeMs);
     expectSaidAfter(p, 'read agent-1 again', ofType(p.events, 'node').find((e) => e.node === 'agent-1' && e.health === 'healthy' && e.simTimeMs > healAt)?.simTimeMs);
+    expect(lost!.unreachable).toBe(true);
+    const tasks1 = ofType(p.events, 'task').filter((e) => e.node === 'agent-1' && e.simTimeMs > cutAt);
+    expect(tasks1.some((e) => e.state === 'unreachable' && e.simTimeMs === lost!.simTimeMs)).toBe(true);
+    expect(tasks1.some((e) => e.state === 'lost')).toBe(false);
+    expect(tasks1.some((e) => e.state === 'running' && e.simTimeMs >= healAt)).toBe(true);
+    const killed = ofType(p.events, 'task').filter((e) => e.state === 'killed' && e.simTimeMs >= healAt);
+    expect(killed.length, 'the surplus replacements are killed').toBeGreaterThan(0);
+    for (const k of killed) expect(k.node).not.toBe('agent-1');
     expectRecovered(p);
   });
 

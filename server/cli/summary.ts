@@ -1,6 +1,7 @@
 // The closing summary of a headless run: where the cluster ended up and, for every unit that is not healthy,
 // the engine's explain() tree down to its root causes. Printed as the last ndjson line or as a text block.
 // Invariant: built only from the engine's public view()/explain(), so it says what a viewer would see.
+import { BOOT_SEQUENCE_PAGE } from '../../shared/model/bootSteps.ts';
 import type { Availability, ClusterConfig, Engine, ExplainStep, Fault, Health, UnitState } from '../../shared/engine/types.ts';
 import { formatSimTime } from '../../shared/model/time.ts';
 import { describeFault, paint, type TextStyle } from './format.ts';
@@ -104,6 +105,7 @@ export function formatSummaryText(s: RunSummary, style: TextStyle): string[] {
   ];
   if (s.faults.length > 0) lines.push(`  active faults     ${s.faults.map(describeFault).join('; ')}`);
   lines.push('', paint(style, 'bold', '  Boot milestones (first time each became true)'));
+  lines.push(paint(style, 'dim', `  (boot step numbers: ${BOOT_SEQUENCE_PAGE.note})`));
   for (const key of Object.keys(MILESTONE_LABELS) as (keyof BootMilestones)[]) {
     const at = s.milestones[key];
     lines.push(`    ${MILESTONE_LABELS[key].padEnd(30)} ${at === null ? paint(style, 'red', 'never') : formatSimTime(at)}`);

@@ -53,7 +53,7 @@ export function createFakeEngine(options: EngineOptions): Engine {
     view(): ClusterView {
       return {
         simTimeMs, cluster: options.cluster, nodes: [], clusterHealth: 'unknown', quorum: { have: 0, need: 0 },
-        leaders: { mesos: null, marathon: null }, dns: {}, registeredAgents: [], tasks: [],
+        leaders: { mesos: null, marathon: null }, dns: {}, registeredAgents: [], unreachableAgents: [], tasks: [],
         availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
         faults: [], diagnostics: { updatedMs: null, puller: null, nodes: [] },
       };

@@ -15,6 +15,7 @@ import { pull } from './rules/diagnostics.ts';
 import { arPoll, updateAvailability } from './rules/adminrouter.ts';
 import { updateMonitor } from './rules/monitor.ts';
 import { schedInit, taskRun } from './rules/services.ts';
+import { taskExpunge, taskInactive } from './rules/taskRecovery.ts';
 import { watchdogProbe } from './rules/watchdog.ts';
 
 const EXEC_CAUSE = { text: 'starting: systemd started dcos.target; ExecStartPre gates running' };
@@ -55,7 +56,9 @@ export function dispatch(ctx: Ctx, a: Action): void {
     case 'mReg': mReg(ctx, n, e); break;
     case 'zkConnectTimeout': zkConnectTimeout(ctx, n, u, e); break;
     case 'agentReg': agentReg(ctx, n, u, e); break;
-    case 'unreachable': unreachable(ctx, n, e); break;
+    case 'unreachable': unreachable(ctx, n, u, e); break;
+    case 'taskInactive': taskInactive(ctx, n, u, e); break;
+    case 'taskExpunge': taskExpunge(ctx, n, u, e); break;
     case 'reregTimeout': reregTimeout(ctx, n, u, e); break;
     case 'pull': pull(ctx, n, e); break;
     case 'arPoll': arPoll(ctx, n, u, e); break;

@@ -10,7 +10,11 @@
 //   resolved from engine.view() when a step first uses it and then means that same node for the rest of the
 //   script (kept in the cursor), so "crash a quiet master ... boot it again" targets one machine whatever the
 //   seed and whatever leadership does in between. The fault event carries the concrete node.
+// - A step with `when` waits, from its atMs on, until that fact holds (scriptFacts.ts), and the steps after it
+//   wait for it: the script is a sequence, so narration never runs ahead of the cluster. While it waits the engine
+//   is advanced one event time at a time and only the new events are checked (`armed` in the cursor).
 import type { ClusterView, Engine, Fault, SimEvent } from './types.ts';
+import { holdsIn, matchesEvent, type ScriptCondition } from './scriptFacts.ts';
 import { formatSimTime } from '../model/time.ts';
 import { describeFault } from '../model/faults/registry.ts';
 
@@ -18,6 +22,8 @@ export interface ScriptStep {
   atMs: number;
   fault?: Fault;
   say?: string;
+  /** Fire at the first moment from atMs on when this fact holds. */
+  when?: ScriptCondition;
 }
 
 /** Where the player is in its script: the index of the next step to fire (in time order). */
@@ -25,6 +31,8 @@ export interface ScriptCursor {
   nextStep: number;
   /** Symbolic node names already resolved (`@quiet-master` -> `master-3`); absent until one is used. */
   bound?: Partial<Record<SymbolicNode, string>>;
+  /** The next step's `when` was checked against the view and did not hold: only new events are checked now. */
+  armed?: true;
 }
 
 export interface ScriptError {
@@ -91,10 +99,16 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
   const events: SimEvent[] = [];
   const errors: ScriptError[] = [];
   let next = cursor.nextStep;
+  let armed = cursor.armed === true;
   const bound = { ...cursor.bound };
   while (next < script.steps.length && script.steps[next].atMs <= simTimeMs) {
     const step = script.steps[next];
     pushAll(events, engine.advanceTo(step.atMs));
+    if (step.when !== undefined) {
+      if (!armed && !holdsIn(engine.view(), step.when)) armed = true;
+      if (armed && !waitForFact(engine, step.when, simTimeMs, events)) break;
+      armed = false;
+    }
     if (step.say !== undefined) pushAll(events, engine.narrate(step.say));
     if (step.fault !== undefined) {
       const resolved = resolveFault(engine, step.fault, bound);
@@ -104,14 +118,33 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
         errors.push({
           step: step.index,
           atMs: step.atMs,
-          error: `scenario step ${step.index + 1} at ${formatSimTime(step.atMs, { millis: true })} (${describeFault(step.fault)}) was not applied: ${result.error}`,
+          error: `scenario step ${step.index + 1} at ${formatSimTime(engine.simTimeMs, { millis: true })} (${describeFault(step.fault)}) was not applied: ${result.error}`,
         });
       }
     }
     next += 1;
   }
   pushAll(events, engine.advanceTo(simTimeMs));
-  return { events, cursor: Object.keys(bound).length > 0 ? { nextStep: next, bound } : { nextStep: next }, errors };
+  const out: ScriptCursor = { nextStep: next };
+  if (Object.keys(bound).length > 0) out.bound = bound;
+  if (armed) out.armed = true;
+  return { events, cursor: out, errors };
+}
+
+/** Advance event time by event time up to simTimeMs until an event makes `when` hold; false if it never did. */
+function waitForFact(engine: Engine, when: ScriptCondition, simTimeMs: number, into: SimEvent[]): boolean {
+  for (;;) {
+    const t = engine.nextEventTimeMs();
+    if (t === null || t > simTimeMs) return false;
+    const batch = engine.step();
+    pushAll(into, batch);
+    for (let i = 0; i < batch.length; i += 1) if (matchesEvent(batch[i], when)) return true;
+  }
+}
+
+/** The next step waits for a fact that does not hold yet: a driver must step through the script, not the engine. */
+export function waitingForFact(cursor: ScriptCursor): boolean {
+  return cursor.armed === true;
 }
 
 /** The next instant a step is due, or null when the script is finished (lets a driver stop at it exactly). */
@@ -145,7 +178,10 @@ export function createScriptPlayer(steps: readonly ScriptStep[], cursor: ScriptC
 }
 
 function copyCursor(c: ScriptCursor): ScriptCursor {
-  return c.bound === undefined ? { nextStep: c.nextStep } : { nextStep: c.nextStep, bound: { ...c.bound } };
+  const out: ScriptCursor = { nextStep: c.nextStep };
+  if (c.bound !== undefined) out.bound = { ...c.bound };
+  if (c.armed) out.armed = true;
+  return out;
 }
 
 // Spread-push (`a.push(...b)`) overflows the call stack on the huge batches of a 1,000-agent boot.

@@ -13,7 +13,7 @@ import { UNIT_NOT_STARTED } from '../model/health.ts';
 export type ActionKind =
   | 'boot' | 'exec' | 'gates' | 'ready' | 'zkStart' | 'converge' | 'elect' | 'recoveryTimeout' | 'leaderExpire'
   | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
-  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout';
+  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge';
 
 /** One scheduled thing: n = node index, u = unit index (or other id), e = epoch guard; -1 when unused. */
 export interface Action {
@@ -52,9 +52,15 @@ export interface NodeRt {
   cid: boolean;
   steps: Record<string, 1>;
   health: Health;
-  /** Mesos agent registered with the current leader. */
+  /** Mesos agent registered with the current leader and connected (its resources are offered). */
   reg: boolean;
-  /** Partition / crash epoch for unreachable timers. */
+  /** Marked unreachable by the leader (kept in the registry until the agent re-registers). */
+  unreach: boolean;
+  /** Since when the leader's pings go unanswered (-1 when they are answered or no leader knows the agent). */
+  silentSinceMs: number;
+  /** Bumped on every power-off: tasks launched in an older boot died with it. */
+  bootEp: number;
+  /** Epoch of the agent's link to the leader: bumped whenever pings stop or resume; guards ping and task timers. */
   pe: number;
   cpus: number;
   /** Something the diagnostics report of this node depends on changed since the last pull. */
@@ -69,6 +75,14 @@ export interface TaskRt {
   state: TaskState;
   /** Index of the node in topology, for fast lookups. */
   ni: number;
+  /** The node's bootEp when the task launched: a reboot since then killed it. */
+  bootEp: number;
+  /** When the task became unreachable (-1 otherwise); also the guard of its Marathon timers. */
+  unreachableSinceMs: number;
+  /** Marathon stopped counting the unreachable instance (inactiveAfterSeconds): a replacement may launch. */
+  inactive: boolean;
+  /** Marathon forgot the instance (expungeAfterSeconds): if it comes back it is killed. */
+  expunged: boolean;
 }
 
 export interface EngineState {
@@ -106,6 +120,8 @@ export interface EngineState {
     lep: number;
     /** Time the leader lost its ZK session, -1 when connected. */
     lostZkAt: number;
+    /** Agent removal rate limiter: the next permit's time, valid for the leader epoch `lep` it was taken in. */
+    removalPermit: { lep: number; atMs: number };
   };
   dns: {
     loaded: boolean[];
@@ -117,9 +133,12 @@ export interface EngineState {
   };
   marathon: { leader: number; registered: boolean; electing: boolean; join: number[]; joinSeq: number; ep: number };
   registered: string[];
+  /** Agents marked unreachable, in marking order (node.unreach mirrors it for O(1) reads). */
+  unreachable: string[];
   tasks: TaskRt[];
   taskSeq: number;
-  services: { deployed: boolean; kafkaRegistered: boolean; brokersWanted: number; kafkaEp: number };
+  /** kafkaTask: index of the /kafka scheduler task registered as the framework (-1: none). */
+  services: { deployed: boolean; kafkaRegistered: boolean; kafkaTask: number; brokersWanted: number; kafkaEp: number };
   cidZnode: boolean;
   /** ZooKeeper server (master index) each ZK client unit is connected to, keyed "node:unit". */
   zkConn: Record<string, number>;

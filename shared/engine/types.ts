@@ -32,7 +32,13 @@ export type { Fault, FaultKind } from '../model/faults/registry.ts';
 import type { Fault } from '../model/faults/registry.ts';
 
 export type MesosRole = 'mesos' | 'marathon';
-export type TaskState = 'staging' | 'running' | 'lost' | 'killed' | 'failed';
+/**
+ * Mesos task states as a partition-aware framework (Marathon 1.6) sees them: `unreachable` (TASK_UNREACHABLE) while
+ * its agent is marked unreachable, `gone` (TASK_GONE) when the agent came back without it (rebooted); `lost` is
+ * what frameworks that are not partition-aware get, kept for completeness.
+ */
+export type TaskState = 'staging' | 'running' | 'unreachable' | 'gone' | 'lost' | 'killed' | 'failed';
+export const TASK_STATES: readonly TaskState[] = ['staging', 'running', 'unreachable', 'gone', 'lost', 'killed', 'failed'];
 
 interface EventBase {
   seq: number;
@@ -48,7 +54,8 @@ export type SimEvent = EventBase &
     | { type: 'quorum'; have: number; need: number; cause: Cause }
     | { type: 'leader'; role: MesosRole; node: string | null; cause: Cause }
     | { type: 'dns'; name: string; value: string | null; cause: Cause }
-    | { type: 'agent'; node: string; registered: boolean; cause: Cause }
+    /** `registered`: connected to the leader and offered; `unreachable: true` when the leader marks the agent unreachable. */
+    | { type: 'agent'; node: string; registered: boolean; unreachable?: boolean; cause: Cause }
     | { type: 'task'; service: string; task: string; node: string; state: TaskState; cause: Cause }
     /** `id` ("fault:<seq>") names the fault; an `active: false` event carries the id of the fault that ended. */
     | { type: 'fault'; fault: Fault; active: boolean; cause: Cause; id?: string }
@@ -137,6 +144,8 @@ export interface ClusterView {
   leaders: { mesos: string | null; marathon: string | null };
   dns: Record<string, string | null>;
   registeredAgents: string[];
+  /** Agents the leading master has marked unreachable (no pings answered for 300 s) and that have not re-registered. */
+  unreachableAgents: string[];
   tasks: TaskView[];
   availability: Availability;
   faults: ActiveFault[];

@@ -31,6 +31,7 @@ export function buildView(ctx: Ctx): ClusterView {
     },
     dns: { ...s.dns.values },
     registeredAgents: [...s.registered],
+    unreachableAgents: [...s.unreachable],
     tasks: s.tasks.map((t) => ({ id: t.id, service: t.service, node: t.node, state: t.state })),
     availability: { ...s.availability },
     faults: s.faults.map((f) => ({ ...f })),

@@ -7,8 +7,8 @@ import type { ActiveFault, ClusterConfig, ClusterView, DiagnosticsNodeReport, Di
 import { nodeIdsFor, nodeIndex, nodeIp, roleOfNode } from '../model/cluster.ts';
 import { unitsForRole } from '../model/catalog.ts';
 import { UNIT_NOT_STARTED, unitHealth } from '../model/health.ts';
-import { isPersistent } from '../model/faults/registry.ts';
 import { mesosIdOf, mesosIdStep } from '../model/mesosId.ts';
+import { isPersistent } from '../model/faults/registry.ts';
 
 export function initialView(cluster: ClusterConfig): ClusterView {
   const nodes: NodeView[] = nodeIdsFor(cluster).map((id) => {
@@ -27,6 +27,7 @@ export function initialView(cluster: ClusterConfig): ClusterView {
     leaders: { mesos: null, marathon: null },
     dns: { 'leader.mesos': null, 'marathon.mesos': null },
     registeredAgents: [],
+    unreachableAgents: [],
     tasks: [],
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
     faults: [],
@@ -94,8 +95,14 @@ export function applyEvent(prev: ClusterView, e: SimEvent): ClusterView {
       return { ...view, dns: { ...view.dns, [e.name]: e.value } };
     case 'agent': {
       const has = view.registeredAgents.includes(e.node);
-      if (e.registered === has) return view;
-      return { ...view, registeredAgents: e.registered ? [...view.registeredAgents, e.node] : view.registeredAgents.filter((a) => a !== e.node) };
+      const registeredAgents = e.registered === has ? view.registeredAgents
+        : e.registered ? [...view.registeredAgents, e.node] : view.registeredAgents.filter((a) => a !== e.node);
+      // Marked unreachable: joins the list; registered again: leaves it.
+      const wasUnreachable = view.unreachableAgents.includes(e.node);
+      const unreachableAgents = e.unreachable === true && !wasUnreachable ? [...view.unreachableAgents, e.node]
+        : e.registered && wasUnreachable ? view.unreachableAgents.filter((a) => a !== e.node) : view.unreachableAgents;
+      if (registeredAgents === view.registeredAgents && unreachableAgents === view.unreachableAgents) return view;
+      return { ...view, registeredAgents, unreachableAgents };
     }
     case 'task': {
       const i = view.tasks.findIndex((t) => t.id === e.task);

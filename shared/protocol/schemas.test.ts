@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlSchema, describeZodError, faultSchema } from './schemas.ts';
+import { controlSchema, describeZodError, faultSchema, scenarioStepSchema } from './schemas.ts';
 
 describe('fault schema', () => {
   it('accepts the contract examples', () => {
@@ -19,5 +19,15 @@ describe('fault schema', () => {
   it('bounds speed', () => {
     expect(controlSchema.safeParse({ action: 'speed', speed: 1000 }).success).toBe(false);
     expect(controlSchema.safeParse({ action: 'speed', speed: 20 }).success).toBe(true);
+  });
+});
+
+describe('scenario steps that wait for a fact', () => {
+  it('accepts a step with a known fact and rejects unknown facts or values', () => {
+    expect(scenarioStepSchema.safeParse({ atMs: 0, when: { fact: 'cluster', is: 'healthy' }, say: 'ok' }).success).toBe(true);
+    expect(scenarioStepSchema.safeParse({ atMs: 0, when: { fact: 'agent', node: 'agent-1', is: 'unreachable' }, say: 'ok' }).success).toBe(true);
+    expect(scenarioStepSchema.safeParse({ atMs: 0, when: { fact: 'weather', is: 'sunny' }, say: 'no' }).success).toBe(false);
+    expect(scenarioStepSchema.safeParse({ atMs: 0, when: { fact: 'cluster', is: 'green' }, say: 'no' }).success).toBe(false);
+    expect(scenarioStepSchema.safeParse({ atMs: 0, when: { fact: 'cluster', is: 'healthy' } }).success).toBe(false);
   });
 });

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { FAULT_SCHEMAS } from '../model/faults/registry.ts';
 import { nodeIdSchema, unitIdSchema } from '../model/faults/spec.ts';
+import { TASK_STATES, UNIT_STATES, type TaskState, type UnitState } from '../engine/types.ts';
+import type { ScriptCondition } from '../engine/scriptFacts.ts';
 
 export { MAX_DELAY_MS } from '../model/faults/process.ts';
 
@@ -40,8 +42,20 @@ export const scenarioLoadSchema = z.strictObject({ name: z.string().min(1).max(6
 export const explainSchema = z.strictObject({ node: nodeId, unit: unitId });
 export const resyncSchema = z.strictObject({}).optional();
 
+/** A fact a scenario step waits for (shared/engine/scriptFacts.ts): "when the cluster is healthy, say ...". */
+export const scriptConditionSchema = z.discriminatedUnion('fact', [
+  z.strictObject({ fact: z.literal('cluster'), is: z.enum(['healthy', 'unhealthy', 'unknown']) }),
+  z.strictObject({ fact: z.literal('node'), node: nodeId, is: z.enum(['healthy', 'unhealthy', 'unknown']) }),
+  z.strictObject({ fact: z.literal('quorum'), is: z.enum(['ok', 'lost']) }),
+  z.strictObject({ fact: z.literal('leader'), role: z.enum(['mesos', 'marathon']), is: z.enum(['elected', 'none']) }),
+  z.strictObject({ fact: z.literal('agent'), node: nodeId, is: z.enum(['registered', 'disconnected', 'unreachable']) }),
+  z.strictObject({ fact: z.literal('unit'), node: nodeId, unit: unitId, is: z.enum(UNIT_STATES as [UnitState, ...UnitState[]]) }),
+  z.strictObject({ fact: z.literal('task'), is: z.enum(TASK_STATES as [TaskState, ...TaskState[]]), service: z.string().min(1).max(64).optional() }),
+]);
+
 export const scenarioStepSchema = z.strictObject({
   atMs: z.number().int().min(0),
+  when: scriptConditionSchema.optional(),
   fault: faultSchema.optional(),
   say: z.string().min(1).max(500).optional(),
 }).refine((s) => s.fault !== undefined || s.say !== undefined, 'a step needs a fault, a say, or both');
@@ -63,6 +77,11 @@ export type JoinRequest = z.infer<typeof joinSchema>;
 export type ScenarioLoadRequest = z.infer<typeof scenarioLoadSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
+
+// Two-way check: the schema accepts exactly the conditions the script player understands.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const conditionSchemaMatchesType: Same<z.infer<typeof scriptConditionSchema>, ScriptCondition> = true;
+void conditionSchemaMatchesType;
 
 /** One readable line from a zod error: "ms: delay ms must not be negative". */
 export function describeZodError(error: z.ZodError): string {

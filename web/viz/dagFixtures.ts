@@ -76,6 +76,7 @@ export function fixtureView(
     leaders: { mesos: up ? 'master-1' : null, marathon: up ? 'master-1' : null },
     dns: { 'leader.mesos': up ? '10.0.0.1' : null, 'marathon.mesos': up ? '10.0.0.1' : null },
     registeredAgents: up ? nodes.filter((n) => n.role !== 'master').map((n) => n.id) : [],
+    unreachableAgents: [],
     tasks: [], faults: [], diagnostics: { updatedMs: null, puller: null, nodes: [] },
     availability: { uiReachable: up, apiReachable: up, tasksLaunchable: up, adminRouterStatus: up ? 200 : 0 },
   };

@@ -68,6 +68,7 @@ export function viewFor(masters = 3, agents = 2): ClusterView {
     leaders: { mesos: 'master-2', marathon: null },
     dns: {},
     registeredAgents: [],
+    unreachableAgents: [],
     tasks: [],
     availability: { uiReachable: true, apiReachable: true, tasksLaunchable: true, adminRouterStatus: 200 },
     faults: [],
