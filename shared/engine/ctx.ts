@@ -24,12 +24,12 @@ export function emit(ctx: Ctx, body: SimEventBody): void {
 }
 
 export function schedule(ctx: Ctx, delayMs: number, k: ActionKind, n = -1, u = -1, e = -1): void {
-  const a: Action = { k, n, u, e };
+  const a: Action = { kind: k, node: n, unit: u, epoch: e };
   push(ctx.s.queue, ctx.s.simTimeMs + Math.max(0, Math.round(delayMs)), a);
 }
 
 export function scheduleAt(ctx: Ctx, atMs: number, k: ActionKind, n = -1, u = -1, e = -1): void {
-  push(ctx.s.queue, Math.max(ctx.s.simTimeMs, atMs), { k, n, u, e });
+  push(ctx.s.queue, Math.max(ctx.s.simTimeMs, atMs), { kind: k, node: n, unit: u, epoch: e });
 }
 
 export function unitIndex(ctx: Ctx, n: number, unitId: string): number {
@@ -43,7 +43,7 @@ export function unitAt(ctx: Ctx, n: number, unitId: string): UnitRt | null {
 
 /** The unit answers: active and not hung, on a powered node. */
 export function isUp(ctx: Ctx, n: number, unitId: string): boolean {
-  return ctx.s.nodes[n].up && unitAt(ctx, n, unitId)?.st === 'healthy';
+  return ctx.s.nodes[n].up && unitAt(ctx, n, unitId)?.state === 'healthy';
 }
 
 export function ref(ctx: Ctx, n: number, unitId: string): string {
@@ -51,7 +51,7 @@ export function ref(ctx: Ctx, n: number, unitId: string): string {
 }
 
 export function setWhy(ctx: Ctx, fact: string, cause: Cause): void {
-  ctx.s.why[fact] = { ...cause, since: ctx.s.simTimeMs };
+  ctx.s.factCauses[fact] = { ...cause, since: ctx.s.simTimeMs };
 }
 
 /** Emit Boot Sequence step `id` for node n (null: cluster-level) the first time it happens there. */
@@ -62,7 +62,7 @@ export function step(ctx: Ctx, id: string, n: number, unitId: string | null, cau
     if (node.steps[key]) return;
     node.steps[key] = 1;
   } else {
-    const done = ctx.s.why[`step:${id}`];
+    const done = ctx.s.factCauses[`step:${id}`];
     if (done) return;
     setWhy(ctx, `step:${id}`, cause);
   }
@@ -76,7 +76,7 @@ export function isMaster(ctx: Ctx, n: number): boolean {
 /** Master n can reach the majority of the ensemble (a partition cuts a node off from all others). */
 export function inMajority(ctx: Ctx, n: number): boolean {
   const node = ctx.s.nodes[n];
-  return node.up && (!node.part || ctx.topo.masters === 1 && isMaster(ctx, n));
+  return node.up && (!node.partitioned || ctx.topo.masters === 1 && isMaster(ctx, n));
 }
 
 export function quorumOk(ctx: Ctx): boolean {

@@ -21,30 +21,30 @@ import { watchdogProbe } from './rules/watchdog.ts';
 const EXEC_CAUSE = { text: 'starting: systemd started dcos.target; ExecStartPre gates running' };
 
 export function dispatch(ctx: Ctx, a: Action): void {
-  const { n, u, e } = a;
-  switch (a.k) {
+  const { node: n, unit: u, epoch: e } = a;
+  switch (a.kind) {
     case 'boot': {
       const units = ctx.s.nodes[n].units;
-      for (let i = 0; i < units.length; i++) schedule(ctx, between(ctx.s, UNIT_START_JITTER_MS), 'exec', n, i, units[i].ep);
+      for (let i = 0; i < units.length; i++) schedule(ctx, between(ctx.s, UNIT_START_JITTER_MS), 'exec', n, i, units[i].epoch);
       break;
     }
     case 'exec': {
       const rt = ctx.s.nodes[n].units[u];
-      if (rt.ep !== e) break;
-      exec(ctx, n, u, rt.st === 'failed' ? restartCause(ctx, n, u) : EXEC_CAUSE);
+      if (rt.epoch !== e) break;
+      exec(ctx, n, u, rt.state === 'failed' ? restartCause(ctx, n, u) : EXEC_CAUSE);
       break;
     }
     case 'gates': {
       const rt = ctx.s.nodes[n].units[u];
-      if (rt.ep === e && (rt.st === 'starting' || rt.st === 'waiting') && ctx.s.nodes[n].up) runGates(ctx, n, u);
+      if (rt.epoch === e && (rt.state === 'starting' || rt.state === 'waiting') && ctx.s.nodes[n].up) runGates(ctx, n, u);
       break;
     }
     case 'ready': {
       const rt = ctx.s.nodes[n].units[u];
-      if (rt.ep === e && rt.st === 'starting') ready(ctx, n, u);
+      if (rt.epoch === e && rt.state === 'starting') ready(ctx, n, u);
       break;
     }
-    case 'zkStart': if (ctx.s.zk.ep[n] === e) zkStart(ctx, n); break;
+    case 'zkStart': if (ctx.s.zk.epoch[n] === e) zkStart(ctx, n); break;
     case 'converge': converge(ctx); break;
     case 'elect': elect(ctx); break;
     case 'recoveryTimeout': recoveryTimeout(ctx, n, e); break;

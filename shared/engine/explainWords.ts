@@ -68,13 +68,13 @@ function factHolds(ctx: Ctx, ref: string): boolean | null {
     case 'fact:mesos-leader': return s.mesos.leader >= 0;
     case 'fact:marathon-leader': return s.marathon.leader >= 0 && s.marathon.registered;
     case 'fact:leader.mesos': case 'fact:marathon.mesos': return Boolean(s.dns.values[ref.slice(5)]);
-    case 'fact:cluster-id': return s.cidZnode;
+    case 'fact:cluster-id': return s.clusterIdZnode;
     default: return null;
   }
 }
 
 function describeFactRef(ctx: Ctx, ref: string): RefNow | null {
-  const w = ctx.s.why[ref];
+  const w = ctx.s.factCauses[ref];
   const live = liveFact(ctx, ref);
   const cause = live ?? w;
   if (!cause) return null;
@@ -87,24 +87,24 @@ function describeFactRef(ctx: Ctx, ref: string): RefNow | null {
 
 function describeNodeRef(ctx: Ctx, ref: string, n: number): RefNow {
   const node = ctx.s.nodes[n];
-  const text = !node.up ? `${ref} is powered off` : node.part ? `${ref} is partitioned from the other nodes` : `${ref} is up`;
+  const text = !node.up ? `${ref} is powered off` : node.partitioned ? `${ref} is partitioned from the other nodes` : `${ref} is up`;
   const f = ctx.s.faults.find((a) => 'node' in a.fault && a.fault.node === ref && (a.fault.kind === 'crash' || a.fault.kind === 'partition'));
-  return { text, refs: f ? [f.id] : [], sinceMs: null, fine: node.up && !node.part, fault: false };
+  return { text, refs: f ? [f.id] : [], sinceMs: null, fine: node.up && !node.partitioned, fault: false };
 }
 
 function describeUnitRef(ctx: Ctx, ref: string, n: number, unit: string): RefNow | null {
   const u = ctx.topo.unitIdx[ctx.topo.roles[n]][unit];
   if (u === undefined) return null;
   const rt = ctx.s.nodes[n].units[u];
-  if (rt.st === 'healthy') return { text: `${ref} healthy: active (running)`, refs: [], sinceMs: rt.since, fine: ctx.s.nodes[n].up, fault: false };
-  if (rt.st === 'waiting') {
+  if (rt.state === 'healthy') return { text: `${ref} healthy: active (running)`, refs: [], sinceMs: rt.sinceMs, fine: ctx.s.nodes[n].up, fault: false };
+  if (rt.state === 'waiting') {
     const live = evalGates(ctx, n, u);
     // Every gate passes now: what it waited on is fixed; systemd simply has not retried yet.
-    if (!live) return { text: `${ref} waiting: its ExecStartPre gates pass now; systemd runs them again at the next RestartSec retry`, refs: [], sinceMs: rt.since, fine: false, fault: false };
-    return { text: `${ref} ${live.cause.text}`, refs: live.cause.refs ?? [], sinceMs: rt.since, fine: false, fault: false };
+    if (!live) return { text: `${ref} waiting: its ExecStartPre gates pass now; systemd runs them again at the next RestartSec retry`, refs: [], sinceMs: rt.sinceMs, fine: false, fault: false };
+    return { text: `${ref} ${live.cause.text}`, refs: live.cause.refs ?? [], sinceMs: rt.sinceMs, fine: false, fault: false };
   }
-  const text = rt.cause.text.startsWith(`${rt.st}:`) ? rt.cause.text : `${rt.st}: ${rt.cause.text}`;
-  return { text: `${ref} ${text}`, refs: rt.cause.refs ?? [], sinceMs: rt.since, fine: false, fault: false };
+  const text = rt.cause.text.startsWith(`${rt.state}:`) ? rt.cause.text : `${rt.state}: ${rt.cause.text}`;
+  return { text: `${ref} ${text}`, refs: rt.cause.refs ?? [], sinceMs: rt.sinceMs, fine: false, fault: false };
 }
 
 /** The ref as it stands now, or null when it names nothing in this cluster. */

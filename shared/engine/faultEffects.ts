@@ -57,7 +57,7 @@ export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot
   const refs = [id];
   node.dirty = true;
   if (kind === 'partition') {
-    node.part = true;
+    node.partitioned = true;
     emit(ctx, { type: 'power', node: nodeId, up: node.up, partitioned: true, cause: { text: `${nodeId} is cut off from every other node`, refs } });
     if (master) {
       for (const unit of ['dcos-marathon', 'dcos-metronome']) {
@@ -68,25 +68,25 @@ export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot
     afterNetworkChange(ctx, n);
   } else if (kind === 'heal') {
     end(ctx, (a) => onUnit(a.fault, 'partition', nodeId), 'healed');
-    node.part = false;
+    node.partitioned = false;
     emit(ctx, { type: 'power', node: nodeId, up: node.up, partitioned: false, cause: { text: `${nodeId} is reconnected`, refs } });
     afterNetworkChange(ctx, n);
     wake(ctx, `heal:${n}`);
   } else if (kind === 'crash') {
     node.up = false;
-    emit(ctx, { type: 'power', node: nodeId, up: false, partitioned: node.part, cause: { text: `${nodeId} powered off (all units down)`, refs } });
+    emit(ctx, { type: 'power', node: nodeId, up: false, partitioned: node.partitioned, cause: { text: `${nodeId} powered off (all units down)`, refs } });
     for (let u = 0; u < node.units.length; u++) {
       end(ctx, (a) => onUnit(a.fault, 'hang', nodeId, ctx.topo.unitIds[ctx.topo.roles[n]][u]), 'the node powered off');
-      const st = node.units[u].st;
+      const st = node.units[u].state;
       // A unit stopped by a fault stays stopped (and inactive) across the power cycle.
       if (st !== 'pending' && st !== 'stopped') down(ctx, n, u, 'pending', { text: `pending: ${nodeId} is powered off`, refs });
-      else node.units[u].ep++;
+      else node.units[u].epoch++;
     }
     afterNetworkChange(ctx, n);
   } else {
     end(ctx, (a) => onUnit(a.fault, 'crash', nodeId), 'booted');
     node.up = true;
-    emit(ctx, { type: 'power', node: nodeId, up: true, partitioned: node.part, cause: { text: `${nodeId} powered on; systemd starts dcos.target`, refs } });
+    emit(ctx, { type: 'power', node: nodeId, up: true, partitioned: node.partitioned, cause: { text: `${nodeId} powered on; systemd starts dcos.target`, refs } });
     schedule(ctx, between(ctx.s, NODE_BOOT_JITTER_MS), 'boot', n, -1, -1);
     afterNetworkChange(ctx, n);
   }
@@ -103,6 +103,6 @@ export function afterZkChange(ctx: Ctx): void {
 function afterNetworkChange(ctx: Ctx, n: number): void {
   if (n < ctx.topo.masters) return afterZkChange(ctx);
   const node = ctx.s.nodes[n];
-  if (node.part || !node.up) onAgentCut(ctx, n);
+  if (node.partitioned || !node.up) onAgentCut(ctx, n);
   else onAgentHealed(ctx, n);
 }

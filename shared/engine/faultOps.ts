@@ -70,7 +70,7 @@ export const FAULT_OPS: OpsTable = {
       const { n, u } = at(ctx, a.fault);
       endThis(ctx, a, 'cleared');
       const rt = ctx.s.nodes[n].units[u];
-      if (rt.hung && rt.st === 'unhealthy') {
+      if (rt.hung && rt.state === 'unhealthy') {
         rt.hung = false;
         rt.resumed = true;
         transition(ctx, n, u, 'healthy', { text: 'answering again (hang cleared)', refs: [by] });
@@ -83,15 +83,15 @@ export const FAULT_OPS: OpsTable = {
       const { n, u } = at(ctx, f);
       const rt = ctx.s.nodes[n].units[u];
       end(ctx, (a) => a.id !== id && onUnit(a.fault, 'delay', f.node, f.unit), 'replaced by a new delay');
-      rt.delay = f.ms;
+      rt.delayMs = f.ms;
       // Already launching: the new delay replaces whatever delay its ready time carried.
-      shiftReady(ctx, n, u, f.ms - rt.delayed);
+      shiftReady(ctx, n, u, f.ms - rt.delayedMs);
     },
     undo(ctx, a) {
       const { n, u } = at(ctx, a.fault);
-      ctx.s.nodes[n].units[u].delay = 0;
+      ctx.s.nodes[n].units[u].delayMs = 0;
       endThis(ctx, a, 'cleared');
-      shiftReady(ctx, n, u, -ctx.s.nodes[n].units[u].delayed);
+      shiftReady(ctx, n, u, -ctx.s.nodes[n].units[u].delayedMs);
     },
   },
   partition: {
@@ -102,7 +102,7 @@ export const FAULT_OPS: OpsTable = {
   heal: {
     apply(ctx, f, id) {
       const n = nodeIndex(ctx.s.cluster, f.node);
-      if (ctx.s.nodes[n].part) nodeFault(ctx, 'heal', n, id);
+      if (ctx.s.nodes[n].partitioned) nodeFault(ctx, 'heal', n, id);
     },
     undo: oneShot,
   },

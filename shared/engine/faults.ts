@@ -20,7 +20,7 @@ function subjectOf(ctx: Ctx, fault: Fault): FaultSubject {
   const n = nodeIndex(ctx.s.cluster, fault.node);
   const node = ctx.s.nodes[n];
   const u = 'unit' in fault ? unitIndex(ctx, n, fault.unit) : -1;
-  return { node: { up: node.up, partitioned: node.part }, unit: u >= 0 ? { state: node.units[u].st } : null, active: ctx.s.faults };
+  return { node: { up: node.up, partitioned: node.partitioned }, unit: u >= 0 ? { state: node.units[u].state } : null, active: ctx.s.faults };
 }
 
 /** State-dependent checks: does the fault make sense now? null = applicable. */

@@ -28,22 +28,22 @@ function initialState(opts: EngineOptions): EngineState {
     version: 1, seed: opts.seed, cluster: { ...opts.cluster }, simTimeMs: 0, seq: 0, rng: seedRng(opts.seed),
     queue: emptyQueue(),
     nodes: topo.ids.map((_, n) => ({
-      up: true, part: false, cid: false, steps: {}, health: 'unknown', reg: false, unreach: false, silentSinceMs: -1, bootEp: 0, pe: 0, cpus: AGENT_CPUS, dirty: true,
+      up: true, partitioned: false, clusterIdFile: false, steps: {}, health: 'unknown', agentRegistered: false, agentUnreachable: false, silentSinceMs: -1, bootEpoch: 0, linkEpoch: 0, freeCpus: AGENT_CPUS, dirty: true,
       units: topo.unitIds[topo.roles[n]].map(() => newUnit()),
     })),
     waiters: {},
-    zk: { converged: false, convergeScheduled: false, up: Array(m).fill(false), pid: Array(m).fill(0), stash: Array(m).fill(0), serving: Array(m).fill(false), have: 0, pidSeq: 1000, ep: Array(m).fill(0) },
-    mesos: { leader: -1, recovering: -1, electing: false, join: Array(m).fill(-1), joinSeq: 0, blockedUntil: 0, lep: 0, lostZkAt: -1, removalPermit: { lep: -1, atMs: 0 } },
-    dns: { loaded: Array(m).fill(false), leaderRec: Array(m).fill(null), marathonRec: Array(m).fill(null), noLeaderSince: Array(m).fill(-1), values: { 'leader.mesos': null, 'marathon.mesos': null } },
-    marathon: { leader: -1, registered: false, electing: false, join: Array(m).fill(-1), joinSeq: 0, ep: 0 },
+    zk: { converged: false, convergeScheduled: false, up: Array(m).fill(false), pid: Array(m).fill(0), stashedPid: Array(m).fill(0), serving: Array(m).fill(false), have: 0, pidSeq: 1000, epoch: Array(m).fill(0) },
+    mesos: { leader: -1, recovering: -1, electing: false, joinSeqByMaster: Array(m).fill(-1), joinSeq: 0, blockedUntilMs: 0, leaderEpoch: 0, lostZkAtMs: -1, removalPermit: { leaderEpoch: -1, atMs: 0 } },
+    dns: { loaded: Array(m).fill(false), leaderRec: Array(m).fill(null), marathonRec: Array(m).fill(null), noLeaderSinceMs: Array(m).fill(-1), values: { 'leader.mesos': null, 'marathon.mesos': null } },
+    marathon: { leader: -1, registered: false, electing: false, joinSeqByMaster: Array(m).fill(-1), joinSeq: 0, epoch: 0 },
     registered: [], unreachable: [], tasks: [], taskSeq: 0,
-    services: { deployed: false, kafkaRegistered: false, kafkaTask: -1, brokersWanted: 0, kafkaEp: 0 },
-    cidZnode: false, zkConn: {}, why: {}, faults: [],
+    services: { deployed: false, kafkaRegistered: false, kafkaTask: -1, brokersWanted: 0, kafkaEpoch: 0 },
+    clusterIdZnode: false, zkConn: {}, factCauses: {}, faults: [],
     availability: { uiReachable: false, apiReachable: false, tasksLaunchable: false, adminRouterStatus: 0 },
     clusterHealth: 'unknown',
     diag: newDiagState(topo),
   };
-  for (let n = 0; n < topo.ids.length; n++) push(s.queue, between(s, NODE_BOOT_JITTER_MS), { k: 'boot', n, u: -1, e: -1 });
+  for (let n = 0; n < topo.ids.length; n++) push(s.queue, between(s, NODE_BOOT_JITTER_MS), { kind: 'boot', node: n, unit: -1, epoch: -1 });
   return s;
 }
 

@@ -2,7 +2,7 @@
 // cluster shape (not stored: recomputed on restore). Node and unit positions are indexes into nodeIdsFor(cluster)
 // and unitsForRole(role), so per-event work is O(1) lookups.
 // Invariants: every field is JSON-serialisable; `seq` is the last emitted event's seq; queue actions carry an
-// epoch `e` and are ignored when the thing they target has moved on (restarted, stopped, crashed).
+// `epoch` and are ignored when the thing they target has moved on (restarted, stopped, crashed).
 import type { ActiveFault, Availability, Cause, ClusterConfig, DiagnosticsReport, Health, Role, TaskState, UnitState } from './types.ts';
 import type { QueueState } from './queue.ts';
 import type { FaultRecord } from './faultHistory.ts';
@@ -15,54 +15,54 @@ export type ActionKind =
   | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
   | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge';
 
-/** One scheduled thing: n = node index, u = unit index (or other id), e = epoch guard; -1 when unused. */
+/** One scheduled thing: `node` index, `unit` index (or another small id), `epoch` guard; -1 when unused. */
 export interface Action {
-  k: ActionKind;
-  n: number;
-  u: number;
-  e: number;
+  kind: ActionKind;
+  node: number;
+  unit: number;
+  epoch: number;
 }
 
 export interface UnitRt {
-  st: UnitState;
+  state: UnitState;
   cause: Cause;
-  since: number;
+  sinceMs: number;
   /** Bumped whenever the process goes away or restarts; stale actions compare it. */
-  ep: number;
+  epoch: number;
   /** Entered `active` since the last stop (3DT distinguishes "never entered active" from "flapping"). */
-  act: boolean;
+  everActive: boolean;
   /** When the last failed ExecStartPre attempt ended (auto-restart cadence base). */
-  base: number;
+  lastAttemptMs: number;
   /** Extra ms added to the next ready time (delay fault), 0 otherwise. */
-  delay: number;
+  delayMs: number;
   hung: boolean;
   /** Stopped by a `stop` fault: stays down until start/clear. */
   stopped: boolean;
   /** Set while a hung process resumes (hang cleared) rather than restarts. */
   resumed: boolean;
   /** When the launched main process becomes ready (-1 when no ready is pending), and the delay-fault ms in it. */
-  readyAt: number;
-  delayed: number;
+  readyAtMs: number;
+  delayedMs: number;
 }
 
 export interface NodeRt {
   up: boolean;
-  part: boolean;
+  partitioned: boolean;
   /** /var/lib/dcos/cluster-id written on this node. */
-  cid: boolean;
+  clusterIdFile: boolean;
   steps: Record<string, 1>;
   health: Health;
   /** Mesos agent registered with the current leader and connected (its resources are offered). */
-  reg: boolean;
+  agentRegistered: boolean;
   /** Marked unreachable by the leader (kept in the registry until the agent re-registers). */
-  unreach: boolean;
+  agentUnreachable: boolean;
   /** Since when the leader's pings go unanswered (-1 when they are answered or no leader knows the agent). */
   silentSinceMs: number;
   /** Bumped on every power-off: tasks launched in an older boot died with it. */
-  bootEp: number;
+  bootEpoch: number;
   /** Epoch of the agent's link to the leader: bumped whenever pings stop or resume; guards ping and task timers. */
-  pe: number;
-  cpus: number;
+  linkEpoch: number;
+  freeCpus: number;
   /** Something the diagnostics report of this node depends on changed since the last pull. */
   dirty: boolean;
   units: UnitRt[];
@@ -74,9 +74,9 @@ export interface TaskRt {
   node: string;
   state: TaskState;
   /** Index of the node in topology, for fast lookups. */
-  ni: number;
+  nodeIndex: number;
   /** The node's bootEp when the task launched: a reboot since then killed it. */
-  bootEp: number;
+  bootEpoch: number;
   /** When the task became unreachable (-1 otherwise); also the guard of its Marathon timers. */
   unreachableSinceMs: number;
   /** Marathon stopped counting the unreachable instance (inactiveAfterSeconds): a replacement may launch. */
@@ -101,11 +101,11 @@ export interface EngineState {
     convergeScheduled: boolean;
     up: boolean[];
     pid: number[];
-    stash: number[];
+    stashedPid: number[];
     serving: boolean[];
     have: number;
     pidSeq: number;
-    ep: number[];
+    epoch: number[];
   };
   mesos: {
     leader: number;
@@ -113,36 +113,36 @@ export interface EngineState {
     recovering: number;
     electing: boolean;
     /** ZK znode sequence per master when it joined the election (lowest wins), -1 when not a candidate. */
-    join: number[];
+    joinSeqByMaster: number[];
     joinSeq: number;
     /** No new election before this time (the old leader's ZK session must expire first). */
-    blockedUntil: number;
-    lep: number;
+    blockedUntilMs: number;
+    leaderEpoch: number;
     /** Time the leader lost its ZK session, -1 when connected. */
-    lostZkAt: number;
-    /** Agent removal rate limiter: the next permit's time, valid for the leader epoch `lep` it was taken in. */
-    removalPermit: { lep: number; atMs: number };
+    lostZkAtMs: number;
+    /** Agent removal rate limiter: the next permit's time, valid for the leader epoch it was taken in. */
+    removalPermit: { leaderEpoch: number; atMs: number };
   };
   dns: {
     loaded: boolean[];
     leaderRec: (string | null)[];
     marathonRec: (string | null)[];
     /** Time since when this instance has seen no leader (-1 when it has one). */
-    noLeaderSince: number[];
+    noLeaderSinceMs: number[];
     values: Record<string, string | null>;
   };
-  marathon: { leader: number; registered: boolean; electing: boolean; join: number[]; joinSeq: number; ep: number };
+  marathon: { leader: number; registered: boolean; electing: boolean; joinSeqByMaster: number[]; joinSeq: number; epoch: number };
   registered: string[];
   /** Agents marked unreachable, in marking order (node.unreach mirrors it for O(1) reads). */
   unreachable: string[];
   tasks: TaskRt[];
   taskSeq: number;
   /** kafkaTask: index of the /kafka scheduler task registered as the framework (-1: none). */
-  services: { deployed: boolean; kafkaRegistered: boolean; kafkaTask: number; brokersWanted: number; kafkaEp: number };
-  cidZnode: boolean;
+  services: { deployed: boolean; kafkaRegistered: boolean; kafkaTask: number; brokersWanted: number; kafkaEpoch: number };
+  clusterIdZnode: boolean;
   /** ZooKeeper server (master index) each ZK client unit is connected to, keyed "node:unit". */
   zkConn: Record<string, number>;
-  why: Record<string, { text: string; refs?: string[]; since: number }>;
+  factCauses: Record<string, { text: string; refs?: string[]; since: number }>;
   faults: ActiveFault[];
   /** Faults injected so far, ended ones included (faultHistory.ts; absent until the first fault). */
   faultHistory?: FaultRecord[];
@@ -155,7 +155,7 @@ export interface EngineState {
 /** One master's own dcos-diagnostics puller (in 1.11 every master pulls on its own 60 s timer). */
 export interface MasterPull {
   /** Epoch of this master's dcos-diagnostics unit a pull is queued for; -1 when its timer is stopped. */
-  ep: number;
+  epoch: number;
   /** Its own partition state at its last pull (a change invalidates every cached node report). */
   key: string;
   /** Its last pull: what its /system/health/v1/{nodes,units,report} serve. */
@@ -196,11 +196,11 @@ export function topoFor(cluster: ClusterConfig): Topo {
 export const NOT_STARTED: Cause = UNIT_NOT_STARTED;
 
 export function newUnit(): UnitRt {
-  return { st: 'pending', cause: NOT_STARTED, since: 0, ep: 0, act: false, base: 0, delay: 0, hung: false, stopped: false, resumed: false, readyAt: -1, delayed: 0 };
+  return { state: 'pending', cause: NOT_STARTED, sinceMs: 0, epoch: 0, everActive: false, lastAttemptMs: 0, delayMs: 0, hung: false, stopped: false, resumed: false, readyAtMs: -1, delayedMs: 0 };
 }
 
 export function newDiagState(topo: Topo): DiagState {
   const masters: MasterPull[] = [];
-  for (let m = 0; m < topo.masters; m++) masters.push({ ep: -1, key: '', report: { updatedMs: null, puller: topo.ids[m], nodes: [] } });
+  for (let m = 0; m < topo.masters; m++) masters.push({ epoch: -1, key: '', report: { updatedMs: null, puller: topo.ids[m], nodes: [] } });
   return { monitor: -1, stale: topo.ids.map(() => 0), masters };
 }

@@ -14,9 +14,9 @@ export function buildView(ctx: Ctx): ClusterView {
       role: ctx.topo.roles[n],
       ip: ctx.topo.ips[n],
       up: node.up,
-      partitioned: node.part,
+      partitioned: node.partitioned,
       health: node.health,
-      units: node.units.map((u, i) => ({ id: ids[i], state: u.st, health: unitHealth(u.st), cause: u.cause, sinceMs: u.since })),
+      units: node.units.map((u, i) => ({ id: ids[i], state: u.state, health: unitHealth(u.state), cause: u.cause, sinceMs: u.sinceMs })),
     };
   });
   return {

@@ -8,7 +8,7 @@ import { emit, isUp, setWhy, step } from '../ctx.ts';
 
 function statusVia(ctx: Ctx, m: number): { status: Availability['adminRouterStatus']; why: string } {
   const s = ctx.s;
-  if (!s.nodes[m].up || s.nodes[m].part || !isUp(ctx, m, 'dcos-adminrouter')) return { status: 0, why: 'Admin Router is not running' };
+  if (!s.nodes[m].up || s.nodes[m].partitioned || !isUp(ctx, m, 'dcos-adminrouter')) return { status: 0, why: 'Admin Router is not running' };
   if (!isUp(ctx, m, 'dcos-mesos-dns') || !s.dns.loaded[m] || s.dns.leaderRec[m] === null) {
     return { status: 503, why: 'Mesos leader is unknown (local Mesos-DNS has no leader.mesos)' };
   }
@@ -39,7 +39,7 @@ export function computeAvailability(ctx: Ctx): { a: Availability; why: string } 
 /** Status code via master m without allocating (runs after every action). */
 function quickStatus(ctx: Ctx, m: number): number {
   const s = ctx.s;
-  if (!s.nodes[m].up || s.nodes[m].part || !isUp(ctx, m, 'dcos-adminrouter')) return 0;
+  if (!s.nodes[m].up || s.nodes[m].partitioned || !isUp(ctx, m, 'dcos-adminrouter')) return 0;
   if (!isUp(ctx, m, 'dcos-mesos-dns') || !s.dns.loaded[m] || s.dns.leaderRec[m] === null) return 503;
   const mara = s.marathon.leader;
   if (mara < 0 || !isUp(ctx, mara, 'dcos-marathon')) return 503;
@@ -71,7 +71,7 @@ export function updateAvailability(ctx: Ctx): void {
 /** Admin Router's Lua cache first poll: discovery of the leaders through Mesos-DNS, and the auth redirect. */
 export function arPoll(ctx: Ctx, n: number, u: number, e: number): void {
   const rt = ctx.s.nodes[n].units[u];
-  if (rt.ep !== e || rt.st !== 'healthy') return;
+  if (rt.epoch !== e || rt.state !== 'healthy') return;
   const id = ctx.topo.ids[n];
   const d = ctx.s.dns;
   if (d.leaderRec[n] !== null) step(ctx, 'master.9.1', n, 'dcos-adminrouter', { text: `Admin Router on ${id} resolved leader.mesos -> ${d.leaderRec[n]} via Mesos-DNS`, refs: ['fact:leader.mesos'] });

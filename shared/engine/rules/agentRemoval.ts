@@ -10,7 +10,7 @@ import { AGENT_REMOVAL_RATE_LIMIT_MS } from '../../model/timings.ts';
 export function takeRemovalPermit(ctx: Ctx): number {
   const s = ctx.s;
   const p = s.mesos.removalPermit;
-  if (p.lep === s.mesos.lep && p.atMs > s.simTimeMs) return p.atMs;
-  s.mesos.removalPermit = { lep: s.mesos.lep, atMs: s.simTimeMs + AGENT_REMOVAL_RATE_LIMIT_MS };
+  if (p.leaderEpoch === s.mesos.leaderEpoch && p.atMs > s.simTimeMs) return p.atMs;
+  s.mesos.removalPermit = { leaderEpoch: s.mesos.leaderEpoch, atMs: s.simTimeMs + AGENT_REMOVAL_RATE_LIMIT_MS };
   return -1;
 }

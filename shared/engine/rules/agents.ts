@@ -24,18 +24,18 @@ export function slaveUnit(ctx: Ctx, n: number): string {
 
 function detect(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
-  if (node.reg || ctx.s.mesos.leader < 0 || !zkReachable(ctx, n) || !isUp(ctx, n, slaveUnit(ctx, n))) return;
+  if (node.agentRegistered || ctx.s.mesos.leader < 0 || !zkReachable(ctx, n) || !isUp(ctx, n, slaveUnit(ctx, n))) return;
   const rt = unitAt(ctx, n, slaveUnit(ctx, n));
-  schedule(ctx, between(ctx.s, [0, AGENT_REGISTRATION_BACKOFF_MS]), 'agentReg', n, ctx.s.mesos.lep, rt ? rt.ep : -1);
+  schedule(ctx, between(ctx.s, [0, AGENT_REGISTRATION_BACKOFF_MS]), 'agentReg', n, ctx.s.mesos.leaderEpoch, rt ? rt.epoch : -1);
 }
 
 /** The leader's pings stop being answered: the 300 s countdown to unreachable starts (once). */
 function startSilence(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
-  if (node.silentSinceMs >= 0 || node.unreach || ctx.s.mesos.leader < 0) return;
+  if (node.silentSinceMs >= 0 || node.agentUnreachable || ctx.s.mesos.leader < 0) return;
   node.silentSinceMs = ctx.s.simTimeMs;
-  node.pe++;
-  schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, ctx.s.mesos.lep, node.pe);
+  node.linkEpoch++;
+  schedule(ctx, AGENT_UNREACHABLE_MS, 'unreachable', n, ctx.s.mesos.leaderEpoch, node.linkEpoch);
 }
 
 /** Pings are answered again before the leader gave up: nothing happened, as far as Mesos is concerned. */
@@ -43,21 +43,21 @@ function endSilence(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
   if (node.silentSinceMs < 0) return;
   node.silentSinceMs = -1;
-  node.pe++;
+  node.linkEpoch++;
 }
 
 export function onSlaveUp(ctx: Ctx, n: number): void {
   const id = ctx.topo.ids[n];
   step(ctx, 'agent.2', n, slaveUnit(ctx, n), { text: 'Mesos agent is active', refs: [`${id}/${slaveUnit(ctx, n)}`] });
   const node = ctx.s.nodes[n];
-  if (node.reg && unitAt(ctx, n, slaveUnit(ctx, n))?.resumed) {
+  if (node.agentRegistered && unitAt(ctx, n, slaveUnit(ctx, n))?.resumed) {
     endSilence(ctx, n); // a hung agent answers pings again before the leader gave up on it
-  } else if (node.reg) {
+  } else if (node.agentRegistered) {
     // Powered off and on before the leader noticed: the rebooted agent registers anew and the leader removes the
     // old registration; the old tasks died with the machine.
     const cause = { text: `${id} rebooted: its Mesos agent registers anew, the leader removes the old registration and its tasks are gone`, refs: [`${id}/${slaveUnit(ctx, n)}`] };
     node.silentSinceMs = -1;
-    node.pe++;
+    node.linkEpoch++;
     unregister(ctx, n, cause);
     onAgentRebooted(ctx, n, cause);
   }
@@ -66,7 +66,7 @@ export function onSlaveUp(ctx: Ctx, n: number): void {
 
 export function onSlaveDown(ctx: Ctx, n: number, to: string): void {
   const node = ctx.s.nodes[n];
-  if (!node.reg || !node.up) return; // powered off: onAgentCut starts the ping countdown
+  if (!node.agentRegistered || !node.up) return; // powered off: onAgentCut starts the ping countdown
   if (to !== 'unhealthy') {
     // The process exited: the leader sees the socket close. Executors (and tasks) keep running.
     unregister(ctx, n, {
@@ -80,16 +80,16 @@ export function onSlaveDown(ctx: Ctx, n: number, to: string): void {
 export function agentReg(ctx: Ctx, n: number, lep: number, e: number): void {
   const node = ctx.s.nodes[n];
   const rt = unitAt(ctx, n, slaveUnit(ctx, n));
-  if (node.reg || !rt || rt.ep !== e || lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0 || !isUp(ctx, n, slaveUnit(ctx, n)) || node.part) return;
+  if (node.agentRegistered || !rt || rt.epoch !== e || lep !== ctx.s.mesos.leaderEpoch || ctx.s.mesos.leader < 0 || !isUp(ctx, n, slaveUnit(ctx, n)) || node.partitioned) return;
   const id = ctx.topo.ids[n];
   const leader = ctx.topo.ids[ctx.s.mesos.leader];
-  const returning = node.unreach || node.silentSinceMs >= 0;
-  node.reg = true;
+  const returning = node.agentUnreachable || node.silentSinceMs >= 0;
+  node.agentRegistered = true;
   node.silentSinceMs = -1;
-  node.pe++;
+  node.linkEpoch++;
   ctx.s.registered.push(id);
-  if (node.unreach) {
-    node.unreach = false;
+  if (node.agentUnreachable) {
+    node.agentUnreachable = false;
     const i = ctx.s.unreachable.indexOf(id);
     if (i >= 0) ctx.s.unreachable.splice(i, 1);
   }
@@ -113,8 +113,8 @@ export function offered(ctx: Ctx, n: number): void {
 
 function unregister(ctx: Ctx, n: number, cause: Cause): void {
   const node = ctx.s.nodes[n];
-  if (!node.reg) return;
-  node.reg = false;
+  if (!node.agentRegistered) return;
+  node.agentRegistered = false;
   const id = ctx.topo.ids[n];
   const i = ctx.s.registered.indexOf(id);
   if (i >= 0) ctx.s.registered.splice(i, 1);
@@ -128,7 +128,7 @@ export function onAgentsLeaderLost(ctx: Ctx, cause: Cause): void {
   ctx.s.registered = [];
   for (let n = ctx.topo.masters; n < ctx.topo.ids.length; n++) ctx.s.nodes[n].silentSinceMs = -1;
   for (const id of ids) {
-    ctx.s.nodes[nodeIndex(ctx.s.cluster, id)].reg = false;
+    ctx.s.nodes[nodeIndex(ctx.s.cluster, id)].agentRegistered = false;
     const text = `${id} lost the leading master (${cause.text}); DISCONNECTED, tasks keep running`;
     emit(ctx, { type: 'agent', node: id, registered: false, cause: { text, refs: ['fact:mesos-leader'] } });
   }
@@ -139,13 +139,13 @@ export function onAgentsLeaderElected(ctx: Ctx): void {
     const node = ctx.s.nodes[n];
     detect(ctx, n);
     // The new leader recovered every admitted agent from the registry; each must re-register within 10 min.
-    if (!node.unreach && node.steps['agent.2.2'] === 1) schedule(ctx, AGENT_REREGISTER_TIMEOUT_MS, 'reregTimeout', n, ctx.s.mesos.lep, node.pe);
+    if (!node.agentUnreachable && node.steps['agent.2.2'] === 1) schedule(ctx, AGENT_REREGISTER_TIMEOUT_MS, 'reregTimeout', n, ctx.s.mesos.leaderEpoch, node.linkEpoch);
   }
 }
 
 export function reregTimeout(ctx: Ctx, n: number, lep: number, e: number): void {
   const node = ctx.s.nodes[n];
-  if (node.reg || node.unreach || node.pe !== e || lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0) return;
+  if (node.agentRegistered || node.agentUnreachable || node.linkEpoch !== e || lep !== ctx.s.mesos.leaderEpoch || ctx.s.mesos.leader < 0) return;
   const id = ctx.topo.ids[n];
   markUnreachable(ctx, n, lep, e, { text: `${id} did not re-register within 10 min of the leader failover (agent_reregister_timeout): marked unreachable`, refs: [id, 'fact:mesos-leader'] });
 }
@@ -153,21 +153,21 @@ export function reregTimeout(ctx: Ctx, n: number, lep: number, e: number): void 
 /** Partition or power-off of an agent: its pings go unanswered; a power-off also kills its tasks. */
 export function onAgentCut(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
-  if (!node.up) node.bootEp++;
-  if (node.reg || node.silentSinceMs >= 0) startSilence(ctx, n);
+  if (!node.up) node.bootEpoch++;
+  if (node.agentRegistered || node.silentSinceMs >= 0) startSilence(ctx, n);
 }
 
 /** Partition healed or node powered on: a live registered agent answers pings again; otherwise it (re)registers. */
 export function onAgentHealed(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
-  if (node.reg && isUp(ctx, n, slaveUnit(ctx, n))) endSilence(ctx, n);
+  if (node.agentRegistered && isUp(ctx, n, slaveUnit(ctx, n))) endSilence(ctx, n);
   else detect(ctx, n);
 }
 
 /** The leader's ping countdown ran out (300 s), the failover re-registration window closed, or a permit is due. */
 export function unreachable(ctx: Ctx, n: number, lep: number, e: number): void {
   const node = ctx.s.nodes[n];
-  if (node.pe !== e || node.unreach) return;
+  if (node.linkEpoch !== e || node.agentUnreachable) return;
   const id = ctx.topo.ids[n];
   const text = node.silentSinceMs >= 0
     ? `${id} marked unreachable: no answer to 20 pings x 15 s (300 s)`
@@ -177,7 +177,7 @@ export function unreachable(ctx: Ctx, n: number, lep: number, e: number): void {
 
 /** Mark agent n unreachable if the rate limiter allows it now; otherwise retry when the next permit is due. */
 function markUnreachable(ctx: Ctx, n: number, lep: number, e: number, cause: Cause): void {
-  if (lep !== ctx.s.mesos.lep || ctx.s.mesos.leader < 0) return;
+  if (lep !== ctx.s.mesos.leaderEpoch || ctx.s.mesos.leader < 0) return;
   const wait = takeRemovalPermit(ctx);
   if (wait >= 0) {
     scheduleAt(ctx, wait, 'unreachable', n, lep, e);
@@ -185,12 +185,12 @@ function markUnreachable(ctx: Ctx, n: number, lep: number, e: number, cause: Cau
   }
   const node = ctx.s.nodes[n];
   const id = ctx.topo.ids[n];
-  if (node.reg) {
-    node.reg = false;
+  if (node.agentRegistered) {
+    node.agentRegistered = false;
     const i = ctx.s.registered.indexOf(id);
     if (i >= 0) ctx.s.registered.splice(i, 1);
   }
-  node.unreach = true;
+  node.agentUnreachable = true;
   node.silentSinceMs = -1;
   ctx.s.unreachable.push(id);
   emit(ctx, { type: 'agent', node: id, registered: false, unreachable: true, cause });

@@ -20,7 +20,7 @@ const DIAG = 'dcos-diagnostics';
 /** The epoch of master m's dcos-diagnostics process when it is active (answering), else -1. */
 function diagEpoch(ctx: Ctx, m: number): number {
   const rt = unitAt(ctx, m, DIAG);
-  return ctx.s.nodes[m].up && rt && rt.st === 'healthy' ? rt.ep : -1;
+  return ctx.s.nodes[m].up && rt && rt.state === 'healthy' ? rt.epoch : -1;
 }
 
 /** Start the pull timer of every master whose dcos-diagnostics is active and has none running (called on start). */
@@ -28,14 +28,14 @@ export function ensurePull(ctx: Ctx): void {
   const pulls = ctx.s.diag.masters;
   for (let m = 0; m < pulls.length; m++) {
     const ep = diagEpoch(ctx, m);
-    if (ep < 0 || pulls[m].ep === ep) continue;
-    pulls[m].ep = ep;
+    if (ep < 0 || pulls[m].epoch === ep) continue;
+    pulls[m].epoch = ep;
     schedule(ctx, DIAGNOSTICS_PULL_TIMEOUT_MS, 'pull', m, -1, ep);
   }
 }
 
 function discovered(ctx: Ctx, n: number): boolean {
-  return n < ctx.topo.masters || ctx.s.nodes[n].reg || ctx.s.nodes[n].steps['agent.2.2'] === 1;
+  return n < ctx.topo.masters || ctx.s.nodes[n].agentRegistered || ctx.s.nodes[n].steps['agent.2.2'] === 1;
 }
 
 /**
@@ -48,7 +48,7 @@ export function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeR
   const node = ctx.s.nodes[n];
   const role = ctx.topo.roles[n];
   const base = { ip: ctx.topo.ips[n], node: ctx.topo.ids[n], role };
-  const reachable = node.up && (n === puller || (!node.part && !ctx.s.nodes[puller].part));
+  const reachable = node.up && (n === puller || (!node.partitioned && !ctx.s.nodes[puller].partitioned));
   const answers = n < ctx.topo.masters ? isActive(ctx, n, DIAG) : isActive(ctx, n, 'dcos-adminrouter-agent') && isActive(ctx, n, DIAG);
   if (!reachable || !answers) return { ...base, health: 3, units: {} };
   const units: DiagnosticsNodeReport['units'] = {};
@@ -56,15 +56,15 @@ export function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeR
   const ids = ctx.topo.unitIds[role];
   for (let u = 0; u < ids.length; u++) {
     const rt = node.units[u];
-    const h = unitHealth(rt.st);
+    const h = unitHealth(rt.state);
     if (h > health) health = h;
-    units[ids[u]] = { health: h, output: unitOutput(ids[u], rt.st, rt.act) };
+    units[ids[u]] = { health: h, output: unitOutput(ids[u], rt.state, rt.everActive) };
   }
   return { ...base, health, units };
 }
 
 function isActive(ctx: Ctx, n: number, unit: string): boolean {
-  return unitAt(ctx, n, unit)?.st === 'healthy';
+  return unitAt(ctx, n, unit)?.state === 'healthy';
 }
 
 function same(a: DiagnosticsNodeReport, b: DiagnosticsNodeReport): boolean {
@@ -79,9 +79,9 @@ function same(a: DiagnosticsNodeReport, b: DiagnosticsNodeReport): boolean {
 /** Queued pull of master m for its dcos-diagnostics epoch e. */
 export function pull(ctx: Ctx, m: number, e: number): void {
   const mp = ctx.s.diag.masters[m];
-  if (!mp || mp.ep !== e) return; // superseded by a newer process's timer
+  if (!mp || mp.epoch !== e) return; // superseded by a newer process's timer
   if (diagEpoch(ctx, m) !== e) {
-    mp.ep = -1; // the process died, hung or its node went down: its timer stops with it
+    mp.epoch = -1; // the process died, hung or its node went down: its timer stops with it
     return;
   }
   schedule(ctx, DIAGNOSTICS_PULL_MS, 'pull', m, -1, e);
@@ -100,7 +100,7 @@ function pullNodes(ctx: Ctx, m: number, mp: MasterPull): DiagnosticsNodeReport[]
   const s = ctx.s;
   const bit = 1 << m;
   const all = (1 << ctx.topo.masters) - 1;
-  const key = String(s.nodes[m].part);
+  const key = String(s.nodes[m].partitioned);
   const fresh = key !== mp.key;
   mp.key = key;
   const prev = mp.report.nodes;

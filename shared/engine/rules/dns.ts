@@ -14,7 +14,7 @@ const MD = 'dcos-mesos-dns';
 export const DNS_NAMES = ['leader.mesos', 'marathon.mesos'] as const;
 
 function ep(ctx: Ctx, n: number): number {
-  return unitAt(ctx, n, MD)?.ep ?? -1;
+  return unitAt(ctx, n, MD)?.epoch ?? -1;
 }
 
 function detects(ctx: Ctx, n: number): boolean {
@@ -23,7 +23,7 @@ function detects(ctx: Ctx, n: number): boolean {
 
 export function onMesosDnsUp(ctx: Ctx, n: number): void {
   step(ctx, 'master.4', n, MD, { text: 'Mesos-DNS is active (not serving until its first state load)', refs: [`${ctx.topo.ids[n]}/${MD}`] });
-  ctx.s.dns.noLeaderSince[n] = -1;
+  ctx.s.dns.noLeaderSinceMs[n] = -1;
   schedule(ctx, MESOS_DNS_REFRESH_MS, 'dnsRefresh', n, -1, ep(ctx, n));
   checkDetector(ctx, n);
 }
@@ -33,17 +33,17 @@ export function onMesosDnsDown(ctx: Ctx, n: number): void {
   d.loaded[n] = false;
   d.leaderRec[n] = null;
   d.marathonRec[n] = null;
-  d.noLeaderSince[n] = -1;
+  d.noLeaderSinceMs[n] = -1;
   recomputeGlobal(ctx);
 }
 
 function checkDetector(ctx: Ctx, n: number): void {
   const d = ctx.s.dns;
   if (detects(ctx, n)) {
-    d.noLeaderSince[n] = -1;
+    d.noLeaderSinceMs[n] = -1;
     schedule(ctx, between(ctx.s, MESOS_DNS_LOAD_MS), 'dnsLoad', n, -1, ep(ctx, n));
-  } else if (d.noLeaderSince[n] < 0) {
-    d.noLeaderSince[n] = ctx.s.simTimeMs;
+  } else if (d.noLeaderSinceMs[n] < 0) {
+    d.noLeaderSinceMs[n] = ctx.s.simTimeMs;
     schedule(ctx, MESOS_DNS_ZK_DETECTION_TIMEOUT_MS, 'dnsExit', n, -1, ep(ctx, n));
   }
 }
@@ -77,10 +77,10 @@ export function dnsRefresh(ctx: Ctx, n: number, e: number): void {
 }
 
 export function dnsExit(ctx: Ctx, n: number, e: number): void {
-  const since = ctx.s.dns.noLeaderSince[n];
+  const since = ctx.s.dns.noLeaderSinceMs[n];
   if (ep(ctx, n) !== e || since < 0 || ctx.s.simTimeMs - since < MESOS_DNS_ZK_DETECTION_TIMEOUT_MS) return;
   const id = ctx.topo.ids[n];
-  const cut = ctx.s.nodes[n].part && ctx.topo.masters > 1;
+  const cut = ctx.s.nodes[n].partitioned && ctx.topo.masters > 1;
   killUnit(ctx, n, MD, cut
     ? { text: `exited: "master detection timed out after 30s" (${id} is partitioned from ZooKeeper)`, refs: [id] }
     : { text: 'exited: "master detection timed out after 30s" (no Mesos leader)', refs: ['fact:mesos-leader'] });
@@ -88,7 +88,7 @@ export function dnsExit(ctx: Ctx, n: number, e: number): void {
 
 function reachable(ctx: Ctx, i: number): boolean {
   const node = ctx.s.nodes[i];
-  return node.up && !node.part;
+  return node.up && !node.partitioned;
 }
 
 /** The cluster-wide answer for each name: the first reachable serving instance's record. */
@@ -147,7 +147,7 @@ export type Resolution = { ok: true } | { ok: false; key: string; why: string };
 export function resolveOn(ctx: Ctx, n: number, name: string): Resolution {
   const d = ctx.s.dns;
   const node = ctx.s.nodes[n];
-  if (node.part) {
+  if (node.partitioned) {
     const own = n < ctx.topo.masters && d.loaded[n] ? (name === 'leader.mesos' ? d.leaderRec[n] : d.marathonRec[n]) : null;
     return own !== null ? { ok: true } : { ok: false, key: `heal:${n}`, why: `${ctx.topo.ids[n]} is partitioned from every master's Mesos-DNS` };
   }

@@ -25,7 +25,7 @@ export function liveFact(ctx: Ctx, ref: string): Cause | null {
       const down = masterUnits(ctx, 'dcos-mesos-master', (i) => !isUp(ctx, i, 'dcos-mesos-master'));
       if (m.recovering >= 0) return { text: `no Mesos leader yet: ${ctx.topo.ids[m.recovering]} was elected and waits for a quorum of registry replicas`, refs: down };
       if (down.length === ctx.topo.masters) return { text: 'no Mesos leader: no Mesos master is running', refs: down };
-      return { text: 'no Mesos leader yet: election in progress (a crashed leader\'s ZooKeeper session must expire first)', refs: s.why['fact:mesos-leader']?.refs ?? [] };
+      return { text: 'no Mesos leader yet: election in progress (a crashed leader\'s ZooKeeper session must expire first)', refs: s.factCauses['fact:mesos-leader']?.refs ?? [] };
     }
     case 'fact:marathon-leader': {
       const m = s.marathon;
@@ -38,7 +38,7 @@ export function liveFact(ctx: Ctx, ref: string): Cause | null {
       const name = ref.slice(5);
       const value = s.dns.values[name];
       if (value) return { text: `${name} resolves to ${value}` };
-      const serving = s.dns.loaded.some((l, i) => l && s.nodes[i].up && !s.nodes[i].part);
+      const serving = s.dns.loaded.some((l, i) => l && s.nodes[i].up && !s.nodes[i].partitioned);
       if (!serving) {
         const refs = masterUnits(ctx, 'dcos-mesos-dns', (i) => !s.dns.loaded[i]);
         if (s.mesos.leader < 0) refs.unshift('fact:mesos-leader');

@@ -37,30 +37,30 @@ export function evalGate(ctx: Ctx, n: number, g: Gate): GateFailure | null {
     case 'exhibitor-wait': {
       if (!isMaster(ctx, n)) return null;
       const z = s.zk;
-      if (z.up[n] && z.pid[n] === z.stash[n]) return null;
+      if (z.up[n] && z.pid[n] === z.stashedPid[n]) return null;
       if (!isUp(ctx, n, 'dcos-exhibitor')) {
         return { key: unitKey(ctx, n, 'dcos-exhibitor'), cause: { text: `waiting: bootstrap: exhibitor.wait fails: Exhibitor on ${id} does not answer (127.0.0.1:8181)`, refs: [`${id}/dcos-exhibitor`] } };
       }
       if (!allServing(ctx)) {
-        const pidNote = z.stash[n] > 0 ? ` (ZooKeeper on ${id} restarted with a new pid, so bootstrap cannot take the pid shortcut)` : '';
+        const pidNote = z.stashedPid[n] > 0 ? ` (ZooKeeper on ${id} restarted with a new pid, so bootstrap cannot take the pid shortcut)` : '';
         return { key: 'zkall', cause: { text: `waiting: bootstrap: exhibitor.wait fails: ${zkDescribe(ctx)}; it needs all ${ctx.topo.masters} serving${pidNote}`, refs: ['fact:quorum'] } };
       }
       return null;
     }
     case 'zk': {
-      if (node.part && !(isMaster(ctx, n) && ctx.topo.masters === 1)) {
+      if (node.partitioned && !(isMaster(ctx, n) && ctx.topo.masters === 1)) {
         return { key: `heal:${n}`, cause: { text: `waiting: bootstrap cannot reach ZooKeeper: ${id} is partitioned`, refs: [id] } };
       }
       if (isMaster(ctx, n) ? !s.zk.serving[n] : !quorumOk(ctx)) {
         return { key: 'zk', cause: { text: `waiting: bootstrap cannot reach ZooKeeper for cluster-id consensus: ${zkDescribe(ctx)}`, refs: ['fact:quorum'] } };
       }
-      if (!isMaster(ctx, n) && !s.cidZnode) {
+      if (!isMaster(ctx, n) && !s.clusterIdZnode) {
         return { key: 'zk', cause: { text: 'waiting: bootstrap: the /cluster-id znode does not exist yet (written by the masters\' bootstrap)', refs: ['fact:cluster-id'] } };
       }
       return null;
     }
     case 'cluster-id':
-      return node.cid ? null : { key: `cid:${n}`, cause: { text: `waiting: test -f /var/lib/dcos/cluster-id fails on ${id}`, refs: ['fact:cluster-id'] } };
+      return node.clusterIdFile ? null : { key: `cid:${n}`, cause: { text: `waiting: test -f /var/lib/dcos/cluster-id fails on ${id}`, refs: ['fact:cluster-id'] } };
     case 'unit':
       return isUp(ctx, n, g.unit) ? null : {
         key: unitKey(ctx, n, g.unit),
@@ -92,15 +92,15 @@ export function gatesPassed(ctx: Ctx, n: number, u: number): void {
   const s = ctx.s;
   const role = ctx.topo.roles[n];
   const gates = gatesFor(ctx.topo.unitIds[role][u], role);
-  if (isMaster(ctx, n) && gates.some((g) => g.kind === 'exhibitor-wait') && s.zk.up[n]) s.zk.stash[n] = s.zk.pid[n];
+  if (isMaster(ctx, n) && gates.some((g) => g.kind === 'exhibitor-wait') && s.zk.up[n]) s.zk.stashedPid[n] = s.zk.pid[n];
   if (gates.some((g) => g.kind === 'zk')) {
-    if (isMaster(ctx, n) && !s.cidZnode) {
-      s.cidZnode = true;
-      s.why['fact:cluster-id'] = { text: `cluster-id znode created by bootstrap on ${ctx.topo.ids[n]}`, since: s.simTimeMs };
+    if (isMaster(ctx, n) && !s.clusterIdZnode) {
+      s.clusterIdZnode = true;
+      s.factCauses['fact:cluster-id'] = { text: `cluster-id znode created by bootstrap on ${ctx.topo.ids[n]}`, since: s.simTimeMs };
       wake(ctx, 'zk');
     }
-    if (!s.nodes[n].cid) {
-      s.nodes[n].cid = true;
+    if (!s.nodes[n].clusterIdFile) {
+      s.nodes[n].clusterIdFile = true;
       wake(ctx, `cid:${n}`);
     }
   }

@@ -41,7 +41,7 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
     case 'dcos-log-agent': loggingStep(ctx, n); break;
     case 'dcos-adminrouter':
       step(ctx, 'master.9', n, id, c);
-      schedule(ctx, ADMINROUTER_FIRST_POLL_MS, 'arPoll', n, u, unitAt(ctx, n, id)?.ep ?? -1);
+      schedule(ctx, ADMINROUTER_FIRST_POLL_MS, 'arPoll', n, u, unitAt(ctx, n, id)?.epoch ?? -1);
       break;
     case 'dcos-adminrouter-agent':
       step(ctx, 'agent.5', n, id, c);

@@ -16,7 +16,7 @@ const MA = 'dcos-marathon';
 export function onZkClientUp(ctx: Ctx, n: number, unit: string): boolean {
   if (!zkReachable(ctx, n) || connectZk(ctx, n, unit) < 0) {
     const rt = unitAt(ctx, n, unit);
-    schedule(ctx, ZK_SESSION_TIMEOUT_MS, 'zkConnectTimeout', n, ctx.topo.unitIdx.master[unit], rt ? rt.ep : -1);
+    schedule(ctx, ZK_SESSION_TIMEOUT_MS, 'zkConnectTimeout', n, ctx.topo.unitIdx.master[unit], rt ? rt.epoch : -1);
     return false;
   }
   return true;
@@ -25,7 +25,7 @@ export function onZkClientUp(ctx: Ctx, n: number, unit: string): boolean {
 export function zkConnectTimeout(ctx: Ctx, n: number, u: number, e: number): void {
   const unit = ctx.topo.unitIds.master[u];
   const rt = ctx.s.nodes[n].units[u];
-  if (rt.ep !== e || rt.st !== 'healthy' || ctx.s.zkConn[`${n}:${unit}`] !== undefined) return;
+  if (rt.epoch !== e || rt.state !== 'healthy' || ctx.s.zkConn[`${n}:${unit}`] !== undefined) return;
   const who = unit === MA ? 'Marathon' : 'Metronome';
   killUnit(ctx, n, unit, { text: `exited (code 100): "Failed to connect to ZK. ${who} will exit now." (no ZooKeeper within 10 s)`, refs: ['fact:quorum'] });
 }
@@ -34,7 +34,7 @@ export function onMarathonUp(ctx: Ctx, n: number): void {
   step(ctx, 'master.6', n, MA, { text: 'Marathon is active', refs: [`${ctx.topo.ids[n]}/${MA}`] });
   if (!onZkClientUp(ctx, n, MA)) return;
   const m = ctx.s.marathon;
-  m.join[n] = m.joinSeq++;
+  m.joinSeqByMaster[n] = m.joinSeq++;
   step(ctx, 'master.6.1', n, MA, { text: `Marathon on ${ctx.topo.ids[n]} joined the leader latch in /marathon (ZooKeeper)`, refs: ['fact:quorum'] });
   if (m.leader >= 0) step(ctx, 'master.6.2', n, MA, { text: `Marathon on ${ctx.topo.ids[n]} follows the Marathon leader ${ctx.topo.ids[m.leader]}`, refs: ['fact:marathon-leader'] });
   maybeElect(ctx);
@@ -42,12 +42,12 @@ export function onMarathonUp(ctx: Ctx, n: number): void {
 
 export function onMarathonDown(ctx: Ctx, n: number): void {
   const m = ctx.s.marathon;
-  m.join[n] = -1;
+  m.joinSeqByMaster[n] = -1;
   delete ctx.s.zkConn[`${n}:${MA}`];
   if (m.leader === n) {
     m.leader = -1;
     m.registered = false;
-    m.ep++;
+    m.epoch++;
     const cause = { text: `no Marathon leader: Marathon on ${ctx.topo.ids[n]} is down`, refs: [`${ctx.topo.ids[n]}/${MA}`] };
     setWhy(ctx, 'fact:marathon-leader', cause);
     emit(ctx, { type: 'leader', role: 'marathon', node: null, cause });
@@ -57,7 +57,7 @@ export function onMarathonDown(ctx: Ctx, n: number): void {
 
 function maybeElect(ctx: Ctx): void {
   const m = ctx.s.marathon;
-  if (m.leader >= 0 || m.electing || !m.join.some((j) => j >= 0)) return;
+  if (m.leader >= 0 || m.electing || !m.joinSeqByMaster.some((j) => j >= 0)) return;
   m.electing = true;
   schedule(ctx, between(ctx.s, MARATHON_ELECTION_MS), 'mElect');
 }
@@ -68,25 +68,25 @@ export function mElect(ctx: Ctx): void {
   if (m.leader >= 0) return;
   let w = -1;
   for (let i = 0; i < ctx.topo.masters; i++) {
-    if (m.join[i] >= 0 && isUp(ctx, i, MA) && zkReachable(ctx, i) && (w < 0 || m.join[i] < m.join[w])) w = i;
+    if (m.joinSeqByMaster[i] >= 0 && isUp(ctx, i, MA) && zkReachable(ctx, i) && (w < 0 || m.joinSeqByMaster[i] < m.joinSeqByMaster[w])) w = i;
   }
   if (w < 0) return;
   m.leader = w;
-  m.ep++;
+  m.epoch++;
   const id = ctx.topo.ids[w];
   const cause = { text: `Marathon on ${id} won the leader latch in /marathon`, refs: [`${id}/${MA}`, 'fact:quorum'] };
   setWhy(ctx, 'fact:marathon-leader', cause);
   emit(ctx, { type: 'leader', role: 'marathon', node: id, cause });
   for (let i = 0; i < ctx.topo.masters; i++) {
-    if (m.join[i] < 0) continue;
+    if (m.joinSeqByMaster[i] < 0) continue;
     step(ctx, 'master.6.2', i, MA, { text: i === w ? `Marathon on ${id} elected leader` : `Marathon on ${ctx.topo.ids[i]} follows the Marathon leader ${id}`, refs: ['fact:marathon-leader'] });
   }
-  if (ctx.s.mesos.leader >= 0) schedule(ctx, between(ctx.s, MARATHON_REGISTER_MS), 'mReg', w, -1, m.ep);
+  if (ctx.s.mesos.leader >= 0) schedule(ctx, between(ctx.s, MARATHON_REGISTER_MS), 'mReg', w, -1, m.epoch);
 }
 
 export function mReg(ctx: Ctx, n: number, e: number): void {
   const m = ctx.s.marathon;
-  if (m.ep !== e || m.leader !== n || m.registered || ctx.s.mesos.leader < 0 || !isUp(ctx, n, MA)) return;
+  if (m.epoch !== e || m.leader !== n || m.registered || ctx.s.mesos.leader < 0 || !isUp(ctx, n, MA)) return;
   m.registered = true;
   const id = ctx.topo.ids[n];
   const mesosId = ctx.topo.ids[ctx.s.mesos.leader];
@@ -107,7 +107,7 @@ export function onMarathonMesosLeader(ctx: Ctx): void {
     }
     return;
   }
-  if (m.leader >= 0 && !m.registered) schedule(ctx, between(ctx.s, MARATHON_REGISTER_MS), 'mReg', m.leader, -1, m.ep);
+  if (m.leader >= 0 && !m.registered) schedule(ctx, between(ctx.s, MARATHON_REGISTER_MS), 'mReg', m.leader, -1, m.epoch);
 }
 
 /** Quorum lost: every Marathon and Metronome sees SUSPENDED and exits (101). */

@@ -22,12 +22,12 @@ function hasZk(ctx: Ctx, n: number): boolean {
 
 function join(ctx: Ctx, n: number): void {
   const m = ctx.s.mesos;
-  if (m.join[n] >= 0) return;
-  m.join[n] = m.joinSeq++;
+  if (m.joinSeqByMaster[n] >= 0) return;
+  m.joinSeqByMaster[n] = m.joinSeq++;
   const id = ctx.topo.ids[n];
   const refs = [`${id}/${MM}`, 'fact:quorum'];
   step(ctx, 'master.3.1', n, MM, { text: `Mesos master on ${id} created its ephemeral znode in /mesos (ZooKeeper)`, refs });
-  const others = m.join.filter((j, i) => j >= 0 && i !== n).length;
+  const others = m.joinSeqByMaster.filter((j, i) => j >= 0 && i !== n).length;
   step(ctx, 'master.3.2', n, MM, { text: `Mesos master on ${id} sees ${others} other master(s) in /mesos`, refs });
   if (m.leader >= 0) step(ctx, 'master.3.3', n, MM, { text: `Mesos master on ${id} follows the leading master ${ctx.topo.ids[m.leader]}`, refs: ['fact:mesos-leader'] });
   maybeElect(ctx);
@@ -42,12 +42,12 @@ export function onMesosMasterUp(ctx: Ctx, n: number): void {
 
 export function onMesosMasterDown(ctx: Ctx, n: number, to: string): void {
   const m = ctx.s.mesos;
-  m.join[n] = -1;
+  m.joinSeqByMaster[n] = -1;
   if (m.recovering === n) m.recovering = -1;
   if (m.leader === n) {
     // A clean stop deletes the znode at once; a crash or hang leaves it until the ZK session expires.
     // (After a session-expiry suicide the znode is already gone.)
-    const block = to === 'stopped' || m.lostZkAt >= 0 ? 0 : ZK_SESSION_TIMEOUT_MS;
+    const block = to === 'stopped' || m.lostZkAtMs >= 0 ? 0 : ZK_SESSION_TIMEOUT_MS;
     leaderLost(ctx, { text: `no Mesos leader: the leading master ${ctx.topo.ids[n]} is ${to === 'unhealthy' ? 'hung' : 'down'}`, refs: [`${ctx.topo.ids[n]}/${MM}`] }, block);
   }
   maybeElect(ctx);
@@ -56,9 +56,9 @@ export function onMesosMasterDown(ctx: Ctx, n: number, to: string): void {
 export function maybeElect(ctx: Ctx): void {
   const m = ctx.s.mesos;
   if (m.leader >= 0 || m.recovering >= 0 || m.electing || !quorumOk(ctx)) return;
-  if (!m.join.some((j) => j >= 0)) return;
+  if (!m.joinSeqByMaster.some((j) => j >= 0)) return;
   m.electing = true;
-  scheduleAt(ctx, Math.max(ctx.s.simTimeMs, m.blockedUntil) + between(ctx.s, MESOS_ELECTION_MS), 'elect');
+  scheduleAt(ctx, Math.max(ctx.s.simTimeMs, m.blockedUntilMs) + between(ctx.s, MESOS_ELECTION_MS), 'elect');
 }
 
 export function elect(ctx: Ctx): void {
@@ -67,12 +67,12 @@ export function elect(ctx: Ctx): void {
   if (m.leader >= 0 || m.recovering >= 0 || !quorumOk(ctx)) return;
   let w = -1;
   for (let i = 0; i < ctx.topo.masters; i++) {
-    if (m.join[i] >= 0 && isUp(ctx, i, MM) && hasZk(ctx, i) && (w < 0 || m.join[i] < m.join[w])) w = i;
+    if (m.joinSeqByMaster[i] >= 0 && isUp(ctx, i, MM) && hasZk(ctx, i) && (w < 0 || m.joinSeqByMaster[i] < m.joinSeqByMaster[w])) w = i;
   }
   if (w < 0) return;
   m.recovering = w;
-  m.lep++;
-  schedule(ctx, MESOS_REGISTRY_FETCH_TIMEOUT_MS, 'recoveryTimeout', w, -1, m.lep);
+  m.leaderEpoch++;
+  schedule(ctx, MESOS_REGISTRY_FETCH_TIMEOUT_MS, 'recoveryTimeout', w, -1, m.leaderEpoch);
   tryFinishRecovery(ctx);
 }
 
@@ -88,13 +88,13 @@ function tryFinishRecovery(ctx: Ctx): void {
   if (w < 0 || replicas(ctx) < ctx.topo.need) return;
   m.recovering = -1;
   m.leader = w;
-  m.lostZkAt = -1;
+  m.lostZkAtMs = -1;
   const id = ctx.topo.ids[w];
   const cause: Cause = { text: `${id} elected as the leading Mesos master (lowest /mesos znode) and recovered the registry from ${replicas(ctx)}/${ctx.topo.masters} replicas`, refs: ['fact:quorum', `${id}/${MM}`] };
   setWhy(ctx, 'fact:mesos-leader', cause);
   emit(ctx, { type: 'leader', role: 'mesos', node: id, cause });
   for (let i = 0; i < ctx.topo.masters; i++) {
-    if (m.join[i] < 0) continue;
+    if (m.joinSeqByMaster[i] < 0) continue;
     const text = i === w ? `Mesos master on ${id}: "Elected as the leading master!"` : `Mesos master on ${ctx.topo.ids[i]} follows the new leader ${id}`;
     step(ctx, 'master.3.3', i, MM, { text, refs: ['fact:mesos-leader'] });
   }
@@ -106,7 +106,7 @@ function tryFinishRecovery(ctx: Ctx): void {
 
 export function recoveryTimeout(ctx: Ctx, n: number, e: number): void {
   const m = ctx.s.mesos;
-  if (m.recovering !== n || m.lep !== e) return;
+  if (m.recovering !== n || m.leaderEpoch !== e) return;
   m.recovering = -1;
   killUnit(ctx, n, MM, { text: `exited: "Recovery failed": registry fetch timed out after 60 s (only ${replicas(ctx)} of ${ctx.topo.need} needed replicas)`, refs: ['fact:quorum'] });
 }
@@ -114,9 +114,9 @@ export function recoveryTimeout(ctx: Ctx, n: number, e: number): void {
 function leaderLost(ctx: Ctx, cause: Cause, blockMs: number): void {
   const m = ctx.s.mesos;
   m.leader = -1;
-  m.lep++;
-  m.lostZkAt = -1;
-  m.blockedUntil = ctx.s.simTimeMs + blockMs;
+  m.leaderEpoch++;
+  m.lostZkAtMs = -1;
+  m.blockedUntilMs = ctx.s.simTimeMs + blockMs;
   setWhy(ctx, 'fact:mesos-leader', cause);
   emit(ctx, { type: 'leader', role: 'mesos', node: null, cause });
   onAgentsLeaderLost(ctx, cause);
@@ -129,24 +129,24 @@ export function checkLeaderSession(ctx: Ctx): void {
   const m = ctx.s.mesos;
   if (m.leader < 0) return;
   if (hasZk(ctx, m.leader)) {
-    m.lostZkAt = -1;
+    m.lostZkAtMs = -1;
     return;
   }
-  if (m.lostZkAt >= 0) return;
-  m.lostZkAt = ctx.s.simTimeMs;
-  schedule(ctx, ZK_SESSION_TIMEOUT_MS, 'leaderExpire', m.leader, -1, m.lep);
+  if (m.lostZkAtMs >= 0) return;
+  m.lostZkAtMs = ctx.s.simTimeMs;
+  schedule(ctx, ZK_SESSION_TIMEOUT_MS, 'leaderExpire', m.leader, -1, m.leaderEpoch);
 }
 
 export function leaderExpire(ctx: Ctx, n: number, e: number): void {
   const m = ctx.s.mesos;
-  if (m.leader !== n || m.lep !== e || m.lostZkAt < 0) return;
+  if (m.leader !== n || m.leaderEpoch !== e || m.lostZkAtMs < 0) return;
   killUnit(ctx, n, MM, { text: 'exited: "Lost candidacy as a leader... committing suicide!" (ZooKeeper session expired after 10 s)', refs: ['fact:quorum'] });
 }
 
 export function onQuorumChange(ctx: Ctx, ok: boolean): void {
   const m = ctx.s.mesos;
   if (!ok) {
-    for (let i = 0; i < ctx.topo.masters; i++) m.join[i] = -1;
+    for (let i = 0; i < ctx.topo.masters; i++) m.joinSeqByMaster[i] = -1;
     if (m.recovering >= 0) m.recovering = -1;
     onMarathonZkLost(ctx);
     onDnsZkLost(ctx);
@@ -160,7 +160,7 @@ export function onQuorumChange(ctx: Ctx, ok: boolean): void {
 export function onZkAccessChanged(ctx: Ctx): void {
   const m = ctx.s.mesos;
   for (let i = 0; i < ctx.topo.masters; i++) {
-    if (!hasZk(ctx, i)) m.join[i] = -1;
+    if (!hasZk(ctx, i)) m.joinSeqByMaster[i] = -1;
     else if (isUp(ctx, i, MM)) join(ctx, i);
   }
   checkLeaderSession(ctx);

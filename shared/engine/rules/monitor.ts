@@ -19,7 +19,7 @@ const RANK: Record<Health, number> = { healthy: 0, unhealthy: 1, unknown: 3 };
 export function pickMonitor(ctx: Ctx): number {
   for (let m = 0; m < ctx.topo.masters; m++) {
     const node = ctx.s.nodes[m];
-    if (node.up && !node.part && unitAt(ctx, m, 'dcos-diagnostics')?.st === 'healthy') return m;
+    if (node.up && !node.partitioned && unitAt(ctx, m, 'dcos-diagnostics')?.state === 'healthy') return m;
   }
   return -1;
 }

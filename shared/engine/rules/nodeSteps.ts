@@ -12,7 +12,7 @@ export function networkSteps(ctx: Ctx, n: number): void {
   if (!isUp(ctx, n, 'dcos-net') || s.mesos.leader < 0) return;
   const master = isMaster(ctx, n);
   // On agents the Mesos agent (and its overlay module) must be registered with the leader.
-  if (!master && !s.nodes[n].reg) return;
+  if (!master && !s.nodes[n].agentRegistered) return;
   const via = master ? `the leading Mesos master ${ctx.topo.ids[s.mesos.leader]}` : `the local Mesos agent, registered with ${ctx.topo.ids[s.mesos.leader]}`;
   const refs = [`${ctx.topo.ids[n]}/dcos-net`, 'fact:mesos-leader'];
   step(ctx, master ? 'master.5.2' : 'agent.3.2', n, 'dcos-net', { text: `dcos-l4lb on ${ctx.topo.ids[n]} read the task list from ${via} and programmed IPVS for VIPs`, refs });

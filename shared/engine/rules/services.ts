@@ -44,12 +44,12 @@ function place(ctx: Ctx, service: string, cause: Cause): boolean {
     const id = reg[(start + k) % reg.length];
     const n = nodeIndex(ctx.s.cluster, id);
     const node = ctx.s.nodes[n];
-    if (ctx.topo.roles[n] !== 'agent' || node.cpus < 1) continue;
-    node.cpus--;
-    const task: TaskRt = { id: `${service.slice(1).replace('/', '-')}.${++ctx.s.taskSeq}`, service, node: id, state: 'staging', ni: n, bootEp: node.bootEp, unreachableSinceMs: -1, inactive: false, expunged: false };
+    if (ctx.topo.roles[n] !== 'agent' || node.freeCpus < 1) continue;
+    node.freeCpus--;
+    const task: TaskRt = { id: `${service.slice(1).replace('/', '-')}.${++ctx.s.taskSeq}`, service, node: id, state: 'staging', nodeIndex: n, bootEpoch: node.bootEpoch, unreachableSinceMs: -1, inactive: false, expunged: false };
     ctx.s.tasks.push(task);
     emit(ctx, { type: 'task', service, task: task.id, node: id, state: 'staging', cause });
-    schedule(ctx, between(ctx.s, TASK_START_MS), 'taskRun', n, ctx.s.tasks.length - 1, ctx.s.nodes[n].pe);
+    schedule(ctx, between(ctx.s, TASK_START_MS), 'taskRun', n, ctx.s.tasks.length - 1, ctx.s.nodes[n].linkEpoch);
     return true;
   }
   return false;
@@ -95,15 +95,15 @@ export function onAgentOffered(ctx: Ctx, _n: number): void {
 
 export function taskRun(ctx: Ctx, n: number, ti: number, e: number): void {
   const t = ctx.s.tasks[ti];
-  if (!t || t.state !== 'staging' || ctx.s.nodes[n].pe !== e || !ctx.s.nodes[n].up) return;
+  if (!t || t.state !== 'staging' || ctx.s.nodes[n].linkEpoch !== e || !ctx.s.nodes[n].up) return;
   t.state = 'running';
   emit(ctx, { type: 'task', service: t.service, task: t.id, node: t.node, state: 'running', cause: { text: `Mesos agent on ${t.node} started ${t.id} in a container`, refs: [t.node] } });
   const c: Cause = { text: `${t.id} running on ${t.node}`, refs: [t.node] };
   if (t.service === NGINX) step(ctx, 'service.3', -1, null, c);
   if (t.service === KAFKA) {
     step(ctx, 'scheduler.3', -1, null, c);
-    ctx.s.services.kafkaEp++;
-    schedule(ctx, between(ctx.s, SCHEDULER_INIT_MS), 'schedInit', n, ti, ctx.s.services.kafkaEp);
+    ctx.s.services.kafkaEpoch++;
+    schedule(ctx, between(ctx.s, SCHEDULER_INIT_MS), 'schedInit', n, ti, ctx.s.services.kafkaEpoch);
   }
 }
 
@@ -111,7 +111,7 @@ export function taskRun(ctx: Ctx, n: number, ti: number, e: number): void {
 export function schedInit(ctx: Ctx, n: number, ti: number, e: number): void {
   const s = ctx.s;
   const t = s.tasks[ti];
-  if (!t || t.state !== 'running' || s.services.kafkaEp !== e) return;
+  if (!t || t.state !== 'running' || s.services.kafkaEpoch !== e) return;
   const dnsUp = isUp(ctx, n, 'dcos-net') && resolveOn(ctx, n, 'leader.mesos').ok;
   if (!dnsUp || s.mesos.leader < 0) {
     schedule(ctx, 5_000, 'schedInit', n, ti, e);

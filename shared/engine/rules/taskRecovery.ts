@@ -16,7 +16,7 @@ import { BROKER, KAFKA, NGINX, NGINX_INSTANCES, reconcile } from './services.ts'
 
 function setTask(ctx: Ctx, t: TaskRt, state: TaskState, cause: Cause): void {
   if (state === 'gone' || state === 'killed' || state === 'lost' || state === 'failed') {
-    ctx.s.nodes[t.ni].cpus++;
+    ctx.s.nodes[t.nodeIndex].freeCpus++;
     if (t.service === KAFKA) kafkaLost(ctx, t);
   }
   t.state = state;
@@ -29,7 +29,7 @@ function kafkaLost(ctx: Ctx, t: TaskRt): void {
   if (sv.kafkaTask >= 0 && ctx.s.tasks[sv.kafkaTask] !== t) return;
   sv.kafkaRegistered = false;
   sv.kafkaTask = -1;
-  sv.kafkaEp++;
+  sv.kafkaEpoch++;
 }
 
 const byMarathon = (t: TaskRt) => t.service !== BROKER;
@@ -39,7 +39,7 @@ export function onAgentUnreachable(ctx: Ctx, n: number, cause: Cause): void {
   const s = ctx.s;
   for (let ti = 0; ti < s.tasks.length; ti++) {
     const t = s.tasks[ti];
-    if (t.ni !== n || (t.state !== 'staging' && t.state !== 'running')) continue;
+    if (t.nodeIndex !== n || (t.state !== 'staging' && t.state !== 'running')) continue;
     t.unreachableSinceMs = s.simTimeMs;
     const next = byMarathon(t)
       ? 'Marathon (partition-aware) keeps the instance; a replacement launches only after 300 s (inactiveAfterSeconds)'
@@ -83,12 +83,12 @@ export function onAgentReturned(ctx: Ctx, n: number, cause: Cause): void {
   let changed = false;
   for (let ti = 0; ti < s.tasks.length; ti++) {
     const t = s.tasks[ti];
-    if (t.ni !== n || (t.state !== 'unreachable' && t.state !== 'staging' && t.state !== 'running')) continue;
-    if (t.bootEp !== node.bootEp) {
+    if (t.nodeIndex !== n || (t.state !== 'unreachable' && t.state !== 'staging' && t.state !== 'running')) continue;
+    if (t.bootEpoch !== node.bootEpoch) {
       setTask(ctx, t, 'gone', { text: `TASK_GONE: ${t.node} rebooted, so ${t.id} died with it`, refs: cause.refs });
       changed = true;
     } else if (t.state === 'staging') {
-      schedule(ctx, between(s, TASK_START_MS), 'taskRun', n, ti, node.pe);
+      schedule(ctx, between(s, TASK_START_MS), 'taskRun', n, ti, node.linkEpoch);
     } else if (t.state === 'unreachable') {
       t.unreachableSinceMs = -1;
       t.inactive = false;
@@ -108,7 +108,7 @@ export function onAgentReturned(ctx: Ctx, n: number, cause: Cause): void {
 /** The agent came back from a power cycle before the leader noticed: every task it had is gone. */
 export function onAgentRebooted(ctx: Ctx, n: number, cause: Cause): void {
   for (const t of ctx.s.tasks) {
-    if (t.ni !== n || (t.state !== 'unreachable' && t.state !== 'staging' && t.state !== 'running')) continue;
+    if (t.nodeIndex !== n || (t.state !== 'unreachable' && t.state !== 'staging' && t.state !== 'running')) continue;
     setTask(ctx, t, 'gone', { text: `TASK_GONE: ${cause.text}`, refs: cause.refs });
   }
   reconcile(ctx);
@@ -120,8 +120,8 @@ function kafkaReregister(ctx: Ctx): void {
   if (s.services.kafkaRegistered) return;
   const ti = s.tasks.findIndex((t) => t.service === KAFKA && t.state === 'running');
   if (ti < 0) return;
-  s.services.kafkaEp++;
-  schedule(ctx, 0, 'schedInit', s.tasks[ti].ni, ti, s.services.kafkaEp);
+  s.services.kafkaEpoch++;
+  schedule(ctx, 0, 'schedInit', s.tasks[ti].nodeIndex, ti, s.services.kafkaEpoch);
 }
 
 /** Marathon scales each app back to its instance count: the youngest running instances go first. */

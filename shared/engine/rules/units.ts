@@ -27,13 +27,13 @@ export function unitId(ctx: Ctx, n: number, u: number): string {
 /** Move a unit to a new state; no event (and no cause change) when it is already there. */
 export function transition(ctx: Ctx, n: number, u: number, to: UnitState, cause: Cause): void {
   const rt = ctx.s.nodes[n].units[u];
-  const from = rt.st;
+  const from = rt.state;
   if (from === to) return;
-  rt.st = to;
+  rt.state = to;
   rt.cause = cause;
-  rt.since = ctx.s.simTimeMs;
+  rt.sinceMs = ctx.s.simTimeMs;
   ctx.s.nodes[n].dirty = true;
-  if (to === 'healthy') rt.act = true;
+  if (to === 'healthy') rt.everActive = true;
   emit(ctx, { type: 'unit', node: ctx.topo.ids[n], unit: unitId(ctx, n, u), from, to, cause });
   if (to === 'healthy') onUp(ctx, n, u);
   else if (from === 'healthy') onDown(ctx, n, u, to);
@@ -43,10 +43,10 @@ export function transition(ctx: Ctx, n: number, u: number, to: UnitState, cause:
 export function exec(ctx: Ctx, n: number, u: number, cause: Cause): void {
   const rt = ctx.s.nodes[n].units[u];
   if (!ctx.s.nodes[n].up || rt.stopped) return;
-  rt.ep++;
+  rt.epoch++;
   rt.hung = false;
   transition(ctx, n, u, 'starting', cause);
-  schedule(ctx, GATE_ATTEMPT_MS, 'gates', n, u, rt.ep);
+  schedule(ctx, GATE_ATTEMPT_MS, 'gates', n, u, rt.epoch);
 }
 
 /** ExecStartPre ran: either wait in auto-restart on the first failing gate or launch the main process. */
@@ -54,16 +54,16 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
   const rt = ctx.s.nodes[n].units[u];
   const fail = evalGates(ctx, n, u);
   if (fail) {
-    rt.base = ctx.s.simTimeMs;
+    rt.lastAttemptMs = ctx.s.simTimeMs;
     transition(ctx, n, u, 'waiting', fail.cause);
     const list = (ctx.s.waiters[fail.key] ??= []);
-    list.push(n, u, rt.ep);
+    list.push(n, u, rt.epoch);
     return;
   }
   gatesPassed(ctx, n, u);
   const s = spec(ctx, n, u);
   const id = unitId(ctx, n, u);
-  const extra = rt.delay;
+  const extra = rt.delayMs;
   const factor = startFactorOn(ctx.s.faults, ctx.topo.ids[n]);
   const delayed = extra > 0 ? ` (+${extra} ms delay fault)` : '';
   const slow = factor !== 1 ? ` (slow disk: starting takes ${factor}x as long)` : '';
@@ -73,9 +73,9 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
     refs: refs.length > 0 ? refs : undefined,
   });
   const startMs = between(ctx.s, s.startMs);
-  rt.readyAt = ctx.s.simTimeMs + (factor !== 1 ? Math.round(startMs * factor) : startMs) + extra;
-  rt.delayed = extra;
-  scheduleAt(ctx, rt.readyAt, 'ready', n, u, rt.ep);
+  rt.readyAtMs = ctx.s.simTimeMs + (factor !== 1 ? Math.round(startMs * factor) : startMs) + extra;
+  rt.delayedMs = extra;
+  scheduleAt(ctx, rt.readyAtMs, 'ready', n, u, rt.epoch);
 }
 
 function faultRefs(ctx: Ctx, n: number, unit: string): string[] | undefined {
@@ -91,17 +91,17 @@ function slowDiskRefs(ctx: Ctx, n: number): string[] {
 /** A delay fault added or removed while the process is launching: move its ready time (new epoch). */
 export function shiftReady(ctx: Ctx, n: number, u: number, deltaMs: number): void {
   const rt = ctx.s.nodes[n].units[u];
-  if (rt.st !== 'starting' || rt.readyAt < 0) return;
-  rt.ep++;
-  rt.readyAt = Math.max(ctx.s.simTimeMs, rt.readyAt + deltaMs);
-  rt.delayed = Math.max(0, rt.delayed + deltaMs);
-  scheduleAt(ctx, rt.readyAt, 'ready', n, u, rt.ep);
+  if (rt.state !== 'starting' || rt.readyAtMs < 0) return;
+  rt.epoch++;
+  rt.readyAtMs = Math.max(ctx.s.simTimeMs, rt.readyAtMs + deltaMs);
+  rt.delayedMs = Math.max(0, rt.delayedMs + deltaMs);
+  scheduleAt(ctx, rt.readyAtMs, 'ready', n, u, rt.epoch);
 }
 
 export function ready(ctx: Ctx, n: number, u: number): void {
   const rt = ctx.s.nodes[n].units[u];
-  rt.readyAt = -1;
-  rt.delayed = 0;
+  rt.readyAtMs = -1;
+  rt.delayedMs = 0;
   transition(ctx, n, u, 'healthy', { text: 'active (running)' });
 }
 
@@ -114,10 +114,10 @@ export function wake(ctx: Ctx, key: string): void {
   for (let i = 0; i < list.length; i += 3) {
     const n = list[i], u = list[i + 1], e = list[i + 2];
     const rt = ctx.s.nodes[n].units[u];
-    if (rt.ep !== e || rt.st !== 'waiting') continue;
+    if (rt.epoch !== e || rt.state !== 'waiting') continue;
     const period = spec(ctx, n, u).restartSec + GATE_ATTEMPT_MS;
-    const k = Math.max(1, Math.ceil((now - rt.base) / period));
-    scheduleAt(ctx, rt.base + k * period, 'gates', n, u, e);
+    const k = Math.max(1, Math.ceil((now - rt.lastAttemptMs) / period));
+    scheduleAt(ctx, rt.lastAttemptMs + k * period, 'gates', n, u, e);
   }
 }
 
@@ -127,27 +127,27 @@ export function wake(ctx: Ctx, key: string): void {
  */
 export function down(ctx: Ctx, n: number, u: number, to: 'failed' | 'stopped' | 'pending', cause: Cause): void {
   const rt = ctx.s.nodes[n].units[u];
-  rt.ep++;
-  rt.readyAt = -1;
-  rt.delayed = 0;
+  rt.epoch++;
+  rt.readyAtMs = -1;
+  rt.delayedMs = 0;
   if (rt.hung) endHang(ctx, n, u, to === 'failed' ? 'the process died' : 'the unit went down');
   rt.hung = false;
   transition(ctx, n, u, to, cause);
-  if (to === 'stopped' || to === 'pending') rt.act = false;
+  if (to === 'stopped' || to === 'pending') rt.everActive = false;
   if (to !== 'failed') return;
   const s = spec(ctx, n, u);
   if (s.restart === 'no') {
-    if (s.timerMs) schedule(ctx, s.timerMs, 'exec', n, u, rt.ep);
+    if (s.timerMs) schedule(ctx, s.timerMs, 'exec', n, u, rt.epoch);
     return;
   }
-  schedule(ctx, s.restartSec, 'exec', n, u, rt.ep);
+  schedule(ctx, s.restartSec, 'exec', n, u, rt.epoch);
 }
 
 /** Kill by name from rules: "dcos-marathon on master-2 exits". */
 export function killUnit(ctx: Ctx, n: number, unit: string, cause: Cause): void {
   const u = ctx.topo.unitIdx[ctx.topo.roles[n]][unit];
   if (u === undefined) return;
-  const st = ctx.s.nodes[n].units[u].st;
+  const st = ctx.s.nodes[n].units[u].state;
   if (st === 'healthy' || st === 'unhealthy' || st === 'starting') down(ctx, n, u, 'failed', cause);
 }
 

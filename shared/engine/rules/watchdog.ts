@@ -11,12 +11,12 @@ import { down } from './units.ts';
 export function watchNet(ctx: Ctx, n: number): void {
   const net = unitAt(ctx, n, 'dcos-net');
   if (!net) return;
-  schedule(ctx, between(ctx.s, [1, NET_WATCHDOG_PERIOD_MS]), 'watchdog', n, 1, net.ep);
+  schedule(ctx, between(ctx.s, [1, NET_WATCHDOG_PERIOD_MS]), 'watchdog', n, 1, net.epoch);
 }
 
 export function watchdogProbe(ctx: Ctx, n: number, probe: number, e: number): void {
   const net = unitAt(ctx, n, 'dcos-net');
-  if (!net || net.ep !== e || net.st !== 'unhealthy') return;
+  if (!net || net.epoch !== e || net.state !== 'unhealthy') return;
   if (!isUp(ctx, n, 'dcos-net-watchdog')) {
     schedule(ctx, NET_WATCHDOG_PERIOD_MS, 'watchdog', n, 1, e);
     return;

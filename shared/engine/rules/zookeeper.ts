@@ -35,14 +35,14 @@ function counts(ctx: Ctx, i: number): boolean {
 
 export function onExhibitorUp(ctx: Ctx, n: number): void {
   step(ctx, 'master.2', n, 'dcos-exhibitor', { text: 'Exhibitor is active', refs: [`${ctx.topo.ids[n]}/dcos-exhibitor`] });
-  if (!ctx.s.zk.up[n]) schedule(ctx, between(ctx.s, ZK_START_MS), 'zkStart', n, -1, ctx.s.zk.ep[n]);
+  if (!ctx.s.zk.up[n]) schedule(ctx, between(ctx.s, ZK_START_MS), 'zkStart', n, -1, ctx.s.zk.epoch[n]);
 }
 
 /** A hung Exhibitor leaves ZooKeeper running; a dead or stopped one takes it down (same control group). */
 export function onExhibitorDown(ctx: Ctx, n: number, to: string): void {
   if (to === 'unhealthy') return;
   const z = ctx.s.zk;
-  z.ep[n]++;
+  z.epoch[n]++;
   if (!z.up[n]) return;
   z.up[n] = false;
   recompute(ctx);
@@ -50,7 +50,7 @@ export function onExhibitorDown(ctx: Ctx, n: number, to: string): void {
 
 export function zkStart(ctx: Ctx, n: number): void {
   const z = ctx.s.zk;
-  if (!isUp(ctx, n, 'dcos-exhibitor') && ctx.s.nodes[n].units[unitIndex(ctx, n, 'dcos-exhibitor')].st !== 'unhealthy') return;
+  if (!isUp(ctx, n, 'dcos-exhibitor') && ctx.s.nodes[n].units[unitIndex(ctx, n, 'dcos-exhibitor')].state !== 'unhealthy') return;
   z.up[n] = true;
   z.pid[n] = ++z.pidSeq;
   step(ctx, 'master.2.1', n, 'dcos-exhibitor', { text: `Exhibitor wrote zoo.cfg and launched ZooKeeper (pid ${z.pid[n]})`, refs: [`${ctx.topo.ids[n]}/dcos-exhibitor`] });
@@ -132,5 +132,5 @@ export function connectZk(ctx: Ctx, n: number, unit: string): number {
 }
 
 export function zkReachable(ctx: Ctx, n: number): boolean {
-  return quorumOk(ctx) && (isMaster(ctx, n) ? inMajority(ctx, n) : !ctx.s.nodes[n].part && ctx.s.nodes[n].up);
+  return quorumOk(ctx) && (isMaster(ctx, n) ? inMajority(ctx, n) : !ctx.s.nodes[n].partitioned && ctx.s.nodes[n].up);
 }
