@@ -6,7 +6,7 @@
  * the socket client from context.
  */
 import { memo, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
-import type { ClusterView, Fault } from '../shared/engine/types.ts';
+import type { ClusterView, Fault } from '../shared/protocol/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
 import { EventLog } from './components/EventLog/EventLog.tsx';

@@ -1,7 +1,7 @@
 // The socket client against a fake socket: it joins the room from the URL, asks for a snapshot on a gap,
 // turns refused commands into toasts the teacher can read, and never hangs on a silent server.
 import { describe, expect, it, vi } from 'vitest';
-import type { SimEvent } from '../shared/engine/types.ts';
+import type { SimEvent } from '../shared/protocol/types.ts';
 import { EventScript, viewFor } from './viz/timelineModel.fixture.ts';
 import { createSocketClient, type SocketPort } from './socket.ts';
 import { createBootStore } from './store/store.ts';

@@ -6,7 +6,7 @@
  * `connectBootscope` wires the real one for the app.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ExplainStep, Fault } from '../shared/engine/types.ts';
+import type { ExplainStep, Fault } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';

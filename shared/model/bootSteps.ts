@@ -2,7 +2,7 @@
 // text) with a stable id: "master.3.3" = master section, step 3, sub-step 3. The engine emits a `step` event with
 // the id when the simulation actually does that thing (rules/steps.ts says where).
 // Invariant: ids are unique and never renamed (tests and the dashboard key on them); text is the page's text.
-import type { Role } from '../engine/types.ts';
+import type { Role } from './vocabulary.ts';
 
 export interface BootStep {
   id: string;

@@ -1,7 +1,7 @@
 // The DC/OS 1.11 OSS unit catalog as data (design/dcos-model.md §2, §5.8): names exactly as dcos-diagnostics
 // shows them, RestartSec, ExecStartPre gates and dependency edges. Services only (no .socket / .timer units).
 // Invariants: every unit listed in ROLE_UNITS has an entry here; gates mirror the unit files; startMs is [inferred].
-import type { Role } from '../engine/types.ts';
+import type { Role } from './vocabulary.ts';
 import type { Dependency, Gate, UnitSpec } from './types.ts';
 
 const SPARTAN: Gate = { kind: 'dns', name: 'ready.spartan' };

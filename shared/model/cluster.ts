@@ -1,7 +1,7 @@
 // Node naming and addressing for a cluster shape: ids master-N / agent-N / public-agent-N (1-based), a stable
 // display order (masters, agents, public agents) and unique, stable IPs.
 // Invariant: nodeIdsFor(c)[nodeIndex(c, id)] === id for every id it returns; IPs never collide.
-import type { ClusterConfig, Role } from '../engine/types.ts';
+import type { ClusterConfig, Role } from './vocabulary.ts';
 
 const PATTERN = /^(master|agent|public-agent)-([1-9][0-9]{0,5})$/;
 

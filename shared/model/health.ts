@@ -6,7 +6,7 @@
 // `starting` (activating/start-pre) are 0; auto-restart loops (`waiting`) and `failed` are 1. A hung process
 // (`unhealthy`) is 1 by product decision (the brief's mapping), although 1.11 reads only systemd state and would
 // say 0 for it; the diagnostics output text says so, so the class is not taught otherwise.
-import type { Cause, Health, UnitState } from '../engine/types.ts';
+import type { Cause, Health, UnitState } from './vocabulary.ts';
 
 export function unitHealth(state: UnitState): 0 | 1 {
   return state === 'waiting' || state === 'failed' || state === 'unhealthy' ? 1 : 0;

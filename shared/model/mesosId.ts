@@ -4,7 +4,7 @@
 // or its Mesos agent first registered (agents; 1.5 agents keep their checkpointed id across restarts), and keeps it.
 // Ids are derived from the node's position only, so the engine and the pure reducer (which has no seed) agree;
 // they only need to be stable, non-empty and shaped like Mesos': masters a UUID, agents "<master UUID>-S<n>".
-import type { ClusterConfig } from '../engine/types.ts';
+import type { ClusterConfig } from './vocabulary.ts';
 import { nodeIndex, roleOfNode } from './cluster.ts';
 
 /** The Boot Sequence step after which a node's Mesos id exists: 'master.3' Mesos master active, 'agent.2.2' registered. */

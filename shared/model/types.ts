@@ -1,6 +1,6 @@
 // Shapes of the DC/OS catalog (shared/model/catalog.ts fills them from design/dcos-model.md).
 // The engine reads gates and timings from here; the web reads names and `dependsOn` to draw the DAG.
-import type { Role } from '../engine/types.ts';
+import type { Role } from './vocabulary.ts';
 
 /** A readiness gate (ExecStartPre) a unit must pass on every start attempt. */
 export type Gate =

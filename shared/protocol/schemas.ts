@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FAULT_SCHEMAS } from '../model/faults/registry.ts';
 import { nodeIdSchema, unitIdSchema } from '../model/faults/spec.ts';
-import { TASK_STATES, UNIT_STATES, type TaskState, type UnitState } from '../engine/types.ts';
+import { TASK_STATES, UNIT_STATES, type TaskState, type UnitState } from '../model/vocabulary.ts';
 import type { ScriptCondition } from '../engine/scriptFacts.ts';
 
 export { MAX_DELAY_MS } from '../model/faults/process.ts';

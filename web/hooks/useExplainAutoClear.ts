@@ -7,7 +7,7 @@
  * Writes only the ui slice, through its action.
  */
 import { useEffect, useRef } from 'react';
-import type { UnitState } from '../../shared/engine/types.ts';
+import type { UnitState } from '../../shared/protocol/types.ts';
 import type { UnitTarget } from '../types.ts';
 import { selectEpoch, selectSelected, selectSelectedUnitState } from '../store/selectors.ts';
 import { bootStore, useBoot } from '../store/store.ts';

@@ -5,7 +5,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExplainStep } from '../../shared/engine/types.ts';
+import type { ExplainStep } from '../../shared/protocol/types.ts';
 import type { SocketClient } from '../socket.ts';
 import { bootStore } from '../store/store.ts';
 import { selectHighlight } from '../store/selectors.ts';

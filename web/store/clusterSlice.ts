@@ -4,7 +4,7 @@
  * `lastSeq`/`epoch` describe exactly the events folded into `view`; `awaitingSnapshot` is true between a
  * detected gap (or a reconnect) and the next sim:snapshot, during which batches are ignored.
  */
-import type { ClusterView } from '../../shared/engine/types.ts';
+import type { ClusterView } from '../../shared/protocol/types.ts';
 import type { ScenarioInfo } from '../../shared/protocol/messages.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';

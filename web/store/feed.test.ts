@@ -1,7 +1,7 @@
 // Server-fed store updates: what a viewer sees must match the server's log exactly — no gaps folded in,
 // no duplicates, no events from an older simulation, and one render per batch.
 import { describe, expect, it } from 'vitest';
-import type { SimEvent } from '../../shared/engine/types.ts';
+import type { SimEvent } from '../../shared/protocol/types.ts';
 import type { EventBatch, SimSnapshot } from '../../shared/protocol/messages.ts';
 import { EventScript, viewFor } from '../viz/timelineModel.fixture.ts';
 import { applyBatch, applySnapshot, classifyBatch, setConnection } from './feed.ts';

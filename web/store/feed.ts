@@ -8,7 +8,7 @@
  *  - each accepted batch is ONE store update (view + timeline + log + narration + clock together),
  *    so React renders once per batch.
  */
-import type { SimEvent } from '../../shared/engine/types.ts';
+import type { SimEvent } from '../../shared/protocol/types.ts';
 import type { EventBatch, PlaybackState, SimSnapshot } from '../../shared/protocol/messages.ts';
 import { applyEvent } from '../../shared/protocol/applyEvent.ts';
 import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';

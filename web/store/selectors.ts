@@ -4,7 +4,7 @@
  * `useShallow` (see useBootShallow) so an unchanged derivation does not re-render.
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { Health, UnitState } from '../../shared/engine/types.ts';
+import type { Health, UnitState } from '../../shared/protocol/types.ts';
 import { useBoot, type BootState } from './store.ts';
 
 export const selectView = (s: BootState) => s.view;

@@ -3,7 +3,7 @@
  * log and the current narration line. Server-fed like the cluster slice: written only via feed.ts.
  * Invariant: `log` holds at most EVENT_LOG_LIMIT events, oldest first, seq strictly increasing, no duplicates.
  */
-import type { SimEvent } from '../../shared/engine/types.ts';
+import type { SimEvent } from '../../shared/protocol/types.ts';
 import { emptyTimeline, type TimelineModel } from '../viz/timelineModel.ts';
 
 /** The newest events kept for the event log; older ones stay on the timeline but leave the list. */

@@ -3,7 +3,7 @@
  * toasts, split ratio). Local to the tab; never sent to the server. Any component may write it via the
  * actions below.
  */
-import type { ExplainStep } from '../../shared/engine/types.ts';
+import type { ExplainStep } from '../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../types.ts';
 
 export type Theme = 'light' | 'dark';

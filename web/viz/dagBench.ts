@@ -2,7 +2,7 @@
 // type-checks with the code it measures). Measures what the dependency view costs off the render path:
 // dagre per role (cold, once per page) and memo hits, cluster geometry, and the per-batch state join + edges +
 // collapsed-group summaries. Uses only `performance.now()`, no Node APIs.
-import type { ClusterView } from '../../shared/engine/types.ts';
+import type { ClusterView } from '../../shared/protocol/types.ts';
 import { BOOT_SPINE, catalogUnitsForRole } from './dagCatalog.ts';
 import { instanceEdges } from './dagEdges.ts';
 import { resetRoleLayoutCache, roleLayout } from './dagLayout.ts';

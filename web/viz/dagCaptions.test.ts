@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterView } from '../../shared/engine/types.ts';
+import type { ClusterView } from '../../shared/protocol/types.ts';
 import { UNIT_CATALOG } from '../../shared/model/catalog.ts';
 import { BOOT_SPINE, catalogUnitsForRole } from './dagCatalog.ts';
 import { CAPTION_FONT, CAPTION_H, placeCaptions, shortCaption, textWidth } from './dagCaptions.ts';

@@ -1,6 +1,6 @@
 // The DC/OS catalog as the DAG needs it: the unit specs of a role, with dependencies as they apply on that role,
 // and short display names. Arrays are cached per role so the role layout's memo key and React memos stay stable.
-import type { Role } from '../../shared/engine/types.ts';
+import type { Role } from '../../shared/protocol/types.ts';
 import { UNIT_CATALOG, unitLabel, unitsForRole } from '../../shared/model/catalog.ts';
 import type { UnitSpec } from '../../shared/model/types.ts';
 import { displayName } from './dagLayout.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterView, Role } from '../../shared/engine/types.ts';
+import type { ClusterView, Role } from '../../shared/protocol/types.ts';
 import { clusterGeometry, DEFAULT_DAG_UI } from './dagModel.ts';
 import { instanceEdges, type DagEdge } from './dagEdges.ts';
 import { countsText, summarizeGroup, vertexLabel } from './dagState.ts';

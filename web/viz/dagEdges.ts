@@ -4,7 +4,7 @@
 // dependency's right side to the dependent's left side (never a dagre run). A dependency on a leader that does
 // not exist is drawn from the fact badge that is missing ("Mesos leader: none"), so the cause is visible.
 // Edges into a collapsed agent group are merged per (source, via), blocking if any member is blocked.
-import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine/types.ts';
+import type { ClusterView, NodeView, Role, UnitState } from '../../shared/protocol/types.ts';
 import type { Dependency } from '../../shared/model/types.ts';
 import { placeCaptions, shortCaption } from './dagCaptions.ts';
 import { busPath, crossPath, gutterPath, masterLanePath, routePath, stubPath } from './dagRoutes.ts';

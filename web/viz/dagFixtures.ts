@@ -1,7 +1,7 @@
 // A small, hand-written DC/OS catalog and ClusterView used by the DAG tests and the dev harness, modelled on
 // design/dcos-model.md §2.7 so the DAG can be developed and tested independently of the engine's catalog.
 // Not imported by production code.
-import type { ClusterView, NodeView, Role, UnitState } from '../../shared/engine/types.ts';
+import type { ClusterView, NodeView, Role, UnitState } from '../../shared/protocol/types.ts';
 import type { Dependency, UnitSpec } from '../../shared/model/types.ts';
 
 function spec(id: string, name: string, roles: Role[], dependsOn: Dependency[], bootGroup: string): UnitSpec {

@@ -6,7 +6,7 @@
 // Units with no dependency edges at all are kept out of dagre and packed into a compact "tray" row under
 // the graph: otherwise dagre stacks them all in rank 0, making every group tall and mostly empty.
 import dagre from '@dagrejs/dagre';
-import type { Role } from '../../shared/engine/types.ts';
+import type { Role } from '../../shared/protocol/types.ts';
 import type { Dependency, UnitSpec } from '../../shared/model/types.ts';
 import { textWidth } from './textWidth.ts';
 

@@ -4,7 +4,7 @@
 // and kept while events stream in. States are joined at render time (dagState.ts / the components).
 // Invariants: groups never overlap; masters form the left column (they boot first and everything depends on
 // them), agents then public agents flow in columns to the right, so dependency edges read left to right.
-import type { ClusterView, Role } from '../../shared/engine/types.ts';
+import type { ClusterView, Role } from '../../shared/protocol/types.ts';
 import type { UnitSpec } from '../../shared/model/types.ts';
 import { roleLayout, VERTEX_H, type Box, type RoleLayout, type RoleVertex } from './dagLayout.ts';
 import { CAPTION_H } from './dagCaptions.ts';

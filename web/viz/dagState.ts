@@ -1,6 +1,6 @@
 // Joins a ClusterView's states onto the DAG: per-unit state lookup, the summary of a collapsed agent group,
 // highlight/selection membership. Pure and O(units) per call, so it can run on every event batch.
-import type { ClusterView, NodeView, UnitState } from '../../shared/engine/types.ts';
+import type { ClusterView, NodeView, UnitState } from '../../shared/protocol/types.ts';
 import { STATE_SEVERITY, worstState } from './stateStyle.ts';
 
 export type StateIndex = ReadonlyMap<string, NodeView>;

@@ -5,7 +5,7 @@
  * well under a frame), most likely first: masters and the public agent are drawn expanded at start.
  * Invariant: only fills dagLayout's module cache, the same entries DagView would compute itself.
  */
-import type { Role } from '../../shared/engine/types.ts';
+import type { Role } from '../../shared/protocol/types.ts';
 import { BOOT_SPINE, catalogUnitsForRole } from './dagCatalog.ts';
 import { roleLayout } from './dagLayout.ts';
 

@@ -2,7 +2,7 @@
 // Invariant: each state differs by colour AND by a non-colour channel (glyph + fill pattern), so the
 // encoding survives colour-blindness and black-and-white projectors. Colours live in CSS variables
 // (web/components/DagView/stateColors.css, light and dark themes); code refers only to the var names.
-import type { UnitState } from '../../shared/engine/types.ts';
+import type { UnitState } from '../../shared/protocol/types.ts';
 
 export type StatePattern = 'solid' | 'hatched' | 'dotted' | 'outline';
 

@@ -3,7 +3,7 @@
  * (while active and when they end), leader changes, ZooKeeper quorum changes and narration — each with
  * a short chip label and a sentence for the tooltip. Pure; the timeline model collects them.
  */
-import type { SimEvent } from '../../shared/engine/types.ts';
+import type { SimEvent } from '../../shared/protocol/types.ts';
 
 export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'narration';
 

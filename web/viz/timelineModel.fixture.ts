@@ -2,7 +2,7 @@
  * Test fixtures for the timeline: a tiny event builder that stamps seq and time like the engine does,
  * a short scripted boot of a small cluster, and a matching ClusterView. Used only by tests.
  */
-import type { ClusterView, NodeView, Role, SimEvent, SimEventBody, UnitState } from '../../shared/engine/types.ts';
+import type { ClusterView, NodeView, Role, SimEvent, SimEventBody, UnitState } from '../../shared/protocol/types.ts';
 
 export class EventScript {
   private seq = 0;

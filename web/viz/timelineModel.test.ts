@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_MARKERS, MAX_SEGMENTS_PER_ROW, appendToTimeline, emptyTimeline, type TimelineModel } from './timelineModel.ts';
 import { EventScript, bootScript } from './timelineModel.fixture.ts';
-import type { SimEvent } from '../../shared/engine/types.ts';
+import type { SimEvent } from '../../shared/protocol/types.ts';
 
 function build(events: readonly SimEvent[]): TimelineModel {
   return appendToTimeline(emptyTimeline(), events);

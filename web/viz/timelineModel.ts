@@ -17,7 +17,7 @@
  *   pairs, keeping the worse state), and at most MAX_MARKERS markers are kept (the oldest dropped).
  * - Events with `seq <= lastSeq` are ignored, so a replayed batch is harmless.
  */
-import type { Health, SimEvent, UnitState } from '../../shared/engine/types.ts';
+import type { Health, SimEvent, UnitState } from '../../shared/protocol/types.ts';
 import { STATE_SEVERITY } from './stateStyle.ts';
 import { markerFor, type Marker } from './timelineMarkers.ts';
 

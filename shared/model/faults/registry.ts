@@ -5,7 +5,7 @@
 // Adding a kind: an entry in one of the group files (process, node, conditions), its engine ops, and the rule
 // that realises its effect.
 import { z } from 'zod';
-import type { ClusterConfig } from '../../engine/types.ts';
+import type { ClusterConfig } from '../vocabulary.ts';
 import { UNIT_CATALOG, unitsForRole } from '../catalog.ts';
 import { describeNodes, nodeIndex, roleOfNode } from '../cluster.ts';
 import type { FaultObjectSchema, FaultScope, FaultSpec, FaultSubject } from './spec.ts';

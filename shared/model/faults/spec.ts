@@ -6,7 +6,7 @@
 // Invariant: `applicable` reads only a FaultSubject, which the engine builds from its state and the web from its
 // ClusterView, so a menu item that is enabled is never refused by the engine, with the same reason either way.
 import { z } from 'zod';
-import type { ClusterConfig, Role, UnitState } from '../../engine/types.ts';
+import type { ClusterConfig, Role, UnitState } from '../vocabulary.ts';
 import type { RestartPolicy } from '../types.ts';
 
 /** What a fault targets: one unit on a node, a whole node, or the cluster (clear). */

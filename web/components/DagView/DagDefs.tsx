@@ -1,7 +1,7 @@
 // SVG <defs> for the DAG: one fill pattern per unit state (solid tint, hatch, dots, none) so state reads without
 // colour, and arrowheads per edge kind. Ids are prefixed with a per-instance id so two DAGs on a page don't clash.
 import { memo } from 'react';
-import { UNIT_STATES, type UnitState } from '../../../shared/engine/types.ts';
+import { UNIT_STATES, type UnitState } from '../../../shared/model/vocabulary.ts';
 import { STATE_STYLE } from '../../viz/stateStyle.ts';
 
 export const patternId = (prefix: string, s: UnitState): string => `${prefix}-pat-${s}`;

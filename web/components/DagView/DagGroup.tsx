@@ -2,7 +2,7 @@
 // partitioned / powered-off tag. The header is a button for node-level faults (partition, crash, ...).
 // A partitioned or powered-off node's whole group is dimmed (CSS on .is-cut).
 import { memo } from 'react';
-import type { Health, Role } from '../../../shared/engine/types.ts';
+import type { Health, Role } from '../../../shared/protocol/types.ts';
 import { HEADER_H } from '../../viz/dagModel.ts';
 import { isActivationKey } from './DagVertex.tsx';
 

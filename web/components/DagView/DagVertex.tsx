@@ -2,7 +2,7 @@
 // a leader, rings for selection and explain highlight. Memoized on primitive props: an event batch re-renders
 // only the vertices whose state (or ring) changed.
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import type { UnitState } from '../../../shared/engine/types.ts';
+import type { UnitState } from '../../../shared/protocol/types.ts';
 import { STATE_STYLE } from '../../viz/stateStyle.ts';
 import { vertexLabel } from '../../viz/dagState.ts';
 import { GLYPH_STRIP, NAME_GAP } from '../../viz/dagLayout.ts';

@@ -5,7 +5,7 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mountPerTest } from '../../testing/mountPerTest.ts';
-import type { ClusterView } from '../../../shared/engine/types.ts';
+import type { ClusterView } from '../../../shared/protocol/types.ts';
 import type { FaultTarget } from '../../types.ts';
 import { fixtureUnitsForRole, fixtureView, withUnitState } from '../../viz/dagFixtures.ts';
 import { roleLayoutStats } from '../../viz/dagLayout.ts';

@@ -5,7 +5,7 @@
 // controller is created and destroyed by one effect and is re-fitted only when the shape or the pane size changes
 // (and the user has not zoomed/panned since), so streaming events never move the camera.
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ClusterView, Role } from '../../../shared/engine/types.ts';
+import type { ClusterView, Role } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
 import { instanceEdges } from '../../viz/dagEdges.ts';

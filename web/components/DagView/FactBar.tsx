@@ -2,7 +2,7 @@
 // ("ZK 2/3", red below need), the Mesos leader, what leader.mesos resolves to, the Marathon leader. Edges whose
 // leader is missing start at the matching badge. Highlighted when an explanation refers to "fact:<key>".
 import { memo } from 'react';
-import type { ClusterView } from '../../../shared/engine/types.ts';
+import type { ClusterView } from '../../../shared/protocol/types.ts';
 import type { Box } from '../../viz/dagLayout.ts';
 import type { FactKey } from '../../viz/dagModel.ts';
 

@@ -5,7 +5,7 @@
  * events do not shift what they are reading (scrollTop is moved by the rows added above).
  */
 import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { SimEvent } from '../../../shared/engine/types.ts';
+import type { SimEvent } from '../../../shared/protocol/types.ts';
 import { selectActions, selectLog, selectLogFilter, selectNodeIds, useBootShallow } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useElementSize } from '../../hooks/useElementSize.ts';

@@ -2,7 +2,7 @@
  * One readable line per SimEvent for the event log, plus what the log filters on (type, node, text).
  * Pure; the same words a teacher would say: "master-1 dcos-exhibitor: starting → healthy".
  */
-import type { SimEvent } from '../../../shared/engine/types.ts';
+import type { SimEvent } from '../../../shared/protocol/types.ts';
 import type { LogFilter } from '../../store/uiSlice.ts';
 import { BOOT_SEQUENCE_PAGE } from '../../../shared/model/bootSteps.ts';
 

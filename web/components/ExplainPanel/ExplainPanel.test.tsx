@@ -3,7 +3,7 @@
 // what it explains, root causes marked in words (for screen readers too) and named up front.
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ExplainStep } from '../../../shared/engine/types.ts';
+import type { ExplainStep } from '../../../shared/protocol/types.ts';
 import { mountPerTest } from '../../testing/mountPerTest.ts';
 import { bootStore } from '../../store/store.ts';
 import { ExplainPanel } from './ExplainPanel.tsx';

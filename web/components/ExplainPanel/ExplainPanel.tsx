@@ -4,7 +4,7 @@
  * The tree comes from sim:explain (kept fresh by useExplainRefresh); its refs light up in the DAG. Root causes
  * are marked in words as well as colour, and repeated on top so they stay visible when the tree is tall.
  */
-import type { ExplainStep } from '../../../shared/engine/types.ts';
+import type { ExplainStep } from '../../../shared/protocol/types.ts';
 import { selectActions, selectExplanation, selectSelected } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { formatSimTime } from '../EventLog/eventText.ts';

@@ -4,7 +4,7 @@
  * Invariant: tolerant of a malformed list (a parent that does not come first is treated as a top-level step),
  * so a bad answer shows flat instead of vanishing.
  */
-import type { ExplainStep } from '../../../shared/engine/types.ts';
+import type { ExplainStep } from '../../../shared/protocol/types.ts';
 
 export interface ExplainNode {
   step: ExplainStep;

@@ -4,7 +4,7 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountPerTest } from '../../testing/mountPerTest.ts';
-import type { ClusterView, Fault } from '../../../shared/engine/types.ts';
+import type { ClusterView, Fault } from '../../../shared/protocol/types.ts';
 import { faultSchema } from '../../../shared/protocol/schemas.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { viewFor } from '../../viz/timelineModel.fixture.ts';

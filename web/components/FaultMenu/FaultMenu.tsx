@@ -6,7 +6,7 @@
  * enabled item on open and returns to where it was on close. The menu is clamped inside the viewport.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ClusterView, Fault } from '../../../shared/engine/types.ts';
+import type { ClusterView, Fault } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { faultMenuContent, type FaultMenuItem, type UnitInfoLookup } from './faultItems.ts';
 import { catalogUnitInfo } from './unitInfo.ts';

@@ -7,7 +7,7 @@
  * says why; the items are the same set for every unit / node (only their enablement changes), so the
  * menu does not reshuffle under a teacher's finger while the cluster moves.
  */
-import type { ClusterView, Fault } from '../../../shared/engine/types.ts';
+import type { ClusterView, Fault } from '../../../shared/protocol/types.ts';
 import type { RestartPolicy } from '../../../shared/model/types.ts';
 import type { FaultSubject } from '../../../shared/model/faults/spec.ts';
 import { FAULT_KINDS, faultApplicable, faultScope, faultSpec, validateFault } from '../../../shared/model/faults/registry.ts';

@@ -4,7 +4,7 @@
  * can actually do: health and availability differ, which is the lesson), then nodes, leaders, quorum,
  * agents and tasks.
  */
-import type { ClusterView, Health, NodeView } from '../../../shared/engine/types.ts';
+import type { ClusterView, Health, NodeView } from '../../../shared/protocol/types.ts';
 import { selectView } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import './HealthPanel.css';

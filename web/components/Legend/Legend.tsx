@@ -1,5 +1,5 @@
 /** State legend: each unit state's colour, fill pattern and glyph, in the DAG engineer's encoding. */
-import type { UnitState } from '../../../shared/engine/types.ts';
+import type { UnitState } from '../../../shared/protocol/types.ts';
 import { STATE_STYLE } from '../../viz/stateStyle.ts';
 
 export function StateChip({ state }: { state: UnitState }) {

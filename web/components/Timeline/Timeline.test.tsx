@@ -5,7 +5,7 @@
 import { act, memo, type ComponentProps } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountPerTest } from '../../testing/mountPerTest.ts';
-import type { ClusterView, SimEvent } from '../../../shared/engine/types.ts';
+import type { ClusterView, SimEvent } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { appendToTimeline, emptyTimeline, type TimelineModel } from '../../viz/timelineModel.ts';
 import { bootScript, viewFor } from '../../viz/timelineModel.fixture.ts';

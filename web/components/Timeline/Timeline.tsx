@@ -11,7 +11,7 @@
  * the rows it touched, and a clock tick re-renders rows only when the window itself moves.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import type { ClusterView, NodeView } from '../../../shared/engine/types.ts';
+import type { ClusterView, NodeView } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
 import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, panWindow, resolveWindow, rowBase, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';

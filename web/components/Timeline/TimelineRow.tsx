@@ -8,7 +8,7 @@
  * the row is reachable by keyboard.
  */
 import { memo } from 'react';
-import type { Health, UnitState } from '../../../shared/engine/types.ts';
+import type { Health, UnitState } from '../../../shared/protocol/types.ts';
 import type { NodeLane, PowerState, UnitRow } from '../../viz/timelineModel.ts';
 import { Bars, type BarWindow, type PatternIds } from './Bars.tsx';
 import { ROW_PX, healthStyle, powerStyle, unitStyle } from './timelineRows.ts';

@@ -4,7 +4,7 @@
  * the view's (catalog boot) order. Nodes or units the model knows but the view does not (yet) are
  * appended, so nothing that happened is ever hidden. Also: the visual encoding of node-level states.
  */
-import type { Health, NodeView, UnitState } from '../../../shared/engine/types.ts';
+import type { Health, NodeView, UnitState } from '../../../shared/protocol/types.ts';
 import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
 import { STATE_STYLE, type StatePattern } from '../../viz/stateStyle.ts';
 

@@ -3,7 +3,7 @@
 // like the app's DAG pane. URL: ?m=3&a=2&p=1&s=boot|healthy|noleader|partition&w=990&h=380&theme=dark&hl=1&sel=1
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ClusterView, UnitState } from '../../../../shared/engine/types.ts';
+import type { ClusterView, UnitState } from '../../../../shared/protocol/types.ts';
 import { catalogUnitsForRole } from '../../../viz/dagCatalog.ts';
 import { fixtureView, withUnitState } from '../../../viz/dagFixtures.ts';
 import { DagView } from '../DagView.tsx';
