@@ -4,14 +4,11 @@
 import type { ActiveFault, Fault } from './types.ts';
 import type { Ctx } from './ctx.ts';
 import { emit, schedule } from './ctx.ts';
-import { UNIT_CATALOG } from '../model/catalog.ts';
+import { UNIT_CATALOG, unitsWithTrait } from '../model/catalog.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { between } from './rng.ts';
 import { down, exec, killUnit, wake } from './rules/units.ts';
-import { recompute } from './rules/zookeeper.ts';
-import { onZkAccessChanged } from './rules/mesos.ts';
-import { onDnsLeaderChange, recomputeGlobal } from './rules/dns.ts';
-import { onAgentCut, onAgentHealed } from './rules/agents.ts';
+import { publish } from './listeners.ts';
 import { describeFault } from '../model/faults/registry.ts';
 
 /** A hung process died or was restarted: its hang fault is over. */
@@ -60,7 +57,7 @@ export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot
     node.partitioned = true;
     emit(ctx, { type: 'power', node: nodeId, up: node.up, partitioned: true, cause: { text: `${nodeId} is cut off from every other node`, refs } });
     if (master) {
-      for (const unit of ['dcos-marathon', 'dcos-metronome']) {
+      for (const unit of unitsWithTrait('master', 'exitsOnZkSuspend')) {
         delete ctx.s.zkConn[`${n}:${unit}`];
         killUnit(ctx, n, unit, { text: `exited (code 101): ZooKeeper connection SUSPENDED (${nodeId} is partitioned)`, refs });
       }
@@ -94,15 +91,10 @@ export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot
 
 /** Which ZooKeeper servers count changed (a master cut off, powered off, or behind): everyone re-evaluates. */
 export function afterZkChange(ctx: Ctx): void {
-  recompute(ctx);
-  onZkAccessChanged(ctx);
-  onDnsLeaderChange(ctx);
-  recomputeGlobal(ctx);
+  publish(ctx, 'zkMembershipChanged');
 }
 
 function afterNetworkChange(ctx: Ctx, n: number): void {
   if (n < ctx.topo.masters) return afterZkChange(ctx);
-  const node = ctx.s.nodes[n];
-  if (node.partitioned || !node.up) onAgentCut(ctx, n);
-  else onAgentHealed(ctx, n);
+  publish(ctx, 'agentLinkChanged', n);
 }

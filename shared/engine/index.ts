@@ -11,6 +11,7 @@ import { emptyQueue, peekTime, pop, push } from './queue.ts';
 import { between, seedRng } from './rng.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { dispatch } from './dispatch.ts';
+import './rules/wiring.ts'; // installs the fact listeners (rules/wiring.ts) before any engine runs
 import { buildView } from './view.ts';
 import { injectFault } from './faults.ts';
 import { explainUnit } from './explain.ts';

@@ -2,7 +2,7 @@
 // shows them, RestartSec, ExecStartPre gates and dependency edges. Services only (no .socket / .timer units).
 // Invariants: every unit listed in ROLE_UNITS has an entry here; gates mirror the unit files; startMs is [inferred].
 import type { Role } from './vocabulary.ts';
-import type { Dependency, Gate, UnitSpec } from './types.ts';
+import type { Dependency, Gate, UnitSpec, UnitTraits } from './types.ts';
 
 const SPARTAN: Gate = { kind: 'dns', name: 'ready.spartan' };
 const LEADER: Gate = { kind: 'dns', name: 'leader.mesos' };
@@ -33,6 +33,7 @@ interface Partial1 {
   teach: string;
   source?: string;
   nameByRole?: UnitSpec['nameByRole'];
+  traits?: UnitTraits;
 }
 
 function unit(id: string, p: Partial1): UnitSpec {
@@ -41,6 +42,7 @@ function unit(id: string, p: Partial1): UnitSpec {
     name: p.name,
     description: p.description,
     ...(p.nameByRole ? { nameByRole: p.nameByRole } : {}),
+    ...(p.traits ? { traits: p.traits } : {}),
     roles: p.roles,
     restart: p.restart ?? 'always',
     restartSec: p.restartSec,
@@ -119,13 +121,13 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
   'dcos-marathon': unit('dcos-marathon', {
     name: 'Marathon', description: 'container orchestration engine', roles: M, restartSec: 15_000, gates: [LEADER, WAIT],
     dependsOn: [dLeader, dWait, dZkRuntime, { unit: 'dcos-mesos-master', scope: 'mesos-leader', via: 'framework registration', gate: false }],
-    startMs: [15_000, 30_000], bootGroup: 'orchestration',
+    startMs: [15_000, 30_000], bootGroup: 'orchestration', traits: { exitsOnZkSuspend: true },
     teach: 'Marathon waits for leader.mesos, elects its own leader in ZooKeeper and registers as a framework.',
   }),
   'dcos-metronome': unit('dcos-metronome', {
     name: 'DC/OS Jobs (Metronome)', description: 'job orchestration', roles: M, restartSec: 15_000, gates: [CHECK_TIME, LEADER, WAIT],
     dependsOn: [dLeader, dWait, dZkRuntime, { unit: 'dcos-mesos-master', scope: 'mesos-leader', via: 'framework registration', gate: false }],
-    startMs: [12_000, 25_000], bootGroup: 'orchestration', teach: 'Jobs scheduler; same gates and ZooKeeper behaviour as Marathon.',
+    startMs: [12_000, 25_000], bootGroup: 'orchestration', traits: { exitsOnZkSuspend: true }, teach: 'Jobs scheduler; same gates and ZooKeeper behaviour as Marathon.',
   }),
   'dcos-cosmos': unit('dcos-cosmos', {
     name: 'DC/OS Package Manager (Cosmos)', description: 'installs and manages DC/OS packages from DC/OS package repositories',
@@ -136,7 +138,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
     name: 'DC/OS Authentication (OAuth)', description: 'authenticates DC/OS users using OAuth and OpenID Connect',
     roles: M, restartSec: 5_000, gates: [WAIT, ZK],
     dependsOn: [dWait, { unit: 'dcos-exhibitor', scope: 'local', via: 'ZooKeeper at 127.0.0.1:2181 (--zk-addr)', gate: false }],
-    startMs: [1_000, 3_000], bootGroup: 'security',
+    startMs: [1_000, 3_000], bootGroup: 'security', traits: { localZkOnly: true },
     teach: 'dcos-oauth talks only to the local ZooKeeper (127.0.0.1:2181): it exits when that one goes away.',
   }),
   'dcos-adminrouter': unit('dcos-adminrouter', {
@@ -242,4 +244,9 @@ export function unitLabel(unitId: string, role: Role): { name: string; descripti
 export function gatesFor(unitId: string, role: Role): Gate[] {
   const gates = UNIT_CATALOG[unitId]?.gates ?? [];
   return role === 'master' ? gates : gates.filter((g) => g.kind !== 'exhibitor-wait');
+}
+
+/** The units of `role` with a trait, in boot order (e.g. every ZooKeeper client that exits on SUSPENDED). */
+export function unitsWithTrait(role: Role, trait: keyof UnitTraits): string[] {
+  return ROLE_UNITS[role].filter((id) => UNIT_CATALOG[id]?.traits?.[trait] === true);
 }

@@ -52,8 +52,20 @@ export interface UnitSpec {
   startMs: [number, number];
   /** Which numbered Boot Sequence group it belongs to ("exhibitor", "mesos-master", "networking", ...). */
   bootGroup: string;
+  /** How the unit behaves as a client of shared facilities, read by the engine instead of lists of unit ids. */
+  traits?: UnitTraits;
   /** One or two sentences for a class: what it does and what it waits for. */
   teach: string;
   /** Sources / assumptions, short: "[src] unit file; startMs [inferred]". */
   source: string;
+}
+
+export interface UnitTraits {
+  /**
+   * A Curator ZooKeeper client that exits when its connection is SUSPENDED (code 101) or cannot connect within the
+   * 10 s connection timeout (code 100): Marathon 1.6 and Metronome 0.6 (dcos-model.md §5.5).
+   */
+  exitsOnZkSuspend?: boolean;
+  /** Talks only to the local ZooKeeper (127.0.0.1:2181) and exits when that one stops serving: dcos-oauth (§2.2). */
+  localZkOnly?: boolean;
 }

@@ -150,15 +150,22 @@ export function reregTimeout(ctx: Ctx, n: number, lep: number, e: number): void 
   markUnreachable(ctx, n, lep, e, { text: `${id} did not re-register within 10 min of the leader failover (agent_reregister_timeout): marked unreachable`, refs: [id, 'fact:mesos-leader'] });
 }
 
+/** An agent's link changed (partition, heal, power off, power on). */
+export function onAgentLinkChanged(ctx: Ctx, n: number): void {
+  const node = ctx.s.nodes[n];
+  if (node.partitioned || !node.up) onAgentCut(ctx, n);
+  else onAgentHealed(ctx, n);
+}
+
 /** Partition or power-off of an agent: its pings go unanswered; a power-off also kills its tasks. */
-export function onAgentCut(ctx: Ctx, n: number): void {
+function onAgentCut(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
   if (!node.up) node.bootEpoch++;
   if (node.agentRegistered || node.silentSinceMs >= 0) startSilence(ctx, n);
 }
 
 /** Partition healed or node powered on: a live registered agent answers pings again; otherwise it (re)registers. */
-export function onAgentHealed(ctx: Ctx, n: number): void {
+function onAgentHealed(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
   if (node.agentRegistered && isUp(ctx, n, slaveUnit(ctx, n))) endSilence(ctx, n);
   else detect(ctx, n);

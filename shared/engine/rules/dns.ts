@@ -52,7 +52,6 @@ function checkDetector(ctx: Ctx, n: number): void {
 export function onDnsLeaderChange(ctx: Ctx): void {
   for (let i = 0; i < ctx.topo.masters; i++) if (isUp(ctx, i, MD)) checkDetector(ctx, i);
 }
-export const onDnsZkLost = onDnsLeaderChange;
 
 export function dnsLoad(ctx: Ctx, n: number, e: number): void {
   if (ep(ctx, n) !== e || !isUp(ctx, n, MD) || !detects(ctx, n)) return;

@@ -1,9 +1,11 @@
 // What happens in the cluster when a unit starts or stops answering: the one dispatch from unit lifecycle to the
 // concern rules (zookeeper, mesos, dns, marathon, agents, adminrouter, diagnostics). Also emits the Boot Sequence
-// steps that are simply "X starts". Invariant: called only from transition(), exactly on entering/leaving healthy.
+// steps that are simply "X starts". Listens to the unitUp / unitDown facts (wiring.ts), which transition() publishes
+// exactly on entering/leaving healthy; nothing imports this module but the wiring.
 import type { Ctx } from '../ctx.ts';
 import { ref, schedule, step, unitAt } from '../ctx.ts';
 import { ADMINROUTER_FIRST_POLL_MS } from '../../model/timings.ts';
+import { UNIT_CATALOG } from '../../model/catalog.ts';
 import { wake } from './units.ts';
 import { onExhibitorDown, onExhibitorUp } from './zookeeper.ts';
 import { onMesosMasterDown, onMesosMasterUp } from './mesos.ts';
@@ -28,7 +30,6 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
     case 'dcos-mesos-master': onMesosMasterUp(ctx, n); break;
     case 'dcos-mesos-dns': onMesosDnsUp(ctx, n); break;
     case 'dcos-marathon': onMarathonUp(ctx, n); break;
-    case 'dcos-metronome': onZkClientUp(ctx, n, id); break;
     case 'dcos-diagnostics':
       step(ctx, master ? 'master.1' : 'agent.1', n, id, c);
       step(ctx, master ? 'master.1.1' : 'agent.1.1', n, id, { text: `dcos-diagnostics on ${ctx.topo.ids[n]} reads unit states from systemd over D-Bus`, refs: c.refs });
@@ -49,6 +50,9 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
       break;
     case 'dcos-mesos-slave':
     case 'dcos-mesos-slave-public': onSlaveUp(ctx, n); break;
+    default:
+      // Other Curator clients (Metronome) only connect; Marathon's own handler connects and joins its election.
+      if (UNIT_CATALOG[id]?.traits?.exitsOnZkSuspend) onZkClientUp(ctx, n, id);
   }
   wake(ctx, `u:${n}:${u}`);
 }
@@ -60,9 +64,9 @@ export function onDown(ctx: Ctx, n: number, u: number, to: string): void {
     case 'dcos-mesos-master': onMesosMasterDown(ctx, n, to); break;
     case 'dcos-mesos-dns': onMesosDnsDown(ctx, n); break;
     case 'dcos-marathon': onMarathonDown(ctx, n); break;
-    case 'dcos-metronome': delete ctx.s.zkConn[`${n}:${id}`]; break;
     case 'dcos-mesos-slave':
     case 'dcos-mesos-slave-public': onSlaveDown(ctx, n, to); break;
     case 'dcos-net': if (to === 'unhealthy') watchNet(ctx, n); break;
+    default: if (UNIT_CATALOG[id]?.traits?.exitsOnZkSuspend) delete ctx.s.zkConn[`${n}:${id}`];
   }
 }

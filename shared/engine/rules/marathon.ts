@@ -10,8 +10,11 @@ import { between } from '../rng.ts';
 import { killUnit } from './units.ts';
 import { connectZk, zkReachable } from './zookeeper.ts';
 import { onMarathonRegistered } from './services.ts';
+import { unitsWithTrait } from '../../model/catalog.ts';
 
 const MA = 'dcos-marathon';
+/** Every Curator client that exits on a SUSPENDED connection (catalog trait): Marathon and Metronome. */
+const ZK_CLIENTS = unitsWithTrait('master', 'exitsOnZkSuspend');
 
 export function onZkClientUp(ctx: Ctx, n: number, unit: string): boolean {
   if (!zkReachable(ctx, n) || connectZk(ctx, n, unit) < 0) {
@@ -113,7 +116,7 @@ export function onMarathonMesosLeader(ctx: Ctx): void {
 /** Quorum lost: every Marathon and Metronome sees SUSPENDED and exits (101). */
 export function onMarathonZkLost(ctx: Ctx): void {
   for (let i = 0; i < ctx.topo.masters; i++) {
-    for (const unit of [MA, 'dcos-metronome']) {
+    for (const unit of ZK_CLIENTS) {
       delete ctx.s.zkConn[`${i}:${unit}`];
       killUnit(ctx, i, unit, { text: 'exited (code 101): ZooKeeper connection SUSPENDED (ZooKeeper has no quorum)', refs: ['fact:quorum'] });
     }

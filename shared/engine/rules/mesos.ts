@@ -9,10 +9,7 @@ import { emit, inMajority, isUp, quorumOk, schedule, scheduleAt, setWhy, step } 
 import { MESOS_ELECTION_MS, MESOS_REGISTRY_FETCH_TIMEOUT_MS, ZK_SESSION_TIMEOUT_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { killUnit } from './units.ts';
-import { onDnsLeaderChange, onDnsZkLost } from './dns.ts';
-import { onAgentsLeaderLost, onAgentsLeaderElected } from './agents.ts';
-import { onMarathonMesosLeader, onMarathonZkLost } from './marathon.ts';
-import { networkStepsAll } from './nodeSteps.ts';
+import { publish } from '../listeners.ts';
 
 const MM = 'dcos-mesos-master';
 
@@ -98,10 +95,7 @@ function tryFinishRecovery(ctx: Ctx): void {
     const text = i === w ? `Mesos master on ${id}: "Elected as the leading master!"` : `Mesos master on ${ctx.topo.ids[i]} follows the new leader ${id}`;
     step(ctx, 'master.3.3', i, MM, { text, refs: ['fact:mesos-leader'] });
   }
-  onDnsLeaderChange(ctx);
-  onAgentsLeaderElected(ctx);
-  onMarathonMesosLeader(ctx);
-  networkStepsAll(ctx);
+  publish(ctx, 'mesosLeaderChanged', true, cause);
 }
 
 export function recoveryTimeout(ctx: Ctx, n: number, e: number): void {
@@ -119,9 +113,7 @@ function leaderLost(ctx: Ctx, cause: Cause, blockMs: number): void {
   m.blockedUntilMs = ctx.s.simTimeMs + blockMs;
   setWhy(ctx, 'fact:mesos-leader', cause);
   emit(ctx, { type: 'leader', role: 'mesos', node: null, cause });
-  onAgentsLeaderLost(ctx, cause);
-  onMarathonMesosLeader(ctx);
-  onDnsLeaderChange(ctx);
+  publish(ctx, 'mesosLeaderChanged', false, cause);
 }
 
 /** ZooKeeper access changed for the leader (quorum lost/regained, partition): session expiry timer. */
@@ -148,8 +140,6 @@ export function onQuorumChange(ctx: Ctx, ok: boolean): void {
   if (!ok) {
     for (let i = 0; i < ctx.topo.masters; i++) m.joinSeqByMaster[i] = -1;
     if (m.recovering >= 0) m.recovering = -1;
-    onMarathonZkLost(ctx);
-    onDnsZkLost(ctx);
   } else {
     onZkAccessChanged(ctx);
   }

@@ -2,21 +2,18 @@
 // a failed gate sits in auto-restart for RestartSec before trying again, forever (StartLimitInterval=0).
 // Waiting units do not poll: they register on the fact key their first failing gate names and are woken when
 // it may have changed; the retry then lands on the same RestartSec cadence polling would have used.
-// Invariants: a unit event is emitted only when the state really changes; onUp/onDown run exactly when a unit
-// enters/leaves `healthy` (what dependents can see).
+// What a gate run decides lives in launch.ts; what the cluster makes of a unit going up or down is published as a
+// fact (listeners.ts) rather than called, so this module imports no concern.
+// Invariants: a unit event is emitted only when the state really changes; unitUp/unitDown are published exactly
+// when a unit enters/leaves `healthy` (what dependents can see).
 import type { Cause, UnitState } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
 import { emit, ref, schedule, scheduleAt } from '../ctx.ts';
 import { UNIT_CATALOG } from '../../model/catalog.ts';
 import { GATE_ATTEMPT_MS } from '../../model/timings.ts';
-import { startFactorOn } from '../../model/faults/conditions.ts';
-import { activeOn } from '../../model/faults/spec.ts';
-import { between } from '../rng.ts';
-import { evalGates, gatesPassed } from './gates.ts';
-import { onDown, onUp } from './hooks.ts';
-import { endHang } from '../faultEffects.ts';
+import { publish } from '../listeners.ts';
 
-function spec(ctx: Ctx, n: number, u: number) {
+export function spec(ctx: Ctx, n: number, u: number) {
   return UNIT_CATALOG[ctx.topo.unitIds[ctx.topo.roles[n]][u]];
 }
 
@@ -35,8 +32,8 @@ export function transition(ctx: Ctx, n: number, u: number, to: UnitState, cause:
   ctx.s.nodes[n].dirty = true;
   if (to === 'healthy') rt.everActive = true;
   emit(ctx, { type: 'unit', node: ctx.topo.ids[n], unit: unitId(ctx, n, u), from, to, cause });
-  if (to === 'healthy') onUp(ctx, n, u);
-  else if (from === 'healthy') onDown(ctx, n, u, to);
+  if (to === 'healthy') publish(ctx, 'unitUp', n, u);
+  else if (from === 'healthy') publish(ctx, 'unitDown', n, u, to);
 }
 
 /** systemd starts the unit: ExecStartPre gates run after a short attempt. */
@@ -47,45 +44,6 @@ export function exec(ctx: Ctx, n: number, u: number, cause: Cause): void {
   rt.hung = false;
   transition(ctx, n, u, 'starting', cause);
   schedule(ctx, GATE_ATTEMPT_MS, 'gates', n, u, rt.epoch);
-}
-
-/** ExecStartPre ran: either wait in auto-restart on the first failing gate or launch the main process. */
-export function runGates(ctx: Ctx, n: number, u: number): void {
-  const rt = ctx.s.nodes[n].units[u];
-  const fail = evalGates(ctx, n, u);
-  if (fail) {
-    rt.lastAttemptMs = ctx.s.simTimeMs;
-    transition(ctx, n, u, 'waiting', fail.cause);
-    const list = (ctx.s.waiters[fail.key] ??= []);
-    list.push(n, u, rt.epoch);
-    return;
-  }
-  gatesPassed(ctx, n, u);
-  const s = spec(ctx, n, u);
-  const id = unitId(ctx, n, u);
-  const extra = rt.delayMs;
-  const factor = startFactorOn(ctx.s.faults, ctx.topo.ids[n]);
-  const delayed = extra > 0 ? ` (+${extra} ms delay fault)` : '';
-  const slow = factor !== 1 ? ` (slow disk: starting takes ${factor}x as long)` : '';
-  const refs = [...(extra > 0 ? faultRefs(ctx, n, id) ?? [] : []), ...(factor !== 1 ? slowDiskRefs(ctx, n) : [])];
-  transition(ctx, n, u, 'starting', {
-    text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}${slow}`,
-    refs: refs.length > 0 ? refs : undefined,
-  });
-  const startMs = between(ctx.s, s.startMs);
-  rt.readyAtMs = ctx.s.simTimeMs + (factor !== 1 ? Math.round(startMs * factor) : startMs) + extra;
-  rt.delayedMs = extra;
-  scheduleAt(ctx, rt.readyAtMs, 'ready', n, u, rt.epoch);
-}
-
-function faultRefs(ctx: Ctx, n: number, unit: string): string[] | undefined {
-  const f = ctx.s.faults.find((a) => a.fault.kind === 'delay' && a.fault.node === ctx.topo.ids[n] && a.fault.unit === unit);
-  return f ? [f.id] : undefined;
-}
-
-function slowDiskRefs(ctx: Ctx, n: number): string[] {
-  const f = activeOn(ctx.s.faults, 'slow-disk', ctx.topo.ids[n]);
-  return f ? [f.id] : [];
 }
 
 /** A delay fault added or removed while the process is launching: move its ready time (new epoch). */
@@ -130,7 +88,7 @@ export function down(ctx: Ctx, n: number, u: number, to: 'failed' | 'stopped' | 
   rt.epoch++;
   rt.readyAtMs = -1;
   rt.delayedMs = 0;
-  if (rt.hung) endHang(ctx, n, u, to === 'failed' ? 'the process died' : 'the unit went down');
+  if (rt.hung) publish(ctx, 'hangEnded', n, u, to === 'failed' ? 'the process died' : 'the unit went down');
   rt.hung = false;
   transition(ctx, n, u, to, cause);
   if (to === 'stopped' || to === 'pending') rt.everActive = false;

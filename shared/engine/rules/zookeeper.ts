@@ -8,7 +8,8 @@ import { EXHIBITOR_CONVERGE_MS, EXHIBITOR_CONVERGE_SINGLE_MS, ZK_START_MS } from
 import { zkBehindOn } from '../../model/faults/conditions.ts';
 import { between, pick } from '../rng.ts';
 import { killUnit, wake } from './units.ts';
-import { onQuorumChange } from './mesos.ts';
+import { publish } from '../listeners.ts';
+import { unitsWithTrait } from '../../model/catalog.ts';
 
 export function allServing(ctx: Ctx): boolean {
   return ctx.s.zk.serving.every(Boolean);
@@ -93,20 +94,22 @@ export function recompute(ctx: Ctx): void {
     emit(ctx, { type: 'quorum', have, need: ctx.topo.need, cause });
   }
   for (const i of lost) serverLost(ctx, i, ok);
-  if (ok !== prevOk) onQuorumChange(ctx, ok);
+  if (ok !== prevOk) publish(ctx, 'quorumChanged', ok);
   if (gained || (ok && !prevOk)) {
     wake(ctx, 'zk');
     if (allServing(ctx)) wake(ctx, 'zkall');
   }
 }
 
-const EXIT_ON_SUSPEND = ['dcos-marathon', 'dcos-metronome'];
+// Catalog traits, not id lists: who exits with this server's session, who with any SUSPENDED connection.
+const LOCAL_ONLY = unitsWithTrait('master', 'localZkOnly');
+const EXIT_ON_SUSPEND = unitsWithTrait('master', 'exitsOnZkSuspend');
 
 /** Clients of ZooKeeper server m react: oauth (127.0.0.1) and Marathon/Metronome connected to it exit. */
 function serverLost(ctx: Ctx, m: number, quorumStillOk: boolean): void {
   const id = ctx.topo.ids[m];
   const cause = { text: `exited: lost its ZooKeeper session at 127.0.0.1:2181 (ZooKeeper on ${id} stopped serving)`, refs: [`${id}/dcos-exhibitor`, 'fact:quorum'] };
-  if (ctx.s.nodes[m].up) killUnit(ctx, m, 'dcos-oauth', cause);
+  if (ctx.s.nodes[m].up) for (const unit of LOCAL_ONLY) killUnit(ctx, m, unit, cause);
   for (let i = 0; i < ctx.topo.masters; i++) {
     for (const unit of EXIT_ON_SUSPEND) {
       const key = `${i}:${unit}`;
