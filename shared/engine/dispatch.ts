@@ -4,7 +4,7 @@ import type { Action } from './state.ts';
 import type { Ctx } from './ctx.ts';
 import { schedule } from './ctx.ts';
 import { UNIT_START_JITTER_MS } from '../model/timings.ts';
-import { between } from './rng.ts';
+import { keyedBetween, PURPOSE } from './rng.ts';
 import { exec, ready, restartCause } from './rules/units.ts';
 import { runGates } from './rules/launch.ts';
 import { converge, zkStart } from './rules/zookeeper.ts';
@@ -26,7 +26,9 @@ export function dispatch(ctx: Ctx, a: Action): void {
   switch (a.kind) {
     case 'boot': {
       const units = ctx.s.nodes[n].units;
-      for (let i = 0; i < units.length; i++) schedule(ctx, between(ctx.s, UNIT_START_JITTER_MS), 'exec', n, i, units[i].epoch);
+      const keys = ctx.topo.unitKeys[ctx.topo.roles[n]];
+      const boot = ctx.s.nodes[n].bootEpoch;
+      for (let i = 0; i < units.length; i++) schedule(ctx, keyedBetween(ctx.s.seed, PURPOSE.unitJitter, n, keys[i], boot, UNIT_START_JITTER_MS), 'exec', n, i, units[i].epoch);
       break;
     }
     case 'exec': {

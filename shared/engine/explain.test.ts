@@ -79,7 +79,10 @@ describe('explain', () => {
     expect(before.filter((s) => s.root).map((s) => s.text)).toEqual(expect.arrayContaining([
       'the delay of Mesos DNS on master-1 by 120 s at 00:00 (still active)',
     ]));
-    e.advanceTo(340_000); // Mesos-DNS serves since 05:36; Marathon has not retried its gates yet
+    // Run until leader.mesos resolves again, then 4 s more: Marathon (RestartSec 15 s) has not retried its gates yet.
+    let resolvedAt = -1;
+    while (resolvedAt < 0) for (const ev of e.step()) if (ev.type === 'dns' && ev.name === 'leader.mesos' && ev.value !== null) resolvedAt = ev.simTimeMs;
+    e.advanceTo(resolvedAt + 4_000);
     const after = e.explain('master-1', 'dcos-adminrouter');
     expect(after[0].text).toMatch(/waiting/);
     expect(after.map((s) => s.text).join('\n')).not.toMatch(/dcos-net|ready\.spartan|Mesos-DNS/);

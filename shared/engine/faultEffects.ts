@@ -6,7 +6,7 @@ import type { Ctx } from './ctx.ts';
 import { emit, schedule } from './ctx.ts';
 import { UNIT_CATALOG, unitsWithTrait } from '../model/catalog.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
-import { between } from './rng.ts';
+import { keyedBetween, PURPOSE } from './rng.ts';
 import { down, exec, killUnit, wake } from './rules/units.ts';
 import { publish } from './listeners.ts';
 import { describeFault } from '../model/faults/registry.ts';
@@ -84,7 +84,7 @@ export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot
     end(ctx, (a) => onUnit(a.fault, 'crash', nodeId), 'booted');
     node.up = true;
     emit(ctx, { type: 'power', node: nodeId, up: true, partitioned: node.partitioned, cause: { text: `${nodeId} powered on; systemd starts dcos.target`, refs } });
-    schedule(ctx, between(ctx.s, NODE_BOOT_JITTER_MS), 'boot', n, -1, -1);
+    schedule(ctx, keyedBetween(ctx.s.seed, PURPOSE.nodeBoot, n, 0, node.bootEpoch, NODE_BOOT_JITTER_MS), 'boot', n, -1, -1);
     afterNetworkChange(ctx, n);
   }
 }

@@ -8,7 +8,7 @@ import type { EngineState } from './state.ts';
 import { emit } from './ctx.ts';
 import { newDiagState, newUnit, topoFor } from './state.ts';
 import { emptyQueue, peekTime, pop, push } from './queue.ts';
-import { between, seedRng } from './rng.ts';
+import { keyedBetween, PURPOSE, seedStreams } from './rng.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { dispatch } from './dispatch.ts';
 import './rules/wiring.ts'; // installs the fact listeners (rules/wiring.ts) before any engine runs
@@ -26,7 +26,7 @@ function initialState(opts: EngineOptions): EngineState {
   const topo = topoFor(opts.cluster);
   const m = opts.cluster.masters;
   const s: EngineState = {
-    version: 1, seed: opts.seed, cluster: { ...opts.cluster }, simTimeMs: 0, seq: 0, rng: seedRng(opts.seed),
+    version: 1, seed: opts.seed, cluster: { ...opts.cluster }, simTimeMs: 0, seq: 0, rng: seedStreams(opts.seed),
     queue: emptyQueue(),
     nodes: topo.ids.map((_, n) => ({
       up: true, partitioned: false, clusterIdFile: false, steps: {}, health: 'unknown', agentRegistered: false, agentUnreachable: false, silentSinceMs: -1, bootEpoch: 0, linkEpoch: 0, freeCpus: AGENT_CPUS, dirty: true,
@@ -44,7 +44,7 @@ function initialState(opts: EngineOptions): EngineState {
     clusterHealth: 'unknown',
     diag: newDiagState(topo),
   };
-  for (let n = 0; n < topo.ids.length; n++) push(s.queue, between(s, NODE_BOOT_JITTER_MS), { kind: 'boot', node: n, unit: -1, epoch: -1 });
+  for (let n = 0; n < topo.ids.length; n++) push(s.queue, keyedBetween(s.seed, PURPOSE.nodeBoot, n, 0, 0, NODE_BOOT_JITTER_MS), { kind: 'boot', node: n, unit: -1, epoch: -1 });
   return s;
 }
 

@@ -10,6 +10,8 @@ export type ScriptCondition =
   /** A node's health as the last diagnostics pull reported it. */
   | { fact: 'node'; node: string; is: Health }
   | { fact: 'quorum'; is: 'ok' | 'lost' }
+  /** A Mesos-DNS name as dcos-net forwards it cluster-wide. */
+  | { fact: 'dns'; name: 'leader.mesos' | 'marathon.mesos'; is: 'resolves' | 'fails' }
   | { fact: 'leader'; role: MesosRole; is: 'elected' | 'none' }
   | { fact: 'agent'; node: string; is: 'registered' | 'disconnected' | 'unreachable' }
   | { fact: 'unit'; node: string; unit: string; is: UnitState }
@@ -20,6 +22,7 @@ export function holdsIn(view: ClusterView, c: ScriptCondition): boolean {
     case 'cluster': return view.clusterHealth === c.is;
     case 'node': return view.nodes.some((n) => n.id === c.node && n.health === c.is);
     case 'quorum': return (view.quorum.have >= view.quorum.need) === (c.is === 'ok');
+    case 'dns': return ((view.dns[c.name] ?? null) !== null) === (c.is === 'resolves');
     case 'leader': return (view.leaders[c.role] !== null) === (c.is === 'elected');
     case 'agent': {
       if (c.is === 'registered') return view.registeredAgents.includes(c.node);
@@ -36,6 +39,7 @@ export function matchesEvent(e: SimEvent, c: ScriptCondition): boolean {
     case 'cluster': return e.type === 'cluster' && e.health === c.is;
     case 'node': return e.type === 'node' && e.node === c.node && e.health === c.is;
     case 'quorum': return e.type === 'quorum' && (e.have >= e.need) === (c.is === 'ok');
+    case 'dns': return e.type === 'dns' && e.name === c.name && (e.value !== null) === (c.is === 'resolves');
     case 'leader': return e.type === 'leader' && e.role === c.role && (e.node !== null) === (c.is === 'elected');
     case 'agent': {
       if (e.type !== 'agent' || e.node !== c.node) return false;
@@ -54,6 +58,7 @@ export function describeCondition(c: ScriptCondition): string {
     case 'cluster': return `the cluster is ${c.is}`;
     case 'node': return `${c.node} reads ${c.is}`;
     case 'quorum': return c.is === 'ok' ? 'ZooKeeper has quorum' : 'ZooKeeper has lost quorum';
+    case 'dns': return `${c.name} ${c.is === 'resolves' ? 'resolves' : 'does not resolve'}`;
     case 'leader': return c.is === 'elected' ? `a ${c.role === 'mesos' ? 'Mesos' : 'Marathon'} leader is elected` : `there is no ${c.role === 'mesos' ? 'Mesos' : 'Marathon'} leader`;
     case 'agent': return `${c.node} is ${c.is}`;
     case 'unit': return `${c.unit} on ${c.node} is ${c.is}`;

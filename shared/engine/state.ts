@@ -5,6 +5,8 @@
 // `epoch` and are ignored when the thing they target has moved on (restarted, stopped, crashed).
 import type { ActiveFault, Availability, Cause, ClusterConfig, DiagnosticsReport, Health, Role, TaskState, UnitState } from './types.ts';
 import type { QueueState } from './queue.ts';
+import type { RngStreams } from './rng.ts';
+import { keyOf } from './rng.ts';
 import type { FaultRecord } from './faultHistory.ts';
 import { nodeIdsFor, nodeIp, roleOfNode } from '../model/cluster.ts';
 import { unitsForRole } from '../model/catalog.ts';
@@ -91,7 +93,8 @@ export interface EngineState {
   cluster: ClusterConfig;
   simTimeMs: number;
   seq: number;
-  rng: number;
+  /** One mulberry32 state per concern (rng.ts); per-(node, unit) draws are keyed and need no state. */
+  rng: RngStreams;
   queue: QueueState<Action>;
   nodes: NodeRt[];
   /** Waiting units by the fact key they wait on: flat triplets [node, unit, epoch]. */
@@ -175,6 +178,8 @@ export interface Topo {
   roles: Role[];
   unitIds: Record<Role, string[]>;
   unitIdx: Record<Role, Record<string, number>>;
+  /** Per role, each unit's rng key (a hash of its id, rng.ts keyOf), parallel to unitIds. */
+  unitKeys: Record<Role, number[]>;
   ips: string[];
   masters: number;
   need: number;
@@ -188,6 +193,7 @@ export function topoFor(cluster: ClusterConfig): Topo {
   return {
     ids, roles, unitIds, ips: ids.map(nodeIp),
     unitIdx: { master: idx('master'), agent: idx('agent'), agent_public: idx('agent_public') },
+    unitKeys: { master: unitIds.master.map(keyOf), agent: unitIds.agent.map(keyOf), agent_public: unitIds.agent_public.map(keyOf) },
     masters: cluster.masters,
     need: Math.floor(cluster.masters / 2) + 1,
   };

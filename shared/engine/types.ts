@@ -35,7 +35,8 @@ export type SimEvent = EventBase &
     | { type: 'step'; step: string; node: string | null; unit: string | null; text: string; cause: Cause }
     | { type: 'availability'; availability: Availability; cause: Cause }
     /** One dcos-diagnostics pull finished; the node/cluster health it implies follow as their own events. */
-    | { type: 'diagnostics'; puller: string | null; nodes: number; cause: Cause; changed?: DiagnosticsNodeReport[] }
+    /** `reset`: the puller (re)started and holds no pull any more (its report is empty until it pulls again). */
+    | { type: 'diagnostics'; puller: string | null; nodes: number; cause: Cause; changed?: DiagnosticsNodeReport[]; reset?: true }
     /** A node's power / network state changed (crash, boot, partition, heal). */
     | { type: 'power'; node: string; up: boolean; partitioned: boolean; cause: Cause }
   );

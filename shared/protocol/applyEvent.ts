@@ -124,6 +124,12 @@ export function applyEvent(prev: ClusterView, e: SimEvent): ClusterView {
     case 'diagnostics': {
       // One master's own pull: fold it into that master's report, and into view.diagnostics if it is the monitor.
       if (e.puller === null) return view;
+      if (e.reset) {
+        // A (re)started puller holds nothing until its next pull.
+        const { [e.puller]: _dropped, ...rest } = view.diagnosticsByMaster ?? {};
+        const empty: DiagnosticsReport = { updatedMs: null, puller: e.puller, nodes: [] };
+        return { ...view, diagnosticsByMaster: rest, diagnostics: view.diagnostics.puller === e.puller ? empty : view.diagnostics };
+      }
       const prev = view.diagnosticsByMaster?.[e.puller]?.nodes ?? [];
       const report: DiagnosticsReport = { updatedMs: e.simTimeMs, puller: e.puller, nodes: mergeDiagnostics(view, prev, e.changed ?? []) };
       const diagnosticsByMaster = { ...view.diagnosticsByMaster, [e.puller]: report };

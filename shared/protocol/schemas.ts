@@ -47,6 +47,7 @@ export const scriptConditionSchema = z.discriminatedUnion('fact', [
   z.strictObject({ fact: z.literal('cluster'), is: z.enum(['healthy', 'unhealthy', 'unknown']) }),
   z.strictObject({ fact: z.literal('node'), node: nodeId, is: z.enum(['healthy', 'unhealthy', 'unknown']) }),
   z.strictObject({ fact: z.literal('quorum'), is: z.enum(['ok', 'lost']) }),
+  z.strictObject({ fact: z.literal('dns'), name: z.enum(['leader.mesos', 'marathon.mesos']), is: z.enum(['resolves', 'fails']) }),
   z.strictObject({ fact: z.literal('leader'), role: z.enum(['mesos', 'marathon']), is: z.enum(['elected', 'none']) }),
   z.strictObject({ fact: z.literal('agent'), node: nodeId, is: z.enum(['registered', 'disconnected', 'unreachable']) }),
   z.strictObject({ fact: z.literal('unit'), node: nodeId, unit: unitId, is: z.enum(UNIT_STATES as [UnitState, ...UnitState[]]) }),

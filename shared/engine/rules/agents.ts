@@ -10,7 +10,7 @@ import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
 import { emit, isUp, schedule, scheduleAt, step, unitAt } from '../ctx.ts';
 import { AGENT_REGISTRATION_BACKOFF_MS, AGENT_REREGISTER_TIMEOUT_MS, AGENT_UNREACHABLE_MS } from '../../model/timings.ts';
-import { between } from '../rng.ts';
+import { keyedBetween, PURPOSE } from '../rng.ts';
 import { zkReachable } from './zookeeper.ts';
 import { nodeIndex } from '../../model/cluster.ts';
 import { onAgentOffered } from './services.ts';
@@ -26,7 +26,7 @@ function detect(ctx: Ctx, n: number): void {
   const node = ctx.s.nodes[n];
   if (node.agentRegistered || ctx.s.mesos.leader < 0 || !zkReachable(ctx, n) || !isUp(ctx, n, slaveUnit(ctx, n))) return;
   const rt = unitAt(ctx, n, slaveUnit(ctx, n));
-  schedule(ctx, between(ctx.s, [0, AGENT_REGISTRATION_BACKOFF_MS]), 'agentReg', n, ctx.s.mesos.leaderEpoch, rt ? rt.epoch : -1);
+  schedule(ctx, keyedBetween(ctx.s.seed, PURPOSE.agentBackoff, n, ctx.s.mesos.leaderEpoch, node.linkEpoch, [0, AGENT_REGISTRATION_BACKOFF_MS]), 'agentReg', n, ctx.s.mesos.leaderEpoch, rt ? rt.epoch : -1);
 }
 
 /** The leader's pings stop being answered: the 300 s countdown to unreachable starts (once). */

@@ -31,7 +31,20 @@ export function ensurePull(ctx: Ctx): void {
     if (ep < 0 || pulls[m].epoch === ep) continue;
     pulls[m].epoch = ep;
     schedule(ctx, DIAGNOSTICS_PULL_TIMEOUT_MS, 'pull', m, -1, ep);
+    if (pulls[m].report.updatedMs !== null) forgetPull(ctx, m);
   }
+}
+
+/** A (re)started dcos-diagnostics keeps its pull in memory only: until it pulls again it has nothing to serve. */
+function forgetPull(ctx: Ctx, m: number): void {
+  const id = ctx.topo.ids[m];
+  ctx.s.diag.masters[m].report = { updatedMs: null, puller: id, nodes: [] };
+  ctx.s.diag.masters[m].key = '';
+  for (let n = 0; n < ctx.s.diag.stale.length; n++) ctx.s.diag.stale[n] |= 1 << m;
+  emit(ctx, {
+    type: 'diagnostics', puller: id, nodes: 0, changed: [], reset: true,
+    cause: { text: `dcos-diagnostics on ${id} (re)started: its last pull was in memory only, so it has nothing to report until it pulls again`, refs: [`${id}/${DIAG}`] },
+  });
 }
 
 function discovered(ctx: Ctx, n: number): boolean {

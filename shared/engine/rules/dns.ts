@@ -41,7 +41,7 @@ function checkDetector(ctx: Ctx, n: number): void {
   const d = ctx.s.dns;
   if (detects(ctx, n)) {
     d.noLeaderSinceMs[n] = -1;
-    schedule(ctx, between(ctx.s, MESOS_DNS_LOAD_MS), 'dnsLoad', n, -1, ep(ctx, n));
+    schedule(ctx, between(ctx.s, 'dns', MESOS_DNS_LOAD_MS), 'dnsLoad', n, -1, ep(ctx, n));
   } else if (d.noLeaderSinceMs[n] < 0) {
     d.noLeaderSinceMs[n] = ctx.s.simTimeMs;
     schedule(ctx, MESOS_DNS_ZK_DETECTION_TIMEOUT_MS, 'dnsExit', n, -1, ep(ctx, n));

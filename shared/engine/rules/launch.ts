@@ -6,7 +6,7 @@ import type { Ctx } from '../ctx.ts';
 import { scheduleAt } from '../ctx.ts';
 import { startFactorOn } from '../../model/faults/conditions.ts';
 import { activeOn } from '../../model/faults/spec.ts';
-import { between } from '../rng.ts';
+import { keyedBetween, PURPOSE } from '../rng.ts';
 import { spec, transition, unitId } from './units.ts';
 import { evalGates, gatesPassed } from './gates.ts';
 
@@ -33,7 +33,7 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
     text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}${slow}`,
     refs: refs.length > 0 ? refs : undefined,
   });
-  const startMs = between(ctx.s, s.startMs);
+  const startMs = keyedBetween(ctx.s.seed, PURPOSE.unitStart, n, ctx.topo.unitKeys[ctx.topo.roles[n]][u], rt.epoch, s.startMs);
   rt.readyAtMs = ctx.s.simTimeMs + (factor !== 1 ? Math.round(startMs * factor) : startMs) + extra;
   rt.delayedMs = extra;
   scheduleAt(ctx, rt.readyAtMs, 'ready', n, u, rt.epoch);

@@ -62,7 +62,7 @@ function maybeElect(ctx: Ctx): void {
   const m = ctx.s.marathon;
   if (m.leader >= 0 || m.electing || !m.joinSeqByMaster.some((j) => j >= 0)) return;
   m.electing = true;
-  schedule(ctx, between(ctx.s, MARATHON_ELECTION_MS), 'mElect');
+  schedule(ctx, between(ctx.s, 'marathon', MARATHON_ELECTION_MS), 'mElect');
 }
 
 export function mElect(ctx: Ctx): void {
@@ -84,7 +84,7 @@ export function mElect(ctx: Ctx): void {
     if (m.joinSeqByMaster[i] < 0) continue;
     step(ctx, 'master.6.2', i, MA, { text: i === w ? `Marathon on ${id} elected leader` : `Marathon on ${ctx.topo.ids[i]} follows the Marathon leader ${id}`, refs: ['fact:marathon-leader'] });
   }
-  if (ctx.s.mesos.leader >= 0) schedule(ctx, between(ctx.s, MARATHON_REGISTER_MS), 'mReg', w, -1, m.epoch);
+  if (ctx.s.mesos.leader >= 0) schedule(ctx, between(ctx.s, 'marathon', MARATHON_REGISTER_MS), 'mReg', w, -1, m.epoch);
 }
 
 export function mReg(ctx: Ctx, n: number, e: number): void {
@@ -110,7 +110,7 @@ export function onMarathonMesosLeader(ctx: Ctx): void {
     }
     return;
   }
-  if (m.leader >= 0 && !m.registered) schedule(ctx, between(ctx.s, MARATHON_REGISTER_MS), 'mReg', m.leader, -1, m.epoch);
+  if (m.leader >= 0 && !m.registered) schedule(ctx, between(ctx.s, 'marathon', MARATHON_REGISTER_MS), 'mReg', m.leader, -1, m.epoch);
 }
 
 /** Quorum lost: every Marathon and Metronome sees SUSPENDED and exits (101). */

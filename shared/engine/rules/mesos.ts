@@ -55,7 +55,7 @@ export function maybeElect(ctx: Ctx): void {
   if (m.leader >= 0 || m.recovering >= 0 || m.electing || !quorumOk(ctx)) return;
   if (!m.joinSeqByMaster.some((j) => j >= 0)) return;
   m.electing = true;
-  scheduleAt(ctx, Math.max(ctx.s.simTimeMs, m.blockedUntilMs) + between(ctx.s, MESOS_ELECTION_MS), 'elect');
+  scheduleAt(ctx, Math.max(ctx.s.simTimeMs, m.blockedUntilMs) + between(ctx.s, 'mesos', MESOS_ELECTION_MS), 'elect');
 }
 
 export function elect(ctx: Ctx): void {

@@ -41,7 +41,8 @@ export function updateMonitor(ctx: Ctx): void {
   const why = m < 0
     ? nobody(ctx)
     : before < 0 ? `the dashboard reads cluster health from ${ctx.topo.ids[m]}'s dcos-diagnostics`
-      : `${ctx.topo.ids[before]}'s dcos-diagnostics no longer answers through Admin Router: cluster health now comes from ${ctx.topo.ids[m]}'s own last pull`;
+      : m < before ? `${ctx.topo.ids[m]}'s dcos-diagnostics answers again, so cluster health comes from its own pulls`
+        : `${ctx.topo.ids[before]}'s dcos-diagnostics no longer answers through Admin Router: cluster health now comes from ${ctx.topo.ids[m]}'s own last pull`;
   clusterHealth(ctx, true, why);
 }
 

@@ -10,7 +10,7 @@ import type { Ctx } from '../ctx.ts';
 import type { TaskRt } from '../state.ts';
 import { emit, isUp, schedule, step } from '../ctx.ts';
 import { SCHEDULER_INIT_MS, TASK_START_MS } from '../../model/timings.ts';
-import { between, pick } from '../rng.ts';
+import { between, keyedBetween, pick, PURPOSE } from '../rng.ts';
 import { resolveOn } from './dns.ts';
 import { nodeIndex } from '../../model/cluster.ts';
 
@@ -39,7 +39,7 @@ function countsAsLive(t: TaskRt): boolean {
 function place(ctx: Ctx, service: string, cause: Cause): boolean {
   const reg = ctx.s.registered;
   if (reg.length === 0) return false;
-  const start = pick(ctx.s, reg.length);
+  const start = pick(ctx.s, 'tasks', reg.length);
   for (let k = 0; k < reg.length; k++) {
     const id = reg[(start + k) % reg.length];
     const n = nodeIndex(ctx.s.cluster, id);
@@ -49,7 +49,7 @@ function place(ctx: Ctx, service: string, cause: Cause): boolean {
     const task: TaskRt = { id: `${service.slice(1).replace('/', '-')}.${++ctx.s.taskSeq}`, service, node: id, state: 'staging', nodeIndex: n, bootEpoch: node.bootEpoch, unreachableSinceMs: -1, inactive: false, expunged: false };
     ctx.s.tasks.push(task);
     emit(ctx, { type: 'task', service, task: task.id, node: id, state: 'staging', cause });
-    schedule(ctx, between(ctx.s, TASK_START_MS), 'taskRun', n, ctx.s.tasks.length - 1, ctx.s.nodes[n].linkEpoch);
+    schedule(ctx, keyedBetween(ctx.s.seed, PURPOSE.taskStart, ctx.s.tasks.length - 1, 0, 0, TASK_START_MS), 'taskRun', n, ctx.s.tasks.length - 1, ctx.s.nodes[n].linkEpoch);
     return true;
   }
   return false;
@@ -103,7 +103,7 @@ export function taskRun(ctx: Ctx, n: number, ti: number, e: number): void {
   if (t.service === KAFKA) {
     step(ctx, 'scheduler.3', -1, null, c);
     ctx.s.services.kafkaEpoch++;
-    schedule(ctx, between(ctx.s, SCHEDULER_INIT_MS), 'schedInit', n, ti, ctx.s.services.kafkaEpoch);
+    schedule(ctx, keyedBetween(ctx.s.seed, PURPOSE.schedulerInit, ti, 0, ctx.s.services.kafkaEpoch, SCHEDULER_INIT_MS), 'schedInit', n, ti, ctx.s.services.kafkaEpoch);
   }
 }
 
@@ -123,6 +123,6 @@ export function schedInit(ctx: Ctx, n: number, ti: number, e: number): void {
   step(ctx, 'scheduler.6', -1, null, { text: `${leader} offers agent resources to /kafka`, refs: ['fact:mesos-leader'] });
   s.services.kafkaRegistered = true;
   s.services.kafkaTask = ti;
-  if (s.services.brokersWanted === 0) s.services.brokersWanted = between(s, KAFKA_BROKERS);
+  if (s.services.brokersWanted === 0) s.services.brokersWanted = between(s, 'tasks', KAFKA_BROKERS);
   reconcile(ctx);
 }

@@ -11,7 +11,7 @@ import type { Ctx } from '../ctx.ts';
 import type { TaskRt } from '../state.ts';
 import { emit, schedule } from '../ctx.ts';
 import { MARATHON_EXPUNGE_AFTER_MS, MARATHON_INACTIVE_AFTER_MS, TASK_START_MS } from '../../model/timings.ts';
-import { between } from '../rng.ts';
+import { keyedBetween, PURPOSE } from '../rng.ts';
 import { BROKER, KAFKA, NGINX, NGINX_INSTANCES, reconcile } from './services.ts';
 
 function setTask(ctx: Ctx, t: TaskRt, state: TaskState, cause: Cause): void {
@@ -88,7 +88,7 @@ export function onAgentReturned(ctx: Ctx, n: number, cause: Cause): void {
       setTask(ctx, t, 'gone', { text: `TASK_GONE: ${t.node} rebooted, so ${t.id} died with it`, refs: cause.refs });
       changed = true;
     } else if (t.state === 'staging') {
-      schedule(ctx, between(s, TASK_START_MS), 'taskRun', n, ti, node.linkEpoch);
+      schedule(ctx, keyedBetween(s.seed, PURPOSE.taskStart, ti, 1, node.linkEpoch, TASK_START_MS), 'taskRun', n, ti, node.linkEpoch);
     } else if (t.state === 'unreachable') {
       t.unreachableSinceMs = -1;
       t.inactive = false;

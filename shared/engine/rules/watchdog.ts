@@ -5,13 +5,13 @@
 import type { Ctx } from '../ctx.ts';
 import { isUp, schedule, unitAt, unitIndex } from '../ctx.ts';
 import { NET_WATCHDOG_FAILURES, NET_WATCHDOG_PERIOD_MS } from '../../model/timings.ts';
-import { between } from '../rng.ts';
+import { keyedBetween, PURPOSE } from '../rng.ts';
 import { down } from './units.ts';
 
 export function watchNet(ctx: Ctx, n: number): void {
   const net = unitAt(ctx, n, 'dcos-net');
   if (!net) return;
-  schedule(ctx, between(ctx.s, [1, NET_WATCHDOG_PERIOD_MS]), 'watchdog', n, 1, net.epoch);
+  schedule(ctx, keyedBetween(ctx.s.seed, PURPOSE.watchdog, n, 0, net.epoch, [1, NET_WATCHDOG_PERIOD_MS]), 'watchdog', n, 1, net.epoch);
 }
 
 export function watchdogProbe(ctx: Ctx, n: number, probe: number, e: number): void {

@@ -6,7 +6,7 @@ import type { Ctx } from '../ctx.ts';
 import { emit, inMajority, isMaster, isUp, quorumOk, setWhy, schedule, step, unitIndex } from '../ctx.ts';
 import { EXHIBITOR_CONVERGE_MS, EXHIBITOR_CONVERGE_SINGLE_MS, ZK_START_MS } from '../../model/timings.ts';
 import { zkBehindOn } from '../../model/faults/conditions.ts';
-import { between, pick } from '../rng.ts';
+import { between, keyedBetween, pick, PURPOSE } from '../rng.ts';
 import { killUnit, wake } from './units.ts';
 import { publish } from '../listeners.ts';
 import { unitsWithTrait } from '../../model/catalog.ts';
@@ -36,7 +36,7 @@ function counts(ctx: Ctx, i: number): boolean {
 
 export function onExhibitorUp(ctx: Ctx, n: number): void {
   step(ctx, 'master.2', n, 'dcos-exhibitor', { text: 'Exhibitor is active', refs: [`${ctx.topo.ids[n]}/dcos-exhibitor`] });
-  if (!ctx.s.zk.up[n]) schedule(ctx, between(ctx.s, ZK_START_MS), 'zkStart', n, -1, ctx.s.zk.epoch[n]);
+  if (!ctx.s.zk.up[n]) schedule(ctx, keyedBetween(ctx.s.seed, PURPOSE.zkStart, n, 0, ctx.s.zk.epoch[n], ZK_START_MS), 'zkStart', n, -1, ctx.s.zk.epoch[n]);
 }
 
 /** A hung Exhibitor leaves ZooKeeper running; a dead or stopped one takes it down (same control group). */
@@ -57,7 +57,7 @@ export function zkStart(ctx: Ctx, n: number): void {
   step(ctx, 'master.2.1', n, 'dcos-exhibitor', { text: `Exhibitor wrote zoo.cfg and launched ZooKeeper (pid ${z.pid[n]})`, refs: [`${ctx.topo.ids[n]}/dcos-exhibitor`] });
   if (!z.converged && !z.convergeScheduled && z.up.every(Boolean)) {
     z.convergeScheduled = true;
-    schedule(ctx, between(ctx.s, ctx.topo.masters === 1 ? EXHIBITOR_CONVERGE_SINGLE_MS : EXHIBITOR_CONVERGE_MS), 'converge');
+    schedule(ctx, between(ctx.s, 'zk', ctx.topo.masters === 1 ? EXHIBITOR_CONVERGE_SINGLE_MS : EXHIBITOR_CONVERGE_MS), 'converge');
   }
   recompute(ctx);
 }
@@ -129,7 +129,7 @@ export function connectZk(ctx: Ctx, n: number, unit: string): number {
   const serving: number[] = [];
   for (let i = 0; i < ctx.topo.masters; i++) if (ctx.s.zk.serving[i] && (i === n || inMajority(ctx, n))) serving.push(i);
   if (serving.length === 0) return -1;
-  const m = serving[pick(ctx.s, serving.length)];
+  const m = serving[pick(ctx.s, 'zk', serving.length)];
   ctx.s.zkConn[`${n}:${unit}`] = m;
   return m;
 }
