@@ -32,6 +32,11 @@ export function scheduleAt(ctx: Ctx, atMs: number, k: ActionKind, n = -1, u = -1
   push(ctx.s.queue, Math.max(ctx.s.simTimeMs, atMs), { kind: k, node: n, unit: u, epoch: e });
 }
 
+/** Index of a node id of this cluster, or -1 (O(1), no parsing: for the hot paths). */
+export function nodeAt(ctx: Ctx, nodeId: string): number {
+  return ctx.topo.nodeIdx.get(nodeId) ?? -1;
+}
+
 export function unitIndex(ctx: Ctx, n: number, unitId: string): number {
   return ctx.topo.unitIdx[ctx.topo.roles[n]][unitId] ?? -1;
 }

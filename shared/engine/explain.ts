@@ -9,7 +9,7 @@
 // MAX_STEPS drops the deepest steps, not a whole sibling branch; a cut step is not marked root. Never throws.
 import type { ExplainStep } from './types.ts';
 import type { Ctx } from './ctx.ts';
-import { nodeIndex } from '../model/cluster.ts';
+import { nodeAt } from './ctx.ts';
 import { describeRef, type RefNow } from './explainWords.ts';
 
 /** Enough for quorum loss on five masters; beyond it the panel and the CLI summary stop being readable. */
@@ -69,7 +69,7 @@ function preOrder(nodes: TreeNode[], healthyStart: boolean): ExplainStep[] {
 
 export function explainUnit(ctx: Ctx, node: string, unit: string): ExplainStep[] {
   if (typeof node !== 'string' || typeof unit !== 'string') return [];
-  const n = nodeIndex(ctx.s.cluster, node);
+  const n = nodeAt(ctx, node);
   if (n < 0 || ctx.topo.unitIdx[ctx.topo.roles[n]][unit] === undefined) return [];
   const start = `${node}/${unit}`;
   const first = describeRef(ctx, start);

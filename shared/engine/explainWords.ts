@@ -5,8 +5,7 @@
 // so the tree stops there. Faults are named in words from the fault history, never by their "fault:<seq>" id.
 import type { Fault } from './types.ts';
 import type { Ctx } from './ctx.ts';
-import { quorumOk } from './ctx.ts';
-import { nodeIndex } from '../model/cluster.ts';
+import { quorumOk, nodeAt } from './ctx.ts';
 import { UNIT_CATALOG } from '../model/catalog.ts';
 import { formatSimTime } from '../model/time.ts';
 import { evalGates } from './rules/gates.ts';
@@ -112,7 +111,7 @@ export function describeRef(ctx: Ctx, ref: string): RefNow | null {
   if (ref.startsWith('fault:')) return describeFaultRef(ctx, ref);
   if (ref.startsWith('fact:') || ref.startsWith('node:')) return describeFactRef(ctx, ref);
   const slash = ref.indexOf('/');
-  const n = nodeIndex(ctx.s.cluster, slash < 0 ? ref : ref.slice(0, slash));
+  const n = nodeAt(ctx, slash < 0 ? ref : ref.slice(0, slash));
   if (n < 0) return null;
   return slash < 0 ? describeNodeRef(ctx, ref, n) : describeUnitRef(ctx, ref, n, ref.slice(slash + 1));
 }

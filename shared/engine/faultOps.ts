@@ -7,8 +7,7 @@
 import type { ActiveFault, FaultKind } from './types.ts';
 import type { FaultOf } from '../model/faults/registry.ts';
 import type { Ctx } from './ctx.ts';
-import { unitIndex } from './ctx.ts';
-import { nodeIndex } from '../model/cluster.ts';
+import { unitIndex, nodeAt } from './ctx.ts';
 import { down, shiftReady, transition, wake } from './rules/units.ts';
 import { afterZkChange, end, nodeFault, onUnit, restartNote, startUnit } from './faultEffects.ts';
 
@@ -24,7 +23,7 @@ type OpsTable = { [K in FaultKind]: EngineFaultOps<FaultOf<K>> };
 const oneShot = (): void => undefined;
 
 const at = (ctx: Ctx, f: { node: string; unit: string }) => {
-  const n = nodeIndex(ctx.s.cluster, f.node);
+  const n = nodeAt(ctx, f.node);
   return { n, u: unitIndex(ctx, n, f.unit) };
 };
 
@@ -95,24 +94,24 @@ export const FAULT_OPS: OpsTable = {
     },
   },
   partition: {
-    apply: (ctx, f, id) => nodeFault(ctx, 'partition', nodeIndex(ctx.s.cluster, f.node), id),
-    undo: (ctx, a, by) => nodeFault(ctx, 'heal', nodeIndex(ctx.s.cluster, a.fault.node), by),
+    apply: (ctx, f, id) => nodeFault(ctx, 'partition', nodeAt(ctx, f.node), id),
+    undo: (ctx, a, by) => nodeFault(ctx, 'heal', nodeAt(ctx, a.fault.node), by),
   },
   // Heal and boot are the undo of the partition / crash they end (undoneBy in the registry), with the same fallback.
   heal: {
     apply(ctx, f, id) {
-      const n = nodeIndex(ctx.s.cluster, f.node);
+      const n = nodeAt(ctx, f.node);
       if (ctx.s.nodes[n].partitioned) nodeFault(ctx, 'heal', n, id);
     },
     undo: oneShot,
   },
   crash: {
-    apply: (ctx, f, id) => nodeFault(ctx, 'crash', nodeIndex(ctx.s.cluster, f.node), id),
-    undo: (ctx, a, by) => nodeFault(ctx, 'boot', nodeIndex(ctx.s.cluster, a.fault.node), by),
+    apply: (ctx, f, id) => nodeFault(ctx, 'crash', nodeAt(ctx, f.node), id),
+    undo: (ctx, a, by) => nodeFault(ctx, 'boot', nodeAt(ctx, a.fault.node), by),
   },
   boot: {
     apply(ctx, f, id) {
-      const n = nodeIndex(ctx.s.cluster, f.node);
+      const n = nodeAt(ctx, f.node);
       if (!ctx.s.nodes[n].up) nodeFault(ctx, 'boot', n, id);
     },
     undo: oneShot,
@@ -120,11 +119,11 @@ export const FAULT_OPS: OpsTable = {
   // Starts read the factor when they launch (rules/units.ts); ZooKeeper on a master re-counts who serves.
   'slow-disk': {
     apply(ctx, f) {
-      if (nodeIndex(ctx.s.cluster, f.node) < ctx.topo.masters) afterZkChange(ctx);
+      if (nodeAt(ctx, f.node) < ctx.topo.masters) afterZkChange(ctx);
     },
     undo(ctx, a) {
       endThis(ctx, a, 'cleared (the disk keeps up again)');
-      if (nodeIndex(ctx.s.cluster, a.fault.node) < ctx.topo.masters) afterZkChange(ctx);
+      if (nodeAt(ctx, a.fault.node) < ctx.topo.masters) afterZkChange(ctx);
     },
   },
   // check-time reads it at the next (re)start (rules/gates.ts); units looping on it retry once it is synced.
@@ -132,7 +131,7 @@ export const FAULT_OPS: OpsTable = {
     apply: oneShot,
     undo(ctx, a) {
       endThis(ctx, a, 'cleared (NTP synchronised the clock)');
-      wake(ctx, `clock:${nodeIndex(ctx.s.cluster, a.fault.node)}`);
+      wake(ctx, `clock:${nodeAt(ctx, a.fault.node)}`);
     },
   },
   clear: {

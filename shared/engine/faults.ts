@@ -7,8 +7,7 @@
 import type { Fault } from './types.ts';
 import type { FaultSubject } from '../model/faults/spec.ts';
 import type { Ctx } from './ctx.ts';
-import { emit, unitIndex } from './ctx.ts';
-import { nodeIndex } from '../model/cluster.ts';
+import { emit, unitIndex, nodeAt } from './ctx.ts';
 import { describeFault, faultApplicable, isPersistent, undoes, validateFault } from '../model/faults/registry.ts';
 import { opsFor } from './faultOps.ts';
 
@@ -17,7 +16,7 @@ export { describeFault, validateFault };
 /** The facts applicability reads, from engine state (the web builds the same from its ClusterView). */
 function subjectOf(ctx: Ctx, fault: Fault): FaultSubject {
   if (!('node' in fault)) return { node: null, unit: null, active: ctx.s.faults };
-  const n = nodeIndex(ctx.s.cluster, fault.node);
+  const n = nodeAt(ctx, fault.node);
   const node = ctx.s.nodes[n];
   const u = 'unit' in fault ? unitIndex(ctx, n, fault.unit) : -1;
   return { node: { up: node.up, partitioned: node.partitioned }, unit: u >= 0 ? { state: node.units[u].state } : null, active: ctx.s.faults };

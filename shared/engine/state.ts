@@ -3,7 +3,7 @@
 // and unitsForRole(role), so per-event work is O(1) lookups.
 // Invariants: every field is JSON-serialisable; `seq` is the last emitted event's seq; queue actions carry an
 // `epoch` and are ignored when the thing they target has moved on (restarted, stopped, crashed).
-import type { ActiveFault, Availability, Cause, ClusterConfig, DiagnosticsReport, Health, Role, TaskState, UnitState } from './types.ts';
+import type { ActiveFault, Availability, Cause, ClusterConfig, DiagnosticsNodeReport, DiagnosticsReport, Health, Role, TaskState, UnitState } from './types.ts';
 import type { QueueState } from './queue.ts';
 import type { RngStreams } from './rng.ts';
 import { keyOf } from './rng.ts';
@@ -170,11 +170,18 @@ export interface DiagState {
   monitor: number;
   /** Per node: bit m set = master m has not pulled this node since its last change (fed from NodeRt.dirty). */
   stale: number[];
+  /**
+   * Per node: its report as any master that reaches it would read it now, built once per change and shared by the
+   * masters' pulls (null: changed since; rebuild on the next pull). Unreachable nodes (3) are not cached.
+   */
+  answer: (DiagnosticsNodeReport | null)[];
   masters: MasterPull[];
 }
 
 export interface Topo {
   ids: string[];
+  /** node id -> index into ids (a Map: safe for any string, e.g. "__proto__"; nodeIndex() parses with a regex). */
+  nodeIdx: Map<string, number>;
   roles: Role[];
   unitIds: Record<Role, string[]>;
   unitIdx: Record<Role, Record<string, number>>;
@@ -191,7 +198,7 @@ export function topoFor(cluster: ClusterConfig): Topo {
   const unitIds = { master: unitsForRole('master'), agent: unitsForRole('agent'), agent_public: unitsForRole('agent_public') };
   const idx = (r: Role) => Object.fromEntries(unitIds[r].map((u, i) => [u, i]));
   return {
-    ids, roles, unitIds, ips: ids.map(nodeIp),
+    ids, nodeIdx: new Map(ids.map((id, i) => [id, i])), roles, unitIds, ips: ids.map(nodeIp),
     unitIdx: { master: idx('master'), agent: idx('agent'), agent_public: idx('agent_public') },
     unitKeys: { master: unitIds.master.map(keyOf), agent: unitIds.agent.map(keyOf), agent_public: unitIds.agent_public.map(keyOf) },
     masters: cluster.masters,
@@ -208,5 +215,5 @@ export function newUnit(): UnitRt {
 export function newDiagState(topo: Topo): DiagState {
   const masters: MasterPull[] = [];
   for (let m = 0; m < topo.masters; m++) masters.push({ epoch: -1, key: '', report: { updatedMs: null, puller: topo.ids[m], nodes: [] } });
-  return { monitor: -1, stale: topo.ids.map(() => 0), masters };
+  return { monitor: -1, stale: topo.ids.map(() => 0), answer: topo.ids.map(() => null), masters };
 }

@@ -8,11 +8,10 @@
 // every change; ping timers carry the leader epoch and the node's link epoch `pe`.
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
-import { emit, isUp, schedule, scheduleAt, step, unitAt } from '../ctx.ts';
+import { emit, isUp, schedule, scheduleAt, step, unitAt, nodeAt } from '../ctx.ts';
 import { AGENT_REGISTRATION_BACKOFF_MS, AGENT_REREGISTER_TIMEOUT_MS, AGENT_UNREACHABLE_MS } from '../../model/timings.ts';
 import { keyedBetween, PURPOSE } from '../rng.ts';
 import { zkReachable } from './zookeeper.ts';
-import { nodeIndex } from '../../model/cluster.ts';
 import { onAgentOffered } from './services.ts';
 import { onAgentRebooted, onAgentReturned, onAgentUnreachable } from './taskRecovery.ts';
 import { takeRemovalPermit } from './agentRemoval.ts';
@@ -128,7 +127,7 @@ export function onAgentsLeaderLost(ctx: Ctx, cause: Cause): void {
   ctx.s.registered = [];
   for (let n = ctx.topo.masters; n < ctx.topo.ids.length; n++) ctx.s.nodes[n].silentSinceMs = -1;
   for (const id of ids) {
-    ctx.s.nodes[nodeIndex(ctx.s.cluster, id)].agentRegistered = false;
+    ctx.s.nodes[nodeAt(ctx, id)].agentRegistered = false;
     const text = `${id} lost the leading master (${cause.text}); DISCONNECTED, tasks keep running`;
     emit(ctx, { type: 'agent', node: id, registered: false, cause: { text, refs: ['fact:mesos-leader'] } });
   }

@@ -9,10 +9,9 @@
 import type { DiagnosticsNodeReport } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
 import type { MasterPull } from '../state.ts';
-import { emit, schedule, step, unitAt } from '../ctx.ts';
+import { emit, schedule, step, unitAt, nodeAt } from '../ctx.ts';
 import { DIAGNOSTICS_PULL_MS, DIAGNOSTICS_PULL_TIMEOUT_MS } from '../../model/timings.ts';
 import { unitHealth, unitOutput } from '../health.ts';
-import { nodeIndex } from '../../model/cluster.ts';
 import { monitorPulled } from './monitor.ts';
 
 const DIAG = 'dcos-diagnostics';
@@ -64,6 +63,9 @@ export function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeR
   const reachable = node.up && (n === puller || (!node.partitioned && !ctx.s.nodes[puller].partitioned));
   const answers = n < ctx.topo.masters ? isActive(ctx, n, DIAG) : isActive(ctx, n, 'dcos-adminrouter-agent') && isActive(ctx, n, DIAG);
   if (!reachable || !answers) return { ...base, health: 3, units: {} };
+  // What the node answers does not depend on who asks: build it once per change for all masters.
+  const cached = ctx.s.diag.answer[n];
+  if (cached) return cached;
   const units: DiagnosticsNodeReport['units'] = {};
   let health: 0 | 1 = 0;
   const ids = ctx.topo.unitIds[role];
@@ -73,7 +75,7 @@ export function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeR
     if (h > health) health = h;
     units[ids[u]] = { health: h, output: unitOutput(ids[u], rt.state, rt.everActive) };
   }
-  return { ...base, health, units };
+  return (ctx.s.diag.answer[n] = { ...base, health, units });
 }
 
 function isActive(ctx: Ctx, n: number, unit: string): boolean {
@@ -126,6 +128,7 @@ function pullNodes(ctx: Ctx, m: number, mp: MasterPull): DiagnosticsNodeReport[]
     if (s.nodes[n].dirty) {
       s.nodes[n].dirty = false;
       stale[n] = all;
+      s.diag.answer[n] = null;
     }
     if (!discovered(ctx, n)) continue;
     const old = pi < prev.length && prev[pi].node === ctx.topo.ids[n] ? prev[pi++] : undefined;
@@ -147,8 +150,10 @@ function pullNodes(ctx: Ctx, m: number, mp: MasterPull): DiagnosticsNodeReport[]
 
 /** Boot Sequence steps a pull of a node shows (once per node, whichever master pulls it first). */
 function reportSteps(ctx: Ctx, r: DiagnosticsNodeReport, pullerId: string): void {
-  const n = nodeIndex(ctx.s.cluster, r.node);
+  const n = nodeAt(ctx, r.node);
   const master = n < ctx.topo.masters;
+  const done = ctx.s.nodes[n].steps;
+  if (done[master ? 'master.1.2' : 'agent.5.2'] === 1 && (master || done['agent.2.5'] === 1)) return; // all shown already
   if (!master) step(ctx, 'agent.2.5', n, null, { text: `${r.node} is listed by the DC/OS API (/system/health/v1/nodes)`, refs: [r.node] });
   if (r.health === 3) return;
   const bad = Object.keys(r.units).filter((k) => r.units[k].health > 0);

@@ -26,13 +26,17 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
   const id = unitId(ctx, n, u);
   const extra = rt.delayMs;
   const factor = startFactorOn(ctx.s.faults, ctx.topo.ids[n]);
-  const delayed = extra > 0 ? ` (+${extra} ms delay fault)` : '';
-  const slow = factor !== 1 ? ` (slow disk: starting takes ${factor}x as long)` : '';
-  const refs = [...(extra > 0 ? faultRefs(ctx, n, id) ?? [] : []), ...(factor !== 1 ? slowDiskRefs(ctx, n) : [])];
-  transition(ctx, n, u, 'starting', {
-    text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}${slow}`,
-    refs: refs.length > 0 ? refs : undefined,
-  });
+  // A unit launched straight from exec() is already `starting` (no event, no new cause): build the cause only for
+  // one that waited in its gates.
+  if (rt.state !== 'starting') {
+    const delayed = extra > 0 ? ` (+${extra} ms delay fault)` : '';
+    const slow = factor !== 1 ? ` (slow disk: starting takes ${factor}x as long)` : '';
+    const refs = [...(extra > 0 ? faultRefs(ctx, n, id) ?? [] : []), ...(factor !== 1 ? slowDiskRefs(ctx, n) : [])];
+    transition(ctx, n, u, 'starting', {
+      text: `starting: ExecStartPre gates passed, ${s.name} process launched${delayed}${slow}`,
+      refs: refs.length > 0 ? refs : undefined,
+    });
+  }
   const startMs = keyedBetween(ctx.s.seed, PURPOSE.unitStart, n, ctx.topo.unitKeys[ctx.topo.roles[n]][u], rt.epoch, s.startMs);
   rt.readyAtMs = ctx.s.simTimeMs + (factor !== 1 ? Math.round(startMs * factor) : startMs) + extra;
   rt.delayedMs = extra;

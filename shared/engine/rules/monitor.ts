@@ -9,17 +9,17 @@
 // Invariant: every `cluster` event carries `monitor`, so applyEvent can point view.diagnostics at that master's pull.
 import type { DiagnosticsNodeReport, Health } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
-import { emit, setWhy, step, unitAt } from '../ctx.ts';
+import { emit, nodeAt, setWhy, step } from '../ctx.ts';
 import { healthName } from '../health.ts';
-import { nodeIndex } from '../../model/cluster.ts';
 
 const RANK: Record<Health, number> = { healthy: 0, unhealthy: 1, unknown: 3 };
 
 /** The master a browser's /system/health/v1 reaches (see the header), or -1. */
 export function pickMonitor(ctx: Ctx): number {
+  const diag = ctx.topo.unitIdx.master['dcos-diagnostics']; // runs after every action: no per-master lookups
   for (let m = 0; m < ctx.topo.masters; m++) {
     const node = ctx.s.nodes[m];
-    if (node.up && !node.partitioned && unitAt(ctx, m, 'dcos-diagnostics')?.state === 'healthy') return m;
+    if (node.up && !node.partitioned && node.units[diag].state === 'healthy') return m;
   }
   return -1;
 }
@@ -53,7 +53,7 @@ function nobody(_ctx: Ctx): string {
 /** Master m finished a pull; only the monitor's pull moves node and cluster health. */
 export function monitorPulled(ctx: Ctx, m: number, changed: DiagnosticsNodeReport[]): void {
   if (m !== ctx.s.diag.monitor) return;
-  for (const r of changed) nodeHealth(ctx, r, nodeIndex(ctx.s.cluster, r.node));
+  for (const r of changed) nodeHealth(ctx, r, nodeAt(ctx, r.node));
   clusterHealth(ctx, false, '');
 }
 

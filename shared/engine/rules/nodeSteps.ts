@@ -9,8 +9,9 @@ import { isMaster, isUp, step } from '../ctx.ts';
 /** VIP translation and overlay on node n, once dcos-net runs and Mesos has handed it what it programs. */
 export function networkSteps(ctx: Ctx, n: number): void {
   const s = ctx.s;
-  if (!isUp(ctx, n, 'dcos-net') || s.mesos.leader < 0) return;
   const master = isMaster(ctx, n);
+  if (s.nodes[n].steps[master ? 'master.5.3' : 'agent.3.3'] === 1) return; // done once per node
+  if (!isUp(ctx, n, 'dcos-net') || s.mesos.leader < 0) return;
   // On agents the Mesos agent (and its overlay module) must be registered with the leader.
   if (!master && !s.nodes[n].agentRegistered) return;
   const via = master ? `the leading Mesos master ${ctx.topo.ids[s.mesos.leader]}` : `the local Mesos agent, registered with ${ctx.topo.ids[s.mesos.leader]}`;
@@ -29,6 +30,7 @@ const LOGGING: Record<string, [string, string]> = { master: ['dcos-log-master', 
 /** "Logging and Metrics components start": both the log API and the metrics unit of node n are up. */
 export function loggingStep(ctx: Ctx, n: number): void {
   const [log, metrics] = LOGGING[ctx.topo.roles[n]];
+  if (ctx.s.nodes[n].steps[isMaster(ctx, n) ? 'master.7' : 'agent.4'] === 1) return; // done once per node
   if (!isUp(ctx, n, log) || !isUp(ctx, n, metrics)) return;
   const id = ctx.topo.ids[n];
   step(ctx, isMaster(ctx, n) ? 'master.7' : 'agent.4', n, metrics, { text: `${log} and ${metrics} are active on ${id}`, refs: [`${id}/${log}`, `${id}/${metrics}`] });

@@ -8,11 +8,10 @@
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
 import type { TaskRt } from '../state.ts';
-import { emit, isUp, schedule, step } from '../ctx.ts';
+import { emit, isUp, schedule, step, nodeAt } from '../ctx.ts';
 import { SCHEDULER_INIT_MS, TASK_START_MS } from '../../model/timings.ts';
 import { between, keyedBetween, pick, PURPOSE } from '../rng.ts';
 import { resolveOn } from './dns.ts';
-import { nodeIndex } from '../../model/cluster.ts';
 
 export const AGENT_CPUS = 4;
 export const NGINX_INSTANCES = 2;
@@ -42,7 +41,7 @@ function place(ctx: Ctx, service: string, cause: Cause): boolean {
   const start = pick(ctx.s, 'tasks', reg.length);
   for (let k = 0; k < reg.length; k++) {
     const id = reg[(start + k) % reg.length];
-    const n = nodeIndex(ctx.s.cluster, id);
+    const n = nodeAt(ctx, id);
     const node = ctx.s.nodes[n];
     if (ctx.topo.roles[n] !== 'agent' || node.freeCpus < 1) continue;
     node.freeCpus--;
@@ -83,7 +82,7 @@ export function reconcile(ctx: Ctx): void {
 export function onMarathonRegistered(ctx: Ctx): void {
   ctx.s.services.deployed = true;
   for (const id of ctx.s.registered.slice()) {
-    const n = nodeIndex(ctx.s.cluster, id);
+    const n = nodeAt(ctx, id);
     step(ctx, 'agent.2.4', n, null, { text: `${ctx.topo.ids[ctx.s.mesos.leader]} offered ${id}'s resources to Marathon`, refs: ['fact:mesos-leader', 'fact:marathon-leader'] });
   }
   reconcile(ctx);
