@@ -45,4 +45,22 @@ describe('HealthPanel', () => {
     expect(MAX_AGENT_ROWS).toBeLessThan(100);
     expect(dom.host.querySelector('.node-more')!.textContent).toBe('+ 100 more agents, all healthy');
   });
+
+  it('says which agents the leader marked unreachable and how many tasks are unreachable with them', () => {
+    const view = viewFor(3, 2);
+    show({
+      ...view,
+      registeredAgents: ['agent-2'],
+      unreachableAgents: ['agent-1'],
+      tasks: [
+        { id: 'nginx.1', service: '/nginx', node: 'agent-1', state: 'unreachable' },
+        { id: 'nginx.2', service: '/nginx', node: 'agent-2', state: 'running' },
+      ],
+    });
+    expect(dom.host.querySelector('[data-testid="agents"]')!.textContent).toBe('1/2 · 1✂');
+    expect(dom.host.querySelector('[data-testid="agents"]')!.parentElement!.getAttribute('title')).toContain('agent-1');
+    const tasks = dom.host.querySelector('[data-testid="tasks"]')!;
+    expect(tasks.textContent).toBe('1 · 1✂');
+    expect(tasks.parentElement!.getAttribute('title')).toContain('TASK_UNREACHABLE');
+  });
 });

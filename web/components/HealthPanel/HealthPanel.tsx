@@ -90,6 +90,9 @@ export function HealthPanel() {
   const shown = [...masters, ...(others.length <= MAX_AGENT_ROWS ? others : badOthers.slice(0, MAX_AGENT_ROWS))];
   const hiddenHealthy = others.length - (others.length <= MAX_AGENT_ROWS ? others.length : Math.min(badOthers.length, MAX_AGENT_ROWS));
   const running = view.tasks.filter((t) => t.state === 'running').length;
+  const lostTrack = view.tasks.filter((t) => t.state === 'unreachable').length;
+  const unreachable = view.unreachableAgents.length;
+  // "✂" is the timeline's cut-off mark: "2/3 · 1✂" = two registered, one marked unreachable (the title says it in words).
   const agentsTotal = view.cluster.agents + view.cluster.publicAgents;
   return (
     <section className="panel health-panel" aria-label="Cluster health">
@@ -101,8 +104,11 @@ export function HealthPanel() {
         <Stat label="Mesos leader" value={view.leaders.mesos ?? 'none'} bad={view.leaders.mesos === null} testId="mesos-leader" />
         <Stat label="Marathon" title="Marathon leader" value={view.leaders.marathon ?? 'none'} bad={view.leaders.marathon === null} testId="marathon-leader" />
         <Stat label="ZK quorum" title={`ZooKeeper quorum: ${view.quorum.have} of ${view.cluster.masters} serving, ${view.quorum.need} needed`} value={`${view.quorum.have}/${view.cluster.masters}`} bad={view.quorum.have < view.quorum.need} testId="zk-quorum" />
-        <Stat label="Agents" title="Agents registered with the Mesos leader" value={`${view.registeredAgents.length}/${agentsTotal}`} bad={view.registeredAgents.length < agentsTotal} />
-        <Stat label="Tasks" title="Tasks running" value={String(running)} />
+        <Stat label="Agents" testId="agents"
+          title={`Agents registered with the Mesos leader${unreachable > 0 ? `; ✂ marked unreachable by the leader: ${view.unreachableAgents.join(', ')}` : ''}`}
+          value={`${view.registeredAgents.length}/${agentsTotal}${unreachable > 0 ? ` · ${unreachable}✂` : ''}`} bad={view.registeredAgents.length < agentsTotal} />
+        <Stat label="Tasks" testId="tasks" title={`Tasks running${lostTrack > 0 ? `; ✂ ${lostTrack} unreachable (TASK_UNREACHABLE: their agent is cut off, Marathon waits 300 s before replacing them)` : ''}`}
+          value={`${running}${lostTrack > 0 ? ` · ${lostTrack}✂` : ''}`} bad={lostTrack > 0} />
         <Stat label="Faults" title="Active faults" value={String(view.faults.length)} bad={view.faults.length > 0} />
       </dl>
       <NodeTable nodes={shown} />
