@@ -4,6 +4,7 @@
  * a short chip label and a sentence for the tooltip. Pure; the timeline model collects them.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
+import { describeFault } from '../../shared/model/faults/registry.ts';
 
 export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'narration';
 
@@ -26,9 +27,9 @@ export function markerFor(e: SimEvent): Marker | null {
     case 'fault': {
       const f = e.fault;
       const node = 'node' in f ? f.node : null;
-      const what = 'unit' in f ? `${f.unit} on ${f.node}` : node ?? 'every fault';
       const label = e.active ? `⚡ ${f.kind}` : `${f.kind} ended`;
-      const detail = e.active ? `Fault: ${f.kind} ${what}${f.kind === 'delay' ? ` by ${Math.round(f.ms / 1000)} s` : ''}. ${e.cause.text}` : `Fault ended: ${f.kind} ${what}. ${e.cause.text}`;
+      // The registry's sentence for the fault; the cause says why it ended when it did.
+      const detail = e.active ? `Fault: ${describeFault(f)}.` : `Fault ended: ${describeFault(f)}. ${e.cause.text}`;
       return { ...base, kind: e.active ? 'fault' : 'fault-cleared', node, label, detail };
     }
     case 'leader': {

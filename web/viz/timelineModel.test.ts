@@ -99,7 +99,7 @@ describe('markers', () => {
     ]);
     const kill = m.markers[3]!;
     expect(kill.node).toBe('master-1');
-    expect(kill.detail).toContain('dcos-mesos-master on master-1');
+    expect(kill.detail).toContain('kill Mesos Master on master-1');
     expect(m.markers[6]!.node).toBe('master-2');
   });
 

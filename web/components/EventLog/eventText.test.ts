@@ -21,7 +21,7 @@ describe('event text', () => {
     const kill = log.find((e) => e.type === 'unit' && e.to === 'failed')!;
     expect(describeEvent(kill)).toBe('master-1 dcos-mesos-master: healthy → failed');
     const fault = log.find((e) => e.type === 'fault')!;
-    expect(describeEvent(fault)).toBe('fault: kill dcos-mesos-master on master-1');
+    expect(describeEvent(fault)).toBe('fault: kill Mesos Master on master-1');
   });
 
   it('no filter means no index array (the common case stays cheap)', () => {

@@ -5,15 +5,14 @@
 import type { SimEvent } from '../../../shared/protocol/types.ts';
 import type { LogFilter } from '../../store/uiSlice.ts';
 import { BOOT_SEQUENCE_PAGE } from '../../../shared/model/bootSteps.ts';
+import { describeFault } from '../../../shared/model/faults/registry.ts';
 
 // The shared clock text, re-exported so the log's callers keep one import.
 export { formatSimTime } from '../../../shared/model/time.ts';
 
+// One sentence per fault kind, from the fault registry (the same words as the CLI and the scenario player).
 function faultWords(e: Extract<SimEvent, { type: 'fault' }>): string {
-  const f = e.fault;
-  const where = 'node' in f ? ('unit' in f ? `${f.unit} on ${f.node}` : f.node) : 'all faults';
-  const extra = f.kind === 'delay' ? ` by ${Math.round(f.ms / 1000)} s` : '';
-  return `${e.active ? 'fault' : 'fault cleared'}: ${f.kind} ${where}${extra}`;
+  return `${e.active ? 'fault' : 'fault cleared'}: ${describeFault(e.fault)}`;
 }
 
 /** The main sentence (without time and cause). */

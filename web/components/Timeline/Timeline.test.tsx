@@ -122,7 +122,7 @@ describe('interaction', () => {
     render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
     const chip = [...document.querySelectorAll('.tl-chip')].find((c) => c.textContent === '⚡ kill')!;
     act(() => { chip.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 200, clientY: 60 })); });
-    expect(q('[role="tooltip"]')!.textContent).toContain('Fault: kill dcos-mesos-master on master-1');
+    expect(q('[role="tooltip"]')!.textContent).toContain('Fault: kill Mesos Master on master-1');
     expect(q('[role="tooltip"]')!.textContent).toContain('at 00:30');
   });
 
