@@ -24,9 +24,11 @@ import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
+import { usePastView } from './hooks/usePastView.ts';
+import { PastBanner } from './components/Layout/PastBanner.tsx';
 import { useSimClock } from './hooks/useSimClock.ts';
 import type { SocketClient } from './socket.ts';
-import { selectActions, selectConnection, selectDagShare, selectHighlight, selectMenu, selectSelected, selectTimeline, selectView, useBootShallow } from './store/selectors.ts';
+import { selectActions, selectConnection, selectCursor, selectDagShare, selectHighlight, selectMenu, selectSelected, selectShownView, selectTimeline, selectView, useBootShallow } from './store/selectors.ts';
 import { bootStore, useBoot } from './store/store.ts';
 import './App.css';
 
@@ -54,7 +56,8 @@ function openMenuFromFocus(target: FaultTarget, anchor: { x: number; y: number }
 }
 
 function DagPane({ onDrawn }: { onDrawn(): void }) {
-  const liveView = useBoot(selectView)!;
+  // While the time cursor is out of live this is the past view (for this viewer only).
+  const liveView = useBoot(selectShownView)!;
   // The first mount renders the snapshot urgently (this pane mounts only once a view exists, so there
   // is nothing older to show, and a background-lane mount only adds yields before the first paint);
   // later batches render from the deferred value in the interruptible background lane.
@@ -71,6 +74,7 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
     <section className="pane dag-pane" aria-label="Unit dependency graph" aria-busy={!drawn}>
       {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} /> : <div className="pane-placeholder" />}
       <div className="dag-legend"><Legend /></div>
+      <PastBanner />
       <NarrationBanner />
     </section>
   );
@@ -82,10 +86,12 @@ function TimelinePane() {
   const model = useDeferredValue(useBoot(selectTimeline));
   const selected = useBoot(selectSelected);
   const nowMs = useDeferredValue(useSimClock());
+  const cursorMs = useBoot(selectCursor);
+  const { setCursor } = useBoot(selectActions);
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
       {view ? (
-        <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} />
+        <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} cursorMs={cursorMs} onCursor={setCursor} />
       ) : <div className="pane-placeholder" />}
     </section>
   );
@@ -141,6 +147,7 @@ function Shell() {
   const client = useClient();
   useKeyboardShortcuts(client);
   useExplainRefresh(client);
+  usePastView();
   const hasView = useBoot(selectView) !== null;
   const dagShare = useBoot(selectDagShare);
   return (

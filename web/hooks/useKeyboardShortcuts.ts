@@ -1,5 +1,6 @@
 /**
- * Global keys for the class: Space pause/resume, ArrowRight step, ? help, Escape closes menu/help.
+ * Global keys for the class: Space pause/resume, ArrowRight step, ? help, Escape closes menu/help; while the time
+ * cursor is out of live, ←/→ move it (Shift: 30 s) and L goes back to live.
  * Ignored while typing in a field or while a menu/dialog owns the keyboard (their own handlers run);
  * Space and → go to a focused control (a button, a DAG vertex, a timeline lane) rather than the playback.
  */
@@ -33,6 +34,15 @@ export function useKeyboardShortcuts(client: SocketClient): void {
       if (e.key === '?') {
         e.preventDefault();
         state.actions.setHelpOpen(!state.helpOpen);
+      } else if ((e.key === 'l' || e.key === 'L') && state.cursorMs !== null) {
+        e.preventDefault();
+        state.actions.setCursor(null); // back to live
+      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && state.cursorMs !== null && !ownsActivationKeys(e.target)) {
+        // Out of live, the arrows move the time cursor (Shift: 30 s) instead of stepping the simulation.
+        e.preventDefault();
+        const stepMs = (e.shiftKey ? 30_000 : 5_000) * (e.key === 'ArrowLeft' ? -1 : 1);
+        const next = state.cursorMs + stepMs;
+        state.actions.setCursor(next >= state.clock.simTimeMs ? null : next);
       } else if (ownsActivationKeys(e.target)) {
         return;
       } else if (e.key === ' ') {

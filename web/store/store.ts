@@ -19,6 +19,7 @@ import {
   type UiSlice,
 } from './uiSlice.ts';
 import type { FaultTarget, UnitTarget } from '../types.ts';
+import type { ClusterView } from '../../shared/protocol/types.ts';
 
 export interface UiActions {
   select(target: UnitTarget | null): void;
@@ -32,6 +33,9 @@ export interface UiActions {
   dismissToast(id: number): void;
   setDagShare(share: number): void;
   dismissNarration(seq: number): void;
+  /** Move the time cursor (null: back to live; the past view is dropped with it). */
+  setCursor(ms: number | null): void;
+  setPastView(past: { atMs: number; view: ClusterView } | null): void;
 }
 
 export type BootState = ClusterSlice & TimelineSlice & UiSlice & { actions: UiActions };
@@ -60,6 +64,8 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
       dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
       setDagShare: (share) => set({ dagShare: Math.min(DAG_SHARE_MAX, Math.max(DAG_SHARE_MIN, share)) }),
       dismissNarration: (seq) => set({ narrationDismissedSeq: seq }),
+      setCursor: (cursorMs) => set(cursorMs === null ? { cursorMs: null, pastView: null } : { cursorMs: Math.max(0, Math.round(cursorMs)) }),
+      setPastView: (pastView) => set({ pastView }),
     },
   }));
 }

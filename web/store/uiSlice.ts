@@ -3,7 +3,7 @@
  * toasts, split ratio). Local to the tab; never sent to the server. Any component may write it via the
  * actions below.
  */
-import type { ExplainStep } from '../../shared/protocol/types.ts';
+import type { ClusterView, ExplainStep } from '../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../types.ts';
 
 export type Theme = 'light' | 'dark';
@@ -44,6 +44,10 @@ export interface UiSlice {
   dagShare: number;
   /** seq of the narration line the viewer closed (the line itself is server-fed and stays in its slice). */
   narrationDismissedSeq: number | null;
+  /** The time cursor: null = live; otherwise this viewer looks at the cluster as it was at that sim time. */
+  cursorMs: number | null;
+  /** The cluster at cursorMs (from GET /api/rooms/<room>/view?at=), null until it arrived or when live. */
+  pastView: { atMs: number; view: ClusterView } | null;
 }
 
 /** Bounds for the DAG/timeline splitter so neither pane collapses to nothing. */
@@ -62,5 +66,7 @@ export function initialUiSlice(theme: Theme = 'light'): UiSlice {
     toasts: [],
     dagShare: 0.6,
     narrationDismissedSeq: null,
+    cursorMs: null,
+    pastView: null,
   };
 }

@@ -5,7 +5,7 @@
  * agents and tasks.
  */
 import type { ClusterView, Health, NodeView } from '../../../shared/protocol/types.ts';
-import { selectView } from '../../store/selectors.ts';
+import { selectShownView } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import './HealthPanel.css';
 
@@ -82,7 +82,7 @@ function Stat({ label, title, value, bad = false, testId }: { label: string; tit
 export const MAX_AGENT_ROWS = 3;
 
 export function HealthPanel() {
-  const view = useBoot(selectView);
+  const view = useBoot(selectShownView);
   if (!view) return <section className="panel health-panel" aria-label="Cluster health"><p className="empty-note">Waiting for the cluster…</p></section>;
   const masters = view.nodes.filter((n) => n.role === 'master');
   const others = view.nodes.filter((n) => n.role !== 'master');

@@ -11,6 +11,9 @@ const KEYS: [string, string][] = [
   ['Esc', 'close menus and this help'],
   ['Enter / click', 'on a unit or node: open its fault menu'],
   ['↑ ↓', 'move inside a menu'],
+  ['click the time axis', 'look at the cluster as it was then (for you only); drag the ⏪ handle to scrub'],
+  ['← → (Shift)', 'while looking at the past: step 5 s (30 s)'],
+  ['L', 'back to live'],
 ];
 
 export function HelpOverlay() {

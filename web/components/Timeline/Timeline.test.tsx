@@ -189,3 +189,31 @@ describe('scale', () => {
     expect(barRenders.count).toBe(0);
   });
 });
+
+describe('the time cursor', () => {
+  function renderWithCursor(cursorMs: number | null, onCursor: (ms: number | null) => void) {
+    act(() => {
+      dom.render(<Timeline model={appendToTimeline(emptyTimeline(), bootScript().events)} view={viewFor()} nowMs={60_000} selected={null}
+        onActivate={() => {}} cursorMs={cursorMs} onCursor={onCursor} />);
+    });
+  }
+
+  it('a click on the time axis puts the cursor at that moment, never in the future', () => {
+    const moved: (number | null)[] = [];
+    renderWithCursor(null, (ms) => moved.push(ms));
+    click(q('.tl-axis__track')!, { detail: 1, clientX: 10_000, clientY: 10 });
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toBe(60_000); // clamped to now
+    click(q('.tl-axis__track')!, { detail: 1, clientX: -10_000, clientY: 10 });
+    expect(moved[1]).toBe(0);
+  });
+
+  it('shows the cursor with its time and a Back to live button that returns to live', () => {
+    const moved: (number | null)[] = [];
+    renderWithCursor(30_000, (ms) => moved.push(ms));
+    expect(q('[data-testid="time-cursor"]')!.textContent).toContain('00:30');
+    expect(q('.tl-cursor-line')).not.toBeNull();
+    click(q('[data-testid="back-to-live"]')!);
+    expect(moved).toEqual([null]);
+  });
+});

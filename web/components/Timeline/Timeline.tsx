@@ -14,7 +14,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSP
 import type { ClusterView, NodeView } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
-import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, panWindow, resolveWindow, rowBase, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
+import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, formatSimTime, panWindow, resolveWindow, rowBase, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
 import type { BarWindow, PatternIds } from './Bars.tsx';
 import { createPanZoom, type PanZoom } from './panZoom.ts';
 import { TimelineAxis, TimelineOverlay } from './TimelineAxis.tsx';
@@ -35,6 +35,9 @@ export interface TimelineProps {
   nowMs: number;
   selected: UnitTarget | null;
   onActivate(target: FaultTarget, anchor: { x: number; y: number }): void;
+  /** The time cursor (null: live) and how to move it: a click on the axis or a drag of its handle. */
+  cursorMs?: number | null;
+  onCursor?(ms: number | null): void;
 }
 
 function powerOf(n: NodeView | undefined): PowerState | undefined {
@@ -42,7 +45,7 @@ function powerOf(n: NodeView | undefined): PowerState | undefined {
   return !n.up ? 'down' : n.partitioned ? 'partitioned' : 'up';
 }
 
-export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineProps) {
+export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = null, onCursor }: TimelineProps) {
   const [stored, setStored] = useState<TimeWindow>(() => followWindow(nowMs));
   const win = resolveWindow(stored, nowMs);
   // All lanes start collapsed so every node is on screen; a chevron (or selecting a unit) opens one.
@@ -113,7 +116,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
     }, {
       barsOrigin: () => root.getBoundingClientRect().left + LABEL_PX,
       isAxis: (t) => t instanceof Element && t.closest('.tl-axis') !== null,
-      canDrag: (t) => t instanceof Element && t.closest('.tl-bars, .tl-axis__track') !== null,
+      canDrag: (t) => t instanceof Element && t.closest('.tl-cursor') === null && t.closest('.tl-bars, .tl-axis__track') !== null,
     });
     panZoom.current = pz;
     return () => {
@@ -185,6 +188,26 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
     return zoomWindow(w, factor, anchor, nowMs);
   });
 
+  // The time at a pointer x over the bars, clamped to [0, now]: the past only (the future has not happened).
+  const timeAt = (clientX: number): number => {
+    const left = (rootRef.current?.getBoundingClientRect().left ?? 0) + LABEL_PX;
+    const t = win.startMs + ((clientX - left) / barsPx) * (win.endMs - win.startMs);
+    return Math.max(0, Math.min(nowMs, Math.round(t)));
+  };
+  const onAxisClick = (e: ReactMouseEvent<HTMLDivElement>) => {
+    if (onCursor === undefined || panZoom.current?.consumeDragClick() === true) return;
+    if (!(e.target instanceof Element) || e.target.closest('.tl-axis__track') === null || e.target.closest('[data-marker], .tl-cursor') !== null) return;
+    onCursor(timeAt(e.clientX));
+  };
+  const onHandleDown = (e: ReactPointerEvent<HTMLButtonElement>) => {
+    e.stopPropagation();
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+  };
+  const onHandleMove = (e: ReactPointerEvent<HTMLButtonElement>) => {
+    if (onCursor !== undefined && e.currentTarget.hasPointerCapture?.(e.pointerId)) onCursor(timeAt(e.clientX));
+  };
+  const cursorX = cursorMs === null ? null : ((cursorMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * barsPx;
+
   const tooltip = hover === null ? null : describeHover(hover, model, nowMs);
   const allOpen = rows.length > 0 && view.nodes.every((n) => expanded.has(n.id));
 
@@ -208,11 +231,22 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
         <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom in" title="Zoom in (or Ctrl + wheel)" onClick={() => zoomBy(ZOOM_STEP)}>+</button>
         <span className="tl-span" aria-live="off">{formatDuration(win.endMs - win.startMs)} shown · drag to pan</span>
         <span className="tl-spacer" />
+        {cursorMs !== null && onCursor !== undefined ? (
+          <button type="button" className="tl-btn tl-btn--live" data-testid="back-to-live" onClick={() => onCursor(null)} title="Back to live (L)">⏵ Back to live</button>
+        ) : null}
         <button type="button" className="tl-btn" onClick={() => setExpanded(allOpen ? new Set() : new Set(view.nodes.map((n) => n.id)))}>
           {allOpen ? 'Collapse all' : 'Expand all'}
         </button>
       </div>
-      <TimelineAxis win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} labelPx={LABEL_PX} />
+      <div className="tl-axis-wrap" onClick={onAxisClick} title={onCursor ? 'Click the time axis to look at that moment' : undefined}>
+        <TimelineAxis win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} labelPx={LABEL_PX} />
+        {cursorX !== null && cursorX >= 0 && cursorX <= barsPx ? (
+          <div className="tl-cursor" style={{ left: LABEL_PX + cursorX }}>
+            <button type="button" className="tl-cursor__handle" data-testid="time-cursor" aria-label={`Time cursor at ${formatSimTime(cursorMs!)}; drag to move, arrow keys step, L goes back to live`}
+              onPointerDown={onHandleDown} onPointerMove={onHandleMove}>⏪ {formatSimTime(cursorMs!)}</button>
+          </div>
+        ) : null}
+      </div>
       <div className="tl-viewport">
         <div className="tl-body" ref={bodyRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={onClick}>
           <div className="tl-rows" style={{ height: rows.length * ROW_PX, '--tl-shift': `${-shiftPx}px` } as CSSProperties}>
@@ -238,7 +272,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate }: TimelineP
           </div>
         </div>
         <div className="tl-overlay-wrap" style={{ left: LABEL_PX }}>
-          <TimelineOverlay win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} heightPx={Math.min(size.height, rows.length * ROW_PX)} />
+          <TimelineOverlay win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} heightPx={Math.min(size.height, rows.length * ROW_PX)} cursorMs={cursorMs} />
         </div>
       </div>
       {tooltip !== null && hover !== null ? <TimelineTooltip text={tooltip} x={hover.x} y={hover.y} /> : null}

@@ -66,10 +66,12 @@ interface OverlayProps {
   placed: readonly PlacedMarker[];
   nowMs: number;
   heightPx: number;
+  /** The time cursor (null: live): a line across the rows at the moment this viewer is looking at. */
+  cursorMs?: number | null;
 }
 
 /** Drawn over the rows (pointer-events: none): the future is masked, so rows never depend on "now". */
-export const TimelineOverlay = memo(function TimelineOverlay({ win, ticks, placed, nowMs, heightPx }: OverlayProps) {
+export const TimelineOverlay = memo(function TimelineOverlay({ win, ticks, placed, nowMs, heightPx, cursorMs = null }: OverlayProps) {
   const x = timeScale(win, win.widthPx);
   const nowX = Math.max(0, Math.min(win.widthPx, x(nowMs)));
   return (
@@ -83,6 +85,8 @@ export const TimelineOverlay = memo(function TimelineOverlay({ win, ticks, place
         <line key={p.marker.seq} className={`tl-mline tl-mline--${p.marker.kind}`} x1={p.x} x2={p.x} y1={0} y2={heightPx} />
       ))}
       {nowX > 0 && nowX < win.widthPx ? <line className="tl-now" x1={nowX} x2={nowX} y1={0} y2={heightPx} /> : null}
+      {cursorMs !== null && x(cursorMs) >= 0 && x(cursorMs) <= win.widthPx
+        ? <line className="tl-cursor-line" x1={x(cursorMs)} x2={x(cursorMs)} y1={0} y2={heightPx} /> : null}
     </svg>
   );
 });
