@@ -1,12 +1,13 @@
 /**
  * Global keys for the class: Space pause/resume, ArrowRight step, ? help, Escape closes menu/help; while the time
- * cursor is out of live, ←/→ move it (Shift: 30 s) and L goes back to live.
+ * cursor is out of live, ←/→ move it (Shift: 30 s) and L goes back to live; [ and ] jump between the timeline's marks.
  * Ignored while typing in a field or while a menu/dialog owns the keyboard (their own handlers run);
  * Space and → go to a focused control (a button, a DAG vertex, a timeline lane) rather than the playback.
  */
 import { useEffect } from 'react';
 import { bootStore } from '../store/store.ts';
 import type { SocketClient } from '../socket.ts';
+import { nextMark, previousMark } from '../viz/markJump.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -34,6 +35,13 @@ export function useKeyboardShortcuts(client: SocketClient): void {
       if (e.key === '?') {
         e.preventDefault();
         state.actions.setHelpOpen(!state.helpOpen);
+      } else if (e.key === '[' || e.key === ']') {
+        // Jump between the timeline's marks (faults, leaders, quorum, health flips, narration); ] past the last: live.
+        e.preventDefault();
+        const now = state.clock.simTimeMs;
+        const from = state.cursorMs ?? now;
+        const to = e.key === '[' ? previousMark(state.timeline.markers, from) : nextMark(state.timeline.markers, from, now);
+        if (to !== null || e.key === ']') state.actions.setCursor(to);
       } else if ((e.key === 'l' || e.key === 'L') && state.cursorMs !== null) {
         e.preventDefault();
         state.actions.setCursor(null); // back to live

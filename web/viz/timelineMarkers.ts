@@ -6,7 +6,7 @@
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import { describeFault } from '../../shared/model/faults/registry.ts';
 
-export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'narration';
+export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'health' | 'narration';
 
 export interface Marker {
   seq: number;
@@ -45,6 +45,11 @@ export function markerFor(e: SimEvent): Marker | null {
         ...base, kind: lost ? 'quorum-lost' : 'quorum', node: null, label: `ZK ${e.have}/${size}${lost ? ' ✕' : ''}`,
         detail: `ZooKeeper: ${e.have} of ${size} serving, ${e.need} needed: ${lost ? 'no quorum' : 'quorum'}. ${e.cause.text}`,
       };
+    }
+    case 'cluster': {
+      // A health flip is a moment the class looks for ("when did it turn red?"): an automatic bookmark.
+      const label = e.health === 'healthy' ? '✓ Healthy' : e.health === 'unhealthy' ? '✕ Unhealthy' : '? Unknown';
+      return { ...base, kind: 'health', node: null, label, detail: `Cluster health (3DT): ${e.health}. ${e.cause.text}` };
     }
     case 'narration':
       return { ...base, kind: 'narration', node: null, label: '❝', detail: e.text };
