@@ -5,6 +5,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
+import { AddressLimiter } from './api/addressLimiter.ts';
 import { createRequestHandler } from './api/router.ts';
 import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
 import { attachSocket } from './handlers/socket.ts';
@@ -36,6 +37,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   };
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
+    restoreEngine: deps.restoreEngine,
     now,
     broadcast,
     logger,
@@ -52,6 +54,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     logger,
     staticDir: deps.staticDir ?? null,
     webMiddleware: deps.webMiddleware,
+    roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
     stats: () => ({
       uptimeMs: now() - startedWallMs,
       rooms: rooms.names().map((name) => ({ name, clients: rooms.get(name)?.clients ?? 0, simTimeMs: rooms.get(name)?.engine.simTimeMs ?? 0 })),

@@ -2,13 +2,15 @@
 // and wired to the real engine, catalog and scenario files in exactly one place (engineDeps.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { Engine, EngineOptions, Role } from '../shared/engine/types.ts';
+import type { Engine, EngineOptions, EngineSnapshot, Role } from '../shared/engine/types.ts';
 import type { ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { Scenario } from '../shared/protocol/schemas.ts';
 
 export type WebMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export type EngineFactory = (options: EngineOptions) => Engine;
+/** Rebuilds an engine from its snapshot() (checkpoints.ts); must pair with the EngineFactory it came from. */
+export type EngineRestorer = (snapshot: EngineSnapshot) => Engine;
 
 /** dcos-diagnostics' naming of one unit: `name` is the PrettyName, `description` the unit's Description. */
 export interface UnitLabel {
@@ -25,6 +27,7 @@ export interface ScenarioSource {
 
 export interface ServerDeps {
   createEngine: EngineFactory;
+  restoreEngine: EngineRestorer;
   /** Catalog lookup by unit id (no `.service`) and node role; undefined for a unit the catalog does not know. */
   unitLabel(unitId: string, role: Role): UnitLabel | undefined;
   scenarios: ScenarioSource;
@@ -52,6 +55,9 @@ export interface ServerLimits {
   /** Full snapshots (join / resync) per socket: they can be megabytes, so they get their own, slower bucket. */
   snapshotsPerSecond: number;
   snapshotBurst: number;
+  /** Room time-travel HTTP routes (/api/rooms/...) per client address: rebuilding a past view costs CPU. */
+  apiRequestsPerSecond: number;
+  apiBurst: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -63,4 +69,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   commandBurst: 40,
   snapshotsPerSecond: 1,
   snapshotBurst: 10,
+  // A drag on the time cursor asks for a few views a second; a class behind one NAT address shares the bucket.
+  apiRequestsPerSecond: 30,
+  apiBurst: 60,
 };

@@ -2,7 +2,7 @@
 // fault validation (a unit on the wrong role) and the origin check.
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../shared/engine/index.ts';
+import { createEngine, restoreEngine } from '../shared/engine/index.ts';
 import { unitLabel } from '../shared/model/catalog.ts';
 import type { ExplainStep } from '../shared/engine/types.ts';
 import type { ScenarioInfo } from '../shared/protocol/messages.ts';
@@ -16,6 +16,7 @@ const sockets: ClientSocket[] = [];
 beforeAll(async () => {
   server = await startTestServer({
     createEngine,
+    restoreEngine,
     unitLabel,
     scenarios: { list: listScenarios, load: (name) => loadBuiltinScenario(name) },
     now: () => wallMs,

@@ -2,15 +2,18 @@
 // the pending batch. Invariants: the room is the single writer of its simulation; every event the engine
 // produces goes to the history and to exactly one batch, in seq order; batches are flushed once per driver
 // tick (never one emit per event); a rejected command leaves the simulation untouched; a reset or scenario
-// load bumps the epoch and broadcasts a fresh snapshot.
+// load bumps the epoch, starts a new recording (timeline.ts) and broadcasts a fresh snapshot.
 import type { Logger } from 'pino';
-import type { ClusterConfig, Fault, SimEvent } from '../shared/engine/types.ts';
+import type { ClusterConfig, ClusterView, Fault, SimEvent } from '../shared/engine/types.ts';
 import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
 import type { ScriptStep } from '../shared/engine/script.ts';
+import type { Recording } from '../shared/protocol/recording.ts';
 import type { ControlCommand, Scenario } from '../shared/protocol/schemas.ts';
-import type { EngineFactory } from './deps.ts';
+import type { EngineFactory, EngineRestorer } from './deps.ts';
 import { Driver } from './driver.ts';
 import { EventHistory } from './history.ts';
+import { recordingHeader } from './recording.ts';
+import { RoomTimeline } from './timeline.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -27,6 +30,7 @@ export interface RoomBroadcast {
 export interface RoomOptions {
   name: string;
   createEngine: EngineFactory;
+  restoreEngine: EngineRestorer;
   now: () => number;
   broadcast: RoomBroadcast;
   logger: Logger;
@@ -49,6 +53,7 @@ export class Room {
   private sim: Simulation;
   private driver!: Driver;
   private history!: EventHistory;
+  private epochTimeline!: RoomTimeline;
   private pending: SimEvent[] = [];
   private pendingSinceWallMs = 0;
   private lastPlaybackWallMs = 0;
@@ -79,6 +84,20 @@ export class Room {
   }
   get scenario(): ScenarioInfo | null {
     return this.sim.scenario;
+  }
+  /** This epoch's recording, checkpoints and baseline. */
+  get timeline(): RoomTimeline {
+    return this.epochTimeline;
+  }
+
+  /** Every command of this epoch so far, replayable by the CLI to exactly this room's log. */
+  recording(): Recording {
+    return this.epochTimeline.recording(this.driver.engine.simTimeMs);
+  }
+
+  /** The cluster as it was at `simTimeMs` of this epoch (0 <= t <= now, checked by the caller), rebuilt aside. */
+  viewAt(simTimeMs: number, options: { baseline?: boolean } = {}): ClusterView {
+    return this.epochTimeline.viewAt(simTimeMs, options);
   }
 
   addClient(): void {
@@ -133,6 +152,9 @@ export class Room {
   }
 
   inject(fault: Fault): Ack<{ lastSeq: number }> {
+    if (this.epochTimeline.recorder.full) {
+      return { ok: false, error: `this room's recording is full (${this.epochTimeline.recorder.length} commands); reset the room to start a new one` };
+    }
     const result = this.driver.inject(fault);
     if (!result.ok) return result;
     this.options.logger.info({ room: this.name, fault }, 'fault injected');
@@ -208,6 +230,10 @@ export class Room {
     this.driver = driver;
     this.sim = sim;
     this.history = new EventHistory(this.options.maxHistoryEvents);
+    this.epochTimeline = new RoomTimeline(
+      { createEngine: this.options.createEngine, restoreEngine: this.options.restoreEngine },
+      recordingHeader(this.name, sim.scenario, sim.cluster, sim.seed),
+    );
     this.pending = [];
     if (bumpEpoch) this.epoch++;
     if (this.options.autoTick) driver.start();
@@ -225,6 +251,7 @@ export class Room {
   private onEvents(events: SimEvent[]): void {
     if (this.pending.length === 0) this.pendingSinceWallMs = this.options.now();
     this.history.append(events);
+    this.epochTimeline.observe(this.driver.engine, events);
     for (const event of events) this.pending.push(event);
   }
 }

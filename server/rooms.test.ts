@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventBatch, PlaybackState, SimSnapshot } from '../shared/protocol/messages.ts';
 import { silentLogger } from './log.ts';
 import { RoomRegistry } from './rooms.ts';
-import { createFakeEngine } from './testing/fakeEngine.ts';
+import { createFakeEngine, restoreFakeEngine } from './testing/fakeEngine.ts';
 
 function registry(overrides: { maxRooms?: number; roomIdleMs?: number; maxHistoryEvents?: number } = {}) {
   let wallMs = 0;
@@ -13,6 +13,7 @@ function registry(overrides: { maxRooms?: number; roomIdleMs?: number; maxHistor
   const playbacks: PlaybackState[] = [];
   const rooms = new RoomRegistry({
     createEngine: createFakeEngine,
+    restoreEngine: restoreFakeEngine,
     now: () => wallMs,
     broadcast: { events: (_r, b) => batches.push(b), snapshot: (_r, s) => snapshots.push(s), playback: (_r, p) => playbacks.push(p) },
     logger: silentLogger(),
@@ -112,6 +113,7 @@ describe('Room', () => {
         if (++calls > 1) throw new Error('no such cluster');
         return createFakeEngine(o);
       },
+      restoreEngine: restoreFakeEngine,
       now: () => 0, broadcast: { events: () => undefined, snapshot: () => undefined, playback: () => undefined },
       logger: silentLogger(), maxRooms: 2, roomIdleMs: 1, maxHistoryEvents: 10, autoTick: false,
     });

@@ -2,13 +2,14 @@
 // Invariants: at most `maxRooms` rooms exist; names are validated by the caller (roomNameSchema); a room
 // other than the default with no clients for `roomIdleMs` is disposed by sweep() (its timers stop).
 import type { Logger } from 'pino';
-import type { EngineFactory } from './deps.ts';
+import type { EngineFactory, EngineRestorer } from './deps.ts';
 import { Room, type RoomBroadcast } from './room.ts';
 
 export const DEFAULT_ROOM = 'default';
 
 export interface RoomRegistryOptions {
   createEngine: EngineFactory;
+  restoreEngine: EngineRestorer;
   now: () => number;
   broadcast: RoomBroadcast;
   logger: Logger;
@@ -74,8 +75,8 @@ export class RoomRegistry {
   }
 
   private create(name: string): Room {
-    const { createEngine, now, broadcast, logger, maxHistoryEvents, autoTick } = this.options;
-    const room = new Room({ name, createEngine, now, broadcast, logger, maxHistoryEvents, autoTick });
+    const { createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick } = this.options;
+    const room = new Room({ name, createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick });
     this.rooms.set(name, room);
     logger.info({ room: name, rooms: this.rooms.size }, 'room created');
     return room;

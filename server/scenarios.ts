@@ -1,4 +1,5 @@
-// Scenario files: the built-in teaching scenarios in scenarios/*.json and user files given to the CLI.
+// Scenario files: the built-in teaching scenarios in scenarios/*.json and user files given to the CLI, which may
+// also be a room's recording (shared/protocol/recording.ts: a scenario with `version` and `untilMs`).
 // Invariants:
 // - Nothing reaches the engine unvalidated: JSON syntax, then the zod schema (unknown keys rejected), then every
 //   step's fault checked against the scenario's own cluster (unknown node/unit) by the engine's validateFault.
@@ -8,13 +9,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeZodError, scenarioSchema, type Scenario } from '../shared/protocol/schemas.ts';
+import { looksLikeRecording, recordingSchema, type Recording } from '../shared/protocol/recording.ts';
 import type { ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ClusterConfig, Fault } from '../shared/engine/types.ts';
 import { validateFault } from '../shared/engine/index.ts';
 import { isSymbolicNode } from '../shared/engine/script.ts';
 
 export type { Scenario };
-export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
+/** A recording is a scenario too (every consumer of a scenario can play one); only the CLI reads its untilMs. */
+export type ScenarioResult = { ok: true; scenario: Scenario | Recording } | { ok: false; error: string };
 
 /** Where the built-in scenarios live (repo root /scenarios). */
 export const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -30,6 +33,8 @@ export const BUILTIN_ORDER = [
 ];
 /** Scenario files are hand-written lessons; anything bigger is a mistake (or an attack on the server). */
 export const MAX_SCENARIO_BYTES = 256 * 1024;
+/** A recording holds up to MAX_RECORDING_STEPS machine-written steps (about 100-600 bytes each). */
+export const MAX_RECORDING_BYTES = 4 * 1024 * 1024;
 const NAME_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 /** Checks one fault against a cluster: null when the engine would accept it, else why not. */
@@ -47,14 +52,15 @@ export function parseScenario(text: string, source: string, checkFault: FaultChe
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { ok: false, error: `${source} is not valid JSON (${why}); a scenario is a JSON object, see scenarios/healthy-boot.json` };
   }
-  const parsed = scenarioSchema.safeParse(json);
-  if (!parsed.success) {
-    return { ok: false, error: `${source} is not a valid scenario: ${describeZodError(parsed.error)}` };
+  const parsed = parseScenarioOrRecording(json);
+  if (!parsed.ok) return { ok: false, error: `${source} is not a valid ${parsed.kind}: ${parsed.error}` };
+  const { scenario, endKey, endMs } = parsed;
+  if (endKey === 'durationMs' && text.length > MAX_SCENARIO_BYTES) {
+    return { ok: false, error: `${source} is ${text.length} characters; scenario files may be at most ${MAX_SCENARIO_BYTES} (recordings ${MAX_RECORDING_BYTES})` };
   }
-  const scenario = parsed.data;
   for (const [i, step] of scenario.steps.entries()) {
-    if (scenario.durationMs !== undefined && step.atMs > scenario.durationMs) {
-      return { ok: false, error: `${source} step ${i + 1}: atMs ${step.atMs} is after durationMs ${scenario.durationMs}; steps must fall within the run` };
+    if (endMs !== undefined && step.atMs > endMs) {
+      return { ok: false, error: `${source} step ${i + 1}: atMs ${step.atMs} is after ${endKey} ${endMs}; steps must fall within the run` };
     }
     if (step.fault === undefined) continue;
     // A role name (@mesos-leader, ...) always means a master: check the unit against master-1.
@@ -67,12 +73,26 @@ export function parseScenario(text: string, source: string, checkFault: FaultChe
   return { ok: true, scenario };
 }
 
+type Parsed =
+  | { ok: true; scenario: Scenario | Recording; endKey: 'untilMs' | 'durationMs'; endMs: number | undefined }
+  | { ok: false; kind: 'recording' | 'scenario'; error: string };
+
+/** A file that names a recording `version` is held to the recording schema, anything else to the scenario's. */
+function parseScenarioOrRecording(json: unknown): Parsed {
+  if (looksLikeRecording(json)) {
+    const r = recordingSchema.safeParse(json);
+    return r.success ? { ok: true, scenario: r.data, endKey: 'untilMs', endMs: r.data.untilMs } : { ok: false, kind: 'recording', error: describeZodError(r.error) };
+  }
+  const s = scenarioSchema.safeParse(json);
+  return s.success ? { ok: true, scenario: s.data, endKey: 'durationMs', endMs: s.data.durationMs } : { ok: false, kind: 'scenario', error: describeZodError(s.error) };
+}
+
 export function loadScenarioFile(path: string, checkFault: FaultCheck = checkFaultWithEngine): ScenarioResult {
   let text: string;
   try {
     const stat = statSync(path);
     if (!stat.isFile()) return { ok: false, error: `${path} is not a file; give a scenario JSON file or a built-in name (${builtinNames().join(', ')})` };
-    if (stat.size > MAX_SCENARIO_BYTES) return { ok: false, error: `${path} is ${stat.size} bytes; scenario files may be at most ${MAX_SCENARIO_BYTES}` };
+    if (stat.size > MAX_RECORDING_BYTES) return { ok: false, error: `${path} is ${stat.size} bytes; scenario files may be at most ${MAX_SCENARIO_BYTES}, recordings ${MAX_RECORDING_BYTES}` };
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;

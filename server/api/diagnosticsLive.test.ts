@@ -1,7 +1,7 @@
 // The dcos-diagnostics API served over HTTP from a real simulated cluster, driven fast with an injected clock:
 // every route's field names in order after a full boot, then after stopping Exhibitor on 2 of 3 masters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../shared/engine/index.ts';
+import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import { unitLabel } from '../../shared/model/catalog.ts';
 import type { Room } from '../room.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
@@ -27,7 +27,7 @@ async function get(path: string): Promise<{ status: number; text: string; json: 
 const keys = (o: unknown) => Object.keys(o as object);
 
 beforeAll(async () => {
-  server = await startTestServer({ createEngine, unitLabel, now: () => wallMs, autoTick: false });
+  server = await startTestServer({ createEngine, restoreEngine, unitLabel, now: () => wallMs, autoTick: false });
   room = server.app.rooms.get('default')!;
   room.control({ action: 'speed', speed: 100 });
   runSim(15 * 60_000);

@@ -3,7 +3,7 @@
 // fields and node counts, asked of EVERY node (`?node=`) and EVERY master. Then what Admin Router answers when a
 // node's dcos-diagnostics (or the way to it) is gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../shared/engine/index.ts';
+import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import { unitLabel } from '../../shared/model/catalog.ts';
 import type { Room } from '../room.ts';
 import { ansic } from './diagnostics.ts';
@@ -43,7 +43,7 @@ let slaves: string[] = [];
 let allSlaves: string[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ createEngine, unitLabel, now: () => wallMs, autoTick: false });
+  server = await startTestServer({ createEngine, restoreEngine, unitLabel, now: () => wallMs, autoTick: false });
   room = server.app.rooms.get('default')!;
   room.control({ action: 'speed', speed: 100 });
   runSim(15 * 60_000);

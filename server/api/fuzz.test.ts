@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../shared/engine/index.ts';
+import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import { unitLabel } from '../../shared/model/catalog.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
 
@@ -27,7 +27,7 @@ function raw(path: string, method: string): Promise<{ status: number; body: stri
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ createEngine, unitLabel, staticDir: null });
+  server = await startTestServer({ createEngine, restoreEngine, unitLabel, staticDir: null });
 });
 afterAll(() => server.close());
 

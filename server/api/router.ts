@@ -1,7 +1,8 @@
 // The HTTP side of the server (everything except /socket.io, which socket.io answers itself): the
-// dcos-diagnostics health API, the small JSON API (/api/scenarios, /api/explain, /healthz) and the built web
-// app. Invariants: only GET/HEAD; query values are validated (400 with a message); an unknown room is a 404
-// JSON error; a throwing route answers 500 and is logged, never crashing the process.
+// dcos-diagnostics health API, the small JSON API (/api/scenarios, /api/explain, /api/rooms/..., /healthz) and the
+// built web app. Invariants: only GET/HEAD; query values are validated (400 with a message); an unknown room is a 404
+// JSON error; the room time-travel routes are rate-limited per address (429); a throwing route answers 500 and is
+// logged, never crashing the process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -10,9 +11,11 @@ import type { ScenarioSource, WebMiddleware } from '../deps.ts';
 import { explainUnit } from '../explain.ts';
 import type { Room } from '../room.ts';
 import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
+import type { AddressLimiter } from './addressLimiter.ts';
 import type { LabelFn } from './diagnostics.ts';
 import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
+import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
 import { serveStatic } from './static.ts';
 
 export interface RouterDeps {
@@ -22,6 +25,8 @@ export interface RouterDeps {
   logger: Logger;
   staticDir: string | null;
   webMiddleware?: WebMiddleware;
+  /** Per-address budget for the /api/rooms routes (a past view is rebuilt on the simulation's thread). */
+  roomApiLimiter: AddressLimiter;
   stats(): object;
 }
 
@@ -71,7 +76,15 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     // ?node=<ip or node id>: that node's own dcos-diagnostics answers (diagnosticsNode.ts); default master-1.
     return serveDiagnostics(room, deps.label, segments, res, query.node);
   }
-  if (pathname.startsWith('/api/')) return sendError(res, 404, `no such API route: ${pathname}; see /api/scenarios, /api/explain, ${HEALTH_BASE}`);
+  if (pathname.startsWith(`${ROOM_API_BASE}/`)) {
+    if (!deps.roomApiLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      return sendJson(res, 429, { error: `too many requests to ${ROOM_API_BASE}: slow down (a past view is rebuilt for each one)` }, { 'Retry-After': '1' });
+    }
+    const segments = decodeSegments(pathname.slice(ROOM_API_BASE.length));
+    if (segments === null) return sendError(res, 400, 'malformed percent-encoding in the path');
+    return serveRoomRoute(deps.rooms, segments, query, res);
+  }
+  if (pathname.startsWith('/api/')) return sendError(res, 404, `no such API route: ${pathname}; see /api/scenarios, /api/explain, ${ROOM_API_BASE}/<room>/..., ${HEALTH_BASE}`);
   if (deps.webMiddleware) {
     const middleware = deps.webMiddleware;
     return new Promise<void>((resolve) => {

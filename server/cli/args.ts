@@ -33,9 +33,10 @@ Runs a DC/OS cluster boot headless, as fast as the CPU allows, and prints the ev
   --agents N          private agents, 0..${MAX_AGENTS} (default 2)
   --public-agents N   public agents, 0..${MAX_PUBLIC_AGENTS} (default 1)
   --seed N            0..${MAX_SEED} (default 1); same seed, same log
-  --scenario NAME|FILE  a built-in scenario name or a scenario JSON file (sets cluster and seed)
-  --until-ms N        simulated milliseconds to run, 1..${MAX_UNTIL_MS} (default: the scenario's
-                      durationMs, else ${DEFAULT_UNTIL_MS})
+  --scenario NAME|FILE  a built-in scenario name, a scenario JSON file or a room's recording
+                      (GET /api/rooms/<room>/recording; sets cluster and seed)
+  --until-ms N        simulated milliseconds to run, 1..${MAX_UNTIL_MS} (default: the recording's
+                      untilMs, the scenario's durationMs, else ${DEFAULT_UNTIL_MS})
   --format F          text (default) or ndjson
   -h, --help          this text
 

@@ -36,13 +36,17 @@ export interface HeadlessRun {
   color: boolean;
 }
 
+/** One ndjson line: seq and time lead (architecture.md §2 order) so `grep`/`head` output reads naturally. */
+export function ndjsonLine(e: SimEvent): string {
+  return JSON.stringify(Object.assign({ seq: e.seq, simTimeMs: e.simTimeMs }, e));
+}
+
 /** Run the engine to `untilMs`, writing every event and then the summary; returns the summary. */
 export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScriptError?: (line: string) => void): Promise<RunSummary> {
   const engine = createEngine({ cluster: run.cluster, seed: run.seed });
   const player = createScriptPlayer(run.steps);
   const style = textStyle(run.cluster, run.color);
-  // ndjson lines lead with seq and time (architecture.md §2 order) so `grep`/`head` output reads naturally.
-  const render = run.format === 'ndjson' ? (e: SimEvent) => JSON.stringify(Object.assign({ seq: e.seq, simTimeMs: e.simTimeMs }, e)) : (e: SimEvent) => formatEventText(e, style);
+  const render = run.format === 'ndjson' ? ndjsonLine : (e: SimEvent) => formatEventText(e, style);
   const scriptErrors: string[] = [];
   const milestones = new MilestoneTracker(run.cluster);
   let events = 0;
@@ -100,7 +104,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`simulate: scenario ${s.name} sets the cluster and seed; ignoring ${o.explicitClusterFlags.join(', ')}`);
     }
     ({ cluster, seed, steps } = s);
-    untilMs = o.untilMs ?? s.durationMs ?? DEFAULT_UNTIL_MS;
+    // A recording ends where the room was when it was downloaded; a scenario runs for its durationMs.
+    untilMs = o.untilMs ?? ('untilMs' in s ? s.untilMs : s.durationMs) ?? DEFAULT_UNTIL_MS;
     scenarioName = s.name;
   }
   const writer = new LineWriter(io.out);

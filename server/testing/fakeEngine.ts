@@ -1,19 +1,37 @@
 // A tiny deterministic Engine for driver/room tests: one `tick` unit per node flips state every TICK_EVERY_MS
 // of sim time. It honours the Engine contract the driver relies on (monotonic advanceTo, step to the next
-// scheduled time, inject validated with the simulation untouched on rejection, consecutive seqs).
+// scheduled time, inject validated with the simulation untouched on rejection, consecutive seqs, and a snapshot
+// that restoreFakeEngine turns back into the same engine).
 import type { ClusterConfig, ClusterView, Engine, EngineOptions, EngineSnapshot, ExplainStep, Fault, InjectResult, SimEvent, SimEventBody } from '../../shared/engine/types.ts';
 
 export const FAKE_TICK_EVERY_MS = 1_000;
 
+interface FakeState {
+  version: 1;
+  cluster: ClusterConfig;
+  seed: number;
+  simTimeMs: number;
+  lastSeq: number;
+  ticks: number;
+  stopped: string[];
+}
+
 export function createFakeEngine(options: EngineOptions): Engine {
+  return fakeEngine({ version: 1, cluster: options.cluster, seed: options.seed, simTimeMs: 0, lastSeq: 0, ticks: 0, stopped: [] });
+}
+
+export function restoreFakeEngine(snapshot: EngineSnapshot): Engine {
+  return fakeEngine(JSON.parse(JSON.stringify(snapshot)) as FakeState);
+}
+
+function fakeEngine(state: FakeState): Engine {
+  const options = { cluster: state.cluster, seed: state.seed };
   const nodes = [
     ...Array.from({ length: options.cluster.masters }, (_, i) => `master-${i + 1}`),
     ...Array.from({ length: options.cluster.agents }, (_, i) => `agent-${i + 1}`),
   ];
-  let simTimeMs = 0;
-  let lastSeq = 0;
-  let ticks = 0;
-  const stopped = new Set<string>();
+  let { simTimeMs, lastSeq, ticks } = state;
+  const stopped = new Set<string>(state.stopped);
 
   const stamp = (body: SimEventBody): SimEvent => ({ seq: ++lastSeq, simTimeMs, ...body }) as SimEvent;
   const nextTime = () => (ticks + 1) * FAKE_TICK_EVERY_MS;
@@ -59,7 +77,7 @@ export function createFakeEngine(options: EngineOptions): Engine {
       };
     },
     explain: (): ExplainStep[] => [],
-    snapshot: (): EngineSnapshot => ({ version: 1, simTimeMs, lastSeq, ticks }),
+    snapshot: (): EngineSnapshot => ({ version: 1, cluster: { ...options.cluster }, seed: options.seed, simTimeMs, lastSeq, ticks, stopped: [...stopped] }),
   };
   return engine;
 }

@@ -9,7 +9,7 @@ import type { Ack, EventBatch, SimSnapshot } from '../../shared/protocol/message
 import { createApp, type App } from '../app.ts';
 import type { ServerDeps } from '../deps.ts';
 import { silentLogger } from '../log.ts';
-import { createFakeEngine } from './fakeEngine.ts';
+import { createFakeEngine, restoreFakeEngine } from './fakeEngine.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -20,9 +20,14 @@ export interface TestServer {
 }
 
 export async function startTestServer(overrides: Partial<ServerDeps> = {}): Promise<TestServer> {
+  // An engine factory and its restorer come as a pair: a real engine restored as a fake one would be nonsense.
+  if (overrides.createEngine !== undefined && overrides.restoreEngine === undefined) {
+    throw new Error('startTestServer: pass restoreEngine together with createEngine');
+  }
   const httpServer = createServer();
   const app = createApp(httpServer, {
     createEngine: createFakeEngine,
+    restoreEngine: restoreFakeEngine,
     unitLabel: () => undefined,
     scenarios: { list: () => [], load: (name) => ({ ok: false, error: `unknown scenario '${name}'` }) },
     logger: silentLogger(),

@@ -1,0 +1,47 @@
+// The time-travel routes of a room (architecture.md §6): GET /api/rooms/<room>/recording (the recording of the
+// current epoch, as a download) and GET /api/rooms/<room>/view?at=<simTimeMs>[&baseline=1] (the cluster at that
+// moment, rebuilt from checkpoints + the recording; baseline=1: the same cluster and seed with no faults).
+// Invariants: queries are parsed by zod and every refusal says what is allowed (400); an unknown room is a 404; the
+// caller (router.ts) has already rate-limited the request, since a rebuild costs CPU on the simulation's thread.
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { formatSimTime } from '../../shared/model/time.ts';
+import { describeZodError } from '../../shared/protocol/schemas.ts';
+import { recordingFileName } from '../recording.ts';
+import type { RoomRegistry } from '../rooms.ts';
+import { sendError, sendJson } from './http.ts';
+
+export const ROOM_API_BASE = '/api/rooms';
+/** 15 digits: any simulated time a room can reach, and short enough that Number() is exact. */
+const MAX_AT_DIGITS = 15;
+
+const viewQuerySchema = z.object({
+  at: z
+    .string({ error: 'at is required: ?at=<simulated milliseconds>' })
+    .regex(new RegExp(`^\\d{1,${MAX_AT_DIGITS}}$`), 'at must be a whole number of simulated milliseconds (digits only, no sign, point or exponent)')
+    .transform(Number),
+  baseline: z.enum(['0', '1'], { error: 'baseline must be 1 (the healthy twin) or 0' }).optional(),
+});
+
+/** `segments`: the path after /api/rooms, decoded, e.g. ['default', 'view']. */
+export function serveRoomRoute(rooms: RoomRegistry, segments: readonly string[], query: Record<string, string>, res: ServerResponse): void {
+  const usage = `${ROOM_API_BASE}/<room>/recording, ${ROOM_API_BASE}/<room>/view?at=<simTimeMs>[&baseline=1]`;
+  if (segments.length !== 2 || (segments[1] !== 'recording' && segments[1] !== 'view')) {
+    return sendError(res, 404, `no such room route: ${ROOM_API_BASE}/${segments.join('/')}; routes: ${usage}`);
+  }
+  const [name, route] = segments;
+  const room = rooms.get(name);
+  if (!room) return sendError(res, 404, `unknown room '${name.slice(0, 64)}'; rooms: ${rooms.names().join(', ')}`);
+  const nowMs = room.engine.simTimeMs;
+
+  if (route === 'recording') {
+    return sendJson(res, 200, room.recording(), { 'Content-Disposition': `attachment; filename="${recordingFileName(room.name, nowMs)}"` });
+  }
+  const parsed = viewQuerySchema.safeParse(query);
+  if (!parsed.success) return sendError(res, 400, `bad query: ${describeZodError(parsed.error)}; allowed: at from 0 to ${nowMs} (now)`);
+  const { at, baseline } = parsed.data;
+  if (at > nowMs) {
+    return sendError(res, 400, `at ${at} is after now in room '${room.name}' (${formatSimTime(nowMs)}, ${nowMs} ms); allowed: at from 0 to ${nowMs}`);
+  }
+  return sendJson(res, 200, { view: room.viewAt(at, { baseline: baseline === '1' }) });
+}
