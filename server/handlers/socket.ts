@@ -1,4 +1,4 @@
-// Wires one connected socket to the rooms: which room it is in, and the six commands of the protocol
+// Wires one connected socket to the rooms: which room it is in, and the commands of the protocol
 // (shared/protocol/events.ts). Invariants: a socket is in at most one room; a joining or resyncing socket gets
 // a snapshot whose lastSeq is immediately followed by the room's next batch (Room.snapshot flushes first, and
 // the socket enters the socket.io room only after that flush); commands other than sim:join need a room.
@@ -6,13 +6,14 @@ import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import { controlSchema, explainSchema, faultSchema, joinSchema, resyncSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
+import { controlSchema, explainSchema, faultSchema, joinSchema, previewSchema, resyncSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
 import type { Room } from '../room.ts';
 import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
 import { explainUnit } from '../explain.ts';
 import { registerCommand, type CommandContext, type RawSocket } from './command.ts';
+import { createPreviewer } from './preview.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -93,6 +94,10 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   registerCommand(context, 'sim:explain', explainSchema, ({ node, unit }) =>
     inRoom((room) => explainUnit(room.engine, node, unit)),
   );
+
+  // Computed aside from the joined room's engine, never written to it; metered on its own (handlers/preview.ts).
+  const preview = createPreviewer(deps.now);
+  registerCommand(context, 'sim:preview', previewSchema, (request) => inRoom((room) => preview(room.engine, request)));
 
   socket.on('disconnect', () => {
     current?.removeClient();

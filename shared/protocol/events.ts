@@ -1,7 +1,8 @@
 // The socket.io contract, typed once for both server and web (architecture.md §4).
 import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from './messages.ts';
-import type { ControlCommand, JoinRequest, ScenarioLoadRequest } from './schemas.ts';
+import type { ControlCommand, JoinRequest, PreviewRequest, ScenarioLoadRequest } from './schemas.ts';
 import type { ExplainStep, Fault } from '../engine/types.ts';
+import type { PreviewOutcome } from '../engine/preview.ts';
 
 export interface ServerToClientEvents {
   'sim:snapshot': (snapshot: SimSnapshot) => void;
@@ -17,5 +18,10 @@ export interface ClientToServerEvents {
   'sim:control': (command: ControlCommand, ack: (result: Ack<{ speed: number; paused: boolean; simTimeMs: number }>) => void) => void;
   /** The engine's cause chain for one unit, from the unit back to its root cause. */
   'sim:explain': (request: { node: string; unit: string }, ack: (result: Ack<{ chain: ExplainStep[] }>) => void) => void;
+  /**
+   * What `fault` would do within `horizonMs` (default 300000) if injected now, computed aside (the room untouched):
+   * every unit's first change, the cluster health at the horizon and since when, and a one-line summary.
+   */
+  'sim:preview': (request: PreviewRequest, ack: (result: Ack<PreviewOutcome>) => void) => void;
   'scenario:load': (request: ScenarioLoadRequest, ack: (result: Ack<{ scenario: ScenarioInfo }>) => void) => void;
 }

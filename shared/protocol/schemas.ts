@@ -41,6 +41,12 @@ export const joinSchema = z.strictObject({ room: roomNameSchema.optional() });
 export const scenarioLoadSchema = z.strictObject({ name: z.string().min(1).max(64) });
 export const explainSchema = z.strictObject({ node: nodeId, unit: unitId });
 export const resyncSchema = z.strictObject({}).optional();
+/** sim:preview's horizon bounds (architecture.md §6); the engine checks the same numbers (shared/engine/preview.ts). */
+export const PREVIEW_MAX_HORIZON_MS = 1_800_000;
+export const previewSchema = z.strictObject({
+  fault: faultSchema,
+  horizonMs: z.number().int().min(1, 'horizonMs must be at least 1 ms').max(PREVIEW_MAX_HORIZON_MS, `horizonMs must be at most ${PREVIEW_MAX_HORIZON_MS} ms (30 min)`).optional(),
+});
 
 /** A fact a scenario step waits for (shared/engine/scriptFacts.ts): "when the cluster is healthy, say ...". */
 export const scriptConditionSchema = z.discriminatedUnion('fact', [
@@ -76,6 +82,7 @@ export type FaultInput = z.infer<typeof faultSchema>;
 export type ControlCommand = z.infer<typeof controlSchema>;
 export type JoinRequest = z.infer<typeof joinSchema>;
 export type ScenarioLoadRequest = z.infer<typeof scenarioLoadSchema>;
+export type PreviewRequest = z.infer<typeof previewSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
 
