@@ -15,6 +15,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'engine', run: async () => (await import('./engine.ts')).benchEngine() },
   { name: 'web', run: async () => (await import('./web.ts')).benchWeb() },
   { name: 'live', run: async () => (await import('./live.ts')).benchLive() },
+  { name: 'replay', run: async () => (await import('./replay.ts')).benchReplay() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));

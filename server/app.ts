@@ -57,7 +57,10 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
     stats: () => ({
       uptimeMs: now() - startedWallMs,
-      rooms: rooms.names().map((name) => ({ name, clients: rooms.get(name)?.clients ?? 0, simTimeMs: rooms.get(name)?.engine.simTimeMs ?? 0 })),
+      rooms: rooms.names().map((name) => {
+        const room = rooms.get(name);
+        return { name, clients: room?.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.timeline.memory().bytes ?? 0 };
+      }),
       memoryRssBytes: process.memoryUsage().rss,
       cpuMicros: process.cpuUsage(),
     }),

@@ -1,6 +1,7 @@
 // The time-travel HTTP routes as a teacher's browser meets them: the recording downloads under a readable name, a
 // past view comes back, every bad `at` gets a 400 that says what is allowed, unknown rooms a 404, and a flood of
 // requests gets 400s and 429s while the server keeps answering (never a 500).
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import type { ClusterView } from '../../shared/engine/types.ts';
@@ -84,6 +85,22 @@ describe('GET /api/rooms/<room>/view', () => {
     }
     expect((await get('/api/rooms/ghost/view?at=0')).status).toBe(404);
     expect((await get('/api/rooms/NOT%20A%20ROOM/view?at=0')).status).toBe(404);
+  });
+
+  it('random at and baseline values get a 200 or a 400 with a message, never anything else', async () => {
+    const value = fc.oneof(fc.string({ maxLength: 24 }), fc.integer().map(String), fc.double().map(String), fc.constantFrom('0', '1', '120000', ''));
+    await fc.assert(
+      fc.asyncProperty(value, fc.option(value), async (at, baseline) => {
+        wallMs += 1_000;
+        const query = `at=${encodeURIComponent(at)}${baseline === null ? '' : `&baseline=${encodeURIComponent(baseline)}`}`;
+        const res = await get(`/api/rooms/default/view?${query}`);
+        expect([200, 400], query).toContain(res.status);
+        const body = (await res.json()) as { view?: ClusterView; error?: string };
+        if (res.status === 400) expect(body.error, query).toMatch(/^(bad query|at \d+ is after now)/);
+        else expect(body.view?.simTimeMs, query).toBe(Number(at));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('a flood of view requests with bad values gets 400s and 429s, never a 500, and the server keeps answering', async () => {
