@@ -102,7 +102,7 @@ function FaultMenuHost() {
   const client = useClient();
   const menu = useBoot(selectMenu);
   const view = useBoot(selectView);
-  const { closeMenu, select } = useBoot(selectActions);
+  const { closeMenu, select, setPreviewRefs } = useBoot(selectActions);
   useEffect(() => {
     if (menu) return;
     const back = menuOpener;
@@ -127,6 +127,8 @@ function FaultMenuHost() {
         select(target);
       }}
       onClose={closeMenu}
+      preview={client.preview}
+      onPreviewHighlight={setPreviewRefs}
     />
   );
 }

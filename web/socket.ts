@@ -6,7 +6,7 @@
  * `connectBootscope` wires the real one for the app.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ExplainStep, Fault } from '../shared/protocol/types.ts';
+import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
@@ -36,6 +36,8 @@ export interface SocketClient {
   control(command: ControlCommand): Promise<Ack<{ speed: number; paused: boolean; simTimeMs: number }>>;
   loadScenario(name: string): Promise<Ack<{ scenario: ScenarioInfo }>>;
   explain(node: string, unit: string): Promise<Ack<{ chain: ExplainStep[] }>>;
+  /** What a fault would do within the horizon if injected now, computed aside by the server (the room untouched). */
+  preview(fault: Fault, horizonMs?: number): Promise<Ack<PreviewOutcome>>;
   /** Counters a benchmark or a test can read: how batches were treated. */
   readonly stats: { applied: number; duplicate: number; resync: number; ignored: number };
   close(): void;
@@ -142,6 +144,11 @@ export function createSocketClient(
     explain: (node, unit) =>
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('sim:explain', { node, unit }, (err, res) => resolve(err ? failure(err) : res));
+      }),
+    // Preview errors (rate limit, inapplicable fault) are shown in the menu item, not as a toast.
+    preview: (fault, horizonMs) =>
+      new Promise((resolve) => {
+        socket.timeout(ACK_TIMEOUT_MS).emit('sim:preview', horizonMs === undefined ? { fault } : { fault, horizonMs }, (err, res) => resolve(err ? failure(err) : res));
       }),
     close: () => {
       closedByUs = true;

@@ -42,7 +42,9 @@ export const selectActiveFaultCount = (s: BootState): number => s.view?.faults.l
  * Refs in the current explanation tree ("node/unit", "fact:…"), once each, for DagView's highlight (a tree
  * repeats a shared cause under every step it explains).
  */
-export const selectHighlight = (s: BootState): string[] => [...new Set(s.explanation?.chain.map((step) => step.ref) ?? [])];
+export const selectHighlight = (s: BootState): string[] =>
+  // A fault-menu preview (what the focused item would break) wins over the explain path while the menu is open.
+  s.previewRefs.length > 0 ? [...s.previewRefs] : [...new Set(s.explanation?.chain.map((step) => step.ref) ?? [])];
 
 /** The selected unit's state now (null: nothing selected, or no such unit in the view). */
 export const selectSelectedUnitState = (s: BootState): UnitState | null => {

@@ -36,6 +36,7 @@ export interface UiActions {
   /** Move the time cursor (null: back to live; the past view is dropped with it). */
   setCursor(ms: number | null): void;
   setPastView(past: { atMs: number; view: ClusterView } | null): void;
+  setPreviewRefs(refs: readonly string[] | null): void;
 }
 
 export type BootState = ClusterSlice & TimelineSlice & UiSlice & { actions: UiActions };
@@ -51,7 +52,7 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
     actions: {
       select: (selected) => set({ selected }),
       openMenu: (target, anchor) => set({ menu: { target, anchor } }),
-      closeMenu: () => set({ menu: null }),
+      closeMenu: () => set({ menu: null, previewRefs: [] }),
       setExplanation: (explanation) => set({ explanation }),
       setTheme: (next) => set({ theme: next }),
       setLogFilter: (patch) => set((s) => ({ logFilter: { ...s.logFilter, ...patch } })),
@@ -66,6 +67,7 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
       dismissNarration: (seq) => set({ narrationDismissedSeq: seq }),
       setCursor: (cursorMs) => set(cursorMs === null ? { cursorMs: null, pastView: null } : { cursorMs: Math.max(0, Math.round(cursorMs)) }),
       setPastView: (pastView) => set({ pastView }),
+      setPreviewRefs: (refs) => set({ previewRefs: refs ?? [] }),
     },
   }));
 }

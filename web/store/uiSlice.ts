@@ -48,6 +48,8 @@ export interface UiSlice {
   cursorMs: number | null;
   /** The cluster at cursorMs (from GET /api/rooms/<room>/view?at=), null until it arrived or when live. */
   pastView: { atMs: number; view: ClusterView } | null;
+  /** Units the focused fault-menu item would break (its preview), highlighted on the DAG; empty otherwise. */
+  previewRefs: readonly string[];
 }
 
 /** Bounds for the DAG/timeline splitter so neither pane collapses to nothing. */
@@ -68,5 +70,6 @@ export function initialUiSlice(theme: Theme = 'light'): UiSlice {
     narrationDismissedSeq: null,
     cursorMs: null,
     pastView: null,
+    previewRefs: [],
   };
 }

@@ -227,3 +227,42 @@ describe('payloads', () => {
     expect(calls.inject).toContainEqual({ kind: 'delay', node: 'master-1', unit: 'dcos-mesos-master', ms: 120_000 });
   });
 });
+
+describe('preview: what an item would do, before anyone clicks', () => {
+  it('shows the predicted summary under a focused item and highlights the units it would break', async () => {
+    const asked: Fault[] = [];
+    const highlighted: (string[] | null)[] = [];
+    const preview = (fault: Fault) => {
+      asked.push(fault);
+      return Promise.resolve({
+        ok: true as const, fromMs: 0, untilMs: 300_000,
+        affected: [
+          { node: 'master-1', unit: 'dcos-oauth', to: 'failed' as const, atMs: 1 },
+          { node: 'master-1', unit: 'dcos-history', to: 'healthy' as const, atMs: 2 },
+        ],
+        cluster: { health: 'unhealthy' as const, atMs: 50_000 }, summary: '1 unit fails, cluster Unhealthy after 50 s, API stays up',
+      });
+    };
+    await act(async () => {
+      dom.render(<FaultMenu target={{ node: 'master-1', unit: 'dcos-exhibitor' }} anchor={{ x: 40, y: 50 }} view={viewFor()}
+        onInject={() => {}} onExplain={() => {}} onClose={() => {}} preview={preview} onPreviewHighlight={(r) => highlighted.push(r)} />);
+      await Promise.resolve();
+    });
+    await act(async () => {
+      item('stop').focus();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    // Opening focuses the first item (Kill): its preview comes first, then Stop's.
+    expect(asked).toEqual([{ kind: 'kill', node: 'master-1', unit: 'dcos-exhibitor' }, { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' }]);
+    expect(item('stop').querySelector('[data-testid="fault-preview"]')!.textContent).toBe('Within 5 min: 1 unit fails, cluster Unhealthy after 50 s, API stays up');
+    expect(highlighted.at(-1)).toEqual(['master-1/dcos-oauth']);
+    // Asked once per item per opening: focusing it again uses the answer it has.
+    await act(async () => {
+      item('explain').focus();
+      item('stop').focus();
+      await Promise.resolve();
+    });
+    expect(asked).toHaveLength(2); // Explain is not a fault (no preview); Stop's answer is reused
+    expect(highlighted.at(-1)).toEqual(['master-1/dcos-oauth']);
+  });
+});

@@ -10,6 +10,7 @@ import type { ClusterView, Fault } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { faultMenuContent, type FaultMenuItem, type UnitInfoLookup } from './faultItems.ts';
 import { catalogUnitInfo } from './unitInfo.ts';
+import { usePreviews, type PreviewFn, type PreviewState } from './usePreviews.ts';
 import './FaultMenu.css';
 
 /** Gap kept between the menu and the viewport edge, px. */
@@ -24,9 +25,14 @@ export interface FaultMenuProps {
   onClose(): void;
   /** Catalog facts used in the explanations (defaults to the DC/OS catalog); tests may pass their own. */
   unitInfo?: UnitInfoLookup;
+  /** Asks the server what a fault would do within five minutes (sim:preview); absent: no previews. */
+  preview?: PreviewFn;
+  /** The units the focused item would break ("node/unit"), or null: the DAG highlights them. */
+  onPreviewHighlight?(refs: string[] | null): void;
 }
 
-export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, unitInfo = catalogUnitInfo }: FaultMenuProps) {
+export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, unitInfo = catalogUnitInfo, preview, onPreviewHighlight }: FaultMenuProps) {
+  const previews = usePreviews(preview, onPreviewHighlight);
   const content = useMemo(() => faultMenuContent(target, view, unitInfo), [target, view, unitInfo]);
   const items = useMemo(() => content.groups.flatMap((g) => g.items), [content]);
   // Each item's position in the flat keyboard order, computed once instead of counted during render.
@@ -138,10 +144,12 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
                   className={`fault-menu__item${disabled ? ' fault-menu__item--disabled' : ''}`}
                   onClick={() => activate(item)}
                   onPointerMove={(e) => { if (document.activeElement !== e.currentTarget) e.currentTarget.focus(); }}
+                  onFocus={() => previews.focus(item.id, !disabled && item.action.type === 'inject' ? item.action.fault : null)}
                 >
                   <span className="fault-menu__label">{item.label}</span>
                   {/* Row items keep their own hint for screen readers only; sighted users read the shared one. */}
                   <span id={hintId} className={group.row ? 'fault-menu__hint fault-menu__sr-only' : 'fault-menu__hint'}>{disabled ? item.disabledReason : item.hint}</span>
+                  <PreviewLine state={previews.byItem[item.id]} />
                 </div>
               );
             })}
@@ -151,4 +159,11 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
       ))}
     </div>
   );
+}
+
+/** "Within 5 min: 3 units fail, cluster Unhealthy after 62 s, API stays up" under a focused item. */
+function PreviewLine({ state }: { state: PreviewState | undefined }) {
+  if (state === undefined) return null;
+  const text = state.status === 'loading' ? 'Within 5 min: computing…' : state.status === 'done' ? `Within 5 min: ${state.outcome.summary}` : `No preview: ${state.error}`;
+  return <span className="fault-menu__preview" data-testid="fault-preview" aria-live="polite">{text}</span>;
 }
