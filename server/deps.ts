@@ -58,6 +58,9 @@ export interface ServerLimits {
   /** Room time-travel HTTP routes (/api/rooms/...) per client address: rebuilding a past view costs CPU. */
   apiRequestsPerSecond: number;
   apiBurst: number;
+  /** sim:rewind and sim:fork per socket: each rebuilds an engine from the recording (a fork also makes a room). */
+  branchesPerSecond: number;
+  branchBurst: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -72,4 +75,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // A drag on the time cursor asks for a few views a second; a class behind one NAT address shares the bucket.
   apiRequestsPerSecond: 30,
   apiBurst: 60,
+  branchesPerSecond: 0.5,
+  branchBurst: 3,
 };

@@ -36,9 +36,12 @@ export function recordingHeader(room: string, scenario: ScenarioInfo | null, clu
 }
 
 export class Recorder {
-  private readonly recorded: RecordedStep[] = [];
+  private readonly recorded: RecordedStep[];
 
-  constructor(private readonly header: RecordingHeader) {}
+  /** `from`: the steps a rewind or fork starts with (the recording up to the moment it branched). */
+  constructor(private readonly header: RecordingHeader, from: readonly RecordedStep[] = []) {
+    this.recorded = from.map((s) => ({ ...s, ...(s.fault ? { fault: { ...s.fault } } : {}) }));
+  }
 
   get steps(): readonly RecordedStep[] {
     return this.recorded;

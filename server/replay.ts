@@ -3,7 +3,7 @@
 // the server turns a recording back into an engine: the view endpoint, the healthy baseline and (later) rewind
 // and fork all call engineAt. Pure except for the checkpoints' inflate.
 import { createScriptPlayer, type ScriptStep } from '../shared/engine/script.ts';
-import type { ClusterConfig, Engine } from '../shared/engine/types.ts';
+import type { ClusterConfig, Engine, SimEvent } from '../shared/engine/types.ts';
 import type { Checkpoints, EngineRestorer } from './checkpoints.ts';
 import type { EngineFactory } from './deps.ts';
 
@@ -35,4 +35,10 @@ export function engineAt(source: ReplaySource, simTimeMs: number, onSlice?: (eng
     onSlice?.(engine, from + player.cursor.nextStep);
     if (target >= simTimeMs) return engine;
   }
+}
+
+/** Every event of the recording from t=0 to `untilMs`, replayed on a fresh engine (for a room whose history was trimmed). */
+export function replayEvents(source: Omit<ReplaySource, 'checkpoints' | 'restoreEngine'>, untilMs: number): SimEvent[] {
+  const engine = source.createEngine({ cluster: source.cluster, seed: source.seed });
+  return createScriptPlayer(source.steps).advanceTo(engine, untilMs).events;
 }

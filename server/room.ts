@@ -14,6 +14,7 @@ import { Driver } from './driver.ts';
 import { EventHistory } from './history.ts';
 import { recordingHeader } from './recording.ts';
 import { RoomTimeline } from './timeline.ts';
+import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -47,6 +48,12 @@ interface Simulation {
 
 export type ControlAck = Ack<PlaybackState>;
 
+/** Where a forked room branched off: shown to its viewers ("forked from default at 07:42"). */
+export interface ForkOrigin {
+  room: string;
+  atMs: number;
+}
+
 export class Room {
   readonly name: string;
   epoch = 0;
@@ -58,6 +65,9 @@ export class Room {
   private pendingSinceWallMs = 0;
   private lastPlaybackWallMs = 0;
   private clientCount = 0;
+  private forkOrigin: ForkOrigin | null = null;
+  /** Set for rooms made by `sim:fork` or (issue 9) POST /api/rooms: who may drive it. Never logged or broadcast. */
+  presenterKey: string | null = null;
   private idleSinceWallMs: number;
 
   constructor(private readonly options: RoomOptions, sim?: Partial<Simulation>) {
@@ -93,6 +103,12 @@ export class Room {
   /** Every command of this epoch so far, replayable by the CLI to exactly this room's log. */
   recording(): Recording {
     return this.epochTimeline.recording(this.driver.engine.simTimeMs);
+  }
+
+  /** Every event of this epoch from t=0 (from the history, or replayed from the recording when it was trimmed). */
+  eventLog(): SimEvent[] {
+    this.flush();
+    return this.history.trimmed === 0 ? this.history.all() : this.epochTimeline.eventsUntil(this.driver.engine.simTimeMs);
   }
 
   /** The cluster as it was at `simTimeMs` of this epoch (0 <= t <= now, checked by the caller), rebuilt aside. */
@@ -134,6 +150,7 @@ export class Room {
       events: this.history.all(),
       epoch: this.epoch,
       historyTrimmed: this.history.trimmed,
+      ...(this.forkOrigin !== null ? { forkOf: { ...this.forkOrigin } } : {}),
     };
   }
 
@@ -210,13 +227,48 @@ export class Room {
     return null;
   }
 
-  private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean): void {
-    const engine = this.options.createEngine({ cluster: sim.cluster, seed: sim.seed });
+  /**
+   * `sim:rewind`: the room goes back to `simTimeMs` of this epoch for everyone, paused, later history dropped. The
+   * rest of a loaded scenario is dropped too ("try again differently": its next fault would otherwise fire again).
+   */
+  rewind(simTimeMs: number): Ack<{ epoch: number; simTimeMs: number }> {
+    const error = checkMoment(simTimeMs, this.driver.engine.simTimeMs, this.name);
+    if (error !== null) return { ok: false, error };
+    this.flush();
+    const start = branchAt(this.epochTimeline, this.history.all(), simTimeMs);
+    this.install({ ...this.sim, script: [] }, this.driver, true, start);
+    this.options.logger.info({ room: this.name, epoch: this.epoch, simTimeMs }, 'room rewound');
+    this.options.broadcast.snapshot(this.name, this.snapshot());
+    return { ok: true, epoch: this.epoch, simTimeMs };
+  }
+
+  /** The branch a fork of this room at `simTimeMs` starts from (the room untouched), or why there is none. */
+  branch(simTimeMs: number): { ok: true; start: BranchStart } | { ok: false; error: string } {
+    const error = checkMoment(simTimeMs, this.driver.engine.simTimeMs, this.name);
+    if (error !== null) return { ok: false, error };
+    this.flush();
+    return { ok: true, start: branchAt(this.epochTimeline, this.history.all(), simTimeMs) };
+  }
+
+  /** A new room forked from `parent`: start from its branch, paused, remembering where it came from. */
+  startFrom(start: BranchStart, sim: { cluster: ClusterConfig; seed: number; scenario: ScenarioInfo | null }, forkOf: ForkOrigin): void {
+    this.forkOrigin = forkOf;
+    this.install({ ...sim, script: [] }, this.driver, false, start);
+  }
+
+  /** The room (and moment) this room was forked from, null for an original room. */
+  get forkOf(): ForkOrigin | null {
+    return this.forkOrigin;
+  }
+
+  private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean, start?: BranchStart): void {
+    const engine = start?.engine ?? this.options.createEngine({ cluster: sim.cluster, seed: sim.seed });
     const driver = new Driver({
       engine,
       now: this.options.now,
       speed: old?.speed,
-      paused: old?.paused,
+      // A rewound or forked room waits for its presenter: it starts paused.
+      paused: start !== undefined ? true : old?.paused,
       script: sim.script,
       onEvents: (events) => this.onEvents(events),
       onTick: () => this.onTick(),
@@ -230,9 +282,11 @@ export class Room {
     this.driver = driver;
     this.sim = sim;
     this.history = new EventHistory(this.options.maxHistoryEvents);
+    if (start !== undefined) this.history.append(start.events);
     this.epochTimeline = new RoomTimeline(
       { createEngine: this.options.createEngine, restoreEngine: this.options.restoreEngine },
       recordingHeader(this.name, sim.scenario, sim.cluster, sim.seed),
+      start?.steps ?? [],
     );
     this.pending = [];
     if (bumpEpoch) this.epoch++;

@@ -3,6 +3,7 @@
 // other than the default with no clients for `roomIdleMs` is disposed by sweep() (its timers stop).
 import type { Logger } from 'pino';
 import type { EngineFactory, EngineRestorer } from './deps.ts';
+import { randomBytes } from 'node:crypto';
 import { Room, type RoomBroadcast } from './room.ts';
 
 export const DEFAULT_ROOM = 'default';
@@ -47,6 +48,35 @@ export class RoomRegistry {
       return { ok: false, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; join an existing one (e.g. "${DEFAULT_ROOM}") or try again after idle rooms close` };
     }
     return { ok: true, room: this.create(name), created: true };
+  }
+
+  /**
+   * `sim:fork`: a new room starting from `parent`'s state at `atMs` (default now), paused; the parent untouched.
+   * Counts against the room limit like any other room. `key` is the new room's presenter key (128 random bits).
+   */
+  fork(parentName: string, atMs?: number): { ok: true; room: Room; key: string } | { ok: false; error: string } {
+    const parent = this.rooms.get(parentName);
+    if (parent === undefined) return { ok: false, error: `unknown room '${parentName}'` };
+    if (this.rooms.size >= this.options.maxRooms) {
+      return { ok: false, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; a fork is a room too` };
+    }
+    const branch = parent.branch(atMs ?? parent.engine.simTimeMs);
+    if (!branch.ok) return branch;
+    const room = this.create(this.forkName(parentName));
+    room.startFrom(branch.start, { cluster: parent.cluster, seed: parent.seed, scenario: parent.scenario }, { room: parentName, atMs: branch.start.atMs });
+    const key = randomBytes(16).toString('hex');
+    room.presenterKey = key;
+    this.options.logger.info({ room: room.name, parent: parentName, atMs: branch.start.atMs }, 'room forked');
+    return { ok: true, room, key };
+  }
+
+  /** "<parent>-fork-<n>", shortened to fit a room name (32 characters) and never taken. */
+  private forkName(parent: string): string {
+    for (let n = 1; ; n++) {
+      const suffix = `-fork-${n}`;
+      const name = `${parent.slice(0, 32 - suffix.length)}${suffix}`;
+      if (!this.rooms.has(name)) return name;
+    }
   }
 
   /** Drop rooms (never the default) that have had no clients for roomIdleMs. Returns the dropped names. */

@@ -3,12 +3,12 @@
 // views of the past are rebuilt from it (replay.ts). A reset or scenario load gives the room a new timeline, so a
 // recording never spans two simulations.
 import type { ClusterView, Engine, SimEvent } from '../shared/engine/types.ts';
-import type { Recording } from '../shared/protocol/recording.ts';
+import type { RecordedStep, Recording } from '../shared/protocol/recording.ts';
 import { Baseline } from './baseline.ts';
 import { Checkpoints, DEFAULT_BUDGET, type CheckpointBudget, type CheckpointStats, type EngineRestorer } from './checkpoints.ts';
 import type { EngineFactory } from './deps.ts';
 import { Recorder, type RecordingHeader } from './recording.ts';
-import { engineAt } from './replay.ts';
+import { engineAt, replayEvents } from './replay.ts';
 
 export interface TimelineDeps {
   createEngine: EngineFactory;
@@ -28,8 +28,8 @@ export class RoomTimeline {
   readonly checkpoints: Checkpoints;
   private baseline: Baseline | null = null;
 
-  constructor(private readonly deps: TimelineDeps, private readonly header: RecordingHeader) {
-    this.recorder = new Recorder(header);
+  constructor(private readonly deps: TimelineDeps, private readonly header: RecordingHeader, from: readonly RecordedStep[] = []) {
+    this.recorder = new Recorder(header, from);
     this.checkpoints = new Checkpoints(deps.budget ?? DEFAULT_BUDGET);
   }
 
@@ -48,6 +48,13 @@ export class RoomTimeline {
     const { createEngine, restoreEngine } = this.deps;
     const { cluster, seed } = this.header;
     return engineAt({ createEngine, restoreEngine, cluster, seed, steps: this.recorder.steps, checkpoints: this.checkpoints }, simTimeMs);
+  }
+
+  /** The whole event log of this epoch from t=0 to `untilMs`, replayed (the room's own history may be trimmed). */
+  eventsUntil(untilMs: number): SimEvent[] {
+    const { createEngine } = this.deps;
+    const { cluster, seed } = this.header;
+    return replayEvents({ createEngine, cluster, seed, steps: this.recorder.steps }, untilMs);
   }
 
   viewAt(simTimeMs: number, options: { baseline?: boolean } = {}): ClusterView {

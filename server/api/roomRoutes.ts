@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { formatSimTime } from '../../shared/model/time.ts';
 import { describeZodError } from '../../shared/protocol/schemas.ts';
 import { recordingFileName } from '../recording.ts';
+import { criticalPath } from '../../shared/engine/criticalPath.ts';
 import type { RoomRegistry } from '../rooms.ts';
 import { sendError, sendJson } from './http.ts';
 
@@ -25,8 +26,8 @@ const viewQuerySchema = z.object({
 
 /** `segments`: the path after /api/rooms, decoded, e.g. ['default', 'view']. */
 export function serveRoomRoute(rooms: RoomRegistry, segments: readonly string[], query: Record<string, string>, res: ServerResponse): void {
-  const usage = `${ROOM_API_BASE}/<room>/recording, ${ROOM_API_BASE}/<room>/view?at=<simTimeMs>[&baseline=1]`;
-  if (segments.length !== 2 || (segments[1] !== 'recording' && segments[1] !== 'view')) {
+  const usage = `${ROOM_API_BASE}/<room>/recording, ${ROOM_API_BASE}/<room>/view?at=<simTimeMs>[&baseline=1], ${ROOM_API_BASE}/<room>/critical-path`;
+  if (segments.length !== 2 || (segments[1] !== 'recording' && segments[1] !== 'view' && segments[1] !== 'critical-path')) {
     return sendError(res, 404, `no such room route: ${ROOM_API_BASE}/${segments.join('/')}; routes: ${usage}`);
   }
   const [name, route] = segments;
@@ -34,6 +35,10 @@ export function serveRoomRoute(rooms: RoomRegistry, segments: readonly string[],
   if (!room) return sendError(res, 404, `unknown room '${name.slice(0, 64)}'; rooms: ${rooms.names().join(', ')}`);
   const nowMs = room.engine.simTimeMs;
 
+  if (route === 'critical-path') {
+    // systemd-analyze critical-chain for the boot: what decided when the cluster first became healthy.
+    return sendJson(res, 200, criticalPath(room.eventLog()));
+  }
   if (route === 'recording') {
     return sendJson(res, 200, room.recording(), { 'Content-Disposition': `attachment; filename="${recordingFileName(room.name, nowMs)}"` });
   }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import { controlSchema, explainSchema, faultSchema, joinSchema, previewSchema, resyncSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
+import { controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
 import type { Room } from '../room.ts';
@@ -98,6 +98,22 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   // Computed aside from the joined room's engine, never written to it; metered on its own (handlers/preview.ts).
   const preview = createPreviewer(deps.now);
   registerCommand(context, 'sim:preview', previewSchema, (request) => inRoom((room) => preview(room.engine, request)));
+
+  // Rewind rebuilds an engine from the recording and a fork also creates a room: both cost real CPU and memory, so
+  // each socket gets its own small budget on top of the command bucket (and forks count against the room limit).
+  const branches = new TokenBucket(limits.branchesPerSecond, limits.branchBurst, deps.now);
+  const branchLimited: Ack = { ok: false, error: `rate limit: at most ${limits.branchesPerSecond} rewind/fork per second (bursts of ${limits.branchBurst})` };
+  registerCommand(context, 'sim:rewind', rewindSchema, ({ simTimeMs }) =>
+    inRoom((room) => (branches.take() ? room.rewind(simTimeMs) : branchLimited)),
+  );
+  registerCommand(context, 'sim:fork', forkSchema, (request) =>
+    inRoom((room) => {
+      if (!branches.take()) return branchLimited;
+      const forked = rooms.fork(room.name, request?.simTimeMs);
+      if (!forked.ok) return forked;
+      return { ok: true, room: forked.room.name, key: forked.key };
+    }),
+  );
 
   socket.on('disconnect', () => {
     current?.removeClient();

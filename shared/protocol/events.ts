@@ -1,6 +1,6 @@
 // The socket.io contract, typed once for both server and web (architecture.md §4).
 import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from './messages.ts';
-import type { ControlCommand, JoinRequest, PreviewRequest, ScenarioLoadRequest } from './schemas.ts';
+import type { ControlCommand, ForkRequest, JoinRequest, PreviewRequest, RewindRequest, ScenarioLoadRequest } from './schemas.ts';
 import type { ExplainStep, Fault } from '../engine/types.ts';
 import type { PreviewOutcome } from '../engine/preview.ts';
 
@@ -23,5 +23,9 @@ export interface ClientToServerEvents {
    * every unit's first change, the cluster health at the horizon and since when, and a one-line summary.
    */
   'sim:preview': (request: PreviewRequest, ack: (result: Ack<PreviewOutcome>) => void) => void;
+  /** The room goes back to that moment for everyone (later history dropped), paused; viewers get a snapshot. */
+  'sim:rewind': (request: RewindRequest, ack: (result: Ack<{ epoch: number; simTimeMs: number }>) => void) => void;
+  /** A new room from this room's state at that moment (default now), paused; `key` is its presenter key. */
+  'sim:fork': (request: ForkRequest, ack: (result: Ack<{ room: string; key: string }>) => void) => void;
   'scenario:load': (request: ScenarioLoadRequest, ack: (result: Ack<{ scenario: ScenarioInfo }>) => void) => void;
 }

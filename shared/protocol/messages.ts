@@ -30,6 +30,8 @@ export interface SimSnapshot {
   epoch: number;
   /** How many of the oldest events were dropped from `events` to bound memory (0 or absent: none). */
   historyTrimmed?: number;
+  /** A forked room: the room it branched from and the simulated moment it branched at. */
+  forkOf?: { room: string; atMs: number };
 }
 
 /** A batch of consecutive events; fromSeq..toSeq inclusive, no gaps. */

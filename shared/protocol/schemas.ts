@@ -83,6 +83,13 @@ export type ControlCommand = z.infer<typeof controlSchema>;
 export type JoinRequest = z.infer<typeof joinSchema>;
 export type ScenarioLoadRequest = z.infer<typeof scenarioLoadSchema>;
 export type PreviewRequest = z.infer<typeof previewSchema>;
+
+/** A moment of the room's current epoch, in simulated ms (the room checks it is not in the future). */
+const momentSchema = z.number().int('simTimeMs must be a whole number of milliseconds').min(0, 'simTimeMs must not be negative').max(Number.MAX_SAFE_INTEGER);
+export const rewindSchema = z.strictObject({ simTimeMs: momentSchema });
+export const forkSchema = z.strictObject({ simTimeMs: momentSchema.optional() }).optional();
+export type RewindRequest = z.infer<typeof rewindSchema>;
+export type ForkRequest = z.infer<typeof forkSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
 
