@@ -36,6 +36,10 @@ export interface SocketClient {
   control(command: ControlCommand): Promise<Ack<{ speed: number; paused: boolean; simTimeMs: number }>>;
   loadScenario(name: string): Promise<Ack<{ scenario: ScenarioInfo }>>;
   explain(node: string, unit: string): Promise<Ack<{ chain: ExplainStep[] }>>;
+  /** The room back to that moment for everyone, paused (sim:rewind). */
+  rewind(simTimeMs: number): Promise<Ack<{ epoch: number; simTimeMs: number }>>;
+  /** A new room from that moment (default now), paused (sim:fork); `key` is its presenter key. */
+  fork(simTimeMs?: number): Promise<Ack<{ room: string; key: string }>>;
   /** What a fault would do within the horizon if injected now, computed aside by the server (the room untouched). */
   preview(fault: Fault, horizonMs?: number): Promise<Ack<PreviewOutcome>>;
   /** Counters a benchmark or a test can read: how batches were treated. */
@@ -145,6 +149,8 @@ export function createSocketClient(
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('sim:explain', { node, unit }, (err, res) => resolve(err ? failure(err) : res));
       }),
+    rewind: (simTimeMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:rewind', { simTimeMs }, cb)),
+    fork: (simTimeMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:fork', simTimeMs === undefined ? {} : { simTimeMs }, cb)),
     // Preview errors (rate limit, inapplicable fault) are shown in the menu item, not as a toast.
     preview: (fault, horizonMs) =>
       new Promise((resolve) => {

@@ -18,6 +18,8 @@ export interface ClusterSlice {
   speed: number;
   paused: boolean;
   scenario: ScenarioInfo | null;
+  /** A forked room: where it branched from (shown in the header). */
+  forkOf: { room: string; atMs: number } | null;
   connection: ConnectionState;
   awaitingSnapshot: boolean;
   /** Sim time of the newest fact and the wall time (performance.now) it arrived: the clock interpolates from it. */
@@ -34,6 +36,7 @@ export function initialClusterSlice(): ClusterSlice {
     speed: 1,
     paused: false,
     scenario: null,
+    forkOf: null,
     connection: 'connecting',
     awaitingSnapshot: true,
     clock: { simTimeMs: 0, atWallMs: 0 },

@@ -45,6 +45,7 @@ export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: n
     speed: snapshot.speed,
     paused: snapshot.paused,
     scenario: snapshot.scenario,
+    forkOf: snapshot.forkOf ?? null,
     awaitingSnapshot: false,
     clock: { simTimeMs: snapshot.simTimeMs, atWallMs: wallMs },
     timeline: appendToTimeline(emptyTimeline(), events),

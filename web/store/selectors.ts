@@ -11,6 +11,7 @@ export const selectView = (s: BootState) => s.view;
 /** What the DAG and the health panel draw: the past view while the time cursor is out of live, else the live one. */
 export const selectShownView = (s: BootState) => (s.cursorMs !== null && s.pastView !== null ? s.pastView.view : s.view);
 export const selectCursor = (s: BootState) => s.cursorMs;
+export const selectForkOf = (s: BootState) => s.forkOf;
 export const selectConnection = (s: BootState) => s.connection;
 export const selectAwaiting = (s: BootState) => s.awaitingSnapshot;
 export const selectSpeed = (s: BootState) => s.speed;

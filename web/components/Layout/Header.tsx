@@ -1,6 +1,6 @@
 /** Product name, simulated clock (mm:ss), scenario, connection badge, theme toggle and help. */
 import { useEffect } from 'react';
-import { selectActions, selectScenario, selectTheme } from '../../store/selectors.ts';
+import { selectActions, selectForkOf, selectScenario, selectTheme } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useSimClock } from '../../hooks/useSimClock.ts';
 import { ConnectionBadge } from '../ConnectionBadge/ConnectionBadge.tsx';
@@ -14,6 +14,7 @@ function Clock() {
 export function Header() {
   const theme = useBoot(selectTheme);
   const scenario = useBoot(selectScenario);
+  const forkOf = useBoot(selectForkOf);
   const { setTheme, setHelpOpen } = useBoot(selectActions);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -23,6 +24,7 @@ export function Header() {
     <header className="app-header">
       <h1 className="brand"><span className="brand-mark" aria-hidden="true">◆</span> Bootscope <span className="brand-sub">DC/OS boot, live</span></h1>
       {scenario && <span className="scenario-title" title={scenario.description}>{scenario.title}</span>}
+      {forkOf && <span className="scenario-title fork-title" data-testid="fork-of" title="This room is a what-if branched from another room">⑂ what-if of {forkOf.room} at {formatSimTime(forkOf.atMs)}</span>}
       <div className="header-right">
         <Clock />
         <ConnectionBadge />

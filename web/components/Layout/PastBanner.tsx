@@ -1,20 +1,39 @@
 /**
  * Says loudly that this viewer is looking at the past (the time cursor is out of live), so nobody mistakes a
- * replayed moment for the cluster now; one button (and the L key) goes back to live.
+ * replayed moment for the cluster now; one button (and the L key) goes back to live. From there the presenter can
+ * rewind the room to this moment for everyone ("let's try again differently") or fork a what-if into a new tab.
  */
 import { formatSimTime } from '../../../shared/model/time.ts';
-import { selectActions, selectCursor } from '../../store/selectors.ts';
+import { selectActions, selectCursor, selectRoom } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
+import { useClient } from '../../hooks/useClient.ts';
 
 export function PastBanner() {
   const cursorMs = useBoot(selectCursor);
   const past = useBoot((s) => s.pastView);
-  const { setCursor } = useBoot(selectActions);
+  const { setCursor, toast } = useBoot(selectActions);
+  const room = useBoot(selectRoom);
+  const client = useClient();
   if (cursorMs === null) return null;
+  const rewind = async () => {
+    const ack = await client.rewind(cursorMs);
+    if (ack.ok) setCursor(null); // the room is now at that moment: live again, paused
+  };
+  const fork = async () => {
+    const ack = await client.fork(cursorMs);
+    if (!ack.ok) return;
+    // The presenter key stays out of the address bar (issue 9 reads it from sessionStorage).
+    try { window.sessionStorage?.setItem(`bootscope-key:${ack.room}`, ack.key); } catch { /* storage off: no key kept */ }
+    const opened = window.open(`/?room=${encodeURIComponent(ack.room)}`, '_blank');
+    if (opened !== null) opened.opener = null;
+    else toast(`What-if room ${ack.room} is ready: open /?room=${ack.room}`, 'info');
+  };
   const ready = past !== null;
   return (
     <div className="past-banner" role="status" data-testid="past-banner">
-      <span>⏪ Viewing <strong>{formatSimTime(cursorMs)}</strong> — the past, for you only{ready ? '' : ' (loading…)'}. ←/→ step through time.</span>
+      <span title="Only you see this moment; ←/→ step through time, [ ] jump between marks">⏪ <strong>{formatSimTime(cursorMs)}</strong> — the past, for you only{ready ? '' : ' (loading…)'}</span>
+      <button type="button" className="btn" data-testid="rewind-here" onClick={() => void rewind()} title={`Take room ${room ?? ''} back to this moment for everyone (paused; later history is dropped)`}>⟲ Rewind room here</button>
+      <button type="button" className="btn" data-testid="fork-here" onClick={() => void fork()} title="Open a what-if room that starts from this moment (this room is untouched)">⑂ Fork what-if</button>
       <button type="button" className="btn btn-primary" onClick={() => setCursor(null)}>Back to live (L)</button>
     </div>
   );
