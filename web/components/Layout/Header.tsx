@@ -24,7 +24,7 @@ export function Header() {
     <header className="app-header">
       <h1 className="brand"><span className="brand-mark" aria-hidden="true">◆</span> Bootscope <span className="brand-sub">DC/OS boot, live</span></h1>
       {scenario && <span className="scenario-title" title={scenario.description}>{scenario.title}</span>}
-      {forkOf && <span className="scenario-title fork-title" data-testid="fork-of" title="This room is a what-if branched from another room">⑂ what-if of {forkOf.room} at {formatSimTime(forkOf.atMs)}</span>}
+      {forkOf && <span className="scenario-title fork-title" data-testid="fork-of" title="This room is a what-if branched from another room">↳ what-if of {forkOf.room} at {formatSimTime(forkOf.atMs)}</span>}
       <div className="header-right">
         <Clock />
         <ConnectionBadge />

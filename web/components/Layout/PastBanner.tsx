@@ -31,9 +31,9 @@ export function PastBanner() {
   const ready = past !== null;
   return (
     <div className="past-banner" role="status" data-testid="past-banner">
-      <span title="Only you see this moment; ←/→ step through time, [ ] jump between marks">⏪ <strong>{formatSimTime(cursorMs)}</strong> — the past, for you only{ready ? '' : ' (loading…)'}</span>
-      <button type="button" className="btn" data-testid="rewind-here" onClick={() => void rewind()} title={`Take room ${room ?? ''} back to this moment for everyone (paused; later history is dropped)`}>⟲ Rewind room here</button>
-      <button type="button" className="btn" data-testid="fork-here" onClick={() => void fork()} title="Open a what-if room that starts from this moment (this room is untouched)">⑂ Fork what-if</button>
+      <span title="Only you see this moment; ←/→ step through time, [ ] jump between marks">◀ <strong>{formatSimTime(cursorMs)}</strong> — the past, for you only{ready ? '' : ' (loading…)'}</span>
+      <button type="button" className="btn" data-testid="rewind-here" onClick={() => void rewind()} title={`Take room ${room ?? ''} back to this moment for everyone (paused; later history is dropped)`}>↺ Rewind room here</button>
+      <button type="button" className="btn" data-testid="fork-here" onClick={() => void fork()} title="Open a what-if room that starts from this moment (this room is untouched)">↳ Fork what-if</button>
       <button type="button" className="btn btn-primary" onClick={() => setCursor(null)}>Back to live (L)</button>
     </div>
   );

@@ -196,8 +196,11 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
   };
   const onAxisClick = (e: ReactMouseEvent<HTMLDivElement>) => {
     if (onCursor === undefined || panZoom.current?.consumeDragClick() === true) return;
-    if (!(e.target instanceof Element) || e.target.closest('.tl-axis__track') === null || e.target.closest('[data-marker], .tl-cursor') !== null) return;
-    onCursor(timeAt(e.clientX));
+    if (!(e.target instanceof Element) || e.target.closest('.tl-axis__track') === null || e.target.closest('.tl-cursor') !== null) return;
+    // A marker chip is a bookmark: clicking it looks at the moment it marks (just before: its cause is visible).
+    const chip = e.target.closest<HTMLElement>('[data-marker]');
+    const marked = chip === null ? [] : chip.dataset.marker!.split(',').map((i) => model.markers[Number(i)]?.atMs ?? NaN).filter(Number.isFinite);
+    onCursor(marked.length > 0 ? Math.max(0, Math.min(...marked) - 1) : timeAt(e.clientX));
   };
   const onHandleDown = (e: ReactPointerEvent<HTMLButtonElement>) => {
     e.stopPropagation();
@@ -232,7 +235,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
         <span className="tl-span" aria-live="off">{formatDuration(win.endMs - win.startMs)} shown · drag to pan</span>
         <span className="tl-spacer" />
         {cursorMs !== null && onCursor !== undefined ? (
-          <button type="button" className="tl-btn tl-btn--live" data-testid="back-to-live" onClick={() => onCursor(null)} title="Back to live (L)">⏵ Back to live</button>
+          <button type="button" className="tl-btn tl-btn--live" data-testid="back-to-live" onClick={() => onCursor(null)} title="Back to live (L)">▶ Back to live</button>
         ) : null}
         <button type="button" className="tl-btn" onClick={() => setExpanded(allOpen ? new Set() : new Set(view.nodes.map((n) => n.id)))}>
           {allOpen ? 'Collapse all' : 'Expand all'}
@@ -243,7 +246,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
         {cursorX !== null && cursorX >= 0 && cursorX <= barsPx ? (
           <div className="tl-cursor" style={{ left: LABEL_PX + cursorX }}>
             <button type="button" className="tl-cursor__handle" data-testid="time-cursor" aria-label={`Time cursor at ${formatSimTime(cursorMs!)}; drag to move, arrow keys step, L goes back to live`}
-              onPointerDown={onHandleDown} onPointerMove={onHandleMove}>⏪ {formatSimTime(cursorMs!)}</button>
+              onPointerDown={onHandleDown} onPointerMove={onHandleMove}>◀ {formatSimTime(cursorMs!)}</button>
           </div>
         ) : null}
       </div>
