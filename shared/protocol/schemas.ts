@@ -1,7 +1,7 @@
 // zod schemas for everything a client, an HTTP query or a scenario file can send. Types derive from them;
 // nothing reaches the engine without passing through here.
 import { z } from 'zod';
-import { FAULT_SCHEMAS } from '../model/faults/registry.ts';
+import { faultSchemas } from '../model/faults/registry.ts';
 import { nodeIdSchema, unitIdSchema } from '../model/faults/spec.ts';
 import { TASK_STATES, UNIT_STATES, type TaskState, type UnitState } from '../model/vocabulary.ts';
 import type { ScriptCondition } from '../engine/scriptFacts.ts';
@@ -14,11 +14,11 @@ export const MAX_AGENTS = 2_000;
 export const MAX_PUBLIC_AGENTS = 200;
 export const ROOM_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
-const nodeId = nodeIdSchema;
-const unitId = unitIdSchema;
+const nodeId = nodeIdSchema();
+const unitId = unitIdSchema();
 
 /** Every fault kind's payload, one member per registry entry (shared/model/faults/registry.ts). */
-export const faultSchema = z.discriminatedUnion('kind', FAULT_SCHEMAS);
+export const faultSchema = z.discriminatedUnion('kind', faultSchemas());
 
 export const clusterConfigSchema = z.strictObject({
   masters: z.union([z.literal(1), z.literal(3), z.literal(5)], { error: 'masters must be 1, 3 or 5' }),

@@ -37,13 +37,24 @@ export const SLOW_DISK_MAX_FACTOR = 20;
 const DISK_AND_CLOCK = 'Disk and clock';
 const already = (what: string) => `${what}; clear faults to restore it`;
 
-export const CONDITION_FAULTS = {
-  'slow-disk': defineFault({
-    schema: z.strictObject({
+/**
+ * The wire schema (zod) of each kind in this file. A function, not constants: only the protocol calls it, so the
+ * web, which imports the entries below for its menu, never bundles zod.
+ */
+export function conditionSchemas() {
+  return {
+    'slow-disk': z.strictObject({
       kind: z.literal('slow-disk'),
-      node: nodeIdSchema,
+      node: nodeIdSchema(),
       factor: z.number().min(1, 'slow-disk factor must be at least 1').max(SLOW_DISK_MAX_FACTOR, `slow-disk factor must be at most ${SLOW_DISK_MAX_FACTOR}`).optional(),
     }),
+    'clock-unsync': z.strictObject({ kind: z.literal('clock-unsync'), node: nodeIdSchema() }),
+  };
+}
+type S = ReturnType<typeof conditionSchemas>;
+
+export const CONDITION_FAULTS = {
+  'slow-disk': defineFault<z.infer<S['slow-disk']>>({
     scope: 'node', persistent: true, undoneBy: [],
     describe: (f) => `slow disk on ${f.node} (unit starts take ${f.factor ?? SLOW_DISK_DEFAULT_FACTOR}x as long${roleOfNode(f.node) === 'master' ? '; its ZooKeeper falls behind' : ''})`,
     validate: (f) => {
@@ -60,8 +71,7 @@ export const CONDITION_FAULTS = {
         : `Every unit start here takes ${SLOW_DISK_DEFAULT_FACTOR}x as long until faults are cleared.`),
     },
   }),
-  'clock-unsync': defineFault({
-    schema: z.strictObject({ kind: z.literal('clock-unsync'), node: nodeIdSchema }),
+  'clock-unsync': defineFault<z.infer<S['clock-unsync']>>({
     scope: 'node', persistent: true, undoneBy: [],
     describe: (f) => `clock on ${f.node} not synchronised (NTP)`,
     applicable: (f, at) => (activeOn(at.active, 'clock-unsync', f.node) ? already(`the clock on ${f.node} is already unsynchronised`) : null),

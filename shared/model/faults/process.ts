@@ -11,7 +11,6 @@ export const MAX_DELAY_MS = 3_600_000;
 /** Delay presets offered in the menu (seconds of simulated time). */
 export const DELAY_PRESETS_S: readonly number[] = [30, 60, 120];
 
-const target = { node: nodeIdSchema, unit: unitIdSchema };
 
 /** "Exhibitor" for dcos-exhibitor (per-role names applied); the id itself for a unit the catalog lacks. */
 export function unitName(unit: string, node: string): string {
@@ -40,32 +39,47 @@ function restartWords(facts: MenuFacts): string {
 const one = <K extends string>(kind: K, label: string) => (t: { node: string; unit: string }) => [{ id: kind, label, fault: { kind, node: t.node, unit: t.unit } }];
 const BREAK = 'Break the process';
 
+/**
+ * The wire schema (zod) of each kind in this file. A function, not constants: only the protocol calls it, so the
+ * web, which imports the entries below for its menu, never bundles zod.
+ */
+export function processSchemas() {
+  const target = { node: nodeIdSchema(), unit: unitIdSchema() };
+  return {
+    kill: z.strictObject({ kind: z.literal('kill'), ...target }),
+    stop: z.strictObject({ kind: z.literal('stop'), ...target }),
+    start: z.strictObject({ kind: z.literal('start'), ...target }),
+    hang: z.strictObject({ kind: z.literal('hang'), ...target }),
+    delay: z.strictObject({
+      kind: z.literal('delay'), ...target,
+      ms: z.number().int('delay ms must be a whole number').min(0, 'delay ms must not be negative').max(MAX_DELAY_MS, `delay ms must be at most ${MAX_DELAY_MS} (one hour)`),
+    }),
+  };
+}
+type S = ReturnType<typeof processSchemas>;
+
 export const PROCESS_FAULTS = {
-  kill: defineFault({
-    schema: z.strictObject({ kind: z.literal('kill'), ...target }),
+  kill: defineFault<z.infer<S['kill']>>({
     scope: 'unit', persistent: false, undoneBy: [],
     describe: (f) => `kill ${on(f)}`,
     applicable: (f, at) => powered(f, at) ?? (['starting', 'healthy', 'unhealthy'].includes(stateOf(at)) ? null
       : `${what(f)} has no running process to kill (it is ${stateOf(at)}); kill needs starting, healthy or unhealthy`),
     menu: { group: BREAK, items: one('kill', 'Kill'), hint: (_f, facts) => `The process dies; ${restartWords(facts)}.` },
   }),
-  stop: defineFault({
-    schema: z.strictObject({ kind: z.literal('stop'), ...target }),
+  stop: defineFault<z.infer<S['stop']>>({
     scope: 'unit', persistent: true, undoneBy: ['start'],
     describe: (f) => `stop ${on(f)}`,
     applicable: (f, at) => powered(f, at) ?? (isStopped(f, at) ? `${what(f)} is already stopped; use start` : null),
     menu: { group: BREAK, items: one('stop', 'Stop'), hint: () => 'systemctl stop: the unit stays down (no restart) until you Start it.' },
   }),
-  start: defineFault({
-    schema: z.strictObject({ kind: z.literal('start'), ...target }),
+  start: defineFault<z.infer<S['start']>>({
     scope: 'unit', persistent: false, undoneBy: [],
     describe: (f) => `start ${on(f)}`,
     applicable: (f, at) => powered(f, at) ?? (isStopped(f, at) ? null
       : `${what(f)} is not stopped (it is ${stateOf(at)}); only a unit stopped by a stop fault can be started`),
     menu: { group: BREAK, items: one('start', 'Start'), hint: () => 'systemctl start: a stopped unit runs again and goes through its start gates.' },
   }),
-  hang: defineFault({
-    schema: z.strictObject({ kind: z.literal('hang'), ...target }),
+  hang: defineFault<z.infer<S['hang']>>({
     scope: 'unit', persistent: true, undoneBy: [],
     describe: (f) => `hang ${on(f)}`,
     applicable: (f, at) => powered(f, at)
@@ -73,11 +87,7 @@ export const PROCESS_FAULTS = {
       ?? (stateOf(at) === 'healthy' || stateOf(at) === 'starting' ? null : `${what(f)} is not running (it is ${stateOf(at)}); hang needs a starting or healthy unit`),
     menu: { group: BREAK, items: one('hang', 'Hang'), hint: () => 'The process stays up but stops answering: systemd sees it running, health checks fail.' },
   }),
-  delay: defineFault({
-    schema: z.strictObject({
-      kind: z.literal('delay'), ...target,
-      ms: z.number().int('delay ms must be a whole number').min(0, 'delay ms must not be negative').max(MAX_DELAY_MS, `delay ms must be at most ${MAX_DELAY_MS} (one hour)`),
-    }),
+  delay: defineFault<z.infer<S['delay']>>({
     scope: 'unit', persistent: true, undoneBy: [],
     describe: (f) => `delay ${on(f)} by ${seconds(f.ms)}`,
     validate: (f) => {

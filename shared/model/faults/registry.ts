@@ -8,15 +8,18 @@ import { z } from 'zod';
 import type { ClusterConfig } from '../vocabulary.ts';
 import { UNIT_CATALOG, unitsForRole } from '../catalog.ts';
 import { describeNodes, nodeIndex, roleOfNode } from '../cluster.ts';
-import type { FaultObjectSchema, FaultScope, FaultSpec, FaultSubject } from './spec.ts';
+import type { FaultScope, FaultSpec, FaultSubject } from './spec.ts';
 import { defineFault } from './spec.ts';
-import { PROCESS_FAULTS } from './process.ts';
-import { NODE_FAULTS } from './node.ts';
-import { CONDITION_FAULTS } from './conditions.ts';
+import { PROCESS_FAULTS, processSchemas } from './process.ts';
+import { NODE_FAULTS, nodeSchemas } from './node.ts';
+import { CONDITION_FAULTS, conditionSchemas } from './conditions.ts';
+
+function clearSchemas() {
+  return { clear: z.strictObject({ kind: z.literal('clear') }) };
+}
 
 const CLEAR = {
-  clear: defineFault({
-    schema: z.strictObject({ kind: z.literal('clear') }),
+  clear: defineFault<{ kind: 'clear' }>({
     scope: 'cluster', persistent: false, undoneBy: [],
     describe: () => 'clear every active fault',
     applicable: () => null,
@@ -29,8 +32,19 @@ export const FAULT_SPECS = { ...PROCESS_FAULTS, ...NODE_FAULTS, ...CONDITION_FAU
 
 type Specs = typeof FAULT_SPECS;
 export type FaultKind = keyof Specs;
+
+/** Every kind's zod schema; only the protocol calls this (zod stays out of the web's bundle). */
+function allSchemas() {
+  return { ...processSchemas(), ...nodeSchemas(), ...conditionSchemas(), ...clearSchemas() };
+}
+type Schemas = ReturnType<typeof allSchemas>;
+// Every entry has a schema and every schema an entry (a kind added to one side only does not compile).
+type SameKinds = [keyof Schemas] extends [FaultKind] ? ([FaultKind] extends [keyof Schemas] ? true : never) : never;
+const sameKinds: SameKinds = true;
+void sameKinds;
+
 /** A fault command as it crosses the wire and appears in scenario files: the union of the entries' payloads. */
-export type Fault = { [K in FaultKind]: z.infer<Specs[K]['schema']> }[FaultKind];
+export type Fault = { [K in FaultKind]: z.infer<Schemas[K]> }[FaultKind];
 export type FaultOf<K extends FaultKind> = Extract<Fault, { kind: K }>;
 export type UnitFault = Extract<Fault, { unit: string }>;
 export type NodeFault = Exclude<Extract<Fault, { node: string }>, UnitFault>;
@@ -38,8 +52,8 @@ export type NodeFault = Exclude<Extract<Fault, { node: string }>, UnitFault>;
 export const FAULT_KINDS = Object.keys(FAULT_SPECS) as FaultKind[];
 
 /** The entry for a kind, with its functions typed for the general Fault (each is only ever called with its own kind). */
-export function faultSpec(kind: FaultKind): FaultSpec<FaultObjectSchema> {
-  return FAULT_SPECS[kind] as unknown as FaultSpec<FaultObjectSchema>;
+export function faultSpec(kind: FaultKind): FaultSpec<Fault> {
+  return FAULT_SPECS[kind] as unknown as FaultSpec<Fault>;
 }
 
 export function isFaultKind(kind: unknown): kind is FaultKind {
@@ -49,8 +63,11 @@ export function isFaultKind(kind: unknown): kind is FaultKind {
 export const isPersistent = (kind: FaultKind): boolean => FAULT_SPECS[kind].persistent;
 export const faultScope = (kind: FaultKind): FaultScope => FAULT_SPECS[kind].scope;
 
-/** The zod members of the protocol's discriminated union, one per kind, in registry order. */
-export const FAULT_SCHEMAS = FAULT_KINDS.map((k) => FAULT_SPECS[k].schema) as [Specs[FaultKind]['schema'], ...Specs[FaultKind]['schema'][]];
+/** The zod members of the protocol's discriminated union, one per kind, in registry order (called by the protocol). */
+export function faultSchemas(): [Schemas[FaultKind], ...Schemas[FaultKind][]] {
+  const all = allSchemas() as Record<FaultKind, Schemas[FaultKind]>;
+  return FAULT_KINDS.map((k) => all[k]) as [Schemas[FaultKind], ...Schemas[FaultKind][]];
+}
 
 /** One human sentence for a fault: "stop Exhibitor on master-1". */
 export function describeFault(fault: Fault): string {

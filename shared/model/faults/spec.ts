@@ -12,11 +12,10 @@ import type { RestartPolicy } from '../types.ts';
 /** What a fault targets: one unit on a node, a whole node, or the cluster (clear). */
 export type FaultScope = 'unit' | 'node' | 'cluster';
 
-export const nodeIdSchema = z.string().min(1).max(64);
-export const unitIdSchema = z.string().min(1).max(64);
+// Functions, not constants: zod is built only by the protocol (kept out of the web bundle, see registry.ts).
+export const nodeIdSchema = () => z.string().min(1).max(64);
+export const unitIdSchema = () => z.string().min(1).max(64);
 
-/** Any zod object schema whose `kind` is one literal: one member of the protocol's discriminated union. */
-export type FaultObjectSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
 
 /**
  * An active fault as the queries here read it: structural, so this file does not depend on the Fault union that
@@ -55,24 +54,24 @@ export interface FaultMenuSpec<F> {
   hint(fault: F, facts: MenuFacts): string;
 }
 
-export interface FaultSpec<S extends FaultObjectSchema> {
-  schema: S;
+/** One kind's entry; `F` is its payload type (derived from its zod schema in the kind's file). */
+export interface FaultSpec<F> {
   scope: FaultScope;
   /** Persistent faults stay in the active list until undone (undoneBy) or cleared; one-shots are events only. */
   persistent: boolean;
   /** Kinds that end this fault when applied to the same target (clear ends every persistent one). */
   undoneBy: readonly string[];
   /** One human sentence: "stop Exhibitor on master-1". */
-  describe(fault: z.infer<S>): string;
+  describe(fault: F): string;
   /** Static checks beyond node/unit existence (ranges); gets unvalidated input, so it checks types too. */
-  validate?(fault: z.infer<S>, cluster: ClusterConfig): string | null;
+  validate?(fault: F, cluster: ClusterConfig): string | null;
   /** Does it make sense now? null, or why not (shown in the menu and returned by inject). */
-  applicable(fault: z.infer<S>, at: FaultSubject): string | null;
-  menu: FaultMenuSpec<z.infer<S>> | null;
+  applicable(fault: F, at: FaultSubject): string | null;
+  menu: FaultMenuSpec<F> | null;
 }
 
-/** Identity with inference: keeps each entry's schema (and so its payload type) precise. */
-export function defineFault<S extends FaultObjectSchema>(spec: FaultSpec<S>): FaultSpec<S> {
+/** Identity with the payload type given: `defineFault<z.infer<S['kill']>>({...})` types every callback. */
+export function defineFault<F>(spec: FaultSpec<F>): FaultSpec<F> {
   return spec;
 }
 
