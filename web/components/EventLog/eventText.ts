@@ -4,7 +4,7 @@
  */
 import type { SimEvent } from '../../../shared/protocol/types.ts';
 import type { LogFilter } from '../../store/uiSlice.ts';
-import { BOOT_SEQUENCE_PAGE } from '../../../shared/model/bootSteps.ts';
+import { BOOT_SEQUENCE_PAGE } from '../../../shared/model/bootSequencePage.ts';
 import { describeFault } from '../../../shared/model/faults/registry.ts';
 
 // The shared clock text, re-exported so the log's callers keep one import.
