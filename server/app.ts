@@ -34,6 +34,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     events: (room, batch) => io.to(room).emit('sim:events', batch),
     snapshot: (room, snapshot) => io.to(room).emit('sim:snapshot', snapshot),
     playback: (room, playback) => io.to(room).emit('sim:playback', playback),
+    bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),
   };
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,

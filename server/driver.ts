@@ -5,6 +5,7 @@
 // as a burst of fast-forward (the anchor moves past the gap); scenario steps fire in order, exactly once,
 // at their sim time, before any engine event scheduled later.
 import type { Engine, Fault, InjectResult, SimEvent } from '../shared/engine/types.ts';
+import { isMarkEvent } from '../shared/protocol/marks.ts';
 import { advanceWithScript, createScript, nextStepTimeMs, SCRIPT_START, waitingForFact, type Script, type ScriptCursor, type ScriptError, type ScriptStep } from '../shared/engine/script.ts';
 
 /**
@@ -12,6 +13,11 @@ import { advanceWithScript, createScript, nextStepTimeMs, SCRIPT_START, waitingF
  * class watches the whole boot in about 60-85 s of wall time.
  */
 export const DEFAULT_SPEED = 4;
+/** "Skip quiet": at most this much simulated time per skip, so a cluster with nothing left to do still stops. */
+export const SKIP_MAX_MS = 30 * 60_000;
+/** A guard against an engine that keeps producing events at one instant without ever reaching a mark. */
+const SKIP_MAX_STEPS = 1_000_000;
+
 /** How often the driver advances the engine (and the room flushes its batch). */
 export const TICK_MS = 50;
 /** A gap between ticks longer than this is skipped instead of simulated all at once. */
@@ -131,6 +137,30 @@ export class Driver {
     }
     this.reanchor(this.options.now(), this.engine.simTimeMs);
     return events;
+  }
+
+  /**
+   * "Skip quiet": step (so scenario steps fire at their times) until a step produced a mark (shared/protocol/marks.ts)
+   * or SKIP_MAX_MS have passed; playing or paused stays as it was. Returns every event produced.
+   */
+  skip(): SimEvent[] {
+    const limitMs = this.engine.simTimeMs + SKIP_MAX_MS;
+    const produced: SimEvent[] = [];
+    for (let i = 0; i < SKIP_MAX_STEPS; i++) {
+      const nextEventMs = this.engine.nextEventTimeMs();
+      const nextStepMs = nextStepTimeMs(this.script, this.cursor);
+      const nextMs = Math.min(nextEventMs ?? Infinity, nextStepMs ?? Infinity);
+      if (nextMs > limitMs) {
+        // Nothing (or nothing before the limit) is due: let simulated time run to the limit and stop there.
+        produced.push(...this.advanceTo(limitMs));
+        break;
+      }
+      const events = this.step();
+      produced.push(...events);
+      if (events.some(isMarkEvent) || this.engine.simTimeMs >= limitMs) break;
+    }
+    this.reanchor(this.options.now(), this.engine.simTimeMs);
+    return produced;
   }
 
   inject(fault: Fault): InjectResult {

@@ -5,7 +5,7 @@
 // load bumps the epoch, starts a new recording (timeline.ts) and broadcasts a fresh snapshot.
 import type { Logger } from 'pino';
 import type { ClusterConfig, ClusterView, Fault, SimEvent } from '../shared/engine/types.ts';
-import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
+import type { Ack, Bookmark, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
 import type { ScriptStep } from '../shared/engine/script.ts';
 import type { Recording } from '../shared/protocol/recording.ts';
 import type { ControlCommand, Scenario } from '../shared/protocol/schemas.ts';
@@ -15,6 +15,7 @@ import { EventHistory } from './history.ts';
 import { recordingHeader } from './recording.ts';
 import { RoomTimeline } from './timeline.ts';
 import { branchAt, checkMoment, type BranchStart } from './branch.ts';
+import { RoomBookmarks } from './bookmarks.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -26,6 +27,8 @@ export interface RoomBroadcast {
   events(room: string, batch: EventBatch): void;
   snapshot(room: string, snapshot: SimSnapshot): void;
   playback(room: string, playback: PlaybackState): void;
+  /** The room's bookmark list changed (optional: only rooms with viewers that draw them care). */
+  bookmarks?(room: string, bookmarks: Bookmark[]): void;
 }
 
 export interface RoomOptions {
@@ -61,6 +64,7 @@ export class Room {
   private driver!: Driver;
   private history!: EventHistory;
   private epochTimeline!: RoomTimeline;
+  private marks = new RoomBookmarks();
   private pending: SimEvent[] = [];
   private pendingSinceWallMs = 0;
   private lastPlaybackWallMs = 0;
@@ -150,6 +154,7 @@ export class Room {
       events: this.history.all(),
       epoch: this.epoch,
       historyTrimmed: this.history.trimmed,
+      bookmarks: this.marks.list(),
       ...(this.forkOrigin !== null ? { forkOf: { ...this.forkOrigin } } : {}),
     };
   }
@@ -189,6 +194,10 @@ export class Room {
       case 'step':
         this.driver.step();
         break;
+      case 'skip':
+        this.driver.skip();
+        this.flush(); // the viewers see the skipped stretch now, not at the next tick
+        break;
       case 'speed':
         this.driver.setSpeed(command.speed);
         break;
@@ -207,6 +216,25 @@ export class Room {
   loadScenario(scenario: Scenario): string | null {
     const info = { name: scenario.name, title: scenario.title, description: scenario.description };
     return this.reset({ cluster: scenario.cluster, seed: scenario.seed, scenario: info, script: scenario.steps });
+  }
+
+  /** This epoch's bookmarks, oldest moment first. */
+  bookmarks(): Bookmark[] {
+    return this.marks.list();
+  }
+
+  /**
+   * `bookmark:add`: a named bookmark at `atMs` (default now) of this epoch, broadcast to everyone in the room.
+   * Any client may add one today; issue 9 restricts it to the presenter.
+   */
+  addBookmark(name: string, atMs?: number): Ack<{ bookmark: Bookmark }> {
+    const nowMs = this.driver.engine.simTimeMs;
+    const at = atMs ?? nowMs;
+    const error = checkMoment(at, nowMs, this.name);
+    if (error !== null) return { ok: false, error: error.replace(/^simTimeMs/, 'atMs') };
+    const added = this.marks.add(name, at);
+    if (added.ok) this.options.broadcast.bookmarks?.(this.name, this.marks.list());
+    return added;
   }
 
   dispose(): void {
@@ -282,6 +310,8 @@ export class Room {
     this.driver = driver;
     this.sim = sim;
     this.history = new EventHistory(this.options.maxHistoryEvents);
+    // Bookmarks belong to an epoch; a rewind keeps those of the history it keeps (a fork's new room has none yet).
+    this.marks = start !== undefined ? RoomBookmarks.keptFrom(this.marks, engine.simTimeMs) : new RoomBookmarks();
     if (start !== undefined) this.history.append(start.events);
     this.epochTimeline = new RoomTimeline(
       { createEngine: this.options.createEngine, restoreEngine: this.options.restoreEngine },

@@ -6,14 +6,15 @@ import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import { controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
+import { bookmarkAddSchema, controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
 import type { Room } from '../room.ts';
 import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
-import { explainUnit } from '../explain.ts';
 import { registerCommand, type CommandContext, type RawSocket } from './command.ts';
 import { createPreviewer } from './preview.ts';
+import { createPastExplainer } from './pastExplain.ts';
+import { createBookmarkBudget } from './bookmark.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -91,8 +92,14 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     }),
   );
 
-  registerCommand(context, 'sim:explain', explainSchema, ({ node, unit }) =>
-    inRoom((room) => explainUnit(room.engine, node, unit)),
+  // With `at`, the explanation at a past moment: an engine rebuilt aside, metered per socket (handlers/pastExplain.ts).
+  const explain = createPastExplainer(deps.now);
+  registerCommand(context, 'sim:explain', explainSchema, (query) => inRoom((room) => explain(room, query)));
+
+  // Any client may bookmark today; issue 9 restricts bookmark:add to the presenter of a class room.
+  const bookmarks = createBookmarkBudget(deps.now);
+  registerCommand(context, 'bookmark:add', bookmarkAddSchema, ({ name, atMs }) =>
+    inRoom((room) => bookmarks.take() ?? room.addBookmark(name, atMs)),
   );
 
   // Computed aside from the joined room's engine, never written to it; metered on its own (handlers/preview.ts).

@@ -1,6 +1,6 @@
 // The socket.io contract, typed once for both server and web (architecture.md §4).
-import type { Ack, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from './messages.ts';
-import type { ControlCommand, ForkRequest, JoinRequest, PreviewRequest, RewindRequest, ScenarioLoadRequest } from './schemas.ts';
+import type { Ack, Bookmark, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from './messages.ts';
+import type { BookmarkAddRequest, ControlCommand, ExplainRequest, ForkRequest, JoinRequest, PreviewRequest, RewindRequest, ScenarioLoadRequest } from './schemas.ts';
 import type { ExplainStep, Fault } from '../engine/types.ts';
 import type { PreviewOutcome } from '../engine/preview.ts';
 
@@ -8,6 +8,8 @@ export interface ServerToClientEvents {
   'sim:snapshot': (snapshot: SimSnapshot) => void;
   'sim:events': (batch: EventBatch) => void;
   'sim:playback': (playback: PlaybackState) => void;
+  /** The room's whole bookmark list, after any change (also in every snapshot). */
+  'sim:bookmarks': (bookmarks: Bookmark[]) => void;
 }
 
 /** Payloads are typed for our own client; the server still validates every one with zod (schemas.ts). */
@@ -16,8 +18,8 @@ export interface ClientToServerEvents {
   'sim:resync': (request: Record<string, never>, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   'fault:inject': (fault: Fault, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   'sim:control': (command: ControlCommand, ack: (result: Ack<{ speed: number; paused: boolean; simTimeMs: number }>) => void) => void;
-  /** The engine's cause chain for one unit, from the unit back to its root cause. */
-  'sim:explain': (request: { node: string; unit: string }, ack: (result: Ack<{ chain: ExplainStep[] }>) => void) => void;
+  /** The engine's cause chain for one unit, from the unit back to its root cause; with `at`, as it was then. */
+  'sim:explain': (request: ExplainRequest, ack: (result: Ack<{ chain: ExplainStep[] }>) => void) => void;
   /**
    * What `fault` would do within `horizonMs` (default 300000) if injected now, computed aside (the room untouched):
    * every unit's first change, the cluster health at the horizon and since when, and a one-line summary.
@@ -27,5 +29,7 @@ export interface ClientToServerEvents {
   'sim:rewind': (request: RewindRequest, ack: (result: Ack<{ epoch: number; simTimeMs: number }>) => void) => void;
   /** A new room from this room's state at that moment (default now), paused; `key` is its presenter key. */
   'sim:fork': (request: ForkRequest, ack: (result: Ack<{ room: string; key: string }>) => void) => void;
+  /** A named bookmark at `atMs` (default now) of the current epoch; everyone gets the new list (sim:bookmarks). */
+  'bookmark:add': (request: BookmarkAddRequest, ack: (result: Ack<{ bookmark: Bookmark }>) => void) => void;
   'scenario:load': (request: ScenarioLoadRequest, ack: (result: Ack<{ scenario: ScenarioInfo }>) => void) => void;
 }

@@ -32,6 +32,16 @@ export interface SimSnapshot {
   historyTrimmed?: number;
   /** A forked room: the room it branched from and the simulated moment it branched at. */
   forkOf?: { room: string; atMs: number };
+  /** Named bookmarks of this epoch, oldest moment first (absent: none). */
+  bookmarks?: Bookmark[];
+}
+
+/** A named moment a presenter marked on the room's timeline: an annotation, not a command (never in the engine). */
+export interface Bookmark {
+  /** Counter within the room's epoch: stable across broadcasts, a key for lists. */
+  id: number;
+  name: string;
+  atMs: number;
 }
 
 /** A batch of consecutive events; fromSeq..toSeq inclusive, no gaps. */

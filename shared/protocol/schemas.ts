@@ -32,6 +32,8 @@ export const controlSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('pause') }),
   z.strictObject({ action: z.literal('resume') }),
   z.strictObject({ action: z.literal('step') }),
+  /** Run on to the next mark (fault, leader, quorum, health, narration) or SKIP_MAX_MS, whichever comes first. */
+  z.strictObject({ action: z.literal('skip') }),
   z.strictObject({ action: z.literal('speed'), speed: z.number().min(SPEED_MIN).max(SPEED_MAX) }),
   z.strictObject({ action: z.literal('reset'), seed: seedSchema.optional(), cluster: clusterConfigSchema.optional() }),
 ]);
@@ -39,7 +41,12 @@ export const controlSchema = z.discriminatedUnion('action', [
 export const roomNameSchema = z.string().regex(ROOM_NAME_PATTERN, 'room names are 1-32 characters: a-z, 0-9 and -');
 export const joinSchema = z.strictObject({ room: roomNameSchema.optional() });
 export const scenarioLoadSchema = z.strictObject({ name: z.string().min(1).max(64) });
-export const explainSchema = z.strictObject({ node: nodeId, unit: unitId });
+/** `at`: explain the unit as it was at that simulated moment of the current epoch (the room checks at <= now). */
+export const explainSchema = z.strictObject({
+  node: nodeId,
+  unit: unitId,
+  at: z.number().int('at must be a whole number of milliseconds').min(0, 'at must not be negative').max(Number.MAX_SAFE_INTEGER).optional(),
+});
 export const resyncSchema = z.strictObject({}).optional();
 /** sim:preview's horizon bounds (architecture.md §6); the engine checks the same numbers (shared/engine/preview.ts). */
 export const PREVIEW_MAX_HORIZON_MS = 1_800_000;
@@ -89,6 +96,17 @@ const momentSchema = z.number().int('simTimeMs must be a whole number of millise
 export const rewindSchema = z.strictObject({ simTimeMs: momentSchema });
 export const forkSchema = z.strictObject({ simTimeMs: momentSchema.optional() }).optional();
 export type RewindRequest = z.infer<typeof rewindSchema>;
+/** A bookmark's name: shown as text (React escapes it), so control characters are the only ones refused. */
+export const BOOKMARK_NAME_MAX = 60;
+export const bookmarkAddSchema = z.strictObject({
+  name: z.string().max(1_000, 'name is too long')
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, 'name must not be empty').max(BOOKMARK_NAME_MAX, `name must be at most ${BOOKMARK_NAME_MAX} characters`)
+      .regex(/^[^\p{Cc}]*$/u, 'name must not contain control characters')),
+  atMs: z.number().int('atMs must be a whole number of milliseconds').min(0, 'atMs must not be negative').max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type BookmarkAddRequest = z.input<typeof bookmarkAddSchema>;
+export type ExplainRequest = z.infer<typeof explainSchema>;
 export type ForkRequest = z.infer<typeof forkSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
