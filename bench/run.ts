@@ -16,6 +16,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'web', run: async () => (await import('./web.ts')).benchWeb() },
   { name: 'live', run: async () => (await import('./live.ts')).benchLive() },
   { name: 'replay', run: async () => (await import('./replay.ts')).benchReplay() },
+  { name: 'preview', run: async () => (await import('./preview.ts')).benchPreview() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
