@@ -25,6 +25,7 @@ import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { usePastView } from './hooks/usePastView.ts';
+import { useBookmarkedModel } from './hooks/useBookmarkedModel.ts';
 import { PastBanner } from './components/Layout/PastBanner.tsx';
 import { useSimClock } from './hooks/useSimClock.ts';
 import type { SocketClient } from './socket.ts';
@@ -84,6 +85,8 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
 function TimelinePane() {
   const view = useDeferredValue<ClusterView | null>(useBoot(selectView), null);
   const model = useDeferredValue(useBoot(selectTimeline));
+  // The Timeline draws the room's named bookmarks among its marks.
+  const marked = useBookmarkedModel(model);
   const selected = useBoot(selectSelected);
   const nowMs = useDeferredValue(useSimClock());
   const cursorMs = useBoot(selectCursor);
@@ -91,7 +94,7 @@ function TimelinePane() {
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
       {view ? (
-        <TimelineMemo model={model} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} cursorMs={cursorMs} onCursor={setCursor} />
+        <TimelineMemo model={marked} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} cursorMs={cursorMs} onCursor={setCursor} />
       ) : <div className="pane-placeholder" />}
     </section>
   );

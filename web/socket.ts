@@ -8,9 +8,9 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
-import type { Ack, ScenarioInfo } from '../shared/protocol/messages.ts';
+import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
-import { applyBatch, applyPlayback, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
+import { applyBatch, applyBookmarks, applyPlayback, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
 import type { BootStore } from './store/store.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
@@ -35,7 +35,10 @@ export interface SocketClient {
   inject(fault: Fault): Promise<Ack<{ lastSeq: number }>>;
   control(command: ControlCommand): Promise<Ack<{ speed: number; paused: boolean; simTimeMs: number }>>;
   loadScenario(name: string): Promise<Ack<{ scenario: ScenarioInfo }>>;
-  explain(node: string, unit: string): Promise<Ack<{ chain: ExplainStep[] }>>;
+  /** With `atMs`: the explanation as it was at that moment (sim:explain {at}). */
+  explain(node: string, unit: string, atMs?: number): Promise<Ack<{ chain: ExplainStep[] }>>;
+  /** A named bookmark at `atMs` (default now) for everyone in the room (bookmark:add). */
+  addBookmark(name: string, atMs?: number): Promise<Ack<{ bookmark: Bookmark }>>;
   /** The room back to that moment for everyone, paused (sim:rewind). */
   rewind(simTimeMs: number): Promise<Ack<{ epoch: number; simTimeMs: number }>>;
   /** A new room from that moment (default now), paused (sim:fork); `key` is its presenter key. */
@@ -130,6 +133,7 @@ export function createSocketClient(
     if (verdict === 'resync') resync();
   });
   socket.on('sim:playback', (playback) => applyPlayback(store, playback, now()));
+  socket.on('sim:bookmarks', (bookmarks) => applyBookmarks(store, bookmarks));
 
   async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {
     const result = await new Promise<Ack<R>>((resolve) => {
@@ -145,10 +149,12 @@ export function createSocketClient(
     control: (cmd) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:control', cmd, cb)),
     loadScenario: (name) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('scenario:load', { name }, cb)),
     // Explain errors are shown in the panel itself, not as a toast.
-    explain: (node, unit) =>
+    explain: (node, unit, atMs) =>
       new Promise((resolve) => {
-        socket.timeout(ACK_TIMEOUT_MS).emit('sim:explain', { node, unit }, (err, res) => resolve(err ? failure(err) : res));
+        const request = atMs === undefined ? { node, unit } : { node, unit, at: atMs };
+        socket.timeout(ACK_TIMEOUT_MS).emit('sim:explain', request, (err, res) => resolve(err ? failure(err) : res));
       }),
+    addBookmark: (name, atMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('bookmark:add', atMs === undefined ? { name } : { name, atMs }, cb)),
     rewind: (simTimeMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:rewind', { simTimeMs }, cb)),
     fork: (simTimeMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:fork', simTimeMs === undefined ? {} : { simTimeMs }, cb)),
     // Preview errors (rate limit, inapplicable fault) are shown in the menu item, not as a toast.

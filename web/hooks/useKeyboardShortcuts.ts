@@ -1,6 +1,7 @@
 /**
  * Global keys for the class: Space pause/resume, ArrowRight step, ? help, Escape closes menu/help; while the time
- * cursor is out of live, ←/→ move it (Shift: 30 s) and L goes back to live; [ and ] jump between the timeline's marks.
+ * cursor is out of live, ←/→ move it (Shift: 30 s) and L goes back to live; [ and ] jump between the timeline's marks
+ * (bookmarks included); N skips a quiet stretch (the room runs on to its next mark).
  * Ignored while typing in a field or while a menu/dialog owns the keyboard (their own handlers run);
  * Space and → go to a focused control (a button, a DAG vertex, a timeline lane) rather than the playback.
  */
@@ -8,6 +9,7 @@ import { useEffect } from 'react';
 import { bootStore } from '../store/store.ts';
 import type { SocketClient } from '../socket.ts';
 import { nextMark, previousMark } from '../viz/markJump.ts';
+import { withBookmarks } from '../viz/bookmarkMarkers.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -40,8 +42,13 @@ export function useKeyboardShortcuts(client: SocketClient): void {
         e.preventDefault();
         const now = state.clock.simTimeMs;
         const from = state.cursorMs ?? now;
-        const to = e.key === '[' ? previousMark(state.timeline.markers, from) : nextMark(state.timeline.markers, from, now);
+        const marks = withBookmarks(state.timeline.markers, state.bookmarks);
+        const to = e.key === '[' ? previousMark(marks, from) : nextMark(marks, from, now);
         if (to !== null || e.key === ']') state.actions.setCursor(to);
+      } else if (e.key === 'n' || e.key === 'N') {
+        // Skip a quiet stretch: the room (for everyone) runs on to its next mark, at most 30 simulated minutes.
+        e.preventDefault();
+        void client.control({ action: 'skip' });
       } else if ((e.key === 'l' || e.key === 'L') && state.cursorMs !== null) {
         e.preventDefault();
         state.actions.setCursor(null); // back to live

@@ -9,7 +9,7 @@
  *    so React renders once per batch.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
-import type { EventBatch, PlaybackState, SimSnapshot } from '../../shared/protocol/messages.ts';
+import type { Bookmark, EventBatch, PlaybackState, SimSnapshot } from '../../shared/protocol/messages.ts';
 import { applyEvent } from '../../shared/protocol/applyEvent.ts';
 import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
 import type { ConnectionState } from './clusterSlice.ts';
@@ -51,6 +51,7 @@ export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: n
     timeline: appendToTimeline(emptyTimeline(), events),
     log: appendToLog([], events),
     narration,
+    bookmarks: snapshot.bookmarks ?? [],
   });
 }
 
@@ -84,6 +85,11 @@ export function applyPlayback(store: BootStore, playback: PlaybackState, wallMs:
     paused: playback.paused,
     clock: { simTimeMs: Math.max(playback.simTimeMs, store.getState().clock.simTimeMs), atWallMs: wallMs },
   });
+}
+
+/** The room's bookmark list changed: it always comes whole, so it simply replaces ours. */
+export function applyBookmarks(store: BootStore, bookmarks: readonly Bookmark[]): void {
+  store.setState({ bookmarks });
 }
 
 /** A lost connection invalidates the seq bookkeeping: the next snapshot (after re-join) rebuilds it. */

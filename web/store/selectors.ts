@@ -23,6 +23,7 @@ export const selectRoom = (s: BootState) => s.room;
 export const selectLastSeq = (s: BootState) => s.lastSeq;
 export const selectEpoch = (s: BootState) => s.epoch;
 export const selectTimeline = (s: BootState) => s.timeline;
+export const selectBookmarks = (s: BootState) => s.bookmarks;
 export const selectLog = (s: BootState) => s.log;
 export const selectNarration = (s: BootState) => s.narration;
 export const selectNarrationDismissedSeq = (s: BootState) => s.narrationDismissedSeq;

@@ -4,6 +4,7 @@
  * Invariant: `log` holds at most EVENT_LOG_LIMIT events, oldest first, seq strictly increasing, no duplicates.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
+import type { Bookmark } from '../../shared/protocol/messages.ts';
 import { emptyTimeline, type TimelineModel } from '../viz/timelineModel.ts';
 
 /** The newest events kept for the event log; older ones stay on the timeline but leave the list. */
@@ -19,10 +20,12 @@ export interface TimelineSlice {
   timeline: TimelineModel;
   log: readonly SimEvent[];
   narration: Narration | null;
+  /** The room's named bookmarks (sim:bookmarks and snapshots), oldest moment first. */
+  bookmarks: readonly Bookmark[];
 }
 
 export function initialTimelineSlice(): TimelineSlice {
-  return { timeline: emptyTimeline(), log: [], narration: null };
+  return { timeline: emptyTimeline(), log: [], narration: null, bookmarks: [] };
 }
 
 /** Appends a batch to the log, dropping the oldest beyond the limit (one copy per batch, not per event). */

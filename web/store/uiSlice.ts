@@ -24,6 +24,8 @@ export interface Explanation {
   error: string | null;
   /** lastSeq the chain was computed at: refresh when the cluster moved on. */
   atSeq: number;
+  /** The past moment it explains (the time cursor), or absent/null for the live cluster. */
+  atMs?: number | null;
 }
 
 export interface Toast {

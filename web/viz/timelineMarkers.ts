@@ -6,7 +6,8 @@
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import { describeFault } from '../../shared/model/faults/registry.ts';
 
-export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'health' | 'narration';
+/** 'bookmark': a presenter's named bookmark (web/viz/bookmarkMarkers.ts), not an engine event. */
+export type MarkerKind = 'fault' | 'fault-cleared' | 'leader' | 'quorum' | 'quorum-lost' | 'health' | 'narration' | 'bookmark';
 
 export interface Marker {
   seq: number;

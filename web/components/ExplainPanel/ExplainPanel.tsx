@@ -2,7 +2,8 @@
  * "Why?" for the selected unit: the engine's cause tree, the unit on top and each cause indented under the step
  * it explains ("Marathon on master-2 waiting" > "leader.mesos does not resolve" > ... > the stop of Exhibitor).
  * The tree comes from sim:explain (kept fresh by useExplainRefresh); its refs light up in the DAG. Root causes
- * are marked in words as well as colour, and repeated on top so they stay visible when the tree is tall.
+ * are marked in words as well as colour, and repeated on top so they stay visible when the tree is tall. While the
+ * time cursor is out of live, the tree is the one at that moment (usePastExplain) and the panel says so.
  */
 import type { ExplainStep } from '../../../shared/protocol/types.ts';
 import { selectActions, selectExplanation, selectSelected } from '../../store/selectors.ts';
@@ -58,6 +59,10 @@ export function ExplainPanel() {
         <h2>Why?{selected && <span className="explain-target"> {selected.unit} on {selected.node}</span>}</h2>
         {selected && <button type="button" className="link-button" onClick={() => select(null)} aria-label="Clear explanation">✕</button>}
       </header>
+      {selected && explanation?.atMs != null && (
+        // Looking at the past: say so, or a class reads an old cause as today's.
+        <p className="explain-past" data-testid="explain-past"><span aria-hidden="true">◀</span> As it was at <strong>{formatSimTime(explanation.atMs)}</strong> (your time cursor)</p>
+      )}
       {!selected && <p className="empty-note">Click a unit and choose <strong>Explain</strong> to trace its state back to the root cause.</p>}
       {selected && explanation?.loading && <p className="empty-note">Tracing causes…</p>}
       {selected && explanation?.error && <p className="explain-error">Cannot explain: {explanation.error}</p>}

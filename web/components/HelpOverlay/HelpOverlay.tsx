@@ -7,13 +7,14 @@ import { Legend } from '../Legend/Legend.tsx';
 const KEYS: [string, string][] = [
   ['Space', 'pause / resume the simulation'],
   ['→', 'step to the next event'],
+  ['N', 'skip a quiet stretch: run on to the next mark (at most 30 simulated minutes)'],
   ['?', 'show / hide this help'],
   ['Esc', 'close menus and this help'],
   ['Enter / click', 'on a unit or node: open its fault menu'],
   ['↑ ↓', 'move inside a menu'],
   ['click the time axis', 'look at the cluster as it was then (for you only); drag the ⏪ handle to scrub'],
   ['← → (Shift)', 'while looking at the past: step 5 s (30 s)'],
-  ['[ ]', 'jump to the previous / next mark (fault, leader, quorum, health flip, narration)'],
+  ['[ ]', 'jump to the previous / next mark (fault, leader, quorum, health flip, narration, 🔖 bookmark)'],
   ['L', 'back to live'],
 ];
 

@@ -1,5 +1,5 @@
 /**
- * Playback controls: pause/resume, step, speed (0.25x..100x) and the simulated clock. Every change is
+ * Playback controls: pause/resume, step, skip a quiet stretch (to the next mark), speed (0.25x..100x) and the simulated clock. Every change is
  * a sim:control command; the store only changes when the server confirms (sim:playback), so all viewers
  * in the room agree on what is shown.
  */
@@ -20,6 +20,10 @@ export function Playback() {
       </button>
       <button type="button" className="btn" onClick={() => void client.control({ action: 'step' })} aria-keyshortcuts="ArrowRight" title="Jump to the next event (→)">
         <span aria-hidden="true">▶|</span> Step
+      </button>
+      <button type="button" className="btn" onClick={() => void client.control({ action: 'skip' })} aria-keyshortcuts="N" data-testid="skip-quiet"
+        title="Skip a quiet stretch: run on to the next mark (fault, leader, quorum, health, narration), at most 30 simulated minutes (N)">
+        <span aria-hidden="true">⏭</span> Skip quiet
       </button>
       <label className="speed">
         <span>Speed</span>

@@ -17,7 +17,7 @@ const CHIP_PAD_PX = 12;
 const MERGE_PX = 6;
 
 /** Lower places first. */
-const PRIORITY: Record<MarkerKind, number> = { fault: 0, 'quorum-lost': 0, quorum: 1, leader: 1, health: 1, narration: 2, 'fault-cleared': 3 };
+const PRIORITY: Record<MarkerKind, number> = { fault: 0, 'quorum-lost': 0, bookmark: 0, quorum: 1, leader: 1, health: 1, narration: 2, 'fault-cleared': 3 };
 
 export interface PlacedMarker {
   /** The first marker of the chip (kind, position). */
