@@ -56,6 +56,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     staticDir: deps.staticDir ?? null,
     webMiddleware: deps.webMiddleware,
     roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
+    origins: deps.origins ?? [],
     stats: () => ({
       uptimeMs: now() - startedWallMs,
       rooms: rooms.names().map((name) => {

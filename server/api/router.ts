@@ -1,6 +1,6 @@
 // The HTTP side of the server (everything except /socket.io, which socket.io answers itself): the
 // dcos-diagnostics health API, the small JSON API (/api/scenarios, /api/explain, /api/rooms/..., /healthz) and the
-// built web app. Invariants: only GET/HEAD; query values are validated (400 with a message); an unknown room is a 404
+// built web app. Invariants: only GET/HEAD (and POST for a recording upload); query values are validated (400 with a message); an unknown room is a 404
 // JSON error; the room time-travel routes are rate-limited per address (429); a throwing route answers 500 and is
 // logged, never crashing the process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,7 +15,10 @@ import type { AddressLimiter } from './addressLimiter.ts';
 import type { LabelFn } from './diagnostics.ts';
 import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
+import { serveEvents } from './eventsRoute.ts';
+import { serveRecordingUpload } from './recordingUpload.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
+import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
 
 export interface RouterDeps {
@@ -27,6 +30,8 @@ export interface RouterDeps {
   webMiddleware?: WebMiddleware;
   /** Per-address budget for the /api/rooms routes (a past view is rebuilt on the simulation's thread). */
   roomApiLimiter: AddressLimiter;
+  /** Browser origins allowed besides same-origin and localhost (as for the socket, origins.ts). */
+  origins?: readonly string[];
   stats(): object;
 }
 
@@ -46,8 +51,11 @@ export function createRequestHandler(deps: RouterDeps): (req: IncomingMessage, r
 async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const rawUrl = req.url ?? '/';
   if (rawUrl.length > MAX_URL_LENGTH) return sendError(res, 414, `URL too long: at most ${MAX_URL_LENGTH} characters`);
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return sendError(res, 405, `method ${req.method} not allowed: this server only answers GET and HEAD`);
+  // The one route with a body: POST /api/rooms/<room>/recording (recordingUpload.ts); everything else is read-only.
+  const upload = req.method === 'POST' && /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl);
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !upload) {
+    req.resume();
+    return sendError(res, 405, `method ${req.method} not allowed: this server answers GET and HEAD (and POST ${ROOM_API_BASE}/<room>/recording)`);
   }
   let url: URL;
   try {
@@ -82,6 +90,11 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     }
     const segments = decodeSegments(pathname.slice(ROOM_API_BASE.length));
     if (segments === null) return sendError(res, 400, 'malformed percent-encoding in the path');
+    if (upload) return uploadRecording(deps, segments[0]!, req, res);
+    if (segments.length === 2 && segments[1] === 'events') {
+      const room = pickRoom(deps.rooms, segments[0], res);
+      return room ? serveEvents(room, query, res) : undefined;
+    }
     return serveRoomRoute(deps.rooms, segments, query, res);
   }
   if (pathname.startsWith('/api/')) return sendError(res, 404, `no such API route: ${pathname}; see /api/scenarios, /api/explain, ${ROOM_API_BASE}/<room>/..., ${HEALTH_BASE}`);
@@ -97,6 +110,15 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
   }
   if (deps.staticDir === null) return sendError(res, 404, `not found: ${pathname} (the web app is not being served)`);
   return serveStatic(deps.staticDir, req, res, pathname);
+}
+
+/** Another web page must not load recordings into a classroom's room (the socket has the same Origin gate). */
+function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, res: ServerResponse): Promise<void> | void {
+  if (!isOriginAllowed(req.headers.origin, req.headers.host, deps.origins ?? [])) {
+    req.resume();
+    return sendError(res, 403, `origin ${String(req.headers.origin).slice(0, 100)} may not load recordings here; set BOOTSCOPE_ORIGINS to allow it`);
+  }
+  return serveRecordingUpload(deps.rooms, room, req, res, deps.logger);
 }
 
 function pickRoom(rooms: RoomRegistry, name: string | undefined, res: ServerResponse): Room | null {

@@ -6,6 +6,7 @@
 import { createEngine } from '../../shared/engine/index.ts';
 import { createScriptPlayer, type ScriptStep } from '../../shared/engine/script.ts';
 import type { ClusterConfig, SimEvent } from '../../shared/engine/types.ts';
+import { eventNdjsonLine } from '../../shared/protocol/eventExport.ts';
 import { resolveScenario } from '../scenarios.ts';
 import { DEFAULT_UNTIL_MS, parseCliArgs, USAGE, type OutputFormat } from './args.ts';
 import { formatEventText, textStyle } from './format.ts';
@@ -36,10 +37,8 @@ export interface HeadlessRun {
   color: boolean;
 }
 
-/** One ndjson line: seq and time lead (architecture.md §2 order) so `grep`/`head` output reads naturally. */
-export function ndjsonLine(e: SimEvent): string {
-  return JSON.stringify(Object.assign({ seq: e.seq, simTimeMs: e.simTimeMs }, e));
-}
+/** One ndjson line (shared with the room's event download, so a download diffs byte for byte against the CLI). */
+export const ndjsonLine: (e: SimEvent) => string = eventNdjsonLine;
 
 /** Run the engine to `untilMs`, writing every event and then the summary; returns the summary. */
 export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScriptError?: (line: string) => void): Promise<RunSummary> {

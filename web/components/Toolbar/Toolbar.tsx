@@ -1,6 +1,6 @@
 /**
  * The teacher's toolbar: playback, Clear all faults, the scenario picker (titles from GET /api/scenarios,
- * loaded with scenario:load) and Reset with a cluster shape and seed (sim:control reset).
+ * loaded with scenario:load), Reset with a cluster shape and seed (sim:control reset) and the Export menu.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ScenarioInfo } from '../../../shared/protocol/messages.ts';
@@ -8,6 +8,7 @@ import { selectActiveFaultCount, selectScenario, selectSeed, selectView } from '
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { Playback } from '../Playback/Playback.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import './Toolbar.css';
 
 /**
@@ -102,6 +103,7 @@ export function Toolbar() {
         </button>
         {resetOpen && <ResetForm onDone={() => setResetOpen(false)} />}
       </div>
+      <ExportMenu />
     </div>
   );
 }

@@ -1,0 +1,50 @@
+// POST /api/rooms/<room>/recording: load a recording file (architecture.md §6, e.g. one downloaded earlier) back into
+// a room. The room starts from it as from a scenario: a new epoch whose script is the recording's steps. Those steps
+// are concrete firings (the recorder wrote what happened, not what was planned), so the room replays exactly what
+// was recorded, the same bytes `npm run simulate -- --scenario rec.json` prints, and then keeps running live.
+// Invariants: nothing touches the room until the whole body is read (capped while streaming: 413) and validated like
+// a CLI recording file (JSON, recordingSchema, every fault against the recording's own cluster: 400 with one line
+// saying what is wrong); an unknown room is a 404 before the body is read; any client may load one in an open room
+// (issue 9 adds roles). The caller (router.ts) has rate-limited the request and checked its Origin.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { looksLikeRecording } from '../../shared/protocol/recording.ts';
+import type { RoomRegistry } from '../rooms.ts';
+import { MAX_RECORDING_BYTES, parseScenario } from '../scenarios.ts';
+import { sendError, sendJson } from './http.ts';
+import { readBody } from './readBody.ts';
+
+/** The most a recording upload may weigh: the size the CLI accepts for a recording file (4 MiB). */
+export const MAX_UPLOAD_BYTES = MAX_RECORDING_BYTES;
+
+export async function serveRecordingUpload(rooms: RoomRegistry, name: string, req: IncomingMessage, res: ServerResponse, logger: Logger): Promise<void> {
+  const room = rooms.get(name);
+  if (!room) {
+    req.resume();
+    return sendError(res, 404, `unknown room '${name.slice(0, 64)}'; rooms: ${rooms.names().join(', ')}`);
+  }
+  const body = await readBody(req, MAX_UPLOAD_BYTES);
+  if (!body.ok) return sendError(res, body.status, body.error);
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return sendError(res, 400, `the upload is not valid JSON (${why}); send a recording as downloaded from ${`/api/rooms/${room.name}/recording`}`);
+  }
+  if (!looksLikeRecording(json)) {
+    return sendError(res, 400, 'the upload is not a recording: it has no "version" (a recording is a scenario file plus "version": 1 and "untilMs")');
+  }
+  // The CLI's own check (schema, then every fault against the recording's cluster), so a file loads here iff it replays there.
+  const parsed = parseScenario(body.text, 'the upload');
+  if (!parsed.ok) return sendError(res, 400, parsed.error);
+
+  const recording = parsed.scenario;
+  // The room may have been reaped (idle) while the body was arriving.
+  if (rooms.get(name) !== room) return sendError(res, 404, `room '${room.name}' closed during the upload`);
+  const error = room.loadScenario(recording);
+  if (error !== null) return sendError(res, 400, error);
+  logger.info({ room: room.name, epoch: room.epoch, steps: recording.steps.length, bytes: body.text.length }, 'recording loaded into room');
+  return sendJson(res, 200, { ok: true, room: room.name, epoch: room.epoch, name: recording.name, steps: recording.steps.length, ...('untilMs' in recording ? { untilMs: recording.untilMs } : {}) });
+}
