@@ -10,7 +10,7 @@ const LABEL_CHARS = 18;
 
 export function bookmarkMarker(b: Bookmark): Marker {
   const short = b.name.length > LABEL_CHARS ? `${b.name.slice(0, LABEL_CHARS - 1)}…` : b.name;
-  return { seq: -b.id, atMs: b.atMs, kind: 'bookmark', node: null, label: `🔖 ${short}`, detail: `Bookmark "${b.name}" at ${formatSimTime(b.atMs)}.` };
+  return { seq: -b.id, atMs: b.atMs, kind: 'bookmark', node: null, label: `★ ${short}`, detail: `Bookmark "${b.name}" at ${formatSimTime(b.atMs)}.` };
 }
 
 /** The automatic marks and the bookmarks in one list in time order (both already are), automatic first on a tie. */

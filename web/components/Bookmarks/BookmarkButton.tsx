@@ -1,5 +1,5 @@
 /**
- * "🔖 Bookmark": names the moment the class is looking at (the time cursor, or now when live) and puts it on the
+ * "★ Bookmark": names the moment the class is looking at (the time cursor, or now when live) and puts it on the
  * timeline for everyone in the room (bookmark:add). The name is typed in an inline field, not window.prompt, so
  * the page keeps running and the keyboard stays ours: Enter adds, Escape cancels. The server trims and checks the
  * name (1-60 characters); we only stop an empty one. Any viewer may add today; issue 9 gives it to presenters.
@@ -43,14 +43,14 @@ export function BookmarkButton() {
     return (
       <button type="button" className="tl-btn" data-testid="bookmark-add" onClick={start}
         title={cursorMs === null ? 'Name this moment for everyone in the room' : `Name ${formatSimTime(cursorMs)} for everyone in the room`}>
-        <span aria-hidden="true">🔖</span> Bookmark
+        <span aria-hidden="true">★</span> Bookmark
       </button>
     );
   }
   return (
     <form className="bookmark-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && setOpen(null)} aria-label="Add a bookmark">
       <label>
-        <span className="bookmark-form__at">🔖 {formatSimTime(open.atMs)}</span>
+        <span className="bookmark-form__at">★ {formatSimTime(open.atMs)}</span>
         <input ref={inputRef} type="text" value={name} maxLength={BOOKMARK_NAME_CHARS} placeholder="Name, e.g. quorum lost"
           aria-label={`Bookmark name for ${formatSimTime(open.atMs)}`} data-testid="bookmark-name" onChange={(e) => setName(e.target.value)} />
       </label>

@@ -14,7 +14,7 @@ const KEYS: [string, string][] = [
   ['↑ ↓', 'move inside a menu'],
   ['click the time axis', 'look at the cluster as it was then (for you only); drag the ⏪ handle to scrub'],
   ['← → (Shift)', 'while looking at the past: step 5 s (30 s)'],
-  ['[ ]', 'jump to the previous / next mark (fault, leader, quorum, health flip, narration, 🔖 bookmark)'],
+  ['[ ]', 'jump to the previous / next mark (fault, leader, quorum, health flip, narration, ★ bookmark)'],
   ['L', 'back to live'],
 ];
 

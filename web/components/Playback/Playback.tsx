@@ -23,7 +23,7 @@ export function Playback() {
       </button>
       <button type="button" className="btn" onClick={() => void client.control({ action: 'skip' })} aria-keyshortcuts="N" data-testid="skip-quiet"
         title="Skip a quiet stretch: run on to the next mark (fault, leader, quorum, health, narration), at most 30 simulated minutes (N)">
-        <span aria-hidden="true">⏭</span> Skip quiet
+        <span aria-hidden="true">»</span> Skip quiet
       </button>
       <label className="speed">
         <span>Speed</span>
