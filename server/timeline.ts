@@ -59,8 +59,13 @@ export class RoomTimeline {
 
   viewAt(simTimeMs: number, options: { baseline?: boolean } = {}): ClusterView {
     if (!options.baseline) return this.engineAt(simTimeMs).view();
+    return this.twin().viewAt(simTimeMs);
+  }
+
+  /** The healthy twin (same cluster and seed, no faults), built on first use. */
+  twin(): Baseline {
     this.baseline ??= new Baseline({ ...this.deps, cluster: this.header.cluster, seed: this.header.seed }, this.deps.budget);
-    return this.baseline.viewAt(simTimeMs);
+    return this.baseline;
   }
 
   memory(): TimelineMemory {

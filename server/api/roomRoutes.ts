@@ -1,6 +1,7 @@
 // The time-travel routes of a room (architecture.md §6): GET /api/rooms/<room>/recording (the recording of the
 // current epoch, as a download) and GET /api/rooms/<room>/view?at=<simTimeMs>[&baseline=1] (the cluster at that
-// moment, rebuilt from checkpoints + the recording; baseline=1: the same cluster and seed with no faults).
+// moment, rebuilt from checkpoints + the recording; baseline=1: the same cluster and seed with no faults); the
+// critical path and the healthy twin's track live in baselineRoute.ts.
 // Invariants: queries are parsed by zod and every refusal says what is allowed (400); an unknown room is a 404; the
 // caller (router.ts) has already rate-limited the request, since a rebuild costs CPU on the simulation's thread.
 import type { ServerResponse } from 'node:http';
@@ -8,13 +9,14 @@ import { z } from 'zod';
 import { formatSimTime } from '../../shared/model/time.ts';
 import { describeZodError } from '../../shared/protocol/schemas.ts';
 import { recordingFileName } from '../recording.ts';
-import { criticalPath } from '../../shared/engine/criticalPath.ts';
+import { serveBaselineTrack, serveCriticalPath } from './baselineRoute.ts';
 import type { RoomRegistry } from '../rooms.ts';
 import { sendError, sendJson } from './http.ts';
 
 export const ROOM_API_BASE = '/api/rooms';
 /** 15 digits: any simulated time a room can reach, and short enough that Number() is exact. */
 const MAX_AT_DIGITS = 15;
+const ROUTES: ReadonlySet<string> = new Set(['recording', 'view', 'critical-path', 'baseline']);
 
 const viewQuerySchema = z.object({
   at: z
@@ -26,8 +28,8 @@ const viewQuerySchema = z.object({
 
 /** `segments`: the path after /api/rooms, decoded, e.g. ['default', 'view']. */
 export function serveRoomRoute(rooms: RoomRegistry, segments: readonly string[], query: Record<string, string>, res: ServerResponse): void {
-  const usage = `${ROOM_API_BASE}/<room>/recording, ${ROOM_API_BASE}/<room>/view?at=<simTimeMs>[&baseline=1], ${ROOM_API_BASE}/<room>/critical-path`;
-  if (segments.length !== 2 || (segments[1] !== 'recording' && segments[1] !== 'view' && segments[1] !== 'critical-path')) {
+  const usage = `${ROOM_API_BASE}/<room>/recording, ${ROOM_API_BASE}/<room>/view?at=<simTimeMs>[&baseline=1], ${ROOM_API_BASE}/<room>/critical-path[?baseline=1], ${ROOM_API_BASE}/<room>/baseline?until=<simTimeMs>`;
+  if (segments.length !== 2 || !ROUTES.has(segments[1])) {
     return sendError(res, 404, `no such room route: ${ROOM_API_BASE}/${segments.join('/')}; routes: ${usage}`);
   }
   const [name, route] = segments;
@@ -35,10 +37,8 @@ export function serveRoomRoute(rooms: RoomRegistry, segments: readonly string[],
   if (!room) return sendError(res, 404, `unknown room '${name.slice(0, 64)}'; rooms: ${rooms.names().join(', ')}`);
   const nowMs = room.engine.simTimeMs;
 
-  if (route === 'critical-path') {
-    // systemd-analyze critical-chain for the boot: what decided when the cluster first became healthy.
-    return sendJson(res, 200, criticalPath(room.eventLog()));
-  }
+  if (route === 'critical-path') return serveCriticalPath(room, query, res);
+  if (route === 'baseline') return serveBaselineTrack(room, query, res);
   if (route === 'recording') {
     return sendJson(res, 200, room.recording(), { 'Content-Disposition': `attachment; filename="${recordingFileName(room.name, nowMs)}"` });
   }

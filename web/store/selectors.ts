@@ -36,6 +36,10 @@ export const selectHelpOpen = (s: BootState) => s.helpOpen;
 export const selectToasts = (s: BootState) => s.toasts;
 export const selectDagShare = (s: BootState) => s.dagShare;
 export const selectActions = (s: BootState) => s.actions;
+export const selectBaselineOn = (s: BootState) => s.baselineOn;
+export const selectCriticalOn = (s: BootState) => s.criticalOn;
+export const selectBaselineTrack = (s: BootState) => s.baselineTrack;
+export const selectCritical = (s: BootState) => s.critical;
 
 export const selectClusterHealth = (s: BootState): Health => s.view?.clusterHealth ?? 'unknown';
 export const selectActiveFaultCount = (s: BootState): number => s.view?.faults.length ?? 0;

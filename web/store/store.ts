@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { initialClusterSlice, type ClusterSlice } from './clusterSlice.ts';
 import { initialTimelineSlice, type TimelineSlice } from './timelineSlice.ts';
+import { compareActions, initialCompareSlice, type CompareActions, type CompareSlice } from './compareSlice.ts';
 import {
   DAG_SHARE_MAX,
   DAG_SHARE_MIN,
@@ -39,7 +40,7 @@ export interface UiActions {
   setPreviewRefs(refs: readonly string[] | null): void;
 }
 
-export type BootState = ClusterSlice & TimelineSlice & UiSlice & { actions: UiActions };
+export type BootState = ClusterSlice & TimelineSlice & UiSlice & CompareSlice & { actions: UiActions & CompareActions };
 export type BootStore = StoreApi<BootState>;
 
 let toastCounter = 0;
@@ -49,7 +50,9 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
     ...initialClusterSlice(),
     ...initialTimelineSlice(),
     ...initialUiSlice(theme),
+    ...initialCompareSlice(),
     actions: {
+      ...compareActions(set),
       select: (selected) => set({ selected }),
       openMenu: (target, anchor) => set({ menu: { target, anchor } }),
       closeMenu: () => set({ menu: null, previewRefs: [] }),

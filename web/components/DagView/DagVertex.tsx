@@ -25,6 +25,8 @@ export interface DagVertexProps {
   converging?: boolean;
   selected: boolean;
   highlighted: boolean;
+  /** On the critical path (its toggle on): a dashed magenta ring and data-critical="true". */
+  critical?: boolean;
   prefix: string;
   onActivate(node: string, unit: string, el: Element): void;
 }
@@ -65,10 +67,12 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={0} aria-label={label}
       data-node={p.node} data-unit={p.unit} data-state={p.state} {...(p.leader ? { 'data-leader': p.leader } : {})}
       {...(p.converging ? { 'data-converging': 'true' } : {})}
+      {...(p.critical ? { 'data-critical': 'true' } : {})}
       onClick={activate}
       onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); activate(e); } }}
     >
       <title>{p.compact ? `${p.name} (${p.unit}) on ${p.node}: ${p.state}${p.converging ? ' (converging)' : ''}` : label}</title>
+      {p.critical && <rect className="dag-ring-critical" x={-7} y={-7} width={p.w + 14} height={p.h + 14} rx={10} />}
       {p.highlighted && <rect className="dag-ring-hl" x={-5} y={-5} width={p.w + 10} height={p.h + 10} rx={9} />}
       {p.selected && <rect className="dag-ring-sel" x={-3.5} y={-3.5} width={p.w + 7} height={p.h + 7} rx={8} />}
       {p.compact ? <MiniBody state={shown} size={p.w} prefix={p.prefix} /> : <>

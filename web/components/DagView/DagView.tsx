@@ -18,6 +18,7 @@ import { DagEdges } from './DagEdges.tsx';
 import { DagGroup } from './DagGroup.tsx';
 import { DagVertex } from './DagVertex.tsx';
 import { FactBar } from './FactBar.tsx';
+import type { CriticalMarks } from '../../viz/criticalOverlay.ts';
 import { SectionHeader } from './SectionHeader.tsx';
 import './DagView.css';
 
@@ -27,6 +28,8 @@ export interface DagViewProps {
   /** "node/unit" refs on the explain path, plus fact refs ("fact:leader.mesos"). */
   highlight: readonly string[];
   onActivate(target: FaultTarget, anchor: { x: number; y: number }): void;
+  /** The critical path's refs and edges (data-critical="true"), while its toggle is on. */
+  critical?: CriticalMarks | null;
   /** Catalog source (tests and the dev harness pass a fixture); defaults to shared/model/catalog.ts. */
   unitsForRole?: UnitsForRole;
   nameOf?(unit: string, role: Role): string;
@@ -58,6 +61,7 @@ const anchorOf = (el: Element): { x: number; y: number } => {
 
 export function DagView(props: DagViewProps) {
   const { view, selected, highlight, onActivate } = props;
+  const critical = props.critical ?? null;
   const unitsForRole = props.unitsForRole ?? catalogUnitsForRole;
   const nameOf = props.nameOf ?? unitDisplayName;
   const prefix = `dag${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
@@ -133,7 +137,7 @@ export function DagView(props: DagViewProps) {
         <g ref={viewportRef}>
           <FactBar quorumHave={view.quorum.have} quorumNeed={view.quorum.need} masters={view.cluster.masters}
             mesosLeader={view.leaders.mesos} marathonLeader={view.leaders.marathon}
-            leaderDns={view.dns['leader.mesos']} boxes={geom.facts} highlighted={hl} />
+            leaderDns={view.dns['leader.mesos']} boxes={geom.facts} highlighted={hl} critical={critical?.refs} />
           {geom.sections.map((s) => (
             <SectionHeader key={s.role} section={s}
               onCollapse={() => setSection(s.role, (x) => ({ ...x, expanded: false }))}
@@ -146,7 +150,7 @@ export function DagView(props: DagViewProps) {
                 x={g.x} y={g.y} w={g.w} h={g.h} onActivate={activateNode} />
             );
           })}
-          <DagEdges edges={edges} highlighted={hl} prefix={prefix} />
+          <DagEdges edges={edges} highlighted={hl} prefix={prefix} critical={critical?.edges} />
           {geom.groups.map((g) => {
             const n = idx.get(g.node);
             if (!n) return null;
@@ -162,7 +166,7 @@ export function DagView(props: DagViewProps) {
                       x={b.x} y={b.y} w={b.w} h={b.h} compact={v.compact}
                       state={states.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
                       converging={isConverging(view, v.unit, states.get(v.unit))}
-                      selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)}
+                      selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)} critical={critical?.refs.has(ref) === true}
                       prefix={prefix} onActivate={activateUnit} />
                   );
                 })}

@@ -40,6 +40,8 @@ export interface FactBarProps {
   leaderDns: string | null | undefined;
   boxes: Record<FactKey, Box>;
   highlighted: ReadonlySet<string>;
+  /** Refs on the critical path: a chip whose fact is on it carries data-critical="true". */
+  critical?: ReadonlySet<string>;
 }
 
 export const FactBar = memo(function FactBar(p: FactBarProps) {
@@ -54,9 +56,10 @@ export const FactBar = memo(function FactBar(p: FactBarProps) {
         const b = p.boxes[k];
         const f = facts[k];
         const hl = p.highlighted.has(`fact:${k}`);
+        const onPath = p.critical?.has(`fact:${k}`) === true;
         return (
           <g key={k} className={`dag-fact${f.ok ? ' is-ok' : ' is-missing'}${hl ? ' is-hl' : ''}`} transform={`translate(${b.x},${b.y})`}
-            data-fact={k} data-ok={f.ok} role="img" aria-label={f.label}>
+            data-fact={k} data-ok={f.ok} role="img" aria-label={`${f.label}${onPath ? ' (on the critical path)' : ''}`} {...(onPath ? { 'data-critical': 'true' } : {})}>
             <title>{f.label}</title>
             {hl && <rect className="dag-ring-hl" x={-4} y={-4} width={b.w + 8} height={b.h + 8} rx={10} />}
             <rect className="dag-fact-bg" width={b.w} height={b.h} rx={b.h / 2} strokeDasharray={f.ok ? undefined : '5 3'} />

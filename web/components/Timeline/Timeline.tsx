@@ -10,12 +10,14 @@
  * row identity and do not depend on "now" (the overlay masks the future), so a batch re-renders only
  * the rows it touched, and a clock tick re-renders rows only when the window itself moves.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { ClusterView, NodeView } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
 import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, formatSimTime, panWindow, resolveWindow, rowBase, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
 import type { BarWindow, PatternIds } from './Bars.tsx';
+import type { RowCompareProps } from './CompareMarks.tsx';
+import type { TimelineCompare } from '../../viz/baselineCompare.ts';
 import { createPanZoom, type PanZoom } from './panZoom.ts';
 import { TimelineAxis, TimelineOverlay } from './TimelineAxis.tsx';
 import { placeMarkers } from './markerLayout.ts';
@@ -38,6 +40,33 @@ export interface TimelineProps {
   /** The time cursor (null: live) and how to move it: a click on the axis or a drag of its handle. */
   cursorMs?: number | null;
   onCursor?(ms: number | null): void;
+  /** The healthy twin and the critical path drawn on the rows (CompareMarks), when their toggles are on. */
+  overlays?: TimelineOverlays;
+  /** More toolbar controls (the compare toggles), after the zoom buttons. */
+  toolbarExtra?: ReactNode;
+}
+
+export interface TimelineOverlays {
+  ghost: TimelineModel | null;
+  compare: TimelineCompare | null;
+  critical: ReadonlyMap<string, readonly (readonly [number, number])[]> | null;
+}
+
+const NO_GHOST: never[] = [];
+
+/** A row's overlay props: primitives and identity-stable lists, so memoized rows re-render only when they change. */
+function rowOverlay(o: TimelineOverlays | undefined, node: string, unit: string | null): RowCompareProps {
+  if (o === undefined) return {};
+  const key = `${node}/${unit ?? '*'}`;
+  const laneIndex = o.ghost?.laneIndex[node];
+  const lane = laneIndex === undefined ? undefined : o.ghost!.lanes[laneIndex];
+  const c = o.compare?.rows.get(key);
+  return {
+    ghost: o.ghost === null ? undefined : ((unit === null ? lane?.worstSegments : lane?.rows[unit]?.segments) ?? NO_GHOST),
+    divergedMs: c?.divergedMs ?? null,
+    lateMs: c?.lateMs ?? null,
+    critical: o.critical?.get(key),
+  };
 }
 
 function powerOf(n: NodeView | undefined): PowerState | undefined {
@@ -45,7 +74,7 @@ function powerOf(n: NodeView | undefined): PowerState | undefined {
   return !n.up ? 'down' : n.partitioned ? 'partitioned' : 'up';
 }
 
-export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = null, onCursor }: TimelineProps) {
+export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = null, onCursor, overlays, toolbarExtra }: TimelineProps) {
   const [stored, setStored] = useState<TimeWindow>(() => followWindow(nowMs));
   const win = resolveWindow(stored, nowMs);
   // All lanes start collapsed so every node is on screen; a chevron (or selecting a unit) opens one.
@@ -210,6 +239,8 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
     if (onCursor !== undefined && e.currentTarget.hasPointerCapture?.(e.pointerId)) onCursor(timeAt(e.clientX));
   };
   const cursorX = cursorMs === null ? null : ((cursorMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * barsPx;
+  const divergedMs = overlays?.compare?.firstDivergedMs ?? null;
+  const divergedX = divergedMs === null ? null : ((divergedMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * barsPx;
 
   const tooltip = hover === null ? null : describeHover(hover, model, nowMs);
   const allOpen = rows.length > 0 && view.nodes.every((n) => expanded.has(n.id));
@@ -233,6 +264,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
         <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom out" title="Zoom out (or Ctrl + wheel)" onClick={() => zoomBy(1 / ZOOM_STEP)}>−</button>
         <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom in" title="Zoom in (or Ctrl + wheel)" onClick={() => zoomBy(ZOOM_STEP)}>+</button>
         <span className="tl-span" aria-live="off">{formatDuration(win.endMs - win.startMs)} shown · drag to pan</span>
+        {toolbarExtra}
         <span className="tl-spacer" />
         {cursorMs !== null && onCursor !== undefined ? (
           <button type="button" className="tl-btn tl-btn--live" data-testid="back-to-live" onClick={() => onCursor(null)} title="Back to live (L)">▶ Back to live</button>
@@ -262,20 +294,27 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
                 return (
                   <LaneRow key={row.key} node={row.node} lane={lane} health={n?.health ?? lane?.health ?? 'unknown'} power={powerOf(n) ?? lane?.power ?? 'up'}
                       role={n?.role ?? 'node'} expanded={row.expanded} unitCount={row.unitCount} top={top} win={rowWin} patterns={patterns}
-                    selected={selected !== null && !row.expanded && selected.node === row.node} />
+                    selected={selected !== null && !row.expanded && selected.node === row.node} {...rowOverlay(overlays, row.node, null)} />
                 );
               }
               const unitRow = lane?.rows[row.unit];
               const state = n?.units.find((u) => u.id === row.unit)?.state ?? unitRow?.state ?? 'pending';
               return (
                 <UnitRowView key={row.key} node={row.node} unit={row.unit} row={unitRow} state={state} top={top} win={rowWin} patterns={patterns}
-                  selected={selected !== null && selected.node === row.node && selected.unit === row.unit} />
+                  selected={selected !== null && selected.node === row.node && selected.unit === row.unit} {...rowOverlay(overlays, row.node, row.unit)} />
               );
             })}
           </div>
         </div>
         <div className="tl-overlay-wrap" style={{ left: LABEL_PX }}>
           <TimelineOverlay win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} heightPx={Math.min(size.height, rows.length * ROW_PX)} cursorMs={cursorMs} />
+          {divergedX !== null && divergedX <= barsPx ? (
+            // Before the window: the label stays at its left edge, pointing back, so the class still sees it.
+            <div className={`tl-diverged-line${divergedX < 0 ? ' tl-diverged-line--before' : ''}`} data-testid="first-divergence" style={{ left: Math.max(0, divergedX) }}
+              title={`The run first differs from the healthy boot at ${formatSimTime(divergedMs!)}`}>
+              <span className="tl-diverged-line__label">{divergedX < 0 ? '◀ ' : ''}diverged {formatSimTime(divergedMs!)}</span>
+            </div>
+          ) : null}
         </div>
       </div>
       {tooltip !== null && hover !== null ? <TimelineTooltip text={tooltip} x={hover.x} y={hover.y} /> : null}

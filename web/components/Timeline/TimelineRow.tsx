@@ -11,6 +11,7 @@ import { memo } from 'react';
 import type { Health, UnitState } from '../../../shared/protocol/types.ts';
 import type { NodeLane, PowerState, UnitRow } from '../../viz/timelineModel.ts';
 import { Bars, type BarWindow, type PatternIds } from './Bars.tsx';
+import { CompareMarks, LateBadge, type RowCompareProps } from './CompareMarks.tsx';
 import { ROW_PX, healthStyle, powerStyle, unitStyle } from './timelineRows.ts';
 
 /** Lane: the worst-live-state bar on top, the reported-health strip under it. */
@@ -20,10 +21,12 @@ const HEALTH_Y = 19;
 const HEALTH_H = 6;
 const UNIT_Y = 5;
 const UNIT_H = 18;
+/** While the healthy twin's ghost is drawn underneath, the run's bars move up and shrink to make room for it. */
+const GHOSTED = { worstY: 2, worstH: 12, healthY: 15, healthH: 4, unitY: 3, unitH: 14 };
 
 const EMPTY: never[] = [];
 
-interface LaneRowProps {
+interface LaneRowProps extends RowCompareProps {
   node: string;
   lane: NodeLane | undefined;
   /** Reported health from the view (authoritative now), falling back to the model's. */
@@ -38,8 +41,9 @@ interface LaneRowProps {
   patterns: PatternIds;
 }
 
-export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, expanded, unitCount, top, selected, win, patterns }: LaneRowProps) {
+export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, expanded, unitCount, top, selected, win, patterns, ...compare }: LaneRowProps) {
   const hs = healthStyle(health);
+  const g = compare.ghost !== undefined;
   const ps = powerStyle(power);
   const worst = lane?.worst;
   return (
@@ -60,11 +64,13 @@ export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, 
         <button type="button" className="tl-name tl-name--lane" title={`${node} (${role}): open node faults`}>{node}</button>
         {power !== 'up' ? <span className="tl-badge" style={{ borderColor: `var(${ps.cssVar})` }}>{ps.glyph} {ps.label}</span> : null}
         {power === 'up' && worst !== undefined && worst !== 'healthy' ? <span className="tl-worst" style={{ color: `var(${unitStyle(worst).cssVar})` }} title={`worst unit state now: ${worst}`}>{unitStyle(worst).glyph}</span> : null}
+        <LateBadge lateMs={compare.lateMs} />
       </div>
       <svg className="tl-bars" width={win.clipPx ?? win.widthPx} height={ROW_PX} aria-hidden="true">
         <g className="tl-shift">
-          <Bars band="worst" segments={lane?.worstSegments ?? EMPTY} styleFor={unitStyle} win={win} y={WORST_Y} height={WORST_H} patterns={patterns} />
-          <Bars band="health" segments={lane?.healthSegments ?? EMPTY} styleFor={healthStyle} win={win} y={HEALTH_Y} height={HEALTH_H} patterns={patterns} />
+          <Bars band="worst" segments={lane?.worstSegments ?? EMPTY} styleFor={unitStyle} win={win} y={g ? GHOSTED.worstY : WORST_Y} height={g ? GHOSTED.worstH : WORST_H} patterns={patterns} />
+          <Bars band="health" segments={lane?.healthSegments ?? EMPTY} styleFor={healthStyle} win={win} y={g ? GHOSTED.healthY : HEALTH_Y} height={g ? GHOSTED.healthH : HEALTH_H} patterns={patterns} />
+          <CompareMarks {...compare} win={win} patterns={patterns} />
           <Bars band="power" segments={lane?.powerSegments ?? EMPTY} styleFor={powerStyle} win={win} y={1} height={ROW_PX - 2} patterns={patterns} skip="up" overlay />
         </g>
       </svg>
@@ -72,7 +78,7 @@ export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, 
   );
 });
 
-interface UnitRowProps {
+interface UnitRowProps extends RowCompareProps {
   node: string;
   unit: string;
   row: UnitRow | undefined;
@@ -84,8 +90,9 @@ interface UnitRowProps {
   patterns: PatternIds;
 }
 
-export const UnitRowView = memo(function UnitRowView({ node, unit, row, state, top, selected, win, patterns }: UnitRowProps) {
+export const UnitRowView = memo(function UnitRowView({ node, unit, row, state, top, selected, win, patterns, ...compare }: UnitRowProps) {
   const style = unitStyle(state);
+  const g = compare.ghost !== undefined;
   return (
     <div
       className={`tl-row tl-row--unit${selected ? ' tl-row--selected' : ''}`}
@@ -99,10 +106,12 @@ export const UnitRowView = memo(function UnitRowView({ node, unit, row, state, t
       <div className="tl-label tl-label--unit">
         <span className="tl-state-glyph" style={{ color: `var(${style.cssVar})` }} aria-hidden="true">{style.glyph}</span>
         <button type="button" className="tl-name" title={`${unit} on ${node}: open unit faults`}>{unit}</button>
+        <LateBadge lateMs={compare.lateMs} />
       </div>
       <svg className="tl-bars" width={win.clipPx ?? win.widthPx} height={ROW_PX} aria-hidden="true">
         <g className="tl-shift">
-          <Bars band="unit" segments={row?.segments ?? EMPTY} styleFor={unitStyle} win={win} y={UNIT_Y} height={UNIT_H} patterns={patterns} />
+          <Bars band="unit" segments={row?.segments ?? EMPTY} styleFor={unitStyle} win={win} y={g ? GHOSTED.unitY : UNIT_Y} height={g ? GHOSTED.unitH : UNIT_H} patterns={patterns} />
+          <CompareMarks {...compare} win={win} patterns={patterns} />
         </g>
       </svg>
     </div>

@@ -1,0 +1,54 @@
+/**
+ * Turns the compare slice into what the timeline and the DAG draw: the healthy twin as a ghost TimelineModel (built
+ * once per fetched track), the run compared with it row by row (per batch, ~1 ms at 3+100), the critical path's
+ * marks, and the shift caption. Identities are memoized so memoized rows and vertices re-render only on change.
+ */
+import { useMemo } from 'react';
+import type { ClusterView } from '../../shared/protocol/types.ts';
+import type { CompareControlsProps } from '../components/Timeline/CompareControls.tsx';
+import type { TimelineOverlays } from '../components/Timeline/Timeline.tsx';
+import { compareTimelines } from '../viz/baselineCompare.ts';
+import { criticalMarks, criticalShift, refName, shiftCaption, type CriticalMarks } from '../viz/criticalOverlay.ts';
+import { unitDisplayName } from '../viz/dagCatalog.ts';
+import { ghostModel } from '../viz/ghostTimeline.ts';
+import { formatDuration, formatSimTime } from '../viz/timeScale.ts';
+import type { TimelineModel } from '../viz/timelineModel.ts';
+import { selectActions, selectBaselineOn, selectBaselineTrack, selectCritical, selectCriticalOn } from '../store/selectors.ts';
+import { useBoot } from '../store/store.ts';
+
+/** The critical path's marks while its toggle is on and the run has one (null otherwise); the DAG reads it too. */
+export function useCriticalMarks(): CriticalMarks | null {
+  const critical = useBoot(selectCritical);
+  const on = useBoot(selectCriticalOn);
+  return useMemo(() => (on && critical !== null && critical.run.chain.length > 0 ? criticalMarks(critical.run.chain) : null), [on, critical]);
+}
+
+function nameIn(view: ClusterView | null) {
+  return (node: string, unit: string) => unitDisplayName(unit, view?.nodes.find((n) => n.id === node)?.role ?? 'master');
+}
+
+export function useTimelineOverlays(model: TimelineModel, view: ClusterView | null): { overlays: TimelineOverlays; controls: CompareControlsProps } {
+  const baselineOn = useBoot(selectBaselineOn);
+  const criticalOn = useBoot(selectCriticalOn);
+  const track = useBoot(selectBaselineTrack);
+  const critical = useBoot(selectCritical);
+  const { setBaselineOn, setCriticalOn } = useBoot(selectActions);
+  const marks = useCriticalMarks();
+  const ghost = useMemo(() => (baselineOn && track !== null ? ghostModel(track) : null), [baselineOn, track]);
+  const untilMs = track === null ? 0 : Math.min(track.untilMs, model.endMs);
+  const compare = useMemo(() => (ghost === null ? null : compareTimelines(model, ghost, untilMs)), [model, ghost, untilMs]);
+  const overlays = useMemo<TimelineOverlays>(() => ({ ghost, compare, critical: marks?.spans ?? null }), [ghost, compare, marks]);
+
+  const caption = useMemo(() => {
+    if (!criticalOn || critical === null) return null;
+    const { run, twin } = critical;
+    if (run.healthyAtMs === null) return { text: 'known once healthy', detail: 'The chain is known when the cluster first becomes healthy.' };
+    const shift = criticalShift(run, twin);
+    const name = nameIn(view);
+    const detail = `Healthy at ${formatSimTime(run.healthyAtMs)}${twin.healthyAtMs === null ? '' : ` (healthy boot: ${formatSimTime(twin.healthyAtMs)})`}`
+      + `${shift?.through ? `; ${refName(shift.through, name)} took ${formatDuration(shift.growthMs)} longer than in the healthy boot` : ''}.`;
+    return { text: shift === null ? `Healthy at ${formatSimTime(run.healthyAtMs)}` : shiftCaption(shift, name), detail };
+  }, [criticalOn, critical, view]);
+  const controls = useMemo(() => ({ baselineOn, criticalOn, onBaseline: setBaselineOn, onCritical: setCriticalOn, caption }), [baselineOn, criticalOn, setBaselineOn, setCriticalOn, caption]);
+  return { overlays, controls };
+}
