@@ -5,7 +5,7 @@
  * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
  * the socket client from context.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { ClusterView, Fault } from '../shared/protocol/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
@@ -26,6 +26,9 @@ import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { usePastView } from './hooks/usePastView.ts';
 import { useBookmarkedModel } from './hooks/useBookmarkedModel.ts';
+import { useCompare } from './hooks/useCompare.ts';
+import { useCriticalMarks, useTimelineOverlays } from './hooks/useTimelineOverlays.ts';
+import { CompareControls } from './components/Timeline/CompareControls.tsx';
 import { PastBanner } from './components/Layout/PastBanner.tsx';
 import { useSimClock } from './hooks/useSimClock.ts';
 import type { SocketClient } from './socket.ts';
@@ -65,6 +68,7 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
   const view: ClusterView | null = useDeferredValue(liveView);
   const selected = useBoot(selectSelected);
   const highlight = useBootShallow(selectHighlight);
+  const critical = useCriticalMarks();
   const drawn = view !== null;
   useEffect(() => {
     if (!drawn) return;
@@ -73,7 +77,7 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
   }, [drawn, onDrawn]);
   return (
     <section className="pane dag-pane" aria-label="Unit dependency graph" aria-busy={!drawn}>
-      {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} /> : <div className="pane-placeholder" />}
+      {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} /> : <div className="pane-placeholder" />}
       <div className="dag-legend"><Legend /></div>
       <PastBanner />
       <NarrationBanner />
@@ -91,10 +95,13 @@ function TimelinePane() {
   const nowMs = useDeferredValue(useSimClock());
   const cursorMs = useBoot(selectCursor);
   const { setCursor } = useBoot(selectActions);
+  const { overlays, controls } = useTimelineOverlays(model, view);
+  const compareControls = useMemo(() => <CompareControls {...controls} />, [controls]);
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
       {view ? (
-        <TimelineMemo model={marked} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} cursorMs={cursorMs} onCursor={setCursor} />
+        <TimelineMemo model={marked} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} cursorMs={cursorMs} onCursor={setCursor}
+          overlays={overlays} toolbarExtra={compareControls} />
       ) : <div className="pane-placeholder" />}
     </section>
   );
@@ -153,6 +160,7 @@ function Shell() {
   useKeyboardShortcuts(client);
   useExplainRefresh(client);
   usePastView();
+  useCompare();
   const hasView = useBoot(selectView) !== null;
   const dagShare = useBoot(selectDagShare);
   return (
