@@ -26,6 +26,7 @@ import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { usePastView } from './hooks/usePastView.ts';
 import { useBookmarkedModel } from './hooks/useBookmarkedModel.ts';
+import { BookmarkButton } from './components/Bookmarks/BookmarkButton.tsx';
 import { useCompare } from './hooks/useCompare.ts';
 import { useCriticalMarks, useTimelineOverlays } from './hooks/useTimelineOverlays.ts';
 import { CompareControls } from './components/Timeline/CompareControls.tsx';
@@ -97,11 +98,12 @@ function TimelinePane() {
   const { setCursor } = useBoot(selectActions);
   const { overlays, controls } = useTimelineOverlays(model, view);
   const compareControls = useMemo(() => <CompareControls {...controls} />, [controls]);
+  const toolbarExtra = useMemo(() => <>{compareControls}<BookmarkButton /></>, [compareControls]);
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
       {view ? (
         <TimelineMemo model={marked} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} cursorMs={cursorMs} onCursor={setCursor}
-          overlays={overlays} toolbarExtra={compareControls} />
+          overlays={overlays} toolbarExtra={toolbarExtra} />
       ) : <div className="pane-placeholder" />}
     </section>
   );
