@@ -5,35 +5,29 @@
  * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
  * the socket client from context.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
 import type { ClusterView, Fault } from '../shared/protocol/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
-import { FaultMenu } from './components/FaultMenu/FaultMenu.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
-import { HelpOverlay } from './components/HelpOverlay/HelpOverlay.tsx';
 import { Header } from './components/Layout/Header.tsx';
 import { NarrationBanner } from './components/Layout/NarrationBanner.tsx';
 import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
 import { Legend } from './components/Legend/Legend.tsx';
-import { Timeline } from './components/Timeline/Timeline.tsx';
 import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts.ts';
 import { usePastView } from './hooks/usePastView.ts';
-import { useBookmarkedModel } from './hooks/useBookmarkedModel.ts';
-import { BookmarkButton } from './components/Bookmarks/BookmarkButton.tsx';
 import { useCompare } from './hooks/useCompare.ts';
-import { useCriticalMarks, useTimelineOverlays } from './hooks/useTimelineOverlays.ts';
-import { CompareControls } from './components/Timeline/CompareControls.tsx';
-import { PastBanner } from './components/Layout/PastBanner.tsx';
-import { useSimClock } from './hooks/useSimClock.ts';
+import { useCriticalMarks } from './hooks/useCriticalMarks.ts';
+import { popupsChunk, timelinePaneChunk } from './lazy/chunks.ts';
+import { useLazyModule } from './lazy/useLazyModule.ts';
 import type { SocketClient } from './socket.ts';
-import { selectActions, selectConnection, selectCursor, selectDagShare, selectHighlight, selectMenu, selectSelected, selectShownView, selectTimeline, selectView, useBootShallow } from './store/selectors.ts';
+import { selectActions, selectConnection, selectCursor, selectDagShare, selectHelpOpen, selectHighlight, selectMenu, selectSelected, selectShownView, selectView, useBootShallow } from './store/selectors.ts';
 import { bootStore, useBoot } from './store/store.ts';
 import './App.css';
 
@@ -45,11 +39,6 @@ export const FIRST_DAG_MARK = 'bootscope:first-dag-render';
 // at 100x cannot produce a long task). memo() lets the urgent pass skip them entirely.
 const DagViewMemo = memo(DagView);
 
-// Timeline and FaultMenu are in the main chunk on purpose: as lazy chunks (11 KB gzip less up front, no
-// measurable first-render gain) a server restart before they loaded made the import fail, and a failed
-// module import stays failed for the document, taking the whole page down.
-const TimelineMemo = memo(Timeline);
-
 /**
  * What had focus when the fault menu opened, recorded before the menu moves focus to its first item,
  * so closing the menu hands focus back to the vertex or lane that opened it.
@@ -58,6 +47,12 @@ let menuOpener: Element | null = null;
 function openMenuFromFocus(target: FaultTarget, anchor: { x: number; y: number }): void {
   menuOpener = document.activeElement;
   bootStore.getState().actions.openMenu(target, anchor);
+}
+
+/** The banner over the DAG while looking at the past; it comes with the timeline's chunk (nothing shows until then). */
+function PastBannerSlot() {
+  const { module } = useLazyModule(timelinePaneChunk, useBoot(selectCursor) !== null);
+  return module ? <module.PastBanner /> : null;
 }
 
 function DagPane({ onDrawn }: { onDrawn(): void }) {
@@ -80,41 +75,57 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
     <section className="pane dag-pane" aria-label="Unit dependency graph" aria-busy={!drawn}>
       {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} /> : <div className="pane-placeholder" />}
       <div className="dag-legend"><Legend /></div>
-      <PastBanner />
+      <PastBannerSlot />
       <NarrationBanner />
     </section>
   );
 }
 
-/** Mounted only after the DAG has drawn once, so the class sees the graph first and the two big mounts do not share a task. */
-function TimelinePane() {
-  const view = useDeferredValue<ClusterView | null>(useBoot(selectView), null);
-  const model = useDeferredValue(useBoot(selectTimeline));
-  // The Timeline draws the room's named bookmarks among its marks.
-  const marked = useBookmarkedModel(model);
-  const selected = useBoot(selectSelected);
-  const nowMs = useDeferredValue(useSimClock());
-  const cursorMs = useBoot(selectCursor);
-  const { setCursor } = useBoot(selectActions);
-  const { overlays, controls } = useTimelineOverlays(model, view);
-  const compareControls = useMemo(() => <CompareControls {...controls} />, [controls]);
-  const toolbarExtra = useMemo(() => <>{compareControls}<BookmarkButton /></>, [compareControls]);
+/**
+ * Mounted only after the DAG has drawn once, so the class sees the graph first and the two big mounts do not share a
+ * task. The pane is a lazy chunk (not needed for the first paint): a placeholder until it arrives; a failed load
+ * (say the server restarted) says so with a Retry button, and is retried by itself when the socket reconnects.
+ */
+function TimelineSlot() {
+  const connection = useBoot(selectConnection);
+  const { module, status, retry } = useLazyModule(timelinePaneChunk, true, { retryKey: connection });
+  if (module) return <module.TimelinePane onActivate={openMenuFromFocus} />;
   return (
-    <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
-      {view ? (
-        <TimelineMemo model={marked} view={view} nowMs={nowMs} selected={selected} onActivate={openMenuFromFocus} cursorMs={cursorMs} onCursor={setCursor}
-          overlays={overlays} toolbarExtra={toolbarExtra} />
-      ) : <div className="pane-placeholder" />}
+    <section className="pane timeline-pane" aria-label="Timeline" aria-busy={status !== 'failed'} data-lazy={status}>
+      <div className="pane-placeholder">
+        {status === 'failed' ? (
+          <p className="lazy-failed" role="status" data-testid="timeline-unavailable">
+            The timeline could not be loaded (is the server reachable?). <button type="button" className="link-button" onClick={retry}>Retry</button>
+          </p>
+        ) : null}
+      </div>
     </section>
   );
 }
 
-/** The fault menu, and focus handed back to whatever opened it when it closes. */
+const FAULT_MENU_UNAVAILABLE = 'The fault menu could not be loaded (is the server reachable?). Click the unit again to retry.';
+
+/** Warms the fault menu's chunk on the first hover or focus of the main column, so a click rarely waits for it. */
+function prefetchFaultMenu(): void {
+  if (popupsChunk.status() === 'idle') void popupsChunk.load();
+}
+
+/**
+ * The fault menu, and focus handed back to whatever opened it when it closes. The menu is a lazy chunk: while it
+ * loads a small placeholder stands at the anchor; a failed load is a toast and a closed menu, and the next click
+ * loads it again under a fresh URL.
+ */
 function FaultMenuHost() {
   const client = useClient();
   const menu = useBoot(selectMenu);
   const view = useBoot(selectView);
-  const { closeMenu, select, setPreviewRefs } = useBoot(selectActions);
+  const { closeMenu, select, setPreviewRefs, toast } = useBoot(selectActions);
+  const { module } = useLazyModule(popupsChunk, menu !== null, {
+    onFailed: () => {
+      closeMenu();
+      toast(FAULT_MENU_UNAVAILABLE, 'error');
+    },
+  });
   useEffect(() => {
     if (menu) return;
     const back = menuOpener;
@@ -124,12 +135,15 @@ function FaultMenuHost() {
     }
   }, [menu]);
   if (!menu || !view) return null;
+  if (!module) {
+    return <div className="fault-menu fault-menu--loading" role="status" data-testid="fault-menu-loading" style={{ left: menu.anchor.x, top: menu.anchor.y }}>Loading faults…</div>;
+  }
   const onInject = (fault: Fault) => {
     closeMenu();
     void client.inject(fault);
   };
   return (
-    <FaultMenu
+    <module.FaultMenu
       target={menu.target}
       anchor={menu.anchor}
       view={view}
@@ -143,6 +157,19 @@ function FaultMenuHost() {
       onPreviewHighlight={setPreviewRefs}
     />
   );
+}
+
+/** The ? overlay, a lazy chunk fetched when it is first opened; a failed load is a toast, and the next ? tries again. */
+function HelpSlot() {
+  const open = useBoot(selectHelpOpen);
+  const { setHelpOpen, toast } = useBoot(selectActions);
+  const { module } = useLazyModule(popupsChunk, open, {
+    onFailed: () => {
+      setHelpOpen(false);
+      toast('The help could not be loaded (is the server reachable?). Press ? again to retry.', 'error');
+    },
+  });
+  return module ? <module.HelpOverlay /> : null;
 }
 
 function Loading() {
@@ -169,12 +196,12 @@ function Shell() {
     <div className="app" style={{ '--dag-share': dagShare } as CSSProperties}>
       <Header />
       <Toolbar />
-      <main className="main-col">
+      <main className="main-col" onPointerEnter={prefetchFaultMenu} onFocus={prefetchFaultMenu}>
         {hasView ? (
           <>
             <DagPane onDrawn={onDagDrawn} />
             <Splitter />
-            {dagDrawn ? <TimelinePane /> : <section className="pane timeline-pane" aria-label="Timeline" aria-busy="true"><div className="pane-placeholder" /></section>}
+            {dagDrawn ? <TimelineSlot /> : <section className="pane timeline-pane" aria-label="Timeline" aria-busy="true"><div className="pane-placeholder" /></section>}
           </>
         ) : (
           <Loading />
@@ -186,7 +213,7 @@ function Shell() {
         <EventLog />
       </aside>
       <FaultMenuHost />
-      <HelpOverlay />
+      <HelpSlot />
       <Toasts />
     </div>
   );

@@ -1,27 +1,22 @@
 /**
  * Turns the compare slice into what the timeline and the DAG draw: the healthy twin as a ghost TimelineModel (built
- * once per fetched track), the run compared with it row by row (per batch, ~1 ms at 3+100), the critical path's
- * marks, and the shift caption. Identities are memoized so memoized rows and vertices re-render only on change.
+ * once per fetched track), the run compared with it row by row (per batch, ~1 ms at 3+100), and the shift caption
+ * (the critical path's marks come from useCriticalMarks.ts, which the DAG reads too). Identities are memoized so
+ * memoized rows and vertices re-render only on change.
  */
 import { useMemo } from 'react';
 import type { ClusterView } from '../../shared/protocol/types.ts';
 import type { CompareControlsProps } from '../components/Timeline/CompareControls.tsx';
 import type { TimelineOverlays } from '../components/Timeline/Timeline.tsx';
 import { compareTimelines } from '../viz/baselineCompare.ts';
-import { criticalMarks, criticalShift, refName, shiftCaption, type CriticalMarks } from '../viz/criticalOverlay.ts';
+import { criticalShift, refName, shiftCaption } from '../viz/criticalOverlay.ts';
+import { useCriticalMarks } from './useCriticalMarks.ts';
 import { unitDisplayName } from '../viz/dagCatalog.ts';
 import { ghostModel } from '../viz/ghostTimeline.ts';
 import { formatDuration, formatSimTime } from '../viz/timeScale.ts';
 import type { TimelineModel } from '../viz/timelineModel.ts';
 import { selectActions, selectBaselineOn, selectBaselineTrack, selectCritical, selectCriticalOn } from '../store/selectors.ts';
 import { useBoot } from '../store/store.ts';
-
-/** The critical path's marks while its toggle is on and the run has one (null otherwise); the DAG reads it too. */
-export function useCriticalMarks(): CriticalMarks | null {
-  const critical = useBoot(selectCritical);
-  const on = useBoot(selectCriticalOn);
-  return useMemo(() => (on && critical !== null && critical.run.chain.length > 0 ? criticalMarks(critical.run.chain) : null), [on, critical]);
-}
 
 function nameIn(view: ClusterView | null) {
   return (node: string, unit: string) => unitDisplayName(unit, view?.nodes.find((n) => n.id === node)?.role ?? 'master');

@@ -72,12 +72,3 @@ export function compareTimelines(run: TimelineModel, twin: TimelineModel, untilM
   }
   return { rows, firstDivergedMs };
 }
-
-/** "2:14", "0:17", "1:02:03": a lateness as a teacher reads it next to a row ("+2:14"). */
-export function formatLate(ms: number): string {
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const ss = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}

@@ -5,7 +5,6 @@
  * shifted against the healthy twin's ("+2:14 through Mesos-DNS": the link whose duration grew most). Pure.
  */
 import type { CriticalLink, CriticalPath } from '../../shared/protocol/baseline.ts';
-import { formatLate } from './baselineCompare.ts';
 
 export interface CriticalMarks {
   /** "node/unit" and "fact:<key>" refs on the chain. */
@@ -91,4 +90,16 @@ export function shiftCaption(shift: CriticalShift, unitName: (node: string, unit
   if (shift.deltaMs === 0) return 'same as the healthy boot';
   if (shift.deltaMs < 0) return `−${formatLate(-shift.deltaMs)} vs the healthy boot`;
   return `+${formatLate(shift.deltaMs)}${shift.through === null ? ' vs the healthy boot' : ` through ${refName(shift.through, unitName)}`}`;
+}
+
+/**
+ * "2:14", "0:17", "1:02:03": a lateness as a teacher reads it next to a row ("+2:14") and in the shift caption. Here,
+ * not in baselineCompare.ts, so the DAG's critical marks (initial JS) do not pull the compare code in.
+ */
+export function formatLate(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const ss = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }

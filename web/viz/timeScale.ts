@@ -1,14 +1,12 @@
 /**
  * Time-axis math for the timeline (pure; "D3 computes, React renders"): the visible window of simulated
- * time, how it follows "now", zooms and pans, the d3 scale that maps it to pixels, mm:ss ticks, and
+ * time, how it follows "now", zooms and pans, the linear scale that maps it to pixels, mm:ss ticks, and
  * the slices of segment lists and rows that fall inside the viewport (so only those are rendered).
  *
  * Invariants: a window always has 0 <= startMs < endMs and a span between MIN_SPAN_MS and the
  * zoom-out limit; `mode` says who drives it ('follow': now stays at the right edge, 'fit': everything
  * from 0 to now, 'manual': the user panned or zoomed and the window stays put).
  */
-import { scaleLinear, type ScaleLinear } from 'd3';
-
 /** Narrowest window: 2 s of simulated time across the whole width. */
 export const MIN_SPAN_MS = 2_000;
 /** The window shown when following "now" before the user zooms (the first minutes of a boot). */
@@ -112,9 +110,20 @@ export function rowBase(win: TimeWindow, widthPx: number): { base: RowBase; shif
   return { base: { startMs, endMs: startMs + span + step, widthPx: widthPx + step * k, clipPx: widthPx }, shiftPx: (win.startMs - startMs) * k };
 }
 
-/** The d3 scale from simulated ms to pixels across the bars; axis, markers and overlay position with it. */
-export function timeScale(win: Pick<TimeWindow, 'startMs' | 'endMs'>, widthPx: number): ScaleLinear<number, number> {
-  return scaleLinear().domain([win.startMs, win.endMs]).range([0, Math.max(1, widthPx)]);
+/** Simulated ms -> pixels, and back with invert(); all the timeline needs of d3's scaleLinear (d3-scale and d3-format stay out of the bundle). */
+export interface TimeScale {
+  (ms: number): number;
+  invert(px: number): number;
+}
+
+/** The scale from simulated ms to pixels across the bars; axis, markers and overlay position with it. */
+export function timeScale(win: Pick<TimeWindow, 'startMs' | 'endMs'>, widthPx: number): TimeScale {
+  const { startMs, endMs } = win;
+  const span = endMs - startMs;
+  const width = Math.max(1, widthPx);
+  const scale = ((ms: number) => (span === 0 ? width / 2 : ((ms - startMs) * width) / span)) as TimeScale;
+  scale.invert = (px: number) => startMs + (px * span) / width;
+  return scale;
 }
 
 // The axis speaks the same clock as the header and the log (one formatter in shared/model).
