@@ -2,46 +2,16 @@
 // every viewer gets the list (and a late joiner finds it in the snapshot); a flood of bookmarks, bad payloads,
 // long names and the 101st bookmark get error acks while the server keeps answering and the simulation is
 // untouched. The clock is fake, so token buckets refill only when we say.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Bookmark } from '../shared/protocol/messages.ts';
 import { BOOKMARK_BURST } from './handlers/bookmark.ts';
 import { MAX_BOOKMARKS } from './bookmarks.ts';
-import { realDeps } from './engineDeps.ts';
-import { silentLogger } from './log.ts';
-import type { Room } from './room.ts';
-import { connectClient, request, startTestServer, until, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { request, until } from './testing/harness.ts';
+import { useRealSocketRoom } from './testing/realSocketRoom.ts';
 
-let server: TestServer;
-let clock = 1_000_000;
-const sockets: ClientSocket[] = [];
+const env = useRealSocketRoom();
+const { joined, defaultRoom, runRoom } = env;
 
-async function joined(): Promise<ClientSocket> {
-  const socket = await connectClient(server.url);
-  sockets.push(socket);
-  expect((await request(socket, 'sim:join', {})).ok).toBe(true);
-  return socket;
-}
-
-function defaultRoom(): Room {
-  const room = server.app.rooms.get('default');
-  if (!room) throw new Error('no default room');
-  return room;
-}
-
-function runRoom(room: Room, untilSimMs: number): void {
-  while (room.engine.simTimeMs < untilSimMs) {
-    clock += 1_000;
-    room.tick();
-  }
-}
-
-beforeEach(async () => {
-  server = await startTestServer({ ...realDeps(silentLogger()), now: () => clock, autoTick: false });
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
 
 describe('bookmark:add', () => {
   it('a named bookmark reaches every viewer, and a late joiner sees it in the snapshot', async () => {
@@ -57,8 +27,7 @@ describe('bookmark:add', () => {
     expect(now.ok && now.bookmark.atMs).toBe(room.engine.simTimeMs);
     await until(() => seen.length === 2, 5_000, 'two bookmark lists');
     expect(seen[1].map((b) => b.name)).toEqual(['Quorum lost here', 'now']);
-    const late = await connectClient(server.url);
-    sockets.push(late);
+    const late = await env.connected();
     const snapshot = new Promise<Bookmark[] | undefined>((resolve) => late.once('sim:snapshot', (s) => resolve(s.bookmarks)));
     await request(late, 'sim:join', {});
     expect((await snapshot)?.map((b) => b.name)).toEqual(['Quorum lost here', 'now']);
@@ -125,11 +94,11 @@ describe('bookmark:add', () => {
   it('refuses the 101st bookmark of a run with a clear error', async () => {
     const socket = await joined();
     for (let i = 0; i < MAX_BOOKMARKS; i++) {
-      clock += 1_000; // refill the budget as a patient presenter would
+      env.clock += 1_000; // refill the budget as a patient presenter would
       const ack = await request(socket, 'bookmark:add', { name: `mark ${i}` });
       expect(ack.ok).toBe(true);
     }
-    clock += 10_000;
+    env.clock += 10_000;
     const over = await request(socket, 'bookmark:add', { name: 'one too many' });
     expect(!over.ok && over.error).toMatch(/already has 100 bookmarks/);
     expect(defaultRoom().bookmarks()).toHaveLength(MAX_BOOKMARKS);

@@ -1,43 +1,13 @@
 // sim:rewind and sim:fork over a real socket.io connection: the acks of the contract, clear errors for bad
 // moments, and a flood (bad payloads, bursts, forks past the room limit) that gets error acks while the server
 // stays up and the parent room is untouched. The clock is fake, so token buckets refill only when we say.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { realDeps } from './engineDeps.ts';
-import { silentLogger } from './log.ts';
-import type { Room } from './room.ts';
-import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { request } from './testing/harness.ts';
+import { useRealSocketRoom } from './testing/realSocketRoom.ts';
 
-let server: TestServer;
-let clock = 1_000_000;
-const sockets: ClientSocket[] = [];
+const env = useRealSocketRoom();
+const { joined, defaultRoom, runRoom } = env;
 
-async function joined(): Promise<ClientSocket> {
-  const socket = await connectClient(server.url);
-  sockets.push(socket);
-  expect((await request(socket, 'sim:join', {})).ok).toBe(true);
-  return socket;
-}
-
-function defaultRoom(): Room {
-  const room = server.app.rooms.get('default');
-  if (!room) throw new Error('no default room');
-  return room;
-}
-
-function runRoom(room: Room, untilSimMs: number): void {
-  while (room.engine.simTimeMs < untilSimMs) {
-    clock += 1_000;
-    room.tick();
-  }
-}
-
-beforeEach(async () => {
-  server = await startTestServer({ ...realDeps(silentLogger()), now: () => clock, autoTick: false });
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
 
 describe('sim:rewind and sim:fork over the socket', () => {
   it('acks {ok, epoch, simTimeMs} for a rewind and {ok, room, key} for a fork', async () => {
@@ -51,7 +21,7 @@ describe('sim:rewind and sim:fork over the socket', () => {
     if (fork.ok) {
       expect(fork.room).toBe('default-fork-1');
       expect(fork.key).toMatch(/^[0-9a-f]{32}$/);
-      expect(server.app.rooms.get(fork.room)?.engine.simTimeMs).toBe(10_000);
+      expect(env.server.app.rooms.get(fork.room)?.engine.simTimeMs).toBe(10_000);
     }
   });
 

@@ -2,49 +2,19 @@
 // looking back at a stopped unit's moment gets the explanation as it was then (not now); bad moments, bad payloads
 // and floods get clear error acks while the server keeps answering and the room is untouched; one click on
 // "skip quiet" runs the room to the next mark and acks the new playback state. The clock is fake.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExplainStep } from '../shared/engine/types.ts';
 import type { PlaybackState } from '../shared/protocol/messages.ts';
 import { EXPLAIN_AT_BURST } from './handlers/pastExplain.ts';
-import { realDeps } from './engineDeps.ts';
-import { silentLogger } from './log.ts';
-import type { Room } from './room.ts';
-import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { request } from './testing/harness.ts';
+import { useRealSocketRoom } from './testing/realSocketRoom.ts';
 
-let server: TestServer;
-let clock = 1_000_000;
-const sockets: ClientSocket[] = [];
-
-async function joined(): Promise<ClientSocket> {
-  const socket = await connectClient(server.url);
-  sockets.push(socket);
-  expect((await request(socket, 'sim:join', {})).ok).toBe(true);
-  return socket;
-}
-
-function defaultRoom(): Room {
-  const room = server.app.rooms.get('default');
-  if (!room) throw new Error('no default room');
-  return room;
-}
-
-function runRoom(room: Room, untilSimMs: number): void {
-  while (room.engine.simTimeMs < untilSimMs) {
-    clock += 1_000;
-    room.tick();
-  }
-}
+const env = useRealSocketRoom();
+const { joined, defaultRoom, runRoom } = env;
 
 type Explained = { chain: ExplainStep[] };
 const EXHIBITOR = { node: 'master-1', unit: 'dcos-exhibitor' };
 
-beforeEach(async () => {
-  server = await startTestServer({ ...realDeps(silentLogger()), now: () => clock, autoTick: false });
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
 
 describe('sim:explain at a past moment', () => {
   it('explains a unit as it was before it was stopped, while now it is explained by the stop', async () => {
@@ -110,7 +80,7 @@ describe("sim:control {action: 'skip'}", () => {
     const acks = await Promise.all(Array.from({ length: 80 }, () => request(socket, 'sim:control', { action: 'skip' })));
     expect(acks.some((a) => !a.ok && /rate limit/.test(a.error))).toBe(true);
     expect((await request(socket, 'sim:control', { action: 'skip', extra: 1 })).ok).toBe(false);
-    clock += 10_000;
+    env.clock += 10_000;
     expect((await request(socket, 'sim:resync', {})).ok).toBe(true);
   });
 });

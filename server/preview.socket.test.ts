@@ -1,50 +1,19 @@
 // sim:preview over a real socket.io connection with the real engine: the answer equals what the room then does,
 // and a flood (bursts, huge horizons, malformed payloads, many sockets) gets error acks while the server stays up
 // and the room's simulation is untouched. The clock is fake, so the token buckets refill only when we say.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../shared/engine/types.ts';
 import type { PreviewOutcome } from '../shared/engine/preview.ts';
 import { PREVIEW_MAX_HORIZON_MS as ENGINE_MAX_HORIZON_MS } from '../shared/engine/preview.ts';
 import { restoreEngine } from '../shared/engine/index.ts';
 import { PREVIEW_MAX_HORIZON_MS } from '../shared/protocol/schemas.ts';
-import { realDeps } from './engineDeps.ts';
-import { silentLogger } from './log.ts';
-import type { Room } from './room.ts';
 import { PREVIEW_BURST, PREVIEW_ROOM_BURST } from './handlers/preview.ts';
-import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { request } from './testing/harness.ts';
+import { useRealSocketRoom } from './testing/realSocketRoom.ts';
 
-let server: TestServer;
-let clock = 1_000_000;
-const sockets: ClientSocket[] = [];
+const env = useRealSocketRoom();
+const { joined, defaultRoom, runRoom } = env;
 
-async function joined(): Promise<ClientSocket> {
-  const socket = await connectClient(server.url);
-  sockets.push(socket);
-  expect((await request(socket, 'sim:join', {})).ok).toBe(true);
-  return socket;
-}
-
-function defaultRoom(): Room {
-  const room = server.app.rooms.get('default');
-  if (!room) throw new Error('no default room');
-  return room;
-}
-
-/** Move the room forward in wall-clock ticks of 1 s (the driver skips longer gaps), at its default speed. */
-function runRoom(room: Room, untilSimMs: number): void {
-  while (room.engine.simTimeMs < untilSimMs) {
-    clock += 1_000;
-    room.tick();
-  }
-}
-
-beforeEach(async () => {
-  server = await startTestServer({ ...realDeps(silentLogger()), now: () => clock, autoTick: false });
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server.close();
-});
 
 it('uses the same horizon bound in the protocol schema and the engine', () => {
   expect(PREVIEW_MAX_HORIZON_MS).toBe(ENGINE_MAX_HORIZON_MS);
@@ -75,8 +44,7 @@ describe('sim:preview', () => {
   });
 
   it('rejects a fault the engine would reject, with the same error, and asks for a joined room', async () => {
-    const lonely = await connectClient(server.url);
-    sockets.push(lonely);
+    const lonely = await env.connected();
     expect(await request(lonely, 'sim:preview', { fault: { kind: 'clear' } })).toEqual({ ok: false, error: expect.stringMatching(/join a room first/) });
     const socket = await joined();
     const bad = await request(socket, 'sim:preview', { fault: { kind: 'kill', node: 'master-1', unit: 'dcos-nope' } });
@@ -119,7 +87,7 @@ describe('a flood of sim:preview', () => {
     expect(room.engine.simTimeMs).toBe(before.simTimeMs);
     expect(JSON.stringify(room.engine.view())).toBe(before.view);
 
-    clock += 10_000; // the buckets refill: the server answers again
+    env.clock += 10_000; // the buckets refill: the server answers again
     expect((await request(socket, 'sim:preview', { fault })).ok).toBe(true);
     expect((await request(socket, 'sim:explain', { node: 'master-1', unit: 'dcos-exhibitor' })).ok).toBe(true);
   });
