@@ -63,4 +63,24 @@ describe('HealthPanel', () => {
     expect(tasks.textContent).toBe('1 · 1✂');
     expect(tasks.parentElement!.getAttribute('title')).toContain('TASK_UNREACHABLE');
   });
+
+  it('says when 3DT last pulled under the big badge (the verdict is only as fresh as the pull)', () => {
+    show({ ...viewFor(3, 2), clusterHealth: 'unhealthy', diagnostics: { updatedMs: 330_000, puller: 'master-1', nodes: [] } });
+    expect(dom.host.querySelector('[data-testid="health-pulled"]')!.textContent).toBe('as of the pull at 05:30') // the dashboard's m:ss clock, same as the timeline axis;
+    show({ ...viewFor(3, 2), diagnostics: { updatedMs: null, puller: null, nodes: [] } });
+    expect(dom.host.querySelector('[data-testid="health-pulled"]')!.textContent).toBe('no 3DT pull yet');
+  });
+
+  it('labels the 3DT column as codes, each code in a badge with its meaning (not a count)', () => {
+    const view = viewFor(3, 0);
+    const health = ['healthy', 'unhealthy', 'unknown'] as const;
+    show({ ...view, nodes: view.nodes.map((n, i) => ({ ...n, health: health[i]! })) });
+    const headers = [...dom.host.querySelectorAll('.node-table thead th')].map((th) => th.textContent);
+    expect(headers).toEqual(['Node', '3DT code', 'Why']);
+    const codes = [...dom.host.querySelectorAll('.node-table tbody .health-code')];
+    expect(codes.map((c) => [c.querySelector('.health-code__num')!.textContent, c.querySelector('.health-code__word')!.textContent])).toEqual([
+      ['0', '✓ healthy'], ['1', '! unhealthy'], ['3', '? unknown'],
+    ]);
+    expect(codes[2]!.getAttribute('title')).toBe('3DT health code 3 means unknown');
+  });
 });

@@ -5,6 +5,7 @@
  * agents and tasks.
  */
 import type { ClusterView, Health, NodeView } from '../../../shared/protocol/types.ts';
+import { formatSimTime } from '../../../shared/model/time.ts';
 import { selectShownView } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import './HealthPanel.css';
@@ -12,13 +13,31 @@ import './HealthPanel.css';
 const HEALTH_CODE: Record<Health, number> = { healthy: 0, unhealthy: 1, unknown: 3 };
 const HEALTH_GLYPH: Record<Health, string> = { healthy: '✓', unhealthy: '!', unknown: '?' };
 
-function Verdict({ health }: { health: Health }) {
+/** 3DT pulls every 60 s, so the verdict is only as fresh as the last pull: say which one. */
+function pullNote(updatedMs: number | null): string {
+  return updatedMs === null ? 'no 3DT pull yet' : `as of the pull at ${formatSimTime(updatedMs)}`;
+}
+
+function Verdict({ health, pulledMs }: { health: Health; pulledMs: number | null }) {
   const word = health === 'healthy' ? 'Healthy' : 'Unhealthy';
   return (
-    <div className={`verdict verdict-${health}`}>
-      <span className="verdict-glyph" aria-hidden="true">{health === 'healthy' ? '✓' : '✕'}</span>
-      <span data-testid="cluster-health" data-health={health} aria-label={`Cluster health: ${word}`}>{word}</span>
+    <div className="verdict-box">
+      <div className={`verdict verdict-${health}`}>
+        <span className="verdict-glyph" aria-hidden="true">{health === 'healthy' ? '✓' : '✕'}</span>
+        <span data-testid="cluster-health" data-health={health} aria-label={`Cluster health: ${word}`}>{word}</span>
+      </div>
+      <span className="verdict-pull" data-testid="health-pulled" title="3DT pulls every unit's health every 60 s; the verdict can lag what systemd sees">{pullNote(pulledMs)}</span>
     </div>
+  );
+}
+
+/** A 3DT health code (0, 1 or 3) in a small badge with its meaning: a code, not a count. */
+function HealthCode({ health }: { health: Health }) {
+  return (
+    <span className="health-code" title={`3DT health code ${HEALTH_CODE[health]} means ${health}`}>
+      <span className="health-code__num">{HEALTH_CODE[health]}</span>
+      <span className="health-code__word"><span aria-hidden="true">{HEALTH_GLYPH[health]}</span> {health}</span>
+    </span>
   );
 }
 
@@ -54,13 +73,13 @@ function NodeTable({ nodes }: { nodes: readonly NodeView[] }) {
   return (
     <table className="node-table">
       <thead>
-        <tr><th scope="col">Node</th><th scope="col">3DT health</th><th scope="col">Why</th></tr>
+        <tr><th scope="col">Node</th><th scope="col" title="3DT health codes: 0 healthy, 1 unhealthy, 3 unknown">3DT code</th><th scope="col">Why</th></tr>
       </thead>
       <tbody>
         {nodes.map((n) => (
           <tr key={n.id} className={`node-${n.health}`} data-node={n.id} data-health={n.health}>
             <th scope="row">{n.id}</th>
-            <td><span aria-hidden="true">{HEALTH_GLYPH[n.health]}</span> {HEALTH_CODE[n.health]} {n.health}</td>
+            <td><HealthCode health={n.health} /></td>
             <td className="node-note">{nodeNote(n)}</td>
           </tr>
         ))}
@@ -97,7 +116,7 @@ export function HealthPanel() {
   return (
     <section className="panel health-panel" aria-label="Cluster health">
       <div className="health-top">
-        <Verdict health={view.clusterHealth} />
+        <Verdict health={view.clusterHealth} pulledMs={view.diagnostics.updatedMs} />
         <Availability view={view} />
       </div>
       <dl className="facts">
