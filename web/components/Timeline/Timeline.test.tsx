@@ -217,3 +217,48 @@ describe('the time cursor', () => {
     expect(moved).toEqual([null]);
   });
 });
+
+describe('on a projector', () => {
+  const scrollTo = (px: number) => act(() => {
+    const body = q('.tl-body')!;
+    body.scrollTop = px;
+    body.dispatchEvent(new Event('scroll'));
+  });
+  const pinned = () => q('[data-testid="timeline-sticky"]');
+
+  it('scrolled into a node\'s unit rows, the node\'s header stays pinned above them', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    expand('master-1'); // rows: master-1, its 4 units, master-2, ...
+    expect(pinned()).toBeNull();
+    scrollTo(2 * ROW_PX);
+    expect(pinned()!.textContent).toContain('master-1');
+    // A copy, not a second row: the data-node contract stays unique and screen readers read the real row.
+    expect(pinned()!.querySelector('[data-node]')).toBeNull();
+    expect(pinned()!.querySelector('.tl-row')!.getAttribute('aria-hidden')).toBe('true');
+    // The next node's lane pushes it up as it arrives, then takes over (no header over its own lane).
+    scrollTo(4.5 * ROW_PX);
+    expect(pinned()!.style.height).toBe(`${ROW_PX / 2}px`);
+    scrollTo(5 * ROW_PX);
+    expect(pinned()).toBeNull();
+  });
+
+  it('the pinned header works like the lane: its name opens node faults, its chevron folds the units away', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    expand('master-1');
+    scrollTo(2 * ROW_PX);
+    click(pinned()!.querySelector('.tl-name')!);
+    expect(activated.map((a) => a.target)).toEqual([{ node: 'master-1', unit: null }]);
+    click(pinned()!.querySelector('.tl-chevron')!);
+    expect(q('[data-node="master-1"][data-unit="dcos-exhibitor"]')).toBeNull();
+  });
+
+  it('a tooltip does not outlive a scroll of the timeline (it would describe a row that moved away)', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    expand('master-1');
+    const bar = q('[data-node="master-1"][data-unit="dcos-mesos-master"] .tl-bar rect')!;
+    act(() => { bar.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 400, clientY: 80 })); });
+    expect(q('[role="tooltip"]')).not.toBeNull();
+    scrollTo(ROW_PX);
+    expect(q('[role="tooltip"]')).toBeNull();
+  });
+});

@@ -22,7 +22,7 @@ import { createPanZoom, type PanZoom } from './panZoom.ts';
 import { TimelineAxis, TimelineOverlay } from './TimelineAxis.tsx';
 import { placeMarkers } from './markerLayout.ts';
 import { LaneRow, UnitRowView } from './TimelineRow.tsx';
-import { LABEL_PX, ROW_PX, displayRows } from './timelineRows.ts';
+import { LABEL_PX, ROW_PX, displayRows, stickyLane, type DisplayRow } from './timelineRows.ts';
 import { TimelineTooltip, describeHover, type Hover } from './TimelineTooltip.tsx';
 import './Timeline.css';
 
@@ -69,6 +69,11 @@ function rowOverlay(o: TimelineOverlays | undefined, node: string, unit: string 
   };
 }
 
+/** Which node and unit ("*" for a lane) a row element stands for; the pinned header carries only its node. */
+function rowIdentity(rowEl: HTMLElement): { node: string; unit: string } {
+  return { node: rowEl.dataset.node ?? rowEl.dataset.stickyNode!, unit: rowEl.dataset.unit ?? '*' };
+}
+
 function powerOf(n: NodeView | undefined): PowerState | undefined {
   if (n === undefined) return undefined;
   return !n.up ? 'down' : n.partitioned ? 'partitioned' : 'up';
@@ -104,6 +109,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
   const rows = useMemo(() => displayRows(view.nodes, model, expanded), [view.nodes, model, expanded]);
   const nodeById = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view.nodes]);
   const [first, last] = virtualRows(scrollTop, size.height, ROW_PX, rows.length);
+  const pinned = stickyLane(rows, scrollTop, ROW_PX);
 
   // Measure the scroll body (width without its scrollbar) and keep measuring on resize.
   useLayoutEffect(() => {
@@ -132,16 +138,23 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
     const root = rootRef.current;
     if (root === null) return;
     const pz = createPanZoom(root, {
-      zoom: (factor, anchorPx) => setStored((prev) => {
+      zoom: (factor, anchorPx) => {
+        // The bars move under a still pointer: a tooltip would describe what was there before.
+        setHover(null);
+        setStored((prev) => {
         const now = nowRef.current;
         const w = resolveWindow(prev, now);
         return zoomWindow(w, factor, w.startMs + (anchorPx / barsPxRef.current) * (w.endMs - w.startMs), now);
-      }),
-      pan: (deltaPx) => setStored((prev) => {
-        const now = nowRef.current;
-        const w = resolveWindow(prev, now);
-        return panWindow(w, (deltaPx / barsPxRef.current) * (w.endMs - w.startMs), now);
-      }),
+        });
+      },
+      pan: (deltaPx) => {
+        setHover(null);
+        setStored((prev) => {
+          const now = nowRef.current;
+          const w = resolveWindow(prev, now);
+          return panWindow(w, (deltaPx / barsPxRef.current) * (w.endMs - w.startMs), now);
+        });
+      },
     }, {
       barsOrigin: () => root.getBoundingClientRect().left + LABEL_PX,
       isAxis: (t) => t instanceof Element && t.closest('.tl-axis') !== null,
@@ -177,8 +190,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
     const target = e.target as Element;
     const rowEl = target.closest<HTMLElement>('.tl-row');
     if (rowEl === null) return;
-    const node = rowEl.dataset.node!;
-    const unit = rowEl.dataset.unit!;
+    const { node, unit } = rowIdentity(rowEl);
     if (target.closest('.tl-chevron') !== null) {
       toggle(node);
       return;
@@ -207,8 +219,8 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
       setHover((h) => (h === null ? h : null));
       return;
     }
-    const unit = rowEl.dataset.unit!;
-    setHover({ kind: 'bar', node: rowEl.dataset.node!, unit: unit === '*' ? null : unit, band: bar.dataset.band!, seg: Number(bar.dataset.seg), x: e.clientX, y: e.clientY });
+    const { node, unit } = rowIdentity(rowEl);
+    setHover({ kind: 'bar', node, unit: unit === '*' ? null : unit, band: bar.dataset.band!, seg: Number(bar.dataset.seg), x: e.clientX, y: e.clientY });
   };
 
   const zoomBy = (factor: number) => setStored((prev) => {
@@ -241,6 +253,17 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
   const cursorX = cursorMs === null ? null : ((cursorMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * barsPx;
   const divergedMs = overlays?.compare?.firstDivergedMs ?? null;
   const divergedX = divergedMs === null ? null : ((divergedMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * barsPx;
+
+  const laneProps = (row: DisplayRow & { kind: 'lane' }, top: number) => {
+    const laneIndex = model.laneIndex[row.node];
+    const lane = laneIndex === undefined ? undefined : model.lanes[laneIndex];
+    const n = nodeById.get(row.node);
+    return {
+      node: row.node, lane, health: n?.health ?? lane?.health ?? 'unknown', power: powerOf(n) ?? lane?.power ?? 'up', role: n?.role ?? 'node',
+      expanded: row.expanded, unitCount: row.unitCount, top, win: rowWin, patterns,
+      selected: selected !== null && !row.expanded && selected.node === row.node, ...rowOverlay(overlays, row.node, null),
+    };
+  };
 
   const tooltip = hover === null ? null : describeHover(hover, model, nowMs);
   const allOpen = rows.length > 0 && view.nodes.every((n) => expanded.has(n.id));
@@ -283,20 +306,18 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
         ) : null}
       </div>
       <div className="tl-viewport">
-        <div className="tl-body" ref={bodyRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={onClick}>
+        <div className="tl-body" ref={bodyRef} onScroll={(e) => {
+          setScrollTop(e.currentTarget.scrollTop);
+          // The rows moved under the pointer: what the tooltip described is no longer there.
+          setHover(null);
+        }} onClick={onClick}>
           <div className="tl-rows" style={{ height: rows.length * ROW_PX, '--tl-shift': `${-shiftPx}px` } as CSSProperties}>
             {rows.slice(first, last).map((row, i) => {
               const top = (first + i) * ROW_PX;
               const laneIndex = model.laneIndex[row.node];
               const lane = laneIndex === undefined ? undefined : model.lanes[laneIndex];
               const n = nodeById.get(row.node);
-              if (row.kind === 'lane') {
-                return (
-                  <LaneRow key={row.key} node={row.node} lane={lane} health={n?.health ?? lane?.health ?? 'unknown'} power={powerOf(n) ?? lane?.power ?? 'up'}
-                      role={n?.role ?? 'node'} expanded={row.expanded} unitCount={row.unitCount} top={top} win={rowWin} patterns={patterns}
-                    selected={selected !== null && !row.expanded && selected.node === row.node} {...rowOverlay(overlays, row.node, null)} />
-                );
-              }
+              if (row.kind === 'lane') return <LaneRow key={row.key} {...laneProps(row, top)} />;
               const unitRow = lane?.rows[row.unit];
               const state = n?.units.find((u) => u.id === row.unit)?.state ?? unitRow?.state ?? 'pending';
               return (
@@ -306,6 +327,12 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
             })}
           </div>
         </div>
+        {pinned !== null ? (
+          // The node header stays above its unit rows (sticky), pushed up as the next node arrives.
+          <div className="tl-sticky" data-testid="timeline-sticky" style={{ width: size.width, height: ROW_PX + pinned.offsetPx }} onClick={onClick}>
+            <LaneRow {...laneProps(pinned.row, pinned.offsetPx)} sticky />
+          </div>
+        ) : null}
         <div className="tl-overlay-wrap" style={{ left: LABEL_PX }}>
           <TimelineOverlay win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} heightPx={Math.min(size.height, rows.length * ROW_PX)} cursorMs={cursorMs} />
           {divergedX !== null && divergedX <= barsPx ? (

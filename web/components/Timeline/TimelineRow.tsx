@@ -39,29 +39,32 @@ interface LaneRowProps extends RowCompareProps {
   selected: boolean;
   win: BarWindow;
   patterns: PatternIds;
+  /**
+   * The copy pinned above the rows (Timeline's sticky header): a picture of the real lane row, so it
+   * carries data-sticky-node instead of the row contract and stays out of the accessibility tree and tab order.
+   */
+  sticky?: boolean;
 }
 
-export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, expanded, unitCount, top, selected, win, patterns, ...compare }: LaneRowProps) {
+export const LaneRow = memo(function LaneRow({ node, lane, health, power, role, expanded, unitCount, top, selected, win, patterns, sticky = false, ...compare }: LaneRowProps) {
   const hs = healthStyle(health);
   const g = compare.ghost !== undefined;
   const ps = powerStyle(power);
   const worst = lane?.worst;
   return (
     <div
-      className={`tl-row tl-row--lane${selected ? ' tl-row--selected' : ''}`}
+      className={`tl-row tl-row--lane${selected ? ' tl-row--selected' : ''}${sticky ? ' tl-row--sticky' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
-      role="group"
-      data-node={node}
-      data-unit="*"
-      data-state={health}
-      aria-label={`${node}: ${health}`}
+      {...(sticky
+        ? { 'data-sticky-node': node, 'aria-hidden': true }
+        : { role: 'group', 'data-node': node, 'data-unit': '*', 'data-state': health, 'aria-label': `${node}: ${health}` })}
     >
       <div className="tl-label">
-        <button type="button" className="tl-chevron" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} the ${unitCount} units of ${node}`}>
+        <button type="button" className="tl-chevron" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} the ${unitCount} units of ${node}`} tabIndex={sticky ? -1 : undefined}>
           {expanded ? '▾' : '▸'}
         </button>
         <span className="tl-state-glyph" style={{ color: `var(${hs.cssVar})` }} aria-hidden="true">{hs.glyph}</span>
-        <button type="button" className="tl-name tl-name--lane" title={`${node} (${role}): open node faults`}>{node}</button>
+        <button type="button" className="tl-name tl-name--lane" title={`${node} (${role}): open node faults`} tabIndex={sticky ? -1 : undefined}>{node}</button>
         {power !== 'up' ? <span className="tl-badge" style={{ borderColor: `var(${ps.cssVar})` }}>{ps.glyph} {ps.label}</span> : null}
         {power === 'up' && worst !== undefined && worst !== 'healthy' ? <span className="tl-worst" style={{ color: `var(${unitStyle(worst).cssVar})` }} title={`worst unit state now: ${worst}`}>{unitStyle(worst).glyph}</span> : null}
         <LateBadge lateMs={compare.lateMs} />

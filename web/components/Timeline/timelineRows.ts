@@ -34,6 +34,24 @@ export function displayRows(nodes: readonly NodeView[], model: TimelineModel, ex
   return rows;
 }
 
+/**
+ * The node header to pin above the rows when the list is scrolled into a node's unit rows (its lane row
+ * has gone above the top), so a unit row never reads "dcos-marathon" without its node; `offsetPx` (<= 0)
+ * pushes the header up as the next node's lane arrives, as sticky section headers do.
+ */
+export function stickyLane(rows: readonly DisplayRow[], scrollTop: number, rowPx: number): { row: DisplayRow & { kind: 'lane' }; offsetPx: number } | null {
+  const top = Math.floor(Math.max(0, scrollTop) / rowPx);
+  const at = rows[top];
+  if (at === undefined || (at.kind === 'lane' && top * rowPx === scrollTop)) return null;
+  let i = top;
+  while (i >= 0 && rows[i]!.kind !== 'lane') i--;
+  const lane = rows[i];
+  if (lane === undefined || lane.kind !== 'lane' || !lane.expanded) return null;
+  const next = rows[top + 1];
+  const offsetPx = next?.kind === 'lane' ? Math.min(0, (top + 1) * rowPx - scrollTop - rowPx) : 0;
+  return { row: lane, offsetPx };
+}
+
 export interface VisualStyle {
   cssVar: string;
   label: string;
