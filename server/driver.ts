@@ -4,7 +4,7 @@
 // Invariants: simulated time never goes backwards; a stall of the process (sleep, GC storm) is not replayed
 // as a burst of fast-forward (the anchor moves past the gap); scenario steps fire in order, exactly once,
 // at their sim time, before any engine event scheduled later.
-import type { Engine, Fault, InjectResult, SimEvent } from '../shared/engine/types.ts';
+import type { Engine, Fault, FaultBy, InjectResult, SimEvent } from '../shared/engine/types.ts';
 import { isMarkEvent } from '../shared/protocol/marks.ts';
 import { advanceWithScript, createScript, nextStepTimeMs, SCRIPT_START, waitingForFact, type Script, type ScriptCursor, type ScriptError, type ScriptStep } from '../shared/engine/script.ts';
 
@@ -163,8 +163,8 @@ export class Driver {
     return produced;
   }
 
-  inject(fault: Fault): InjectResult {
-    const result = this.engine.inject(fault);
+  inject(fault: Fault, by: FaultBy): InjectResult {
+    const result = this.engine.inject(fault, by);
     if (result.ok) this.emit(result.events);
     return result;
   }

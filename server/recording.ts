@@ -40,7 +40,7 @@ export class Recorder {
 
   /** `from`: the steps a rewind or fork starts with (the recording up to the moment it branched). */
   constructor(private readonly header: RecordingHeader, from: readonly RecordedStep[] = []) {
-    this.recorded = from.map((s) => ({ ...s, ...(s.fault ? { fault: { ...s.fault } } : {}) }));
+    this.recorded = from.map(copyStep);
   }
 
   get steps(): readonly RecordedStep[] {
@@ -58,16 +58,21 @@ export class Recorder {
     for (let i = 0; i < events.length; i += 1) {
       const e = events[i];
       if (e.type === 'narration') this.recorded.push({ atMs: e.simTimeMs, say: e.text });
-      else if (e.type === 'fault' && e.active) this.recorded.push({ atMs: e.simTimeMs, fault: { ...e.fault } });
+      // A scenario's own firing needs no `by` (replay's default); a person's is kept so replay names them again.
+      else if (e.type === 'fault' && e.active) this.recorded.push({ atMs: e.simTimeMs, fault: { ...e.fault }, ...(e.by.role !== 'scenario' ? { by: { ...e.by } } : {}) });
     }
   }
 
   /** The recording up to `untilMs` (the room's current simulated time), in the key order of architecture.md §6. */
   recording(untilMs: number): Recording {
     const h = this.header;
-    const steps = this.recorded.map((s) => ({ ...s, ...(s.fault ? { fault: { ...s.fault } } : {}) }));
+    const steps = this.recorded.map(copyStep);
     return { version: RECORDING_VERSION, name: h.name, title: h.title, description: h.description, cluster: { ...h.cluster }, seed: h.seed, steps, untilMs };
   }
+}
+
+function copyStep(s: RecordedStep): RecordedStep {
+  return { ...s, ...(s.fault ? { fault: { ...s.fault } } : {}), ...(s.by ? { by: { ...s.by } } : {}) };
 }
 
 /** `<room>-<simTime>.json` with the clock as the dashboard shows it, ':' made file-name safe: default-07-30.json. */

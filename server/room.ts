@@ -4,7 +4,7 @@
 // tick (never one emit per event); a rejected command leaves the simulation untouched; a reset or scenario
 // load bumps the epoch, starts a new recording (timeline.ts) and broadcasts a fresh snapshot.
 import type { Logger } from 'pino';
-import type { ClusterConfig, ClusterView, Fault, SimEvent } from '../shared/engine/types.ts';
+import type { ClusterConfig, ClusterView, Fault, FaultBy, SimEvent } from '../shared/engine/types.ts';
 import type { Ack, Bookmark, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
 import type { ScriptStep } from '../shared/engine/script.ts';
 import type { Recording } from '../shared/protocol/recording.ts';
@@ -19,6 +19,8 @@ import { RoomBookmarks } from './bookmarks.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
+/** A click in an open room: anyone may change it, so nobody is its presenter unless they joined with its key. */
+export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
 /** A quiet simulation sends no batches; a playback heartbeat keeps viewers' clocks (the timeline's now line) true. */
 export const PLAYBACK_HEARTBEAT_MS = 1_000;
 
@@ -173,13 +175,17 @@ export class Room {
     });
   }
 
-  inject(fault: Fault): Ack<{ lastSeq: number }> {
+  /**
+   * `by`: who asked (handlers/socket.ts decides from the socket's role); it goes on the fault event and the
+   * recording. Default: an anonymous viewer (an open room has no roles; see OPEN_ROOM_BY).
+   */
+  inject(fault: Fault, by: FaultBy = OPEN_ROOM_BY): Ack<{ lastSeq: number }> {
     if (this.epochTimeline.recorder.full) {
       return { ok: false, error: `this room's recording is full (${this.epochTimeline.recorder.length} commands); reset the room to start a new one` };
     }
-    const result = this.driver.inject(fault);
+    const result = this.driver.inject(fault, by);
     if (!result.ok) return result;
-    this.options.logger.info({ room: this.name, fault }, 'fault injected');
+    this.options.logger.info({ room: this.name, fault, by: by.role }, 'fault injected');
     return { ok: true, lastSeq: this.driver.engine.lastSeq };
   }
 

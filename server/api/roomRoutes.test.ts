@@ -36,7 +36,8 @@ describe('GET /api/rooms/<room>/recording', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="default-04-10.json"');
     const recording = recordingSchema.parse(await res.json());
     expect(recording).toMatchObject({ version: 1, name: 'default', cluster: { masters: 3, agents: 2, publicAgents: 1 }, seed: 1, untilMs: nowMs() });
-    expect(recording.steps).toEqual([{ atMs: 152_500, fault: { kind: 'crash', node: 'agent-1' } }]);
+    // An open room's click is an anonymous viewer's (architecture.md §7; README: open rooms have no roles).
+    expect(recording.steps).toEqual([{ atMs: 152_500, fault: { kind: 'crash', node: 'agent-1' }, by: { role: 'viewer' } }]);
   });
 
   it('404s an unknown room and an unknown route', async () => {

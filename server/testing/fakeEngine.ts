@@ -2,7 +2,7 @@
 // of sim time. It honours the Engine contract the driver relies on (monotonic advanceTo, step to the next
 // scheduled time, inject validated with the simulation untouched on rejection, consecutive seqs, and a snapshot
 // that restoreFakeEngine turns back into the same engine).
-import type { ClusterConfig, ClusterView, Engine, EngineOptions, EngineSnapshot, ExplainStep, Fault, InjectResult, SimEvent, SimEventBody } from '../../shared/engine/types.ts';
+import type { ClusterConfig, ClusterView, Engine, EngineOptions, EngineSnapshot, ExplainStep, Fault, FaultBy, InjectResult, SimEvent, SimEventBody } from '../../shared/engine/types.ts';
 
 export const FAKE_TICK_EVERY_MS = 1_000;
 
@@ -57,15 +57,15 @@ function fakeEngine(state: FakeState): Engine {
     },
     step: () => fire(),
     nextEventTimeMs: nextTime,
-    inject(fault: Fault): InjectResult {
+    inject(fault: Fault, by: FaultBy = { role: 'scenario' }): InjectResult {
       if (fault.kind === 'clear') {
         stopped.clear();
-        return { ok: true, events: [stamp({ type: 'fault', fault, active: false, cause: { text: 'cleared' } })] };
+        return { ok: true, events: [stamp({ type: 'fault', fault, active: false, cause: { text: 'cleared' }, by })] };
       }
       if (!nodes.includes(fault.node)) return { ok: false, error: `unknown node '${fault.node}'; nodes: ${nodes.join(', ')}` };
       if ('unit' in fault && fault.unit !== 'tick') return { ok: false, error: `unknown unit '${fault.unit}' on ${fault.node}; units there: tick` };
       if (fault.kind === 'stop' || fault.kind === 'crash') stopped.add(fault.node);
-      return { ok: true, events: [stamp({ type: 'fault', fault, active: true, cause: { text: 'injected' } })] };
+      return { ok: true, events: [stamp({ type: 'fault', fault, active: true, cause: { text: 'injected' }, by })] };
     },
     narrate: (text) => [stamp({ type: 'narration', text })],
     view(): ClusterView {

@@ -1,7 +1,7 @@
 // The per-call context rules work through: the state, the static topology and the output buffer. Owns the
 // only ways to emit an event (stamping seq + time), schedule an action, record a fact's "why" and emit a
 // Boot Sequence step once per node. Invariant: seq increments by exactly one per emitted event.
-import type { Cause, SimEvent, SimEventBody } from './types.ts';
+import type { Cause, FaultBy, SimEvent, SimEventBody } from './types.ts';
 import type { Action, ActionKind, EngineState, Topo, UnitRt } from './state.ts';
 import { push } from './queue.ts';
 import { noteFaultEvent } from './faultHistory.ts';
@@ -11,6 +11,8 @@ export interface Ctx {
   s: EngineState;
   topo: Topo;
   out: SimEvent[];
+  /** Who issued the command being applied (inject only): faults it ends are ended by them. */
+  by?: FaultBy;
 }
 
 export function emit(ctx: Ctx, body: SimEventBody): void {

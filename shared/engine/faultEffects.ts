@@ -1,7 +1,7 @@
 // The effects the fault operations (faultOps.ts) are built from: ending an active fault with its event, starting a
 // stopped unit, a node's power / network changes and what the rest of the cluster makes of them. Every
 // consequence's cause refs the fault id so explain() can walk back to it.
-import type { ActiveFault, Fault } from './types.ts';
+import { SCENARIO_BY, type ActiveFault, type Fault } from './types.ts';
 import type { Ctx } from './ctx.ts';
 import { emit, schedule } from './ctx.ts';
 import { UNIT_CATALOG, unitsWithTrait } from '../model/catalog.ts';
@@ -25,7 +25,9 @@ export function end(ctx: Ctx, pred: (f: ActiveFault) => boolean, why: string): v
       keep.push(f);
       continue;
     }
-    emit(ctx, { type: 'fault', fault: f.fault, active: false, id: f.id, cause: { text: `${describeFault(f.fault)} ended: ${why}`, refs: [f.id] } });
+    // Ended by the command being applied (a start, heal, boot or clear), else (a natural end) by whoever began it.
+    const by = ctx.by ?? f.by ?? SCENARIO_BY;
+    emit(ctx, { type: 'fault', fault: f.fault, active: false, id: f.id, cause: { text: `${describeFault(f.fault)} ended: ${why}`, refs: [f.id] }, by: { ...by } });
   }
   ctx.s.faults = keep;
 }

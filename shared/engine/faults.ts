@@ -4,7 +4,7 @@
 // consequence's cause can ref; persistent faults stay in state.faults until undone by their opposite (start,
 // heal, boot) or `clear`, which emit `active: false` with the same id.
 // Invariant: a rejected fault changes nothing (every check runs before the first mutation).
-import type { Fault } from './types.ts';
+import type { Fault, FaultBy } from './types.ts';
 import type { FaultSubject } from '../model/faults/spec.ts';
 import type { Ctx } from './ctx.ts';
 import { emit, unitIndex, nodeAt } from './ctx.ts';
@@ -27,12 +27,14 @@ export function checkApplicable(ctx: Ctx, fault: Fault): string | null {
   return faultApplicable(fault, subjectOf(ctx, fault));
 }
 
-export function injectFault(ctx: Ctx, fault: Fault): string | null {
+/** `by` (who issued it) goes on its event and on the active fault, and on the events of faults it ends. */
+export function injectFault(ctx: Ctx, fault: Fault, by: FaultBy): string | null {
   const err = validateFault(ctx.s.cluster, fault) ?? checkApplicable(ctx, fault);
   if (err) return err;
   const id = `fault:${ctx.s.seq + 1}`;
-  emit(ctx, { type: 'fault', fault: { ...fault }, active: true, id, cause: { text: describeFault(fault), refs: [id] } });
-  if (isPersistent(fault.kind)) ctx.s.faults.push({ id, fault: { ...fault }, sinceMs: ctx.s.simTimeMs });
+  ctx.by = by;
+  emit(ctx, { type: 'fault', fault: { ...fault }, active: true, id, cause: { text: describeFault(fault), refs: [id] }, by: { ...by } });
+  if (isPersistent(fault.kind)) ctx.s.faults.push({ id, fault: { ...fault }, sinceMs: ctx.s.simTimeMs, by: { ...by } });
   // start ends the stop of its unit, heal the partition and boot the crash of its node: their undo is the effect.
   for (const a of ctx.s.faults.slice()) {
     if (a.id !== id && undoes(fault, a.fault) && ctx.s.faults.includes(a)) opsFor(a.fault.kind).undo(ctx, a, id);

@@ -2,7 +2,7 @@
 // step), fault injection and the derived view / explanations. Pure: no clock, no IO, no Math.random.
 // Invariants: same seed + same calls => byte-identical events; inject never throws and a rejected fault leaves
 // the state byte-identical; snapshot() round-trips through JSON.
-import type { ClusterConfig, ClusterView, Engine, EngineOptions, EngineSnapshot, ExplainStep, Fault, InjectResult, SimEvent } from './types.ts';
+import { SCENARIO_BY, type ClusterConfig, type ClusterView, type Engine, type EngineOptions, type EngineSnapshot, type ExplainStep, type Fault, type FaultBy, type InjectResult, type SimEvent } from './types.ts';
 import type { Ctx } from './ctx.ts';
 import type { EngineState } from './state.ts';
 import { emit } from './ctx.ts';
@@ -84,11 +84,11 @@ function makeEngine(s: EngineState): Engine {
       return run((ctx) => drainUntil(ctx, next));
     },
     nextEventTimeMs: () => peekTime(s.queue),
-    inject(fault: Fault): InjectResult {
+    inject(fault: Fault, by: FaultBy = SCENARIO_BY): InjectResult {
       const ctx: Ctx = { s, topo, out: [] };
       let err: string | null;
       try {
-        err = injectFault(ctx, fault);
+        err = injectFault(ctx, fault, by);
         if (!err) {
           updateAvailability(ctx);
           updateMonitor(ctx);

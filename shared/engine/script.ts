@@ -13,7 +13,7 @@
 // - A step with `when` waits, from its atMs on, until that fact holds (scriptFacts.ts), and the steps after it
 //   wait for it: the script is a sequence, so narration never runs ahead of the cluster. While it waits the engine
 //   is advanced one event time at a time and only the new events are checked (`armed` in the cursor).
-import type { ClusterView, Engine, Fault, SimEvent } from './types.ts';
+import { SCENARIO_BY, type ClusterView, type Engine, type Fault, type FaultBy, type SimEvent } from './types.ts';
 import { holdsIn, matchesEvent, type ScriptCondition } from './scriptFacts.ts';
 import { formatSimTime } from '../model/time.ts';
 import { describeFault } from '../model/faults/registry.ts';
@@ -22,6 +22,8 @@ export interface ScriptStep {
   atMs: number;
   fault?: Fault;
   say?: string;
+  /** Who applied the fault (a recording of a room keeps it, so replay is byte-identical); default SCENARIO_BY. */
+  by?: FaultBy;
   /** Fire at the first moment from atMs on when this fact holds. */
   when?: ScriptCondition;
 }
@@ -112,7 +114,7 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
     if (step.say !== undefined) pushAll(events, engine.narrate(step.say));
     if (step.fault !== undefined) {
       const resolved = resolveFault(engine, step.fault, bound);
-      const result = 'fault' in resolved ? engine.inject(resolved.fault) : { ok: false as const, error: resolved.error };
+      const result = 'fault' in resolved ? engine.inject(resolved.fault, step.by ?? SCENARIO_BY) : { ok: false as const, error: resolved.error };
       if (result.ok) pushAll(events, result.events);
       else {
         errors.push({

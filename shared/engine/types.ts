@@ -29,7 +29,8 @@ export type SimEvent = EventBase &
     | { type: 'agent'; node: string; registered: boolean; unreachable?: boolean; cause: Cause }
     | { type: 'task'; service: string; task: string; node: string; state: TaskState; cause: Cause }
     /** `id` ("fault:<seq>") names the fault; an `active: false` event carries the id of the fault that ended. */
-    | { type: 'fault'; fault: Fault; active: boolean; cause: Cause; id?: string }
+    /** `by`: who applied it (architecture.md §7); an `active: false` event names who ended it (a natural end: the fault's own `by`). */
+    | { type: 'fault'; fault: Fault; active: boolean; cause: Cause; id?: string; by: FaultBy }
     | { type: 'narration'; text: string }
     /** A numbered step of the DC/OS Boot Sequence page observed happening (ids in shared/model/bootSteps.ts). */
     | { type: 'step'; step: string; node: string | null; unit: string | null; text: string; cause: Cause }
@@ -84,10 +85,24 @@ export interface TaskView {
   state: TaskState;
 }
 
+/**
+ * Who applied a fault (architecture.md §7): the room's presenter, a viewer (optionally named) or a scenario step.
+ * The engine only carries it onto the fault event; it never changes what the fault does.
+ */
+export interface FaultBy {
+  role: 'presenter' | 'viewer' | 'scenario';
+  name?: string;
+}
+
+/** A command with nobody behind it (a scenario step, the CLI, a test). */
+export const SCENARIO_BY: FaultBy = { role: 'scenario' };
+
 export interface ActiveFault {
   id: string;
   fault: Fault;
   sinceMs: number;
+  /** Absent in snapshots taken before issue 9: read as SCENARIO_BY. */
+  by?: FaultBy;
 }
 
 export interface DiagnosticsNodeReport {
@@ -165,8 +180,8 @@ export interface Engine {
   /** Jump to the next scheduled event time and process everything at it. */
   step(): SimEvent[];
   nextEventTimeMs(): number | null;
-  /** Validate and apply a fault now; the simulation is untouched when it is rejected. */
-  inject(fault: Fault): InjectResult;
+  /** Validate and apply a fault now; the simulation is untouched when it is rejected. `by` goes on its events (default SCENARIO_BY). */
+  inject(fault: Fault, by?: FaultBy): InjectResult;
   narrate(text: string): SimEvent[];
   view(): ClusterView;
   explain(node: string, unit: string): ExplainStep[];

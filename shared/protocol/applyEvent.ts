@@ -116,7 +116,7 @@ export function applyEvent(prev: ClusterView, e: SimEvent): ClusterView {
       if (e.id === undefined) return view;
       if (!e.active) return { ...view, faults: view.faults.filter((f) => f.id !== e.id) };
       if (!isPersistent(e.fault.kind)) return view;
-      const f: ActiveFault = { id: e.id, fault: e.fault, sinceMs: e.simTimeMs };
+      const f: ActiveFault = { id: e.id, fault: e.fault, sinceMs: e.simTimeMs, by: e.by };
       return { ...view, faults: [...view.faults, f] };
     }
     case 'availability':

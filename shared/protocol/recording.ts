@@ -4,7 +4,7 @@
 // no @symbolic nodes: those were resolved when they fired), so replaying one is exact; a hand-written recording may
 // still use them, it is then just a scenario with a fixed end.
 import { z } from 'zod';
-import { scenarioSchema, scenarioStepSchema } from './schemas.ts';
+import { recordingStepSchema, scenarioSchema } from './schemas.ts';
 
 export const RECORDING_VERSION = 1;
 /**
@@ -16,14 +16,14 @@ export const MAX_USER_COMMANDS = MAX_RECORDING_STEPS - 500;
 
 export const recordingSchema = scenarioSchema.extend({
   version: z.literal(RECORDING_VERSION, { error: `version must be ${RECORDING_VERSION} (the only recording format so far)` }),
-  steps: z.array(scenarioStepSchema).max(MAX_RECORDING_STEPS),
+  steps: z.array(recordingStepSchema).max(MAX_RECORDING_STEPS),
   /** The simulated time the recording was taken at: the CLI's default --until-ms. */
   untilMs: z.number().int().min(0),
 });
 
 export type Recording = z.infer<typeof recordingSchema>;
 /** What a room records: a command at the simulated time it took effect. */
-export type RecordedStep = Pick<Recording['steps'][number], 'atMs' | 'fault' | 'say'>;
+export type RecordedStep = Pick<Recording['steps'][number], 'atMs' | 'fault' | 'say' | 'by'>;
 
 /** A JSON value is meant as a recording (not a plain scenario) when it says which recording version it is. */
 export function looksLikeRecording(json: unknown): boolean {

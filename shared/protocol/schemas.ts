@@ -67,12 +67,32 @@ export const scriptConditionSchema = z.discriminatedUnion('fact', [
   z.strictObject({ fact: z.literal('task'), is: z.enum(TASK_STATES as [TaskState, ...TaskState[]]), service: z.string().min(1).max(64).optional() }),
 ]);
 
-export const scenarioStepSchema = z.strictObject({
+const scenarioStepShape = {
   atMs: z.number().int().min(0),
   when: scriptConditionSchema.optional(),
   fault: faultSchema.optional(),
   say: z.string().min(1).max(500).optional(),
-}).refine((s) => s.fault !== undefined || s.say !== undefined, 'a step needs a fault, a say, or both');
+};
+const STEP_NEEDS = 'a step needs a fault, a say, or both';
+export const scenarioStepSchema = z.strictObject(scenarioStepShape).refine((s) => s.fault !== undefined || s.say !== undefined, STEP_NEEDS);
+
+/**
+ * A display name a viewer picks (shown as `by.name` on their faults): text only (React escapes it), so control
+ * characters are the only ones refused; trimmed, 1-32 characters.
+ */
+export const DISPLAY_NAME_MAX = 32;
+export const displayNameSchema = z.string().max(1_000, 'name is too long')
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'name must not be empty').max(DISPLAY_NAME_MAX, `name must be at most ${DISPLAY_NAME_MAX} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'name must not contain control characters'));
+/** Who applied a fault (architecture.md §7; the engine's FaultBy). */
+export const faultBySchema = z.strictObject({
+  role: z.enum(['presenter', 'viewer', 'scenario']),
+  name: displayNameSchema.optional(),
+});
+/** A recording's step may say who applied its fault (a room records it; replay puts it back on the event). */
+export const recordingStepSchema = z.strictObject({ ...scenarioStepShape, by: faultBySchema.optional() })
+  .refine((s) => s.fault !== undefined || s.say !== undefined, STEP_NEEDS);
 
 export const scenarioSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]{1,64}$/),
