@@ -79,7 +79,10 @@ describe('lanes and rows carry the contract', () => {
     const first = row.querySelector('.tl-bar')!;
     expect(first.querySelectorAll('rect')[1]!.getAttribute('fill')).toMatch(/^url\(#tl-pat-.*-hatch\)$/); // waiting is hatched
     expect(first.querySelector('text')!.textContent).toBe('…');
-    expect([...document.querySelectorAll('.tl-chip')].map((c) => c.textContent)).toEqual(expect.arrayContaining(['⚡ kill', '♛ Mesos', 'ZK 3/3', '❝']));
+    // Each marker has a chip of its own or a place in a cluster chip's list ("3 events: ❝ · …").
+    const chips = [...document.querySelectorAll('.tl-chip:not(.tl-chip--cluster)')].map((c) => c.textContent);
+    const clustered = [...document.querySelectorAll('.tl-cluster__list')].flatMap((c) => c.textContent!.split(' · '));
+    expect([...chips, ...clustered]).toEqual(expect.arrayContaining(['⚡ kill', '♛ Mesos', 'ZK 3/3', '❝']));
     expect(document.querySelectorAll('.tl-mline--fault').length).toBe(1);
     expect(q('.tl-now-tag')!.textContent).toBe('now 01:00');
   });
@@ -250,6 +253,21 @@ describe('on a projector', () => {
     expect(activated.map((a) => a.target)).toEqual([{ node: 'master-1', unit: null }]);
     click(pinned()!.querySelector('.tl-chevron')!);
     expect(q('[data-node="master-1"][data-unit="dcos-exhibitor"]')).toBeNull();
+  });
+
+  it('a crowd of markers becomes one "N events" chip that spells them out on hover, never overlapping chips', () => {
+    render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
+    const cluster = q('.tl-chip--cluster')!;
+    const count = cluster.querySelector('.tl-cluster__count')!.textContent!;
+    expect(count).toMatch(/^\d+ events$/);
+    expect(cluster.dataset.marker!.split(',')).toHaveLength(Number(count.split(' ')[0]));
+    act(() => { cluster.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 200, clientY: 60 })); });
+    const tip = q('[role="tooltip"]')!;
+    expect(tip.querySelector('.tl-tooltip__title')!.textContent).toBe(count);
+    // One line per event, each with its time.
+    expect(tip.querySelector('.tl-tooltip__cause')!.textContent!.split('\n')).toHaveLength(Number(count.split(' ')[0]));
+    expect(tip.querySelector('.tl-tooltip__cause')!.textContent).toMatch(/^\d\d:\d\d {2}/);
+    expect(q('.tl-key--muted')!.textContent).not.toContain('markers'); // nothing left uncounted in the corner
   });
 
   it('a tooltip does not outlive a scroll of the timeline (it would describe a row that moved away)', () => {

@@ -1,6 +1,7 @@
 /**
  * The time axis strip above the lanes: m:ss tick labels, the "now" tag, and the marker chips placed by
- * markerLayout.ts (⚡ fault, ♛ leader, "ZK 2/3" quorum, ❝ narration); hidden chips are counted.
+ * markerLayout.ts (⚡ fault, ♛ leader, "ZK 2/3" quorum, ❝ narration); a crowd without room becomes one
+ * "3 events" chip that spells its chips out on hover; a chip with no room at all is counted in the corner.
  * Also the overlay drawn over the rows: grid lines, marker lines, the masked future and the now line.
  */
 import { memo } from 'react';
@@ -26,7 +27,7 @@ interface AxisProps {
 export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, nowMs, labelPx }: AxisProps) {
   const x = timeScale(win, win.widthPx);
   const nowX = x(nowMs);
-  const hidden = placed.filter((p) => p.level === null).length;
+  const hidden = placed.filter((p) => p.level === null && p.members === undefined && p.clustered !== true).length;
   const showNow = nowX >= 0 && nowX <= win.widthPx;
   return (
     <div className="tl-axis" style={{ height: AXIS_PX }}>
@@ -40,9 +41,16 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
       </div>
       <div className="tl-axis__track" style={{ width: win.widthPx }}>
         {placed.map((p) => (p.level === null ? null : (
-          <span key={p.marker.seq} className={`tl-chip tl-chip--${p.marker.kind}${p.flip ? ' tl-chip--flip' : ''}`} data-marker={p.indices.join(',')}
+          <span key={p.members === undefined ? p.marker.seq : `cluster-${p.marker.seq}`}
+            className={`tl-chip tl-chip--${p.marker.kind}${p.flip ? ' tl-chip--flip' : ''}${p.members !== undefined ? ' tl-chip--cluster' : ''}`}
+            data-marker={p.indices.join(',')} data-cluster={p.members === undefined ? undefined : p.indices.length}
             style={{ transform: `translate(${p.x}px, ${p.level * CHIP_LEVEL_PX}px)${p.flip ? ' translateX(-100%)' : ''}` }}>
-            {p.label}
+            {p.members === undefined ? p.label : (
+              <>
+                <span className="tl-cluster__count">{p.label}</span>
+                <span className="tl-cluster__list">{p.members.map((m) => m.label).join(' · ')}</span>
+              </>
+            )}
           </span>
         )))}
         {ticks.map((t) => {
@@ -81,9 +89,9 @@ export const TimelineOverlay = memo(function TimelineOverlay({ win, ticks, place
         const tx = x(t);
         return <line key={t} className="tl-grid" x1={tx} x2={tx} y1={0} y2={heightPx} />;
       })}
-      {placed.map((p) => (
+      {placed.map((p) => (p.members !== undefined ? null : (
         <line key={p.marker.seq} className={`tl-mline tl-mline--${p.marker.kind}`} x1={p.x} x2={p.x} y1={0} y2={heightPx} />
-      ))}
+      )))}
       {nowX > 0 && nowX < win.widthPx ? <line className="tl-now" x1={nowX} x2={nowX} y1={0} y2={heightPx} /> : null}
       {cursorMs !== null && x(cursorMs) >= 0 && x(cursorMs) <= win.widthPx
         ? <line className="tl-cursor-line" x1={x(cursorMs)} x2={x(cursorMs)} y1={0} y2={heightPx} /> : null}

@@ -9,6 +9,8 @@ import { healthStyle, powerStyle, unitStyle, type VisualStyle } from './timeline
 
 /** A merged marker chip lists at most this many sentences. */
 const MAX_MERGED_LINES = 4;
+/** A cluster chip ("N events") lists at most this many, one line each. */
+const MAX_CLUSTER_LINES = 8;
 /** Gap between the pointer and the tooltip. */
 const POINTER_GAP_PX = 14;
 
@@ -38,8 +40,15 @@ export function describeHover(hover: Hover, model: TimelineModel, nowMs: number)
     const ms = hover.indices.map((i) => model.markers[i]).filter((m) => m !== undefined);
     const m = ms[0];
     if (m === undefined) return null;
-    const shown = ms.slice(0, MAX_MERGED_LINES).map((x) => x.detail);
+    // A cluster chip ("3 events") holds different markers: each line says when and what.
+    const cluster = ms.some((x) => x.label !== m.label);
+    const shown = ms.slice(0, cluster ? MAX_CLUSTER_LINES : MAX_MERGED_LINES).map((x) => (cluster ? `${formatSimTime(x.atMs)}  ${x.detail}` : x.detail));
     if (ms.length > shown.length) shown.push(`…and ${ms.length - shown.length} more`);
+    const last = ms.at(-1)!;
+    if (cluster) {
+      const when = last.atMs === m.atMs ? `at ${formatSimTime(m.atMs)}` : `${formatSimTime(m.atMs)} → ${formatSimTime(last.atMs)}`;
+      return { title: `${ms.length} events`, state: null, glyph: '', cssVar: null, when, cause: shown.join('\n') };
+    }
     return { title: ms.length > 1 ? `${m.label} ×${ms.length}` : m.label, state: null, glyph: '', cssVar: null, when: `at ${formatSimTime(m.atMs)}`, cause: shown.join('\n') };
   }
   const i = model.laneIndex[hover.node];
