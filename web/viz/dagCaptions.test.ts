@@ -25,7 +25,21 @@ describe('edge captions', () => {
     }
   });
 
-  it('are placed off every obstacle and off each other when there is room, else where they cover least', () => {
+  it('are dropped rather than laid over a box when every spot around their target is taken', () => {
+    const target = { x: 100, y: 100, w: 120, h: 28 };
+    const wall = { x: 0, y: 0, w: 400, h: 400 }; // everything around the target is covered
+    expect(placeCaptions([{ key: 'a', text: '✕ exhibitor.wait', target }], [wall]).size).toBe(0);
+  });
+
+  it('are dropped rather than cut off at the edge of the drawing', () => {
+    const target = { x: 2, y: 2, w: 60, h: 28 }; // top-left corner, narrower than the caption
+    const spots = placeCaptions([{ key: 'a', text: '✕ exhibitor.wait', target }], [], { w: 64, h: 60 });
+    expect(spots.size).toBe(0);
+    const roomy = placeCaptions([{ key: 'a', text: '✕ exhibitor.wait', target }], [], { w: 400, h: 60 });
+    expect(roomy.get('a')!.y).toBeGreaterThan(target.y + target.h); // below: above is off the drawing
+  });
+
+  it('are placed off every obstacle and off each other when there is room', () => {
     const target = { x: 100, y: 100, w: 120, h: 28 };
     const spots = placeCaptions([
       { key: 'a', text: '✕ exhibitor.wait', target },

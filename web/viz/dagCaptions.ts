@@ -1,5 +1,6 @@
 // Captions of blocked edges ("✕ exhibitor.wait", "… ZK quorum"): what each blocked dependent waits for, short
-// enough to read from the back of a room, placed where it covers no vertex, header, fact badge or other caption.
+// enough to read from the back of a room, placed where it covers no vertex, header, fact badge or other caption,
+// inside the drawing (never cut off at its edge); a caption with no such spot is dropped, not squeezed in.
 // Invariants: a caption is a whole word or a known name, never cut mid-word (the full `via` is in the explain
 // panel); placement is pure geometry (boxes in, positions out) and costs O(captions x obstacles) per batch.
 import type { Box } from './dagLayout.ts';
@@ -74,11 +75,12 @@ function candidates(t: Box, w: number): Box[] {
 }
 
 /**
- * Places every caption on the first candidate spot that hits no obstacle and no caption placed before it;
- * if every spot is taken, on the one that covers the least. Requests are placed in the given order (callers pass
- * the most important first).
+ * Places each caption on the first candidate spot that hits no obstacle and no caption placed before it and
+ * lies inside `bounds` (the drawing); a caption without such a spot is left out of the result (dropped: its
+ * red edge still shows, and its words are in the explain panel). Requests are placed in the given order
+ * (callers pass the most important first, so those keep their captions).
  */
-export function placeCaptions(requests: readonly CaptionRequest[], obstacles: readonly Box[]): Map<string, CaptionPlacement> {
+export function placeCaptions(requests: readonly CaptionRequest[], obstacles: readonly Box[], bounds?: { w: number; h: number }): Map<string, CaptionPlacement> {
   const placed: Box[] = [];
   const out = new Map<string, CaptionPlacement>();
   for (const r of requests) {
@@ -86,16 +88,11 @@ export function placeCaptions(requests: readonly CaptionRequest[], obstacles: re
     // Only obstacles near the target can collide: keeps a 100-agent view cheap.
     const near = (b: Box): boolean => overlaps(b, { x: r.target.x - w - 10, y: r.target.y - 2 * CAPTION_H, w: r.target.w + 2 * w + 20, h: r.target.h + 4 * CAPTION_H });
     const local = [...obstacles.filter(near), ...placed.filter(near)];
-    let best: Box | null = null;
-    let bestCost = Infinity;
-    for (const c of candidates(r.target, w)) {
-      let cost = 0;
-      for (const o of local) cost += overlapArea(c, o);
-      if (cost < bestCost) { best = c; bestCost = cost; }
-      if (cost === 0) break;
-    }
-    placed.push(best!);
-    out.set(r.key, { x: best!.x, y: best!.y + CAPTION_H / 2 });
+    const inside = (c: Box) => bounds === undefined || (c.x >= 0 && c.y >= 0 && c.x + c.w <= bounds.w && c.y + c.h <= bounds.h);
+    const spot = candidates(r.target, w).find((c) => inside(c) && local.every((o) => overlapArea(c, o) === 0));
+    if (spot === undefined) continue;
+    placed.push(spot);
+    out.set(r.key, { x: spot.x, y: spot.y + CAPTION_H / 2 });
   }
   return out;
 }

@@ -264,12 +264,14 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const cur = bySource.get(k);
     if (!cur || geom.boxes.get(e.to)!.x < geom.boxes.get(cur.to)!.x) bySource.set(k, e);
   }
-  // The caption names what the dependent waits for, next to the dependent, wherever it covers nothing else.
-  // Worst first, so a red caption gets the best spot.
+  // The caption names what the dependent waits for, next to the dependent, wherever it covers nothing else
+  // and is not cut off by the drawing's edge; with no such spot it is dropped. Worst first, so a red caption
+  // gets the best spot and the ones dropped are the least important.
   const order = [...bySource.values()].sort((x, y) => LEVEL[y.block] - LEVEL[x.block]);
-  const spots = placeCaptions(order.map((e) => ({ key: e.key, text: captionText(e), target: geom.boxes.get(e.to)! })), obstaclesOf(geom));
+  const spots = placeCaptions(order.map((e) => ({ key: e.key, text: captionText(e), target: geom.boxes.get(e.to)! })), obstaclesOf(geom), { w: geom.width, h: geom.height });
   for (const e of order) {
-    const p = spots.get(e.key)!;
+    const p = spots.get(e.key);
+    if (p === undefined) continue;
     e.label = true;
     e.labelX = p.x;
     e.labelY = p.y;

@@ -2,9 +2,11 @@
 // at 1366x768 (986x352 px measured in the running app), and quiet links from the masters to the agents run
 // along the gutters instead of cutting through other masters' vertices.
 import { describe, expect, it } from 'vitest';
+import type { UnitState } from '../../shared/protocol/types.ts';
+import { CAPTION_FONT, CAPTION_H, textWidth } from './dagCaptions.ts';
 import { BOOT_SPINE, catalogUnitsForRole } from './dagCatalog.ts';
-import { instanceEdges } from './dagEdges.ts';
-import { fixtureView } from './dagFixtures.ts';
+import { captionText, instanceEdges } from './dagEdges.ts';
+import { fixtureView, withUnitState } from './dagFixtures.ts';
 import { VERTEX_FONT, type Box } from './dagLayout.ts';
 import { chooseArrangement, clusterGeometry, DEFAULT_DAG_UI, type DagGeometry } from './dagModel.ts';
 import { fitTransform } from './zoom.ts';
@@ -88,5 +90,34 @@ describe('cross-node routing', () => {
         }
       }
     }
+  });
+});
+
+describe('edge captions on a projector', () => {
+  const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  it('with any one master unit stopped or failed, every caption is whole inside the drawing and covers no box', () => {
+    const base = fixtureView(3, 2, 1, 'healthy', catalogUnitsForRole);
+    const units = base.nodes.find((n) => n.id === 'master-1')!.units.map((u) => u.id);
+    let checked = 0;
+    for (const unit of units) {
+      for (const state of ['stopped', 'failed'] as UnitState[]) {
+        const v = withUnitState(base, 'master-1', unit, state);
+        for (const arrangement of ['right', 'below'] as const) {
+          const g = clusterGeometry(v.nodes, DEFAULT_DAG_UI, catalogUnitsForRole, BOOT_SPINE, arrangement);
+          const obstacles = [...g.boxes.entries(), ...Object.entries(g.facts)];
+          const captions = instanceEdges(v, g, catalogUnitsForRole).filter((e) => e.label)
+            .map((e) => ({ e, b: { x: e.labelX, y: e.labelY - CAPTION_H / 2, w: textWidth(captionText(e), CAPTION_FONT), h: CAPTION_H } }));
+          for (const { e, b } of captions) {
+            const what = `${captionText(e)} (${unit} ${state}, ${arrangement})`;
+            expect(b.x >= 0 && b.y >= 0 && b.x + b.w <= g.width && b.y + b.h <= g.height, `${what} cut off at the edge`).toBe(true);
+            for (const [ref, box] of obstacles) expect(overlap(b, box), `${what} covers ${ref}`).toBe(false);
+            for (const o of captions) if (o.e !== e) expect(overlap(b, o.b), `${what} covers ${captionText(o.e)}`).toBe(false);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
