@@ -270,6 +270,19 @@ describe('on a projector', () => {
     expect(q('.tl-key--muted')!.textContent).not.toContain('markers'); // nothing left uncounted in the corner
   });
 
+  it('no time label is cut off at the right edge of the axis', () => {
+    const model = appendToTimeline(emptyTimeline(), bootScript().events);
+    // The window follows now, so the ticks slide: look at a few moments, some with a tick near the edge.
+    for (let nowMs = 600_000; nowMs < 630_000; nowMs += 1_500) {
+      render(model, viewFor(), nowMs);
+      const track = q('.tl-axis__track')!;
+      const width = parseFloat(track.style.width);
+      const xs = [...track.querySelectorAll<HTMLElement>('.tl-tick')].map((t) => Number(/translateX\(([-\d.]+)px\)/.exec(t.style.transform)![1]));
+      expect(xs.length).toBeGreaterThan(3);
+      for (const x of xs) expect(x + 42, `at ${nowMs}`).toBeLessThanOrEqual(width); // 42: a tick label's width ("12:30")
+    }
+  });
+
   it('a tooltip does not outlive a scroll of the timeline (it would describe a row that moved away)', () => {
     render(appendToTimeline(emptyTimeline(), bootScript().events), viewFor());
     expand('master-1');

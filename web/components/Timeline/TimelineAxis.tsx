@@ -58,6 +58,8 @@ export const TimelineAxis = memo(function TimelineAxis({ win, ticks, placed, now
           // The now tag wins over a tick label it would cover.
           const tagX = nowX + NOW_TAG_PX > win.widthPx ? nowX - NOW_TAG_PX : nowX;
           if (showNow && tx + TICK_LABEL_PX > tagX && tx < tagX + NOW_TAG_PX) return null;
+          // A label the strip's right edge would cut ("09:") is left out; its grid line still shows.
+          if (tx + TICK_LABEL_PX > win.widthPx) return null;
           return <span key={t} className="tl-tick" style={{ transform: `translateX(${tx}px)` }}>{formatSimTime(t)}</span>;
         })}
         {showNow ? (
