@@ -35,6 +35,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     snapshot: (room, snapshot) => io.to(room).emit('sim:snapshot', snapshot),
     playback: (room, playback) => io.to(room).emit('sim:playback', playback),
     bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),
+    policy: (room, policy) => io.to(room).emit('sim:policy', policy),
   };
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
@@ -46,7 +47,11 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     roomIdleMs: limits.roomIdleMs,
     maxHistoryEvents: limits.maxHistoryEvents,
     autoTick: deps.autoTick ?? true,
+    defaultPresenterKey: deps.presenterKey ?? null,
+    roomsPerAddress: limits.roomsPerAddress,
   });
+  // Shared by the socket joins and the HTTP routes that take a presenter key.
+  const wrongKeys = new AddressLimiter(limits.wrongKeysPerSecond, limits.wrongKeyBurst, now);
 
   httpServer.on('request', createRequestHandler({
     rooms,
@@ -56,6 +61,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     staticDir: deps.staticDir ?? null,
     webMiddleware: deps.webMiddleware,
     roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
+    wrongKeys,
     origins: deps.origins ?? [],
     stats: () => ({
       uptimeMs: now() - startedWallMs,
@@ -76,7 +82,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
-    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits });
+    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys });
   });
   io.engine.on('connection_error', (error: { code?: number; message?: string }) => {
     logger.warn({ code: error.code, message: error.message }, 'client connection refused');

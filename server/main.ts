@@ -11,6 +11,7 @@ import { realDeps } from './engineDeps.ts';
 import { createLogger } from './log.ts';
 import { parseOrigins } from './origins.ts';
 import { buildWebIfNeeded } from './webBuild.ts';
+import { generatePresenterKey } from './presenterKey.ts';
 
 const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_DIR = path.join(ROOT_DIR, 'dist');
@@ -18,6 +19,23 @@ const DEFAULT_PORT = 3000;
 const DEFAULT_HOST = '127.0.0.1';
 /** Shutdown waits this long for sockets to close before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 3_000;
+
+/** A bind only this machine can reach: the default room may stay open there without a key. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/**
+ * The default room's presenter key (architecture.md §7): PRESENTER_KEY when set; generated when bound beyond this
+ * machine without one (the room is then a class room, and `generated` says to print its link once, as Jupyter
+ * prints its token URL); none on a loopback bind (an open room).
+ */
+function defaultRoomKey(host: string): { key: string | null; generated: boolean } {
+  const given = process.env.PRESENTER_KEY;
+  if (given !== undefined && given !== '') return { key: given, generated: false };
+  if (isLoopbackHost(host)) return { key: null, generated: false };
+  return { key: generatePresenterKey(), generated: true };
+}
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
@@ -35,7 +53,7 @@ async function main(): Promise<void> {
 
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--dev');
-  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, PRESENTER_KEY, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
   const dev = args.includes('--dev') || process.env.BOOTSCOPE_DEV === '1';
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST || DEFAULT_HOST;
@@ -81,7 +99,10 @@ async function main(): Promise<void> {
     }
   }
 
-  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS) });
+  const presenter = defaultRoomKey(host);
+  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS), presenterKey: presenter.key });
+  // The key itself never goes to the logger; only the one-time link below (stdout, like Jupyter's token URL) shows it.
+  if (presenter.key !== null) logger.info({ room: 'default', generated: presenter.generated }, 'the default room is a class room: only its presenter may change it');
 
   httpServer.on('error', (error) => {
     logger.fatal({ err: error, host, port }, 'could not listen');
@@ -92,6 +113,9 @@ async function main(): Promise<void> {
     const actual = typeof address === 'object' && address !== null ? address.port : port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     logger.info({ url: `http://${shown}:${actual}/`, host, port: actual }, `Bootscope is running at http://${shown}:${actual}/`);
+    if (presenter.generated && presenter.key !== null) {
+      process.stdout.write(`\n    To present the default room (only you may change it), open:\n        http://${shown}:${actual}/#key=${presenter.key}\n    Students open http://${shown}:${actual}/ and watch.\n\n`);
+    }
   });
 }
 

@@ -5,7 +5,7 @@
 // load bumps the epoch, starts a new recording (timeline.ts) and broadcasts a fresh snapshot.
 import type { Logger } from 'pino';
 import type { ClusterConfig, ClusterView, Fault, FaultBy, SimEvent } from '../shared/engine/types.ts';
-import type { Ack, Bookmark, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
+import type { Ack, Bookmark, EventBatch, PlaybackState, RoomPolicy, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
 import type { ScriptStep } from '../shared/engine/script.ts';
 import type { Recording } from '../shared/protocol/recording.ts';
 import type { ControlCommand, Scenario } from '../shared/protocol/schemas.ts';
@@ -31,6 +31,8 @@ export interface RoomBroadcast {
   playback(room: string, playback: PlaybackState): void;
   /** The room's bookmark list changed (optional: only rooms with viewers that draw them care). */
   bookmarks?(room: string, bookmarks: Bookmark[]): void;
+  /** The room's policy changed (room:policy). */
+  policy?(room: string, policy: RoomPolicy): void;
 }
 
 export interface RoomOptions {
@@ -42,6 +44,8 @@ export interface RoomOptions {
   logger: Logger;
   maxHistoryEvents: number;
   autoTick: boolean;
+  /** A class room's key: the room then waits at 0:00, paused, until its presenter presses play (§7). */
+  presenterKey?: string | null;
 }
 
 interface Simulation {
@@ -72,15 +76,35 @@ export class Room {
   private lastPlaybackWallMs = 0;
   private clientCount = 0;
   private forkOrigin: ForkOrigin | null = null;
-  /** Set for rooms made by `sim:fork` or (issue 9) POST /api/rooms: who may drive it. Never logged or broadcast. */
+  /**
+   * Set for class rooms (PRESENTER_KEY for the default room, POST /api/rooms, `sim:fork`): who may drive it. Never
+   * logged or broadcast; compare it with keyMatches (presenterKey.ts), never with ===.
+   */
   presenterKey: string | null = null;
+  /** Class rooms only: viewers may inject faults (room:policy). */
+  private studentsMayInject = false;
   private idleSinceWallMs: number;
 
   constructor(private readonly options: RoomOptions, sim?: Partial<Simulation>) {
     this.name = options.name;
     this.sim = { cluster: DEFAULT_CLUSTER, seed: DEFAULT_SEED, scenario: null, script: [], ...sim };
     this.idleSinceWallMs = options.now();
+    this.presenterKey = options.presenterKey ?? null;
     this.install(this.sim, undefined, false);
+  }
+
+  /** Open (anyone may change it) or class (only its presenter may, unless the policy lets viewers inject). */
+  get policy(): RoomPolicy {
+    return { mode: this.presenterKey === null ? 'open' : 'class', studentsMayInject: this.studentsMayInject };
+  }
+
+  /** room:policy (presenter only, checked by the caller): everyone in the room gets the new policy. */
+  setPolicy(change: { studentsMayInject?: boolean }): RoomPolicy {
+    if (change.studentsMayInject !== undefined) this.studentsMayInject = change.studentsMayInject;
+    const policy = this.policy;
+    this.options.broadcast.policy?.(this.name, policy);
+    this.options.logger.info({ room: this.name, ...policy }, 'room policy changed');
+    return policy;
   }
 
   get clients(): number {
@@ -157,6 +181,7 @@ export class Room {
       epoch: this.epoch,
       historyTrimmed: this.history.trimmed,
       bookmarks: this.marks.list(),
+      policy: this.policy,
       ...(this.forkOrigin !== null ? { forkOf: { ...this.forkOrigin } } : {}),
     };
   }
@@ -301,8 +326,8 @@ export class Room {
       engine,
       now: this.options.now,
       speed: old?.speed,
-      // A rewound or forked room waits for its presenter: it starts paused.
-      paused: start !== undefined ? true : old?.paused,
+      // A rewound or forked room waits for its presenter: it starts paused; so does a new class room, at 0:00.
+      paused: start !== undefined ? true : (old?.paused ?? this.presenterKey !== null),
       script: sim.script,
       onEvents: (events) => this.onEvents(events),
       onTick: () => this.onTick(),

@@ -3,7 +3,10 @@
 // other than the default with no clients for `roomIdleMs` is disposed by sweep() (its timers stop).
 import type { Logger } from 'pino';
 import type { EngineFactory, EngineRestorer } from './deps.ts';
-import { randomBytes } from 'node:crypto';
+import type { ClusterConfig } from '../shared/engine/types.ts';
+import type { ScenarioInfo } from '../shared/protocol/messages.ts';
+import type { ScriptStep } from '../shared/engine/script.ts';
+import { generatePresenterKey } from './presenterKey.ts';
 import { Room, type RoomBroadcast } from './room.ts';
 
 export const DEFAULT_ROOM = 'default';
@@ -18,15 +21,70 @@ export interface RoomRegistryOptions {
   roomIdleMs: number;
   maxHistoryEvents: number;
   autoTick: boolean;
+  /** PRESENTER_KEY (or the key main.ts generated for a public bind): the default room is then a class room. */
+  defaultPresenterKey?: string | null;
+  /** Class rooms one client address may hold at once (POST /api/rooms); the total limit applies as well. */
+  roomsPerAddress?: number;
 }
+
+/** What a new class room runs: a plain boot of a cluster and seed, or a built-in scenario. */
+export interface ClassRoomStart {
+  cluster?: ClusterConfig;
+  seed?: number;
+  scenario?: { info: ScenarioInfo; cluster: ClusterConfig; seed: number; steps: readonly ScriptStep[] };
+}
+
+export type ClassRoomResult = { ok: true; room: Room; key: string } | { ok: false; status: 409 | 429 | 400; error: string };
+
+export const DEFAULT_ROOMS_PER_ADDRESS = 3;
 
 export type RoomLookup = { ok: true; room: Room; created: boolean } | { ok: false; error: string };
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
+  /** Rooms made by POST /api/rooms -> the address that made them (the per-address limit counts these). */
+  private readonly creators = new Map<string, string>();
 
   constructor(private readonly options: RoomRegistryOptions) {
-    this.create(DEFAULT_ROOM);
+    this.create(DEFAULT_ROOM, options.defaultPresenterKey ?? null);
+  }
+
+  /**
+   * POST /api/rooms: a new class room (paused at 0:00 until its presenter plays) with a fresh key. `name` taken: 409;
+   * the caller's address already holds roomsPerAddress rooms, or the total limit is reached: 429.
+   */
+  createClassRoom(address: string, name: string | undefined, start: ClassRoomStart): ClassRoomResult {
+    const perAddress = this.options.roomsPerAddress ?? DEFAULT_ROOMS_PER_ADDRESS;
+    const held = [...this.creators.values()].filter((a) => a === address).length;
+    if (held >= perAddress) {
+      return { ok: false, status: 429, error: `room limit per address reached: this address already holds ${held} class rooms (at most ${perAddress}); they close after ${Math.round(this.options.roomIdleMs / 60_000)} minutes without viewers` };
+    }
+    if (this.rooms.size >= this.options.maxRooms) {
+      return { ok: false, status: 429, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; try again after idle rooms close` };
+    }
+    const roomName = name ?? this.className();
+    if (this.rooms.has(roomName)) return { ok: false, status: 409, error: `room '${roomName}' already exists; pick another name or leave it out for a generated one` };
+    const key = generatePresenterKey();
+    const scenario = start.scenario;
+    const sim = scenario
+      ? { cluster: scenario.cluster, seed: scenario.seed, scenario: scenario.info, script: scenario.steps }
+      : { ...(start.cluster ? { cluster: start.cluster } : {}), ...(start.seed !== undefined ? { seed: start.seed } : {}) };
+    let room: Room;
+    try {
+      room = this.create(roomName, key, sim);
+    } catch (error) {
+      return { ok: false, status: 400, error: `could not start the simulation: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    this.creators.set(roomName, address);
+    return { ok: true, room, key };
+  }
+
+  /** "class-<6 hex>", never taken. */
+  private className(): string {
+    for (;;) {
+      const name = `class-${generatePresenterKey().slice(0, 6)}`;
+      if (!this.rooms.has(name)) return name;
+    }
   }
 
   get size(): number {
@@ -64,7 +122,7 @@ export class RoomRegistry {
     if (!branch.ok) return branch;
     const room = this.create(this.forkName(parentName));
     room.startFrom(branch.start, { cluster: parent.cluster, seed: parent.seed, scenario: parent.scenario }, { room: parentName, atMs: branch.start.atMs });
-    const key = randomBytes(16).toString('hex');
+    const key = generatePresenterKey();
     room.presenterKey = key;
     this.options.logger.info({ room: room.name, parent: parentName, atMs: branch.start.atMs }, 'room forked');
     return { ok: true, room, key };
@@ -88,6 +146,7 @@ export class RoomRegistry {
       if (name === DEFAULT_ROOM || idleSince === null || now - idleSince < this.options.roomIdleMs) continue;
       room.dispose();
       this.rooms.delete(name);
+      this.creators.delete(name);
       dropped.push(name);
       this.options.logger.info({ room: name }, 'room dropped (idle)');
     }
@@ -102,11 +161,12 @@ export class RoomRegistry {
   close(): void {
     for (const room of this.rooms.values()) room.dispose();
     this.rooms.clear();
+    this.creators.clear();
   }
 
-  private create(name: string): Room {
+  private create(name: string, presenterKey: string | null = null, sim?: ConstructorParameters<typeof Room>[1]): Room {
     const { createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick } = this.options;
-    const room = new Room({ name, createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick });
+    const room = new Room({ name, createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick, presenterKey }, sim);
     this.rooms.set(name, room);
     logger.info({ room: name, rooms: this.rooms.size }, 'room created');
     return room;

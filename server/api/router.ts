@@ -17,6 +17,8 @@ import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
 import { serveEvents } from './eventsRoute.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
+import { serveCreateRoom } from './createRoomRoute.ts';
+import { keyMatches } from '../presenterKey.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
 import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
@@ -30,10 +32,15 @@ export interface RouterDeps {
   webMiddleware?: WebMiddleware;
   /** Per-address budget for the /api/rooms routes (a past view is rebuilt on the simulation's thread). */
   roomApiLimiter: AddressLimiter;
+  /** Wrong presenter keys per address (shared with sim:join). */
+  wrongKeys: AddressLimiter;
   /** Browser origins allowed besides same-origin and localhost (as for the socket, origins.ts). */
   origins?: readonly string[];
   stats(): object;
 }
+
+/** Where a recording upload to a class room carries the presenter key. */
+export const PRESENTER_KEY_HEADER = 'x-presenter-key';
 
 const roomQuerySchema = z.object({ room: roomNameSchema.optional() });
 const MAX_URL_LENGTH = 2048;
@@ -51,12 +58,15 @@ export function createRequestHandler(deps: RouterDeps): (req: IncomingMessage, r
 async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const rawUrl = req.url ?? '/';
   if (rawUrl.length > MAX_URL_LENGTH) return sendError(res, 414, `URL too long: at most ${MAX_URL_LENGTH} characters`);
-  // The one route with a body: POST /api/rooms/<room>/recording (recordingUpload.ts); everything else is read-only.
+  // The routes with a body: POST /api/rooms/<room>/recording (recordingUpload.ts) and POST /api/rooms
+  // (createRoomRoute.ts); everything else is read-only.
   const upload = req.method === 'POST' && /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl);
-  if (req.method !== 'GET' && req.method !== 'HEAD' && !upload) {
+  const createRoom = req.method === 'POST' && /^\/api\/rooms\/?(\?|$)/.test(rawUrl);
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !upload && !createRoom) {
     req.resume();
-    return sendError(res, 405, `method ${req.method} not allowed: this server answers GET and HEAD (and POST ${ROOM_API_BASE}/<room>/recording)`);
+    return sendError(res, 405, `method ${req.method} not allowed: this server answers GET and HEAD (and POST ${ROOM_API_BASE}, POST ${ROOM_API_BASE}/<room>/recording)`);
   }
+  if (createRoom) return createClassRoom(deps, req, res);
   let url: URL;
   try {
     url = new URL(rawUrl, 'http://localhost');
@@ -118,7 +128,32 @@ function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, r
     req.resume();
     return sendError(res, 403, `origin ${String(req.headers.origin).slice(0, 100)} may not load recordings here; set BOOTSCOPE_ORIGINS to allow it`);
   }
+  // A class room is changed by its presenter only: the key comes in a header (never in the URL, which gets logged).
+  const target = deps.rooms.get(room);
+  if (target !== undefined && target.presenterKey !== null) {
+    const header = req.headers[PRESENTER_KEY_HEADER];
+    const given = typeof header === 'string' ? header : undefined;
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (given === undefined || given.length > 256 || !keyMatches(given, target.presenterKey)) {
+      req.resume();
+      if (given !== undefined && !deps.wrongKeys.take(address)) return sendJson(res, 429, { error: 'too many wrong presenter keys from your address: wait a minute' }, { 'Retry-After': '60' });
+      return sendError(res, 403, `only the presenter may load a recording into room '${target.name}' (a class room): send its key in the ${PRESENTER_KEY_HEADER} header`);
+    }
+  }
   return serveRecordingUpload(deps.rooms, room, req, res, deps.logger);
+}
+
+/** POST /api/rooms: same Origin gate as an upload, the address's API budget, then createRoomRoute.ts. */
+function createClassRoom(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> | void {
+  if (!isOriginAllowed(req.headers.origin, req.headers.host, deps.origins ?? [])) {
+    req.resume();
+    return sendError(res, 403, `origin ${String(req.headers.origin).slice(0, 100)} may not create rooms here; set BOOTSCOPE_ORIGINS to allow it`);
+  }
+  if (!deps.roomApiLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
+    req.resume();
+    return sendJson(res, 429, { error: `too many requests to ${ROOM_API_BASE}: slow down` }, { 'Retry-After': '1' });
+  }
+  return serveCreateRoom(deps.rooms, deps.scenarios, req, res, deps.logger);
 }
 
 function pickRoom(rooms: RoomRegistry, name: string | undefined, res: ServerResponse): Room | null {

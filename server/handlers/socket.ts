@@ -6,7 +6,10 @@ import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import { bookmarkAddSchema, controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, scenarioLoadSchema } from '../../shared/protocol/schemas.ts';
+import { bookmarkAddSchema, controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, roomPolicySchema, scenarioLoadSchema, viewerNameSchema } from '../../shared/protocol/schemas.ts';
+import type { RoomRole } from '../../shared/protocol/messages.ts';
+import type { AddressLimiter } from '../api/addressLimiter.ts';
+import { decideRole, faultBy, refusal, type GuardedCommand } from './classroom.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
 import type { Room } from '../room.ts';
@@ -24,6 +27,8 @@ export interface SocketDeps {
   logger: Logger;
   now: () => number;
   limits: ServerLimits;
+  /** Wrong presenter keys per client address (shared by every socket of the app). */
+  wrongKeys: AddressLimiter;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -40,17 +45,26 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
   const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
   const inRoom = (handler: (room: Room) => Ack): Ack => (current === null ? NOT_JOINED : handler(current));
+  // Decided at each join (classroom.ts): the presenter of a class room holds its key; everyone else is a viewer.
+  let role: RoomRole = 'viewer';
+  let displayName: string | null = null;
+  const guarded = (command: GuardedCommand, handler: (room: Room) => Ack): Ack =>
+    inRoom((room) => refusal(room, role, command) ?? handler(room));
 
   registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
     const name = request?.room ?? DEFAULT_ROOM;
     if (!snapshots.take()) return snapshotLimited;
     const lookup = rooms.getOrCreate(name);
     if (!lookup.ok) return lookup;
+    const decided = decideRole(lookup.room, request?.key, socket.handshake.address, deps.wrongKeys);
+    if (!decided.ok) return decided;
     if (current !== null && current !== lookup.room) {
       void socket.leave(current.name);
       current.removeClient();
       current = null;
     }
+    role = decided.role;
+    if (request?.name !== undefined) displayName = request.name;
     const snapshot = lookup.room.snapshot();
     if (current === null) {
       void socket.join(name);
@@ -58,9 +72,18 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       current = lookup.room;
     }
     socket.emit('sim:snapshot', snapshot);
-    logger.info({ room: name, socket: socket.id, clients: lookup.room.clients }, 'client joined');
-    return { ok: true, room: name, lastSeq: snapshot.lastSeq };
+    logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
+    return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };
   });
+
+  registerCommand(context, 'viewer:name', viewerNameSchema, ({ name }) => {
+    displayName = name;
+    return { ok: true, name };
+  });
+
+  registerCommand(context, 'room:policy', roomPolicySchema, (change) =>
+    guarded('room:policy', (room) => ({ ok: true, policy: room.setPolicy(change) })),
+  );
 
   registerCommand(context, 'sim:resync', resyncSchema, () =>
     inRoom((room) => {
@@ -71,10 +94,12 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     }),
   );
 
-  registerCommand(context, 'fault:inject', faultSchema, (fault) => inRoom((room) => room.inject(fault)));
+  registerCommand(context, 'fault:inject', faultSchema, (fault) =>
+    guarded('fault:inject', (room) => room.inject(fault, faultBy(room, role, displayName))),
+  );
 
   registerCommand(context, 'sim:control', controlSchema, (command) =>
-    inRoom((room) => {
+    guarded('sim:control', (room) => {
       const result = room.control(command);
       if (result.ok) logger.info({ room: room.name, socket: socket.id, command }, 'playback control');
       return result;
@@ -82,7 +107,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   );
 
   registerCommand(context, 'scenario:load', scenarioLoadSchema, ({ name }) =>
-    inRoom((room) => {
+    guarded('scenario:load', (room) => {
       const loaded = deps.scenarios.load(name);
       if (!loaded.ok) return loaded;
       const error = room.loadScenario(loaded.scenario);
@@ -96,10 +121,10 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   const explain = createPastExplainer(deps.now);
   registerCommand(context, 'sim:explain', explainSchema, (query) => inRoom((room) => explain(room, query)));
 
-  // Any client may bookmark today; issue 9 restricts bookmark:add to the presenter of a class room.
+  // Anyone in an open room, only the presenter in a class room.
   const bookmarks = createBookmarkBudget(deps.now);
   registerCommand(context, 'bookmark:add', bookmarkAddSchema, ({ name, atMs }) =>
-    inRoom((room) => bookmarks.take() ?? room.addBookmark(name, atMs)),
+    guarded('bookmark:add', (room) => bookmarks.take() ?? room.addBookmark(name, atMs)),
   );
 
   // Computed aside from the joined room's engine, never written to it; metered on its own (handlers/preview.ts).
@@ -111,7 +136,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   const branches = new TokenBucket(limits.branchesPerSecond, limits.branchBurst, deps.now);
   const branchLimited: Ack = { ok: false, error: `rate limit: at most ${limits.branchesPerSecond} rewind/fork per second (bursts of ${limits.branchBurst})` };
   registerCommand(context, 'sim:rewind', rewindSchema, ({ simTimeMs }) =>
-    inRoom((room) => (branches.take() ? room.rewind(simTimeMs) : branchLimited)),
+    guarded('sim:rewind', (room) => (branches.take() ? room.rewind(simTimeMs) : branchLimited)),
   );
   registerCommand(context, 'sim:fork', forkSchema, (request) =>
     inRoom((room) => {

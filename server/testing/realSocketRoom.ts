@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { realDeps } from '../engineDeps.ts';
 import { silentLogger } from '../log.ts';
+import type { ServerDeps } from '../deps.ts';
 import type { Room } from '../room.ts';
 import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './harness.ts';
 
@@ -20,7 +21,8 @@ export interface RealSocketRoom {
   runRoom(room: Room, untilSimMs: number): void;
 }
 
-export function useRealSocketRoom(): RealSocketRoom {
+/** `overrides`: extra server deps (e.g. a presenter key, a logger that captures). */
+export function useRealSocketRoom(overrides: Partial<ServerDeps> = {}): RealSocketRoom {
   let server: TestServer | null = null;
   const sockets: ClientSocket[] = [];
   const env: RealSocketRoom = {
@@ -52,7 +54,7 @@ export function useRealSocketRoom(): RealSocketRoom {
     },
   };
   beforeEach(async () => {
-    server = await startTestServer({ ...realDeps(silentLogger()), now: () => env.clock, autoTick: false });
+    server = await startTestServer({ ...realDeps(overrides.logger ?? silentLogger()), now: () => env.clock, autoTick: false, ...overrides });
   });
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.disconnect();

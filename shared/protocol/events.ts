@@ -1,6 +1,6 @@
 // The socket.io contract, typed once for both server and web (architecture.md §4).
-import type { Ack, Bookmark, EventBatch, PlaybackState, ScenarioInfo, SimSnapshot } from './messages.ts';
-import type { BookmarkAddRequest, ControlCommand, ExplainRequest, ForkRequest, JoinRequest, PreviewRequest, RewindRequest, ScenarioLoadRequest } from './schemas.ts';
+import type { Ack, Bookmark, EventBatch, PlaybackState, RoomPolicy, RoomRole, ScenarioInfo, SimSnapshot } from './messages.ts';
+import type { BookmarkAddRequest, ControlCommand, ExplainRequest, ForkRequest, JoinRequest, PreviewRequest, RewindRequest, RoomPolicyRequest, ScenarioLoadRequest, ViewerNameRequest } from './schemas.ts';
 import type { ExplainStep, Fault } from '../engine/types.ts';
 import type { PreviewOutcome } from '../engine/preview.ts';
 
@@ -10,11 +10,21 @@ export interface ServerToClientEvents {
   'sim:playback': (playback: PlaybackState) => void;
   /** The room's whole bookmark list, after any change (also in every snapshot). */
   'sim:bookmarks': (bookmarks: Bookmark[]) => void;
+  /** The room's policy after a `room:policy` change (also in every snapshot). */
+  'sim:policy': (policy: RoomPolicy) => void;
 }
 
 /** Payloads are typed for our own client; the server still validates every one with zod (schemas.ts). */
 export interface ClientToServerEvents {
-  'sim:join': (request: JoinRequest, ack: (result: Ack<{ room: string; lastSeq: number }>) => void) => void;
+  /**
+   * `key`: the room's presenter key (a wrong one is refused; none in a class room: viewer). `name`: the display name
+   * this socket's faults carry. An open room has no presenter: everyone joins it as a viewer and may change it.
+   */
+  'sim:join': (request: JoinRequest, ack: (result: Ack<{ room: string; lastSeq: number; role: RoomRole; policy: RoomPolicy }>) => void) => void;
+  /** This socket's display name from now on (1-32 characters, no control characters). */
+  'viewer:name': (request: ViewerNameRequest, ack: (result: Ack<{ name: string }>) => void) => void;
+  /** Presenter of a class room only: what the audience may do; everyone gets `sim:policy`. */
+  'room:policy': (request: RoomPolicyRequest, ack: (result: Ack<{ policy: RoomPolicy }>) => void) => void;
   'sim:resync': (request: Record<string, never>, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   'fault:inject': (fault: Fault, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   'sim:control': (command: ControlCommand, ack: (result: Ack<{ speed: number; paused: boolean; simTimeMs: number }>) => void) => void;

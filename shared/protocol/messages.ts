@@ -34,7 +34,21 @@ export interface SimSnapshot {
   forkOf?: { room: string; atMs: number };
   /** Named bookmarks of this epoch, oldest moment first (absent: none). */
   bookmarks?: Bookmark[];
+  /** Open or class room, and what the audience may do (architecture.md §7); absent from older servers: open. */
+  policy?: RoomPolicy;
 }
+
+/**
+ * A room's rules (architecture.md §7): `open`, anyone may change it; `class`, only the presenter may, except
+ * that viewers may `fault:inject` while `studentsMayInject` is true.
+ */
+export interface RoomPolicy {
+  mode: 'open' | 'class';
+  studentsMayInject: boolean;
+}
+
+/** Who a socket is in its room: the presenter (joined with the room's key) or a viewer. */
+export type RoomRole = 'presenter' | 'viewer';
 
 /** A named moment a presenter marked on the room's timeline: an annotation, not a command (never in the engine). */
 export interface Bookmark {

@@ -39,7 +39,9 @@ export const controlSchema = z.discriminatedUnion('action', [
 ]);
 
 export const roomNameSchema = z.string().regex(ROOM_NAME_PATTERN, 'room names are 1-32 characters: a-z, 0-9 and -');
-export const joinSchema = z.strictObject({ room: roomNameSchema.optional() });
+/** A presenter key as sent (server/presenterKey.ts compares it in constant time); bounded, never echoed. */
+export const presenterKeySchema = z.string().min(1, 'key must not be empty').max(256, 'key is too long');
+export const joinSchema = z.strictObject({ room: roomNameSchema.optional(), key: presenterKeySchema.optional(), name: z.lazy(() => displayNameSchema).optional() });
 export const scenarioLoadSchema = z.strictObject({ name: z.string().min(1).max(64) });
 /** `at`: explain the unit as it was at that simulated moment of the current epoch (the room checks at <= now). */
 export const explainSchema = z.strictObject({
@@ -90,6 +92,20 @@ export const faultBySchema = z.strictObject({
   role: z.enum(['presenter', 'viewer', 'scenario']),
   name: displayNameSchema.optional(),
 });
+/** `viewer:name`: the display name this socket's faults carry as `by.name`. */
+export const viewerNameSchema = z.strictObject({ name: displayNameSchema });
+/** `room:policy` (presenter only): what the audience of a class room may do. */
+export const roomPolicySchema = z.strictObject({ studentsMayInject: z.boolean().optional() });
+export type RoomPolicyRequest = z.infer<typeof roomPolicySchema>;
+export type ViewerNameRequest = z.input<typeof viewerNameSchema>;
+/** POST /api/rooms: a new class room; `scenario` (a built-in's name) brings its own cluster and seed. */
+export const createRoomSchema = z.strictObject({
+  name: roomNameSchema.optional(),
+  cluster: clusterConfigSchema.optional(),
+  seed: seedSchema.optional(),
+  scenario: z.string().min(1).max(64).optional(),
+}).refine((r) => r.scenario === undefined || (r.cluster === undefined && r.seed === undefined), 'a scenario brings its own cluster and seed: give scenario, or cluster and seed, not both');
+
 /** A recording's step may say who applied its fault (a room records it; replay puts it back on the event). */
 export const recordingStepSchema = z.strictObject({ ...scenarioStepShape, by: faultBySchema.optional() })
   .refine((s) => s.fault !== undefined || s.say !== undefined, STEP_NEEDS);
@@ -107,7 +123,7 @@ export const scenarioSchema = z.strictObject({
 
 export type FaultInput = z.infer<typeof faultSchema>;
 export type ControlCommand = z.infer<typeof controlSchema>;
-export type JoinRequest = z.infer<typeof joinSchema>;
+export type JoinRequest = z.input<typeof joinSchema>;
 export type ScenarioLoadRequest = z.infer<typeof scenarioLoadSchema>;
 export type PreviewRequest = z.infer<typeof previewSchema>;
 
