@@ -40,7 +40,7 @@ describe('placeMarkers', () => {
     expect(shown.flatMap((p) => p.indices).sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it('chips never overlap, however crowded, and every marker is shown or counted in a cluster', () => {
+  it('chips never overlap, however crowded; every marker has a chip, a place in a nearby cluster, or is counted', () => {
     const kinds: MarkerKind[] = ['fault', 'leader', 'quorum', 'narration', 'fault-cleared', 'health'];
     for (const seed of [1, 2, 3, 4, 5]) {
       const markers = Array.from({ length: 60 }, (_, i) => m(((i * 7919 * seed) % 100_000), kinds[(i * seed) % kinds.length]!, `label ${(i * seed) % 9}`)).sort((a, b) => a.atMs - b.atMs);
@@ -51,7 +51,13 @@ describe('placeMarkers', () => {
       });
       for (const a of spans) for (const b of spans) if (a !== b && a.level === b.level) expect(a.to <= b.from || a.from >= b.to).toBe(true);
       expect(spans.every((s) => s.from >= 0 && s.to <= win.widthPx)).toBe(true);
-      expect(shown.flatMap((p) => p.indices).length).toBe(60);
+      const placed = placeMarkers(markers, win);
+      const hidden = placed.filter((p) => p.level === null && p.members === undefined && p.clustered !== true);
+      expect(shown.flatMap((p) => p.indices).length + hidden.flatMap((p) => p.indices).length).toBe(60);
+      // A cluster's count sits by its markers' lines, not a long way from some of them.
+      for (const c of shown.filter((p) => p.members !== undefined)) {
+        for (const mem of c.members!) expect(Math.abs(mem.x - c.x)).toBeLessThanOrEqual(160);
+      }
     }
   });
 

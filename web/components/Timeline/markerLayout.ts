@@ -101,8 +101,8 @@ function levels(widthPx: number) {
   };
 }
 
-/** Left-over chips farther apart than a cluster chip is wide get clusters of their own, so a count sits near its markers. */
-const CLUSTER_GAP_PX = widthOf('00 events');
+/** A cluster spans at most about its own width, so a count sits next to the lines of the markers it holds. */
+const CLUSTER_SPAN_PX = widthOf('00 events');
 
 function makeCluster(members: PlacedMarker[], x: number): PlacedMarker {
   const sorted = members.slice().sort((a, b) => a.x - b.x);
@@ -111,11 +111,11 @@ function makeCluster(members: PlacedMarker[], x: number): PlacedMarker {
   return { marker: top.marker, indices: sorted.flatMap((m) => m.indices).sort((a, b) => a - b), label: `${count} events`, x, level: null, flip: false, members: sorted };
 }
 
-function splitByGap(chips: readonly PlacedMarker[]): PlacedMarker[][] {
+function splitBySpan(chips: readonly PlacedMarker[]): PlacedMarker[][] {
   const out: PlacedMarker[][] = [];
   for (const chip of chips.slice().sort((a, b) => a.x - b.x)) {
     const group = out.at(-1);
-    if (group !== undefined && chip.x - group.at(-1)!.x <= CLUSTER_GAP_PX) group.push(chip);
+    if (group !== undefined && chip.x - group[0]!.x <= CLUSTER_SPAN_PX) group.push(chip);
     else out.push([chip]);
   }
   return out;
@@ -128,18 +128,21 @@ export function placeMarkers(markers: readonly Marker[], win: BarWindow): Placed
   for (const crowd of crowds(chips)) {
     const order = crowd.sort(byPriority);
     const placed = order.filter((chip) => strip.place(chip));
-    for (let group of splitByGap(order.filter((chip) => chip.level === null))) {
+    for (let group of splitBySpan(order.filter((chip) => chip.level === null))) {
       // A cluster chip sits on one of its members' lines; if none has room, it takes the place of the
-      // least important chip placed in this crowd (which joins it), and tries again.
+      // least important chip placed next to them (which joins it), and tries again.
       for (;;) {
         const cluster = group.map((m) => makeCluster(group, m.x)).find((c) => strip.place(c));
-        if (cluster !== undefined || placed.length === 0) {
+        const from = Math.min(...group.map((m) => m.x)) - CLUSTER_SPAN_PX;
+        const to = Math.max(...group.map((m) => m.x)) + CLUSTER_SPAN_PX;
+        const near = placed.findLastIndex((c) => c.x >= from && c.x <= to);
+        if (cluster !== undefined || near < 0) {
           const shown = cluster ?? makeCluster(group, group[0]!.x);
           for (const m of group) m.clustered = cluster !== undefined;
           clusters.push(shown);
           break;
         }
-        const evicted = placed.pop()!;
+        const [evicted] = placed.splice(near, 1) as [PlacedMarker];
         strip.remove(evicted);
         group = [...group, evicted];
       }
