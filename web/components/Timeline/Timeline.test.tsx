@@ -291,5 +291,10 @@ describe('on a projector', () => {
     expect(q('[role="tooltip"]')).not.toBeNull();
     scrollTo(ROW_PX);
     expect(q('[role="tooltip"]')).toBeNull();
+    // Nor a scroll of the page or a pane around the timeline: the tooltip is pinned to the viewport.
+    act(() => { bar.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 400, clientY: 80 })); });
+    expect(q('[role="tooltip"]')).not.toBeNull();
+    act(() => { document.body.dispatchEvent(new Event('scroll')); });
+    expect(q('[role="tooltip"]')).toBeNull();
   });
 });

@@ -167,6 +167,16 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
     };
   }, []);
 
+  // The tooltip floats at the pointer's viewport position: any scroll (the page, a pane, the rows) moves
+  // what it describes away from it, so it goes until the pointer moves again.
+  const hovering = hover !== null;
+  useEffect(() => {
+    if (!hovering) return;
+    const clear = () => setHover(null);
+    window.addEventListener('scroll', clear, { capture: true, passive: true });
+    return () => window.removeEventListener('scroll', clear, { capture: true });
+  }, [hovering]);
+
   // Bring the selected unit's row into view (its lane was opened above).
   useEffect(() => {
     const body = bodyRef.current;
