@@ -145,3 +145,29 @@ describe('socket client', () => {
     expect(fake.sent.map((s) => s.event)).toContain('sim:resync');
   });
 });
+
+describe('presenter and audience', () => {
+  it('sends the key, keeps the role and the policy, and locks a viewer of a class room', () => {
+    const fake = new FakeSocket();
+    const store = createBootStore();
+    createSocketClient(fake as unknown as SocketPort, store, { room: 'lesson', key: 'k', now: () => 0 });
+    fake.answers['sim:join'] = { ok: true, room: 'lesson', lastSeq: 0, role: 'presenter', policy: { mode: 'class', studentsMayInject: false } };
+    fake.fire('connect');
+    expect(fake.sent[0]).toEqual({ event: 'sim:join', payload: { room: 'lesson', key: 'k' } });
+    expect(store.getState().role).toBe('presenter');
+    fake.fire('sim:policy', { mode: 'class', studentsMayInject: true });
+    expect(store.getState().policy.studentsMayInject).toBe(true);
+  });
+
+  it('a refused key is forgotten and the page joins as a viewer', () => {
+    const fake = new FakeSocket();
+    const store = createBootStore();
+    const onWrongKey = vi.fn();
+    createSocketClient(fake as unknown as SocketPort, store, { key: 'stale', onWrongKey, now: () => 0 });
+    fake.answers['sim:join'] = { ok: false, error: "wrong presenter key for room 'default'" };
+    fake.fire('connect');
+    expect(onWrongKey).toHaveBeenCalledOnce();
+    expect(fake.sent.map((s) => s.payload)).toEqual([{ key: 'stale' }, {}]);
+    expect(store.getState().toasts.some((t) => /joining as a viewer/.test(t.text))).toBe(true);
+  });
+});

@@ -10,7 +10,8 @@ import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/type
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
-import { applyBatch, applyBookmarks, applyPlayback, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
+import { applyBatch, applyBookmarks, applyJoin, applyPlayback, applyPolicy, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
+import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import type { BootStore } from './store/store.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
@@ -63,7 +64,7 @@ function failure(error: unknown): { ok: false; error: string } {
 export function createSocketClient(
   socket: SocketPort,
   store: BootStore,
-  options: { room?: string; now?: () => number; serverCloseRetryMs?: number } = {},
+  options: { room?: string; key?: string; onWrongKey?: () => void; now?: () => number; serverCloseRetryMs?: number } = {},
 ): SocketClient {
   const now = options.now ?? (() => performance.now());
   const stats = { applied: 0, duplicate: 0, resync: 0, ignored: 0 };
@@ -71,11 +72,19 @@ export function createSocketClient(
 
   const toast = (text: string) => store.getState().actions.toast(text, 'error');
 
+  let key = options.key;
   const join = () => {
-    const request = options.room ? { room: options.room } : {};
+    const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}) };
     socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
       if (err) toast(`Could not join the simulation: ${failure(err).error}`);
-      else if (!result.ok) toast(`Could not join room "${options.room ?? 'default'}": ${result.error}`);
+      else if (result.ok) applyJoin(store, result.role, result.policy);
+      else if (key !== undefined && /presenter key/.test(result.error)) {
+        // A stale or mistyped key: say so once, forget it and watch as a viewer.
+        toast(`${result.error}; joining as a viewer`);
+        key = undefined;
+        options.onWrongKey?.();
+        join();
+      } else toast(`Could not join room "${options.room ?? 'default'}": ${result.error}`);
     });
   };
 
@@ -134,6 +143,7 @@ export function createSocketClient(
   });
   socket.on('sim:playback', (playback) => applyPlayback(store, playback, now()));
   socket.on('sim:bookmarks', (bookmarks) => applyBookmarks(store, bookmarks));
+  socket.on('sim:policy', (policy) => applyPolicy(store, policy));
 
   async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {
     const result = await new Promise<Ack<R>>((resolve) => {
@@ -169,9 +179,10 @@ export function createSocketClient(
   };
 }
 
-/** Connects the app to the server it was served from, room from `?room=`. */
+/** Connects the app to the server it was served from, room from `?room=`, presenter key from the link or this tab. */
 export function connectBootscope(store: BootStore): SocketClient {
   const room = new URLSearchParams(window.location.search).get('room') ?? undefined;
+  const key = takePresenterKey(room ?? 'default');
   const socket: BootSocket = io({ transports: ['websocket', 'polling'] });
-  return createSocketClient(socket, store, { room });
+  return createSocketClient(socket, store, { room, key, onWrongKey: () => forgetPresenterKey(room ?? 'default') });
 }

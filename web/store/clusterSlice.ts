@@ -5,7 +5,7 @@
  * detected gap (or a reconnect) and the next sim:snapshot, during which batches are ignored.
  */
 import type { ClusterView } from '../../shared/protocol/types.ts';
-import type { ScenarioInfo } from '../../shared/protocol/messages.ts';
+import type { RoomPolicy, RoomRole, ScenarioInfo } from '../../shared/protocol/messages.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -21,6 +21,9 @@ export interface ClusterSlice {
   /** A forked room: where it branched from (shown in the header). */
   forkOf: { room: string; atMs: number } | null;
   connection: ConnectionState;
+  /** This page's role in the room (sim:join ack) and the room's rules (snapshot, sim:policy). */
+  role: RoomRole;
+  policy: RoomPolicy;
   awaitingSnapshot: boolean;
   /** Sim time of the newest fact and the wall time (performance.now) it arrived: the clock interpolates from it. */
   clock: { simTimeMs: number; atWallMs: number };
@@ -38,6 +41,8 @@ export function initialClusterSlice(): ClusterSlice {
     scenario: null,
     forkOf: null,
     connection: 'connecting',
+    role: 'viewer',
+    policy: { mode: 'open', studentsMayInject: false },
     awaitingSnapshot: true,
     clock: { simTimeMs: 0, atWallMs: 0 },
   };

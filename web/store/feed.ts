@@ -9,7 +9,7 @@
  *    so React renders once per batch.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
-import type { Bookmark, EventBatch, PlaybackState, SimSnapshot } from '../../shared/protocol/messages.ts';
+import type { Bookmark, EventBatch, PlaybackState, RoomPolicy, RoomRole, SimSnapshot } from '../../shared/protocol/messages.ts';
 import { applyEvent } from '../../shared/protocol/applyEvent.ts';
 import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
 import type { ConnectionState } from './clusterSlice.ts';
@@ -52,7 +52,17 @@ export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: n
     log: appendToLog([], events),
     narration,
     bookmarks: snapshot.bookmarks ?? [],
+    policy: snapshot.policy ?? { mode: 'open', studentsMayInject: false },
   });
+}
+
+/** The sim:join ack: who this page is in the room. */
+export function applyJoin(store: BootStore, role: RoomRole, policy: RoomPolicy): void {
+  store.setState({ role, policy });
+}
+
+export function applyPolicy(store: BootStore, policy: RoomPolicy): void {
+  store.setState({ policy });
 }
 
 export function applyBatch(store: BootStore, batch: EventBatch, wallMs: number): BatchVerdict {

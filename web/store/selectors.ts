@@ -20,6 +20,12 @@ export const selectClock = (s: BootState) => s.clock;
 export const selectScenario = (s: BootState) => s.scenario;
 export const selectSeed = (s: BootState) => s.seed;
 export const selectRoom = (s: BootState) => s.room;
+export const selectRole = (s: BootState) => s.role;
+/** Why this page may not change the room (a viewer in a class room), or null when it may. */
+export const PRESENTER_CONTROLS = 'the presenter controls this room';
+export const selectLockReason = (s: BootState): string | null => (s.policy.mode === 'class' && s.role === 'viewer' ? PRESENTER_CONTROLS : null);
+/** As selectLockReason, for fault:inject alone (the presenter may open the floor to viewers). */
+export const selectInjectLockReason = (s: BootState): string | null => (s.policy.studentsMayInject ? null : selectLockReason(s));
 export const selectLastSeq = (s: BootState) => s.lastSeq;
 export const selectEpoch = (s: BootState) => s.epoch;
 export const selectTimeline = (s: BootState) => s.timeline;

@@ -37,10 +37,10 @@ export function bootScript(masters = 3, agents = 2): EventScript {
   s.at(10_000, { type: 'leader', role: 'mesos', node: 'master-1', cause: { text: 'won the election' } });
   for (const node of nodes) s.at(20_000, { type: 'node', node, health: 'healthy', cause: { text: 'all units healthy' } });
   const fault = { kind: 'kill', node: 'master-1', unit: 'dcos-mesos-master' } as const;
-  s.at(30_000, { type: 'fault', fault, active: true, cause: { text: 'injected by a user' }, by: { role: 'viewer' } });
+  s.at(30_000, { type: 'fault', fault, active: true, cause: { text: 'injected by a user' }, by: { role: 'scenario' } });
   s.unit(30_000, 'master-1', 'dcos-mesos-master', 'healthy', 'failed', 'killed');
   s.at(30_000, { type: 'leader', role: 'mesos', node: null, cause: { text: 'leader lost' } });
-  s.at(30_000, { type: 'fault', fault, active: false, cause: { text: 'one-shot fault' }, by: { role: 'viewer' } });
+  s.at(30_000, { type: 'fault', fault, active: false, cause: { text: 'one-shot fault' }, by: { role: 'scenario' } });
   s.unit(45_000, 'master-1', 'dcos-mesos-master', 'failed', 'starting', 'systemd restarted it after RestartSec');
   s.unit(47_000, 'master-1', 'dcos-mesos-master', 'starting', 'healthy');
   s.at(48_000, { type: 'leader', role: 'mesos', node: 'master-2', cause: { text: 'won the election' } });

@@ -17,6 +17,14 @@ describe('event text', () => {
     expect(formatSimTime(3_600_000)).toBe('1:00:00'); // the shared clock switches to hours, like the timeline
   });
 
+  it('says who did a fault', () => {
+    const base = { seq: 1, simTimeMs: 0, type: 'fault', fault: { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' }, cause: { text: 'x' } } as const;
+    expect(describeEvent({ ...base, active: true, by: { role: 'viewer', name: 'Ana' } })).toBe('viewer Ana: stop Exhibitor on master-1');
+    expect(describeEvent({ ...base, active: true, by: { role: 'presenter' } })).toBe('presenter: stop Exhibitor on master-1');
+    expect(describeEvent({ ...base, active: true, by: { role: 'scenario' } })).toBe('fault: stop Exhibitor on master-1');
+    expect(describeEvent({ ...base, active: false, by: { role: 'viewer', name: 'Ana' } })).toBe('fault cleared: stop Exhibitor on master-1 (viewer Ana)');
+  });
+
   it('reads like a sentence', () => {
     const kill = log.find((e) => e.type === 'unit' && e.to === 'failed')!;
     expect(describeEvent(kill)).toBe('master-1 dcos-mesos-master: healthy → failed');

@@ -11,8 +11,12 @@ import { describeFault } from '../../../shared/model/faults/registry.ts';
 export { formatSimTime } from '../../../shared/model/time.ts';
 
 // One sentence per fault kind, from the fault registry (the same words as the CLI and the scenario player).
+// Who did it ("viewer Ana: stop Exhibitor on master-1"); a scenario's own faults keep the plain "fault:" line.
 function faultWords(e: Extract<SimEvent, { type: 'fault' }>): string {
-  return `${e.active ? 'fault' : 'fault cleared'}: ${describeFault(e.fault)}`;
+  const by = e.by as Extract<SimEvent, { type: 'fault' }>['by'] | undefined; // absent from older servers
+  if (by === undefined || by.role === 'scenario') return `${e.active ? 'fault' : 'fault cleared'}: ${describeFault(e.fault)}`;
+  const who = by.name !== undefined ? `${by.role} ${by.name}` : by.role;
+  return e.active ? `${who}: ${describeFault(e.fault)}` : `fault cleared: ${describeFault(e.fault)} (${who})`;
 }
 
 /** The main sentence (without time and cause). */

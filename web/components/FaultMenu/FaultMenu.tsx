@@ -12,6 +12,8 @@ import { faultMenuContent, type FaultMenuItem, type UnitInfoLookup } from './fau
 import { catalogUnitInfo } from './unitInfo.ts';
 import { usePreviews, type PreviewFn, type PreviewState } from './usePreviews.ts';
 import './FaultMenu.css';
+import { selectInjectLockReason } from '../../store/selectors.ts';
+import { useBoot } from '../../store/store.ts';
 
 /** Gap kept between the menu and the viewport edge, px. */
 const VIEWPORT_MARGIN_PX = 8;
@@ -33,7 +35,9 @@ export interface FaultMenuProps {
 
 export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, unitInfo = catalogUnitInfo, preview, onPreviewHighlight }: FaultMenuProps) {
   const previews = usePreviews(preview, onPreviewHighlight);
-  const content = useMemo(() => faultMenuContent(target, view, unitInfo), [target, view, unitInfo]);
+  // A viewer in a class room sees the inject items disabled, saying why; Explain stays.
+  const lock = useBoot(selectInjectLockReason);
+  const content = useMemo(() => lockInjects(faultMenuContent(target, view, unitInfo), lock), [target, view, unitInfo, lock]);
   const items = useMemo(() => content.groups.flatMap((g) => g.items), [content]);
   // Each item's position in the flat keyboard order, computed once instead of counted during render.
   const groups = useMemo(() => {
@@ -162,6 +166,14 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
 }
 
 /** "Within 5 min: 3 units fail, cluster Unhealthy after 62 s, API stays up" under a focused item. */
+function lockInjects(content: ReturnType<typeof faultMenuContent>, lock: string | null): ReturnType<typeof faultMenuContent> {
+  if (lock === null) return content;
+  return {
+    ...content,
+    groups: content.groups.map((g) => ({ ...g, items: g.items.map((i) => (i.action.type === 'inject' && i.disabledReason === null ? { ...i, disabledReason: lock } : i)) })),
+  };
+}
+
 function PreviewLine({ state }: { state: PreviewState | undefined }) {
   if (state === undefined) return null;
   const text = state.status === 'loading' ? 'Within 5 min: computing…' : state.status === 'done' ? `Within 5 min: ${state.outcome.summary}` : `No preview: ${state.error}`;

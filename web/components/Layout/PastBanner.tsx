@@ -4,7 +4,8 @@
  * rewind the room to this moment for everyone ("let's try again differently") or fork a what-if into a new tab.
  */
 import { formatSimTime } from '../../../shared/model/time.ts';
-import { selectActions, selectCursor, selectRoom } from '../../store/selectors.ts';
+import { selectActions, selectCursor, selectLockReason, selectRoom } from '../../store/selectors.ts';
+import { KEY_STORAGE_PREFIX } from '../../presenterKey.ts';
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 
@@ -14,6 +15,7 @@ export function PastBanner() {
   const { setCursor, toast } = useBoot(selectActions);
   const room = useBoot(selectRoom);
   const client = useClient();
+  const lock = useBoot(selectLockReason);
   if (cursorMs === null) return null;
   const rewind = async () => {
     const ack = await client.rewind(cursorMs);
@@ -23,7 +25,7 @@ export function PastBanner() {
     const ack = await client.fork(cursorMs);
     if (!ack.ok) return;
     // The presenter key stays out of the address bar (issue 9 reads it from sessionStorage).
-    try { window.sessionStorage?.setItem(`bootscope-key:${ack.room}`, ack.key); } catch { /* storage off: no key kept */ }
+    try { window.sessionStorage?.setItem(`${KEY_STORAGE_PREFIX}${ack.room}`, ack.key); } catch { /* storage off: no key kept */ }
     const opened = window.open(`/?room=${encodeURIComponent(ack.room)}`, '_blank');
     if (opened !== null) opened.opener = null;
     else toast(`What-if room ${ack.room} is ready: open /?room=${ack.room}`, 'info');
@@ -32,7 +34,7 @@ export function PastBanner() {
   return (
     <div className="past-banner" role="status" data-testid="past-banner">
       <span title="Only you see this moment; ←/→ step through time, [ ] jump between marks">◀ <strong>{formatSimTime(cursorMs)}</strong> — the past, for you only{ready ? '' : ' (loading…)'}</span>
-      <button type="button" className="btn" data-testid="rewind-here" onClick={() => void rewind()} title={`Take room ${room ?? ''} back to this moment for everyone (paused; later history is dropped)`}>↺ Rewind room here</button>
+      <button type="button" className="btn" data-testid="rewind-here" onClick={() => void rewind()} disabled={lock !== null} title={lock !== null ? `Rewind: ${lock}` : `Take room ${room ?? ''} back to this moment for everyone (paused; later history is dropped)`}>↺ Rewind room here</button>
       <button type="button" className="btn" data-testid="fork-here" onClick={() => void fork()} title="Open a what-if room that starts from this moment (this room is untouched)">↳ Fork what-if</button>
       <button type="button" className="btn btn-primary" onClick={() => setCursor(null)}>Back to live (L)</button>
     </div>

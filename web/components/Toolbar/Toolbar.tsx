@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ScenarioInfo } from '../../../shared/protocol/messages.ts';
-import { selectActiveFaultCount, selectScenario, selectSeed, selectView } from '../../store/selectors.ts';
+import { selectActiveFaultCount, selectInjectLockReason, selectLockReason, selectScenario, selectSeed, selectView } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { Playback } from '../Playback/Playback.tsx';
@@ -78,13 +78,19 @@ export function Toolbar() {
   const current = useBoot(selectScenario);
   const faults = useBoot(selectActiveFaultCount);
   const [resetOpen, setResetOpen] = useState(false);
+  // A viewer in a class room: the presenter's controls are shown, disabled, saying why (a fieldset disables them all).
+  const lock = useBoot(selectLockReason);
+  const injectLock = useBoot(selectInjectLockReason);
   return (
     <div className="toolbar" role="toolbar" aria-label="Simulation controls">
+      <fieldset className="toolbar-lock" disabled={lock !== null} title={lock ?? undefined} data-testid="presenter-controls">
       <Playback />
+      </fieldset>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" className="btn btn-primary" data-testid="clear-faults" onClick={() => void client.inject({ kind: 'clear' })} disabled={faults === 0} title="Remove every active fault">
+      <button type="button" className="btn btn-primary" data-testid="clear-faults" onClick={() => void client.inject({ kind: 'clear' })} disabled={faults === 0 || injectLock !== null} title={injectLock ?? 'Remove every active fault'}>
         <span aria-hidden="true">⟲</span> Clear all faults{faults > 0 ? ` (${faults})` : ''}
       </button>
+      <fieldset className="toolbar-lock" disabled={lock !== null} title={lock ?? undefined}>
       <label className="scenario-pick">
         <span>Scenario</span>
         <select
@@ -101,8 +107,10 @@ export function Toolbar() {
         <button type="button" className="btn" aria-expanded={resetOpen} onClick={() => setResetOpen((o) => !o)}>
           <span aria-hidden="true">↺</span> Reset…
         </button>
-        {resetOpen && <ResetForm onDone={() => setResetOpen(false)} />}
+        {resetOpen && lock === null && <ResetForm onDone={() => setResetOpen(false)} />}
       </div>
+      </fieldset>
+      {lock !== null && <span className="toolbar-lock-note" data-testid="presenter-note">{lock}</span>}
       <ExportMenu />
     </div>
   );

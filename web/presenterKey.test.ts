@@ -1,0 +1,32 @@
+// The presenter link's key leaves the address bar at once and waits in this tab's storage, per room.
+import { describe, expect, it } from 'vitest';
+import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
+
+function fakeWindow(href: string) {
+  const items = new Map<string, string>();
+  const win = {
+    location: { href } as Location,
+    history: { state: null, replaceState: (_s: unknown, _t: string, url: string) => { win.location = { href: new URL(url, href).href } as Location; } } as unknown as History,
+    sessionStorage: { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) } as Storage,
+  };
+  return win;
+}
+
+describe('presenter key on the page', () => {
+  it('moves #key= to sessionStorage and strips it from the address bar', () => {
+    const win = fakeWindow('http://host:3000/?room=lesson-1#key=abc123');
+    expect(takePresenterKey('lesson-1', win)).toBe('abc123');
+    expect(win.location.href).toBe('http://host:3000/?room=lesson-1');
+    // A reload (no key in the URL) still finds it; another room does not.
+    expect(takePresenterKey('lesson-1', win)).toBe('abc123');
+    expect(takePresenterKey('default', win)).toBeUndefined();
+    forgetPresenterKey('lesson-1', win);
+    expect(takePresenterKey('lesson-1', win)).toBeUndefined();
+  });
+
+  it('reads ?key= too and keeps the other parameters', () => {
+    const win = fakeWindow('http://host/?room=r&key=k1&x=1');
+    expect(takePresenterKey('r', win)).toBe('k1');
+    expect(win.location.href).toBe('http://host/?room=r&x=1');
+  });
+});
