@@ -264,6 +264,8 @@ describe('on a projector', () => {
     act(() => { cluster.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 200, clientY: 60 })); });
     const tip = q('[role="tooltip"]')!;
     expect(tip.querySelector('.tl-tooltip__title')!.textContent).toBe(count);
+    // "at 00:30", or a span between two different times (never "00:30 → 00:30").
+    expect(tip.querySelector('.tl-tooltip__when')!.textContent).toMatch(/^at \d\d:\d\d$|^(\d\d:\d\d) → (?!\1)\d\d:\d\d$/);
     // One line per event, each with its time.
     expect(tip.querySelector('.tl-tooltip__cause')!.textContent!.split('\n')).toHaveLength(Number(count.split(' ')[0]));
     expect(tip.querySelector('.tl-tooltip__cause')!.textContent).toMatch(/^\d\d:\d\d {2}/);

@@ -46,7 +46,8 @@ export function describeHover(hover: Hover, model: TimelineModel, nowMs: number)
     if (ms.length > shown.length) shown.push(`…and ${ms.length - shown.length} more`);
     const last = ms.at(-1)!;
     if (cluster) {
-      const when = last.atMs === m.atMs ? `at ${formatSimTime(m.atMs)}` : `${formatSimTime(m.atMs)} → ${formatSimTime(last.atMs)}`;
+      const [from, to] = [formatSimTime(m.atMs), formatSimTime(last.atMs)];
+      const when = from === to ? `at ${from}` : `${from} → ${to}`;
       return { title: `${ms.length} events`, state: null, glyph: '', cssVar: null, when, cause: shown.join('\n') };
     }
     return { title: ms.length > 1 ? `${m.label} ×${ms.length}` : m.label, state: null, glyph: '', cssVar: null, when: `at ${formatSimTime(m.atMs)}`, cause: shown.join('\n') };
