@@ -39,3 +39,9 @@ export function takePresenterKey(room: string, win: KeyWindow = window): string 
 export function forgetPresenterKey(room: string, win: KeyWindow = window): void {
   storage(win)?.removeItem(`${KEY_STORAGE_PREFIX}${room}`);
 }
+
+/** This tab's key for `room`, if it has one (sent with a recording upload, X-Presenter-Key). */
+export function storedPresenterKey(room: string, win: Pick<Window, 'sessionStorage'> | undefined = globalThis.window): string | undefined {
+  if (win === undefined) return undefined; // not in a browser (unit tests)
+  return storage(win as KeyWindow)?.getItem(`${KEY_STORAGE_PREFIX}${room}`) ?? undefined;
+}

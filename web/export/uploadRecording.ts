@@ -5,6 +5,8 @@
  * sending 4 MiB for nothing, and every answer becomes one readable sentence for a toast.
  */
 
+import { storedPresenterKey } from '../presenterKey.ts';
+
 /** The server's cap (MAX_UPLOAD_BYTES in server/api/recordingUpload.ts); the server enforces it regardless. */
 export const MAX_RECORDING_UPLOAD_BYTES = 4 * 1024 * 1024;
 
@@ -16,7 +18,10 @@ export async function uploadRecording(file: File, room: string): Promise<UploadR
   }
   let res: Response;
   try {
-    res = await fetch(`/api/rooms/${encodeURIComponent(room)}/recording`, { method: 'POST', body: file, headers: { 'Content-Type': 'application/json' } });
+    // A class room takes an upload from its presenter only: the key goes in a header, never in the URL.
+    const key = storedPresenterKey(room);
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(key !== undefined ? { 'X-Presenter-Key': key } : {}) };
+    res = await fetch(`/api/rooms/${encodeURIComponent(room)}/recording`, { method: 'POST', body: file, headers });
   } catch {
     return { ok: false, error: `Could not send ${file.name}: the server is not reachable` };
   }
