@@ -256,7 +256,7 @@ export class Room {
 
   /**
    * `bookmark:add`: a named bookmark at `atMs` (default now) of this epoch, broadcast to everyone in the room.
-   * Any client may add one today; issue 9 restricts it to the presenter.
+   * Anyone in an open room, only the presenter in a class room (handlers/classroom.ts).
    */
   addBookmark(name: string, atMs?: number): Ack<{ bookmark: Bookmark }> {
     const nowMs = this.driver.engine.simTimeMs;

@@ -4,8 +4,8 @@
 // was recorded, the same bytes `npm run simulate -- --scenario rec.json` prints, and then keeps running live.
 // Invariants: nothing touches the room until the whole body is read (capped while streaming: 413) and validated like
 // a CLI recording file (JSON, recordingSchema, every fault against the recording's own cluster: 400 with one line
-// saying what is wrong); an unknown room is a 404 before the body is read; any client may load one in an open room
-// (issue 9 adds roles). The caller (router.ts) has rate-limited the request and checked its Origin.
+// saying what is wrong); an unknown room is a 404 before the body is read; any client may load one in an open room,
+// only the presenter (X-Presenter-Key, checked by router.ts) in a class room. The caller (router.ts) has rate-limited the request and checked its Origin.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { looksLikeRecording } from '../../shared/protocol/recording.ts';

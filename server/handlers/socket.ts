@@ -1,7 +1,8 @@
 // Wires one connected socket to the rooms: which room it is in, and the commands of the protocol
 // (shared/protocol/events.ts). Invariants: a socket is in at most one room; a joining or resyncing socket gets
 // a snapshot whose lastSeq is immediately followed by the room's next batch (Room.snapshot flushes first, and
-// the socket enters the socket.io room only after that flush); commands other than sim:join need a room.
+// the socket enters the socket.io room only after that flush); commands other than sim:join need a room; in a class
+// room the commands that change it pass the presenter gate of classroom.ts first (role decided at join).
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { Ack } from '../../shared/protocol/messages.ts';
