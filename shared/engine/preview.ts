@@ -8,7 +8,9 @@
 // Unhealthy and recovers reports {healthy, when it recovered}; one that never changes reports {its health, now}.
 // Invariants: pure; rejected faults give exactly inject's error and compute nothing; the work is bounded by
 // `maxEvents` (a preview over a huge cluster answers an error instead of running unbounded).
-import type { Engine, EngineSnapshot, Fault, Health, SimEvent, UnitState } from './types.ts';
+import type { AffectedUnit, Engine, EngineSnapshot, Fault, Health, SimEvent } from './types.ts';
+
+export type { AffectedUnit } from './types.ts';
 import { restoreEngine } from './index.ts';
 import { describePreview } from './previewSummary.ts';
 
@@ -19,14 +21,6 @@ export const PREVIEW_MAX_EVENTS = 200_000;
 /** The copy advances in slices of this much simulated time, checking the event budget between them. */
 const SLICE_MS = 10_000;
 
-export interface AffectedUnit {
-  node: string;
-  unit: string;
-  /** The state of the unit's FIRST change within the horizon. */
-  to: UnitState;
-  /** Absolute simulated time of that change (like simTimeMs). */
-  atMs: number;
-}
 
 export interface PreviewOutcome {
   /** Now: the simulated time the fault would be injected at. */

@@ -7,8 +7,7 @@
 //   on purpose: a cluster can be Unhealthy while the API stays up, and that contrast is the lesson.
 // - agents, only when the leader marks one unreachable (a partition changes no unit state, yet is not harmless).
 // Times are relative to the injection ("after 62 s"), because the menu is read before anything happens.
-import type { AffectedUnit } from './preview.ts';
-import type { Health, SimEvent } from './types.ts';
+import type { AffectedUnit, Health, SimEvent } from './types.ts';
 
 export interface SummaryInput {
   affected: readonly AffectedUnit[];

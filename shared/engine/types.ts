@@ -147,6 +147,15 @@ export interface ClusterView {
   mesosIds?: Record<string, string>;
 }
 
+/** A unit a fault preview says would change: its FIRST change within the horizon (shared/engine/preview.ts). */
+export interface AffectedUnit {
+  node: string;
+  unit: string;
+  to: UnitState;
+  /** Absolute simulated time of that change (like simTimeMs). */
+  atMs: number;
+}
+
 /** One link in an explanation chain, from the unit asked about back to the root cause. */
 export interface ExplainStep {
   /** "master-2/dcos-marathon", "fact:leader.mesos", "fault:12", ... */
