@@ -1,9 +1,10 @@
 // Compare with a healthy boot, in Chromium: after a fault that delayed the cluster, the "Healthy boot" toggle draws
 // the twin as a ghost under the timeline's lanes and marks where the run diverged; the "Critical path" toggle marks
 // the chain on the DAG (data-critical) and says how it shifted against the healthy boot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, control, launchBrowser, openDashboard, startServer, uniqueRoom, waitForHealth, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, control, openDashboard, uniqueRoom, waitForHealth } from './harness.ts';
+import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
 
@@ -16,19 +17,10 @@ async function inject(page: Page, fault: object): Promise<void> {
 }
 
 describe.skipIf(skip)('compare with a healthy boot (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('toggles the baseline and sees the ghost, the divergence and the critical path', async () => {
-    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-base'));
+    const page = await openDashboard(env.browser, env.server.url, uniqueRoom('e2e-base'));
     // Exhibitor on master-1 down from the start: the quorum, and so the whole boot, waits for it.
     await inject(page, { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' });
     await control(page, { action: 'speed', speed: 100 });

@@ -1,9 +1,10 @@
 // The classroom in Chromium: a teacher makes a class room (POST /api/rooms), opens the presenter link (the key leaves
 // the address bar at once) and drives it; a student opens the viewer link and finds the presenter's controls
 // disabled, saying why, and the teacher's fault in the log with who did it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { chromiumMissing } from './harness.ts';
+import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
 
@@ -17,28 +18,19 @@ async function open(browser: Browser, url: string): Promise<Page> {
 }
 
 describe.skipIf(skip)('classroom (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('the presenter drives, a viewer watches with the controls disabled and reads who did what', async () => {
-    const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ cluster: { masters: 1, agents: 1, publicAgents: 0 } }) });
+    const res = await fetch(`${env.server.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ cluster: { masters: 1, agents: 1, publicAgents: 0 } }) });
     expect(res.status).toBe(201);
     const { presenterUrl, viewerUrl, presenterKey } = (await res.json()) as { presenterUrl: string; viewerUrl: string; presenterKey: string };
 
-    const presenter = await open(browser, presenterUrl);
+    const presenter = await open(env.browser, presenterUrl);
     expect(presenter.url()).not.toContain(presenterKey);
     expect(await presenter.evaluate(() => Object.values(sessionStorage))).toContain(presenterKey);
     await expect.poll(() => presenter.locator('[data-testid="presenter-controls"] button').first().isDisabled()).toBe(false);
 
-    const viewer = await open(browser, viewerUrl);
+    const viewer = await open(env.browser, viewerUrl);
     await expect.poll(() => viewer.locator('[data-testid="presenter-controls"] button').first().isDisabled()).toBe(true);
     expect(await viewer.locator('[data-testid="scenario"]').isDisabled()).toBe(true);
     await expect.poll(() => viewer.locator('[data-testid="presenter-note"]').textContent()).toBe('the presenter controls this room');

@@ -2,9 +2,10 @@
 // stop Exhibitor on master-1 by clicking its vertex, see the cluster turn Unhealthy and the vertex
 // stopped, explain a unit that now suffers, clear faults back to Healthy, and reload mid-run without
 // losing or duplicating anything.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, control, launchBrowser, openDashboard, startServer, uniqueRoom, waitForHealth, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, control, openDashboard, startServer, uniqueRoom, waitForHealth } from './harness.ts';
+import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
 
@@ -37,20 +38,10 @@ async function readState(page: Page): Promise<PageState> {
 const vertex = (page: Page, node: string, unit: string) => page.locator(`.dag-pane [data-node="${node}"][data-unit="${unit}"]`).first();
 
 describe.skipIf(skip)('dashboard in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('boots to Healthy, breaks on Stop, explains, and recovers on Clear', async () => {
-    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-break'));
+    const page = await openDashboard(env.browser, env.server.url, uniqueRoom('e2e-break'));
     await page.locator('[data-testid="speed"]').selectOption('100');
     await waitForHealth(page, 'Healthy', 90_000);
     // The projector layout: everything fits 1366x768, no page scroll in either direction.
@@ -88,7 +79,7 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
   });
 
   it('works from the keyboard: Enter opens a unit menu, Escape closes it, Space pauses, ? shows help', async () => {
-    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-keys'));
+    const page = await openDashboard(env.browser, env.server.url, uniqueRoom('e2e-keys'));
     const exhibitor = vertex(page, 'master-2', 'dcos-exhibitor');
     await exhibitor.waitFor();
     await exhibitor.focus();
@@ -131,7 +122,7 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     // A server of its own, so restarting it does not disturb the other tests.
     let own = await startServer();
     const port = Number(new URL(own.url).port);
-    const page = await openDashboard(browser, own.url, uniqueRoom('e2e-restart'));
+    const page = await openDashboard(env.browser, own.url, uniqueRoom('e2e-restart'));
     const badge = page.locator('[data-testid="connection"]');
     await expect.poll(() => badge.getAttribute('data-connection')).toBe('connected');
     await page.evaluate(() => ((globalThis as unknown as { __marker: number }).__marker = 42));
@@ -154,7 +145,7 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
 
   it('a reload mid-run resyncs to the same state with no duplicate log entries', async () => {
     const room = uniqueRoom('e2e-reload');
-    const page = await openDashboard(browser, server.url, room);
+    const page = await openDashboard(env.browser, env.server.url, room);
     await control(page, { action: 'speed', speed: 20 });
     await page.waitForTimeout(1_500);
     await page.reload();
@@ -162,7 +153,7 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     await page.waitForTimeout(1_000);
     await control(page, { action: 'pause' });
     // A second viewer that joined fresh is the reference for "the same state".
-    const reference = await openDashboard(browser, server.url, room);
+    const reference = await openDashboard(env.browser, env.server.url, room);
     await expect.poll(async () => (await readState(page)).lastSeq, { timeout: 10_000 }).toBe((await readState(reference)).lastSeq);
     // The DAG mounts in React's background lane, a moment after the store has the snapshot.
     await expect.poll(async () => (await readState(page)).vertices.length, { timeout: 10_000 }).toBeGreaterThan(0);

@@ -2,9 +2,10 @@
 // failed load of the lazy export chunk is a toast and a working page, and the next click loads it under a fresh URL;
 // the event log downloads as CSV with one record per event; a downloaded recording loads back into the room.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { chromiumMissing, control, launchBrowser, openDashboard, startServer, uniqueRoom, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { chromiumMissing, control, openDashboard, uniqueRoom } from './harness.ts';
+import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -19,19 +20,10 @@ async function exportVia(page: Page, id: string): Promise<Buffer> {
 }
 
 describe.skipIf(skip)('export and import (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('a failed chunk load is a toast, then the DAG exports as a real PNG', async () => {
-    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-export'));
+    const page = await openDashboard(env.browser, env.server.url, uniqueRoom('e2e-export'));
     await control(page, { action: 'speed', speed: 100 });
     await page.locator('.dag-pane [data-node="master-1"][data-unit="dcos-exhibitor"]').first().waitFor();
 
@@ -59,7 +51,7 @@ describe.skipIf(skip)('export and import (Chromium)', () => {
   });
 
   it('downloads the event log as CSV and loads a downloaded recording back into the room', async () => {
-    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-import'));
+    const page = await openDashboard(env.browser, env.server.url, uniqueRoom('e2e-import'));
     await control(page, { action: 'speed', speed: 100 });
     await page.waitForTimeout(1_500);
     await control(page, { action: 'pause' });

@@ -4,9 +4,10 @@
 // page loaded up front, so no shared chunk can fail on its own and stay failed.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT_DIR, chromiumMissing, control, launchBrowser, startServer, uniqueRoom, type RunningServer } from './harness.ts';
+import { ROOT_DIR, chromiumMissing, control, uniqueRoom } from './harness.ts';
+import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
 // The trailing * also blocks the retries' ?retry= URLs: the server is gone for that chunk, whatever the query.
@@ -27,16 +28,7 @@ async function openWithBlocked(browser: Browser, baseUrl: string, room: string, 
 const vertex = (page: Page, node: string, unit: string) => page.locator(`.dag-pane [data-node="${node}"][data-unit="${unit}"]`).first();
 
 describe.skipIf(skip)('lazy chunks (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer(); // builds dist/ when it is stale
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('every lazy chunk imports only chunks the page loads up front', () => {
     const assets = path.join(ROOT_DIR, 'dist', 'assets');
@@ -54,7 +46,7 @@ describe.skipIf(skip)('lazy chunks (Chromium)', () => {
   });
 
   it('a timeline chunk that fails to load is a placeholder with Retry; the DAG keeps working and Retry loads it', async () => {
-    const page = await openWithBlocked(browser, server.url, uniqueRoom('e2e-lazy-tl'), [TIMELINE_CHUNK]);
+    const page = await openWithBlocked(env.browser, env.server.url, uniqueRoom('e2e-lazy-tl'), [TIMELINE_CHUNK]);
     await control(page, { action: 'speed', speed: 50 });
     const unavailable = page.locator('[data-testid="timeline-unavailable"]');
     await unavailable.waitFor({ timeout: 15_000 });
@@ -76,7 +68,7 @@ describe.skipIf(skip)('lazy chunks (Chromium)', () => {
   });
 
   it('a fault menu chunk that fails to load is a toast; the next click loads it, and help opens', async () => {
-    const page = await openWithBlocked(browser, server.url, uniqueRoom('e2e-lazy-menu'), [POPUPS_CHUNK]);
+    const page = await openWithBlocked(env.browser, env.server.url, uniqueRoom('e2e-lazy-menu'), [POPUPS_CHUNK]);
     const exhibitor = vertex(page, 'master-1', 'dcos-exhibitor');
     await exhibitor.waitFor();
     await exhibitor.hover(); // the prefetch fails quietly

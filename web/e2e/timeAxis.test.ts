@@ -1,26 +1,17 @@
 // Time as an axis, in Chromium: a fault's preview highlights the units it would break before anyone clicks; after
 // the fault, a click on its timeline mark shows the cluster as it was just before (Exhibitor healthy again, for this
 // viewer only), and one button goes back to live.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumMissing, control, launchBrowser, openDashboard, startServer, uniqueRoom, waitForHealth, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing, control, openDashboard, uniqueRoom, waitForHealth } from './harness.ts';
+import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
 
 describe.skipIf(skip)('time as an axis (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('previews a fault on hover, then scrubs back to before it and returns to live', async () => {
-    const page = await openDashboard(browser, server.url, uniqueRoom('e2e-time'));
+    const page = await openDashboard(env.browser, env.server.url, uniqueRoom('e2e-time'));
     const vertex = (node: string, unit: string) => page.locator(`.dag-pane [data-node="${node}"][data-unit="${unit}"]`).first();
     await control(page, { action: 'speed', speed: 100 });
     await waitForHealth(page, 'Healthy', 120_000);
