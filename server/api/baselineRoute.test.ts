@@ -2,25 +2,21 @@
 // twin's unit changes come back compact and fault-free even after a fault in the room, the twin's critical path ends
 // earlier than the faulted room's, bad `until` values are 400s that say what is allowed, unknown rooms 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import type { BaselineTrack } from '../../shared/protocol/baseline.ts';
-import { startTestServer, type TestServer } from '../testing/harness.ts';
+import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
 
-let server: TestServer;
-let wallMs = 0;
+let server: ManualClockServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ createEngine, restoreEngine, now: () => wallMs, autoTick: false, staticDir: null });
-  const room = server.app.rooms.get('default')!;
+  server = await startManualClockServer();
+  const room = server.defaultRoom();
   room.control({ action: 'speed', speed: 50 });
   // master-1's Exhibitor stopped from boot until 6:15: the room becomes healthy later than its twin.
   room.inject({ kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' });
-  for (let i = 0; i < 300; i += 1) {
-    wallMs += 50;
-    room.tick();
+  server.drive(room, 300, (i) => {
     if (i === 150) room.inject({ kind: 'clear' });
-  }
-  wallMs += 60_000; // refill the address's rate-limit bucket
+  });
+  server.advanceWall(60_000); // refill the address's rate-limit bucket
 });
 afterAll(() => server.close());
 
@@ -28,7 +24,7 @@ const get = async (path: string) => {
   const res = await fetch(`${server.url}${path}`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
-const nowMs = () => server.app.rooms.get('default')!.engine.simTimeMs;
+const nowMs = () => server.defaultRoom().engine.simTimeMs;
 
 describe('GET /api/rooms/<room>/baseline?until=', () => {
   it('answers the twin\'s unit state changes, compact, with no trace of the room\'s fault', async () => {

@@ -1,14 +1,12 @@
 // GET /api/rooms/<room>/critical-path as a teacher's browser asks it: before the cluster is healthy there is no chain,
 // after it the chain of units and facts that decided when it became healthy, oldest first, ending at that moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
-import { startTestServer, type TestServer } from '../testing/harness.ts';
+import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
 
-let server: TestServer;
-let wallMs = 0;
+let server: ManualClockServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ createEngine, restoreEngine, now: () => wallMs, autoTick: false, staticDir: null });
+  server = await startManualClockServer();
 });
 afterAll(() => server.close());
 
@@ -22,10 +20,10 @@ describe('GET /api/rooms/<room>/critical-path', () => {
   it('is empty before the cluster is healthy, then names the chain that decided when it became healthy', async () => {
     const early = await get('/api/rooms/default/critical-path');
     expect(early).toEqual({ status: 200, body: { healthyAtMs: null, chain: [] } });
-    const room = server.app.rooms.get('default')!;
+    const room = server.defaultRoom();
     room.control({ action: 'speed', speed: 100 });
     while (room.engine.view().clusterHealth !== 'healthy') {
-      wallMs += 1_000;
+      server.advanceWall(1_000);
       room.tick();
     }
     const { status, body } = await get('/api/rooms/default/critical-path');

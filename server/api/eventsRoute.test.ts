@@ -4,26 +4,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import { CSV_COLUMNS } from '../../shared/protocol/eventExport.ts';
 import { parseCsv } from '../../shared/protocol/parseCsv.testing.ts';
 import { captureCli } from '../cli/capture.ts';
-import { startTestServer, type TestServer } from '../testing/harness.ts';
+import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
 
-let server: TestServer;
-let wallMs = 0;
+let server: ManualClockServer;
 
 beforeAll(async () => {
   // A history of 300 events: the room trims long before 04:10, so the route must replay the recording.
-  server = await startTestServer({ createEngine, restoreEngine, now: () => wallMs, autoTick: false, staticDir: null, limits: { maxHistoryEvents: 300 } });
-  const room = server.app.rooms.get('default')!;
+  server = await startManualClockServer({ maxHistoryEvents: 300 });
+  const room = server.defaultRoom();
   room.control({ action: 'speed', speed: 50 });
-  for (let i = 0; i < 100; i += 1) {
-    wallMs += 50;
-    room.tick();
+  server.drive(room, 100, (i) => {
     if (i === 60) room.inject({ kind: 'crash', node: 'agent-1' });
-  }
-  wallMs += 60_000;
+  });
+  server.advanceWall(60_000);
 });
 afterAll(() => server.close());
 
@@ -31,7 +27,7 @@ const get = (path: string) => fetch(`${server.url}${path}`);
 
 describe('GET /api/rooms/<room>/events', () => {
   it('serves the whole log as the ndjson the CLI prints for the room recording, even after trimming', async () => {
-    const room = server.app.rooms.get('default')!;
+    const room = server.defaultRoom();
     expect(room.snapshot().historyTrimmed).toBeGreaterThan(0);
     const res = await get('/api/rooms/default/events?format=ndjson');
     expect(res.status).toBe(200);

@@ -8,38 +8,28 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import { eventNdjsonLine } from '../../shared/protocol/eventExport.ts';
 import type { Recording } from '../../shared/protocol/recording.ts';
 import { captureCli } from '../cli/capture.ts';
 import type { Room } from '../room.ts';
-import { startTestServer, type TestServer } from '../testing/harness.ts';
+import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
 import { MAX_UPLOAD_BYTES } from './recordingUpload.ts';
 
-let server: TestServer;
-let wallMs = 0;
+let server: ManualClockServer;
 let recording: Recording;
 
-function run(room: Room, ticks: number, onTick: (i: number) => void = () => undefined): void {
-  for (let i = 0; i < ticks; i += 1) {
-    wallMs += 50;
-    room.tick();
-    onTick(i);
-  }
-}
-
 beforeAll(async () => {
-  server = await startTestServer({ createEngine, restoreEngine, now: () => wallMs, autoTick: false, staticDir: null });
+  server = await startManualClockServer();
   const source = server.app.rooms.getOrCreate('source');
   if (!source.ok) throw new Error(source.error);
   source.room.control({ action: 'speed', speed: 50 });
-  run(source.room, 100, (i) => {
+  server.drive(source.room, 100, (i) => {
     if (i === 40) source.room.inject({ kind: 'stop', node: 'master-2', unit: 'dcos-exhibitor' });
     if (i === 70) source.room.inject({ kind: 'crash', node: 'agent-1' });
   });
   recording = source.room.recording();
   server.app.rooms.getOrCreate('target');
-  wallMs += 60_000; // every test starts with the address's whole burst
+  server.advanceWall(60_000); // every test starts with the address's whole burst
 });
 afterAll(() => server.close());
 
@@ -60,7 +50,7 @@ describe('POST /api/rooms/<room>/recording', () => {
 
     const room = target();
     room.control({ action: 'speed', speed: 50 });
-    run(room, 130);
+    server.drive(room, 130);
     expect(room.engine.simTimeMs).toBeGreaterThan(recording.untilMs);
     const roomLines = room.eventLog().filter((e) => e.simTimeMs <= recording.untilMs).map(eventNdjsonLine);
 
@@ -124,7 +114,7 @@ describe('POST /api/rooms/<room>/recording', () => {
   });
 
   it('a flood of uploads gets 429s, never a 500, and the server keeps answering', async () => {
-    wallMs += 60_000;
+    server.advanceWall(60_000);
     const before = fingerprint(target());
     const statuses = await Promise.all(Array.from({ length: 300 }, () => post('{"version":1}').then(async (r) => (await r.arrayBuffer(), r.status))));
     const counts = new Map<number, number>();
@@ -133,7 +123,7 @@ describe('POST /api/rooms/<room>/recording', () => {
     expect(counts.get(429) ?? 0).toBeGreaterThan(200); // the burst is 60
     expect(fingerprint(target())).toBe(before);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    wallMs += 2_000;
+    server.advanceWall(2_000);
     expect((await post(JSON.stringify(recording))).status).toBe(200);
   });
 });

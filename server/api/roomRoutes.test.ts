@@ -3,31 +3,27 @@
 // requests gets 400s and 429s while the server keeps answering (never a 500).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import type { ClusterView } from '../../shared/engine/types.ts';
 import { recordingSchema, type Recording } from '../../shared/protocol/recording.ts';
-import { startTestServer, type TestServer } from '../testing/harness.ts';
+import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
 import { freshReplay } from '../testing/realRoom.ts';
 
-let server: TestServer;
-let wallMs = 0;
+let server: ManualClockServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ createEngine, restoreEngine, now: () => wallMs, autoTick: false, staticDir: null });
-  const room = server.app.rooms.get('default')!;
+  server = await startManualClockServer();
+  const room = server.defaultRoom();
   room.control({ action: 'speed', speed: 50 });
-  for (let i = 0; i < 100; i += 1) {
-    wallMs += 50;
-    room.tick();
+  server.drive(room, 100, (i) => {
     if (i === 60) room.inject({ kind: 'crash', node: 'agent-1' });
-  }
+  });
   // Refill the address's bucket so every test starts with its whole burst.
-  wallMs += 60_000;
+  server.advanceWall(60_000);
 });
 afterAll(() => server.close());
 
 const get = (path: string) => fetch(`${server.url}${path}`);
-const nowMs = () => server.app.rooms.get('default')!.engine.simTimeMs;
+const nowMs = () => server.defaultRoom().engine.simTimeMs;
 
 describe('GET /api/rooms/<room>/recording', () => {
   it('downloads the recording of the current epoch as <room>-<mm-ss>.json', async () => {
@@ -92,7 +88,7 @@ describe('GET /api/rooms/<room>/view', () => {
     const value = fc.oneof(fc.string({ maxLength: 24 }), fc.integer().map(String), fc.double().map(String), fc.constantFrom('0', '1', '120000', ''));
     await fc.assert(
       fc.asyncProperty(value, fc.option(value), async (at, baseline) => {
-        wallMs += 1_000;
+        server.advanceWall(1_000);
         const query = `at=${encodeURIComponent(at)}${baseline === null ? '' : `&baseline=${encodeURIComponent(baseline)}`}`;
         const res = await get(`/api/rooms/default/view?${query}`);
         expect([200, 400], query).toContain(res.status);
@@ -105,7 +101,7 @@ describe('GET /api/rooms/<room>/view', () => {
   });
 
   it('a flood of view requests with bad values gets 400s and 429s, never a 500, and the server keeps answering', async () => {
-    wallMs += 60_000;
+    server.advanceWall(60_000);
     const ats = ['0', String(nowMs()), 'abc', '-5', '1.5', String(2 ** 60), '', '120000&baseline=1', '%', String(nowMs() + 1)];
     const statuses = await Promise.all(Array.from({ length: 400 }, (_, i) => get(`/api/rooms/default/view?at=${ats[i % ats.length]}`).then(async (r) => (await r.arrayBuffer(), r.status))));
     const counts = new Map<number, number>();
@@ -118,7 +114,7 @@ describe('GET /api/rooms/<room>/view', () => {
     expect(limited.headers.get('retry-after')).toBe('1');
     // Other routes are not starved, and the rooms' bucket refills with time.
     expect((await get('/healthz')).status).toBe(200);
-    wallMs += 2_000;
+    server.advanceWall(2_000);
     expect((await get('/api/rooms/default/view?at=0')).status).toBe(200);
   });
 });
