@@ -11,6 +11,7 @@ import { formatSimTime } from '../../shared/model/time.ts';
 import { eventsToCsv, eventsToNdjson } from '../../shared/protocol/eventExport.ts';
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import type { ExportAction } from './actions.ts';
+import { roomApiUrl } from '../roomApi.ts';
 import { exportFileName, saveBlob, saveUrl } from './download.ts';
 import { htmlToImage } from './htmlSnapshot.ts';
 import { PNG_SCALE, svgToPng } from './rasterize.ts';
@@ -47,7 +48,7 @@ function eventLog(ctx: ExportContext, format: 'ndjson' | 'csv', name: string): v
     const text = format === 'csv' ? eventsToCsv(ctx.log) : eventsToNdjson(ctx.log);
     return saveBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' }), name);
   }
-  saveUrl(`/api/rooms/${encodeURIComponent(ctx.room)}/events?format=${format}`);
+  saveUrl(roomApiUrl(ctx.room, `events?format=${format}`));
 }
 
 export async function runExport(action: ExportAction, ctx: ExportContext): Promise<void> {
@@ -72,6 +73,6 @@ export async function runExport(action: ExportAction, ctx: ExportContext): Promi
     case 'events-csv':
       return eventLog(ctx, 'csv', name('events', 'csv'));
     case 'recording':
-      return saveUrl(`/api/rooms/${encodeURIComponent(ctx.room)}/recording`);
+      return saveUrl(roomApiUrl(ctx.room, 'recording'));
   }
 }

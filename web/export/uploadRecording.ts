@@ -6,6 +6,7 @@
  */
 
 import { storedPresenterKey } from '../presenterKey.ts';
+import { roomApiUrl } from '../roomApi.ts';
 
 /** The server's cap (MAX_UPLOAD_BYTES in server/api/recordingUpload.ts); the server enforces it regardless. */
 export const MAX_RECORDING_UPLOAD_BYTES = 4 * 1024 * 1024;
@@ -21,7 +22,7 @@ export async function uploadRecording(file: File, room: string): Promise<UploadR
     // A class room takes an upload from its presenter only: the key goes in a header, never in the URL.
     const key = storedPresenterKey(room);
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(key !== undefined ? { 'X-Presenter-Key': key } : {}) };
-    res = await fetch(`/api/rooms/${encodeURIComponent(room)}/recording`, { method: 'POST', body: file, headers });
+    res = await fetch(roomApiUrl(room, 'recording'), { method: 'POST', body: file, headers });
   } catch {
     return { ok: false, error: `Could not send ${file.name}: the server is not reachable` };
   }

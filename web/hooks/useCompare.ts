@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { BaselineTrack, CriticalPath } from '../../shared/protocol/baseline.ts';
+import { getRoomJson } from '../roomApi.ts';
 import { selectBaselineOn, selectClock, selectClusterHealth, selectCritical, selectCriticalOn, selectEpoch, selectRoom } from '../store/selectors.ts';
 import { bootStore, useBoot } from '../store/store.ts';
 
@@ -18,16 +19,9 @@ export interface CompareFetchers {
   criticalPath(room: string, baseline: boolean): Promise<CriticalPath>;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  const body = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
-  return body;
-}
-
 export const httpCompareFetchers: CompareFetchers = {
-  track: (room, untilMs) => getJson(`/api/rooms/${encodeURIComponent(room)}/baseline?until=${untilMs}`),
-  criticalPath: (room, baseline) => getJson(`/api/rooms/${encodeURIComponent(room)}/critical-path${baseline ? '?baseline=1' : ''}`),
+  track: (room, untilMs) => getRoomJson(room, `baseline?until=${untilMs}`),
+  criticalPath: (room, baseline) => getRoomJson(room, baseline ? 'critical-path?baseline=1' : 'critical-path'),
 };
 
 function report(what: string, error: unknown): void {

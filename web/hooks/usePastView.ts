@@ -6,16 +6,16 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ClusterView } from '../../shared/protocol/types.ts';
+import { getRoomJson } from '../roomApi.ts';
 import { selectCursor, selectEpoch, selectRoom } from '../store/selectors.ts';
 import { bootStore, useBoot } from '../store/store.ts';
 
 export type FetchView = (room: string, atMs: number) => Promise<ClusterView>;
 
 export const fetchPastView: FetchView = async (room, atMs) => {
-  const res = await fetch(`/api/rooms/${encodeURIComponent(room)}/view?at=${atMs}`);
-  const body = (await res.json()) as { view?: ClusterView; error?: string };
-  if (!res.ok || body.view === undefined) throw new Error(body.error ?? `HTTP ${res.status}`);
-  return body.view;
+  const { view } = await getRoomJson<{ view?: ClusterView }>(room, `view?at=${atMs}`);
+  if (view === undefined) throw new Error('the answer has no view');
+  return view;
 };
 
 export function usePastView(fetchView: FetchView = fetchPastView): void {
