@@ -3,24 +3,21 @@
 // once per EXPLAIN_REFRESH_MS, not once per batch — and a late answer for an old selection is dropped. The
 // selection (and so the explanation and the DAG dimming) goes away on reset, scenario load and recovery.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExplainStep } from '../../shared/protocol/types.ts';
 import type { SocketClient } from '../socket.ts';
 import { bootStore } from '../store/store.ts';
+import { mountPerTest } from '../testing/mountPerTest.ts';
 import { selectHighlight } from '../store/selectors.ts';
 import { fixtureView, withUnitState } from '../viz/dagFixtures.ts';
 import { EXPLAIN_REFRESH_MS, useExplainRefresh } from './useExplainRefresh.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 function Probe({ client }: { client: SocketClient }) {
   useExplainRefresh(client);
   return null;
 }
 
-let host: HTMLElement;
-let root: Root;
+const mount = mountPerTest();
 let asked: string[];
 let answer: (node: string, unit: string) => Promise<{ ok: true; chain: ExplainStep[] }>;
 const client = {
@@ -34,13 +31,10 @@ beforeEach(() => {
   vi.useFakeTimers();
   asked = [];
   answer = async (node, unit) => ({ ok: true, chain: [{ ref: `${node}/${unit}`, text: 'waiting', sinceMs: 0, parent: null, root: false }, { ref: 'fact:quorum', text: 'no quorum', sinceMs: 0, parent: 0, root: true }] });
-  host = document.createElement('div');
-  root = createRoot(host);
   act(() => bootStore.setState({ selected: null, explanation: null, lastSeq: 10, epoch: 1, view: fixtureView(3, 1, 0, 'healthy') }));
-  act(() => root.render(<Probe client={client} />));
+  act(() => mount.render(<Probe client={client} />));
 });
 afterEach(() => {
-  act(() => root.unmount());
   vi.useRealTimers();
 });
 

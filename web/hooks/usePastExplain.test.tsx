@@ -3,24 +3,21 @@
 // unit's causes as they were at the cursor (asked with `at`), says so, follows the cursor when it moves (one
 // request at a time, only for where a drag ended), and goes back to the live explanation on "back to live".
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExplainStep } from '../../shared/protocol/types.ts';
 import type { SocketClient } from '../socket.ts';
 import { bootStore } from '../store/store.ts';
+import { mountPerTest } from '../testing/mountPerTest.ts';
 import { fixtureView } from '../viz/dagFixtures.ts';
 import { useExplainRefresh } from './useExplainRefresh.ts';
 import { PAST_EXPLAIN_MIN_MS } from './usePastExplain.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 function Probe({ client }: { client: SocketClient }) {
   useExplainRefresh(client);
   return null;
 }
 
-let host: HTMLElement;
-let root: Root;
+const mount = mountPerTest();
 let asked: (number | undefined)[];
 let pending: (() => void)[];
 const chainAt = (atMs: number | undefined): ExplainStep[] => [{ ref: 'master-1/dcos-oauth', text: atMs === undefined ? 'live' : `at ${atMs}`, sinceMs: 0, parent: null, root: true }];
@@ -48,13 +45,10 @@ beforeEach(() => {
   vi.useFakeTimers();
   asked = [];
   pending = [];
-  host = document.createElement('div');
-  root = createRoot(host);
   act(() => bootStore.setState({ selected: null, explanation: null, cursorMs: null, pastView: null, lastSeq: 10, epoch: 1, view: fixtureView(3, 1, 0, 'healthy') }));
-  act(() => root.render(<Probe client={client} />));
+  act(() => mount.render(<Probe client={client} />));
 });
 afterEach(() => {
-  act(() => root.unmount());
   vi.useRealTimers();
 });
 
