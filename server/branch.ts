@@ -18,10 +18,13 @@ export interface BranchStart {
   events: SimEvent[];
 }
 
-/** Null when `atMs` is a moment of this epoch (a whole number from 0 to now), else a readable error. */
-export function checkMoment(atMs: number, nowMs: number, room: string): string | null {
+/**
+ * Null when `atMs` is a moment of this epoch (a whole number from 0 to now), else a readable error that names the
+ * request's own field (`simTimeMs` for rewind and fork, `atMs` for a bookmark, `at` for a past explanation).
+ */
+export function checkMoment(atMs: number, nowMs: number, room: string, field = 'simTimeMs'): string | null {
   if (!Number.isInteger(atMs) || atMs < 0 || atMs > nowMs) {
-    return `simTimeMs ${atMs} is not a moment of room '${room}': allowed a whole number from 0 to ${nowMs} (now, ${formatSimTime(nowMs)})`;
+    return `${field} ${atMs} is not a moment of room '${room}': allowed a whole number from 0 to ${nowMs} (now, ${formatSimTime(nowMs)})`;
   }
   return null;
 }

@@ -261,8 +261,8 @@ export class Room {
   addBookmark(name: string, atMs?: number): Ack<{ bookmark: Bookmark }> {
     const nowMs = this.driver.engine.simTimeMs;
     const at = atMs ?? nowMs;
-    const error = checkMoment(at, nowMs, this.name);
-    if (error !== null) return { ok: false, error: error.replace(/^simTimeMs/, 'atMs') };
+    const error = checkMoment(at, nowMs, this.name, 'atMs');
+    if (error !== null) return { ok: false, error };
     const added = this.marks.add(name, at);
     if (added.ok) this.options.broadcast.bookmarks?.(this.name, this.marks.list());
     return added;

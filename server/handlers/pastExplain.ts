@@ -28,8 +28,8 @@ export function createPastExplainer(now: () => number): (room: Room, query: Expl
   return (room, { node, unit, at }) => {
     if (at === undefined) return explainUnit(room.engine, node, unit);
     const nowMs = room.engine.simTimeMs;
-    const error = checkMoment(at, nowMs, room.name);
-    if (error !== null) return { ok: false, error: error.replace(/^simTimeMs/, 'at') };
+    const error = checkMoment(at, nowMs, room.name, 'at');
+    if (error !== null) return { ok: false, error };
     const timeline = room.timeline;
     if (last === null || last.timeline !== timeline || last.atMs !== at) {
       if (!bucket.take()) {
