@@ -47,6 +47,9 @@ export interface RoomPolicy {
   studentsMayInject: boolean;
 }
 
+/** What a page assumes until the server says otherwise (and what a snapshot without a policy means). */
+export const OPEN_ROOM_POLICY: Readonly<RoomPolicy> = { mode: 'open', studentsMayInject: false };
+
 /** Who a socket is in its room: the presenter (joined with the room's key) or a viewer. */
 export type RoomRole = 'presenter' | 'viewer';
 

@@ -5,7 +5,7 @@
  * detected gap (or a reconnect) and the next sim:snapshot, during which batches are ignored.
  */
 import type { ClusterView } from '../../shared/protocol/types.ts';
-import type { RoomPolicy, RoomRole, ScenarioInfo } from '../../shared/protocol/messages.ts';
+import { OPEN_ROOM_POLICY, type RoomPolicy, type RoomRole, type ScenarioInfo } from '../../shared/protocol/messages.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -42,7 +42,7 @@ export function initialClusterSlice(): ClusterSlice {
     forkOf: null,
     connection: 'connecting',
     role: 'viewer',
-    policy: { mode: 'open', studentsMayInject: false },
+    policy: OPEN_ROOM_POLICY,
     awaitingSnapshot: true,
     clock: { simTimeMs: 0, atWallMs: 0 },
   };

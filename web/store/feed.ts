@@ -9,7 +9,7 @@
  *    so React renders once per batch.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
-import type { Bookmark, EventBatch, PlaybackState, RoomPolicy, RoomRole, SimSnapshot } from '../../shared/protocol/messages.ts';
+import { OPEN_ROOM_POLICY, type Bookmark, type EventBatch, type PlaybackState, type RoomPolicy, type RoomRole, type SimSnapshot } from '../../shared/protocol/messages.ts';
 import { applyEvent } from '../../shared/protocol/applyEvent.ts';
 import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
 import type { ConnectionState } from './clusterSlice.ts';
@@ -52,7 +52,7 @@ export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: n
     log: appendToLog([], events),
     narration,
     bookmarks: snapshot.bookmarks ?? [],
-    policy: snapshot.policy ?? { mode: 'open', studentsMayInject: false },
+    policy: snapshot.policy ?? OPEN_ROOM_POLICY,
   });
 }
 
