@@ -146,6 +146,31 @@ describe('class room: presenter and audience', () => {
     expect(await request(await env.connected(), 'sim:join', { key: KEY })).toMatchObject({ ok: true, role: 'presenter' });
   });
 
+  it('a flood of policy toggles and renames is rate-limited: the class gets a bounded number of broadcasts', async () => {
+    const presenter = await joinAs({ key: KEY });
+    const viewer = await joinAs({});
+    let broadcasts = 0;
+    viewer.on('sim:policy', () => void (broadcasts += 1));
+    const acks = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        i % 2 === 0
+          ? request(presenter, 'room:policy', { studentsMayInject: i % 4 === 0 })
+          : request(viewer, 'viewer:name', { name: `student ${i}` }),
+      ),
+    );
+    const limited = acks.filter((a) => !a.ok && /rate limit/.test(a.error));
+    expect(limited.length).toBeGreaterThan(200);
+    expect(acks.every((a) => a.ok || /rate limit/.test(a.error))).toBe(true);
+    // The room is intact and answers again once the buckets refill; the viewer's ack comes after every broadcast
+    // the server sent it before, so the count below is final.
+    env.clock += 60_000;
+    expect(await request(viewer, 'viewer:name', { name: 'Ana' })).toMatchObject({ ok: true, name: 'Ana' });
+    expect(broadcasts).toBeGreaterThan(0);
+    expect(broadcasts).toBeLessThan(60);
+    expect(await request(presenter, 'room:policy', { studentsMayInject: false })).toMatchObject({ ok: true, policy: { mode: 'class', studentsMayInject: false } });
+    expect(env.defaultRoom().policy.mode).toBe('class');
+  });
+
   it('the recording still replays byte for byte with by', async () => {
     const presenter = await joinAs({ key: KEY, name: 'Ms Rivera' });
     const viewer = await joinAs({ name: 'Ana' });
