@@ -36,7 +36,7 @@ describe('event log export', () => {
     const unit = Object.fromEntries(CSV_COLUMNS.map((c, k) => [c, records[2][k]]));
     expect(unit).toMatchObject({ time: '00:01.234', node: 'master-1', unit: 'dcos-exhibitor', detail: 'inactive -> starting', cause: 'waits for "zk", quorum, and\r\nDNS', refs: 'fact:quorum master-1/dcos-spartan' });
     expect(records[1][6]).toBe('Boot starts, "slowly", then:\nall at once');
-    expect(records[3][6]).toBe('quorum 2/2');
+    expect(records[3][6]).toBe('quorum 2 serving, 2 needed');
   });
 
   it('an empty log is just the header', () => {

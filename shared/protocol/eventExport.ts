@@ -27,12 +27,12 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The one line a spreadsheet reader wants per event type ("staging -> healthy", "quorum 2/3", ...). */
+/** The one line a spreadsheet reader wants per event type ("staging -> healthy", "quorum 2 serving, 2 needed", ...). */
 function detail(e: SimEvent): string {
   switch (e.type) {
     case 'unit': return `${e.from} -> ${e.to}`;
     case 'node': case 'cluster': return e.health;
-    case 'quorum': return `quorum ${e.have}/${e.need}`;
+    case 'quorum': return `quorum ${e.have} serving, ${e.need} needed`;
     case 'leader': return `${e.role} leader ${e.node ?? 'none'}`;
     case 'dns': return `${e.name} = ${e.value ?? 'NXDOMAIN'}`;
     case 'agent': return e.registered ? 'registered' : e.unreachable ? 'unreachable' : 'not registered';

@@ -25,6 +25,12 @@ describe('event text', () => {
     expect(describeEvent({ ...base, active: false, by: { role: 'viewer', name: 'Ana' } })).toBe('fault cleared: stop Exhibitor on master-1 (viewer Ana)');
   });
 
+  it('spells the quorum out as serving and needed, and says when there is none', () => {
+    const quorum = (have: number) => ({ seq: 1, simTimeMs: 0, type: 'quorum', have, need: 2, cause: { text: 'x' } }) as const;
+    expect(describeEvent(quorum(2))).toBe('ZooKeeper quorum: 2 serving, 2 needed');
+    expect(describeEvent(quorum(1))).toBe('ZooKeeper quorum: 1 serving, 2 needed (no quorum)');
+  });
+
   it('reads like a sentence', () => {
     const kill = log.find((e) => e.type === 'unit' && e.to === 'failed')!;
     expect(describeEvent(kill)).toBe('master-1 dcos-mesos-master: healthy → failed');

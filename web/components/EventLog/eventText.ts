@@ -29,7 +29,8 @@ export function describeEvent(e: SimEvent): string {
     case 'cluster':
       return `cluster health: ${e.health}`;
     case 'quorum':
-      return `ZooKeeper quorum ${e.have}/${e.need}`;
+      // have/need, not have/masters as the health panel writes it: spelled out so "2/2" never sits beside "2/3".
+      return `ZooKeeper quorum: ${e.have} serving, ${e.need} needed${e.have < e.need ? ' (no quorum)' : ''}`;
     case 'leader':
       return `${e.role === 'mesos' ? 'Mesos' : 'Marathon'} leader: ${e.node ?? 'none'}`;
     case 'dns':
