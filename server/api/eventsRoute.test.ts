@@ -7,19 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../shared/protocol/eventExport.ts';
 import { parseCsv } from '../../shared/protocol/parseCsv.testing.ts';
 import { captureCli } from '../cli/capture.ts';
-import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
+import { startServerWithCrashedAgent, type ManualClockServer } from '../testing/manualClockServer.ts';
 
 let server: ManualClockServer;
 
 beforeAll(async () => {
   // A history of 300 events: the room trims long before 04:10, so the route must replay the recording.
-  server = await startManualClockServer({ maxHistoryEvents: 300 });
-  const room = server.defaultRoom();
-  room.control({ action: 'speed', speed: 50 });
-  server.drive(room, 100, (i) => {
-    if (i === 60) room.inject({ kind: 'crash', node: 'agent-1' });
-  });
-  server.advanceWall(60_000);
+  server = await startServerWithCrashedAgent({ maxHistoryEvents: 300 });
 });
 afterAll(() => server.close());
 

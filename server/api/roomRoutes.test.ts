@@ -5,20 +5,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterView } from '../../shared/engine/types.ts';
 import { recordingSchema, type Recording } from '../../shared/protocol/recording.ts';
-import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
+import { startServerWithCrashedAgent, type ManualClockServer } from '../testing/manualClockServer.ts';
 import { freshReplay } from '../testing/realRoom.ts';
 
 let server: ManualClockServer;
 
 beforeAll(async () => {
-  server = await startManualClockServer();
-  const room = server.defaultRoom();
-  room.control({ action: 'speed', speed: 50 });
-  server.drive(room, 100, (i) => {
-    if (i === 60) room.inject({ kind: 'crash', node: 'agent-1' });
-  });
-  // Refill the address's bucket so every test starts with its whole burst.
-  server.advanceWall(60_000);
+  server = await startServerWithCrashedAgent();
 });
 afterAll(() => server.close());
 

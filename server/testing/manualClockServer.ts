@@ -31,3 +31,18 @@ export async function startManualClockServer(limits?: ServerDeps['limits']): Pro
     defaultRoom: () => server.app.rooms.get('default')!,
   };
 }
+
+/**
+ * The room the time-travel routes are tested against: the default room run 100 ticks at 50x with agent-1 crashed at
+ * tick 60, then the clock moved a minute so every test starts with the address's whole burst.
+ */
+export async function startServerWithCrashedAgent(limits?: ServerDeps['limits']): Promise<ManualClockServer> {
+  const server = await startManualClockServer(limits);
+  const room = server.defaultRoom();
+  room.control({ action: 'speed', speed: 50 });
+  server.drive(room, 100, (i) => {
+    if (i === 60) room.inject({ kind: 'crash', node: 'agent-1' });
+  });
+  server.advanceWall(60_000);
+  return server;
+}
