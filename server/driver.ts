@@ -37,6 +37,8 @@ export interface DriverOptions {
   onError?(error: unknown): void;
   /** A scenario fault the engine rejected (the step's narration still plays). */
   onScriptError?(error: ScriptError): void;
+  /** A `wait` step played: the driver paused itself until someone resumes (the presenter's →). */
+  onWait?(): void;
 }
 
 export class Driver {
@@ -49,6 +51,7 @@ export class Driver {
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly script: Script;
   private cursor: ScriptCursor = SCRIPT_START;
+  private waiting = false;
 
   constructor(private readonly options: DriverOptions) {
     this.engine = options.engine;
@@ -65,6 +68,10 @@ export class Driver {
   }
   get paused(): boolean {
     return this.isPaused;
+  }
+  /** Paused by a narration step that waits for the presenter (cleared by resume, step or skip). */
+  get waitingForPresenter(): boolean {
+    return this.waiting;
   }
   get simTimeMs(): number {
     return this.engine.simTimeMs;
@@ -117,6 +124,7 @@ export class Driver {
   }
 
   resume(): void {
+    this.waiting = false;
     if (!this.isPaused) return;
     this.reanchor(this.options.now(), this.engine.simTimeMs);
     this.isPaused = false;
@@ -124,6 +132,7 @@ export class Driver {
 
   /** Jump to the next thing that happens (an engine event or a scenario step) and process it. */
   step(): SimEvent[] {
+    this.waiting = false;
     const nextEventMs = this.engine.nextEventTimeMs();
     const nextStepMs = nextStepTimeMs(this.script, this.cursor);
     let events: SimEvent[];
@@ -157,7 +166,7 @@ export class Driver {
       }
       const events = this.step();
       produced.push(...events);
-      if (events.some(isMarkEvent) || this.engine.simTimeMs >= limitMs) break;
+      if (this.waiting || events.some(isMarkEvent) || this.engine.simTimeMs >= limitMs) break;
     }
     this.reanchor(this.options.now(), this.engine.simTimeMs);
     return produced;
@@ -186,10 +195,15 @@ export class Driver {
 
   /** Play due scenario steps in order, interleaved with the engine at their exact sim times (script.ts). */
   private advanceTo(targetMs: number): SimEvent[] {
-    const result = advanceWithScript(this.engine, this.script, this.cursor, targetMs);
+    const result = advanceWithScript(this.engine, this.script, this.cursor, targetMs, { stopAtWait: true });
     this.cursor = result.cursor;
     for (const error of result.errors) this.options.onScriptError?.(error);
     this.emit(result.events);
+    if (result.waited) {
+      this.isPaused = true;
+      this.waiting = true;
+      this.options.onWait?.();
+    }
     return result.events;
   }
 

@@ -57,7 +57,7 @@ export class Recorder {
   observe(events: readonly SimEvent[]): void {
     for (let i = 0; i < events.length; i += 1) {
       const e = events[i];
-      if (e.type === 'narration') this.recorded.push({ atMs: e.simTimeMs, say: e.text });
+      if (e.type === 'narration') this.recorded.push({ atMs: e.simTimeMs, say: e.text, ...(e.wait === true ? { wait: true } : {}) });
       // A scenario's own firing needs no `by` (replay's default); a person's is kept so replay names them again.
       else if (e.type === 'fault' && e.active) this.recorded.push({ atMs: e.simTimeMs, fault: { ...e.fault }, ...(e.by.role !== 'scenario' ? { by: { ...e.by } } : {}) });
     }

@@ -160,7 +160,9 @@ export class Room {
   }
 
   playback(): PlaybackState {
-    return { speed: this.driver.speed, paused: this.driver.paused, simTimeMs: this.driver.simTimeMs };
+    const playback: PlaybackState = { speed: this.driver.speed, paused: this.driver.paused, simTimeMs: this.driver.simTimeMs };
+    if (this.driver.waitingForPresenter) playback.waiting = true;
+    return playback;
   }
 
   /** Full state. Flushes first, so the next batch a receiver gets starts right after `lastSeq`. */
@@ -175,6 +177,7 @@ export class Room {
       cluster: this.sim.cluster,
       speed: this.driver.speed,
       paused: this.driver.paused,
+      ...(this.driver.waitingForPresenter ? { waiting: true } : {}),
       scenario: this.sim.scenario,
       view: engine.view(),
       events: this.history.all(),
@@ -336,6 +339,11 @@ export class Room {
         this.options.broadcast.playback(this.name, this.playback());
       },
       onScriptError: (error) => this.options.logger.warn({ room: this.name, ...error }, 'scenario step rejected'),
+      // The narration that waits goes out first, then the pause that names it: a viewer reads both together.
+      onWait: () => {
+        this.flush();
+        this.options.broadcast.playback(this.name, this.playback());
+      },
     });
     old?.stop();
     this.driver = driver;

@@ -11,7 +11,7 @@ import { keyMatches } from '../presenterKey.ts';
 import type { Room } from '../room.ts';
 
 /** The commands only a class room's presenter may send (fault:inject may be opened to viewers by the policy). */
-export type GuardedCommand = 'fault:inject' | 'sim:control' | 'scenario:load' | 'sim:rewind' | 'bookmark:add' | 'room:policy';
+export type GuardedCommand = 'fault:inject' | 'sim:control' | 'scenario:load' | 'sim:rewind' | 'bookmark:add' | 'room:policy' | 'quiz:ask';
 
 export type RoleDecision = { ok: true; role: RoomRole } | { ok: false; error: string };
 

@@ -19,6 +19,7 @@ import { registerCommand, type CommandContext, type RawSocket } from './command.
 import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';
 import { createBookmarkBudget } from './bookmark.ts';
+import { registerClassroomCommands, sendClassroomState } from './classroomCommands.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -73,6 +74,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       current = lookup.room;
     }
     socket.emit('sim:snapshot', snapshot);
+    sendClassroomState(socket, lookup.room, deps.now);
     logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };
   });
@@ -147,6 +149,8 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       return { ok: true, room: forked.room.name, key: forked.key };
     }),
   );
+
+  registerClassroomCommands(context, socket, { room: () => current, role: () => role, displayName: () => displayName }, deps.now);
 
   socket.on('disconnect', () => {
     current?.removeClient();

@@ -99,8 +99,8 @@ function makeEngine(s: EngineState): Engine {
       }
       return err ? { ok: false, error: err } : { ok: true, events: ctx.out };
     },
-    narrate(text: string): SimEvent[] {
-      return run((ctx) => emit(ctx, { type: 'narration', text: String(text) }));
+    narrate(text: string, wait?: boolean): SimEvent[] {
+      return run((ctx) => emit(ctx, wait === true ? { type: 'narration', text: String(text), wait: true } : { type: 'narration', text: String(text) }));
     },
     view(): ClusterView {
       return buildView({ s, topo, out: [] });

@@ -26,6 +26,8 @@ export interface ScriptStep {
   by?: FaultBy;
   /** Fire at the first moment from atMs on when this fact holds. */
   when?: ScriptCondition;
+  /** After this step a live room pauses until the presenter continues (→ or Space); headless runs carry on. */
+  wait?: boolean;
 }
 
 /** Where the player is in its script: the index of the next step to fire (in time order). */
@@ -48,6 +50,8 @@ export interface ScriptAdvance {
   events: SimEvent[];
   cursor: ScriptCursor;
   errors: ScriptError[];
+  /** Stopped right after a `wait` step (only with `stopAtWait`): the engine is still at that step's time. */
+  waited?: true;
 }
 
 /** A script ready to play: steps in firing order, each remembering its index in the list as written. */
@@ -97,7 +101,7 @@ function resolveFault(engine: Engine, fault: Fault, bound: Partial<Record<Symbol
  * Returns every event produced (engine events, narration, fault events) in order, the new cursor and the
  * steps that could not be applied.
  */
-export function advanceWithScript(engine: Engine, script: Script, cursor: ScriptCursor, simTimeMs: number): ScriptAdvance {
+export function advanceWithScript(engine: Engine, script: Script, cursor: ScriptCursor, simTimeMs: number, options: { stopAtWait?: boolean } = {}): ScriptAdvance {
   const events: SimEvent[] = [];
   const errors: ScriptError[] = [];
   let next = cursor.nextStep;
@@ -111,7 +115,7 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
       if (armed && !waitForFact(engine, step.when, simTimeMs, events)) break;
       armed = false;
     }
-    if (step.say !== undefined) pushAll(events, engine.narrate(step.say));
+    if (step.say !== undefined) pushAll(events, engine.narrate(step.say, step.wait));
     if (step.fault !== undefined) {
       const resolved = resolveFault(engine, step.fault, bound);
       const result = 'fault' in resolved ? engine.inject(resolved.fault, step.by ?? SCENARIO_BY) : { ok: false as const, error: resolved.error };
@@ -125,12 +129,12 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
       }
     }
     next += 1;
+    // Stopping at a step boundary changes no event: the next call starts by advancing to the next step's time, just
+    // as this loop would have (so a paced live room and a headless replay produce the same log).
+    if (step.wait === true && options.stopAtWait === true) return { events, cursor: cursorOf(next, bound, armed), errors, waited: true };
   }
   pushAll(events, engine.advanceTo(simTimeMs));
-  const out: ScriptCursor = { nextStep: next };
-  if (Object.keys(bound).length > 0) out.bound = bound;
-  if (armed) out.armed = true;
-  return { events, cursor: out, errors };
+  return { events, cursor: cursorOf(next, bound, armed), errors };
 }
 
 /** Advance event time by event time up to simTimeMs until an event makes `when` hold; false if it never did. */
@@ -177,6 +181,13 @@ export function createScriptPlayer(steps: readonly ScriptStep[], cursor: ScriptC
       return result;
     },
   };
+}
+
+function cursorOf(nextStep: number, bound: ScriptCursor['bound'] & object, armed: boolean): ScriptCursor {
+  const out: ScriptCursor = { nextStep };
+  if (Object.keys(bound).length > 0) out.bound = bound;
+  if (armed) out.armed = true;
+  return out;
 }
 
 function copyCursor(c: ScriptCursor): ScriptCursor {

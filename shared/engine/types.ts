@@ -31,7 +31,8 @@ export type SimEvent = EventBase &
     /** `id` ("fault:<seq>") names the fault; an `active: false` event carries the id of the fault that ended. */
     /** `by`: who applied it (architecture.md §7); an `active: false` event names who ended it (a natural end: the fault's own `by`). */
     | { type: 'fault'; fault: Fault; active: boolean; cause: Cause; id?: string; by: FaultBy }
-    | { type: 'narration'; text: string }
+    /** `wait`: a scenario step that pauses a live room here until the presenter continues (→); headless runs go on. */
+    | { type: 'narration'; text: string; wait?: true }
     /** A numbered step of the DC/OS Boot Sequence page observed happening (ids in shared/model/bootSteps.ts). */
     | { type: 'step'; step: string; node: string | null; unit: string | null; text: string; cause: Cause }
     | { type: 'availability'; availability: Availability; cause: Cause }
@@ -191,7 +192,8 @@ export interface Engine {
   nextEventTimeMs(): number | null;
   /** Validate and apply a fault now; the simulation is untouched when it is rejected. `by` goes on its events (default SCENARIO_BY). */
   inject(fault: Fault, by?: FaultBy): InjectResult;
-  narrate(text: string): SimEvent[];
+  /** A narration line now; `wait` marks it as one a live room pauses at (the event carries `wait: true`). */
+  narrate(text: string, wait?: boolean): SimEvent[];
   view(): ClusterView;
   explain(node: string, unit: string): ExplainStep[];
   /** The whole state as plain JSON; `restoreEngine(snapshot)` resumes byte-identically. */

@@ -3,6 +3,8 @@ import type { Ack, Bookmark, EventBatch, PlaybackState, RoomPolicy, RoomRole, Sc
 import type { BookmarkAddRequest, ControlCommand, ExplainRequest, ForkRequest, JoinRequest, PreviewRequest, RewindRequest, RoomPolicyRequest, ScenarioLoadRequest, ViewerNameRequest } from './schemas.ts';
 import type { ExplainStep, Fault } from '../engine/types.ts';
 import type { PreviewOutcome } from '../engine/preview.ts';
+import type { FollowState, QuizState } from './classroom.ts';
+import type { FollowRequest, QuizAnswerRequest, QuizAskRequest, QuizRevealRequest } from './classroomSchemas.ts';
 
 export interface ServerToClientEvents {
   'sim:snapshot': (snapshot: SimSnapshot) => void;
@@ -12,6 +14,10 @@ export interface ServerToClientEvents {
   'sim:bookmarks': (bookmarks: Bookmark[]) => void;
   /** The room's policy after a `room:policy` change (also in every snapshot). */
   'sim:policy': (policy: RoomPolicy) => void;
+  /** Where the presenter of a class room looks (relayed `ui:follow`; also sent on join). */
+  'ui:follow': (follow: FollowState) => void;
+  /** The predict-then-reveal round after any change (null: none open; also sent on join). */
+  'quiz:state': (quiz: QuizState | null) => void;
 }
 
 /** Payloads are typed for our own client; the server still validates every one with zod (schemas.ts). */
@@ -42,4 +48,14 @@ export interface ClientToServerEvents {
   /** A named bookmark at `atMs` (default now) of the current epoch; everyone gets the new list (sim:bookmarks). */
   'bookmark:add': (request: BookmarkAddRequest, ack: (result: Ack<{ bookmark: Bookmark }>) => void) => void;
   'scenario:load': (request: ScenarioLoadRequest, ack: (result: Ack<{ scenario: ScenarioInfo }>) => void) => void;
+  /** Presenter of a class room: what the class should look at (selection, time cursor, panels); relayed to the rest. */
+  'ui:follow': (request: FollowRequest, ack: (result: Ack) => void) => void;
+  /** Presenter: open a round "what will fail if ...?" about a fault (not injected yet). */
+  'quiz:ask': (request: QuizAskRequest, ack: (result: Ack<{ quiz: QuizState }>) => void) => void;
+  /** Viewer: the units this viewer expects to fail ("node/unit"), replacing an earlier answer to round `id`. */
+  'quiz:answer': (request: QuizAnswerRequest, ack: (result: Ack<{ answers: number }>) => void) => void;
+  /** Presenter: inject the fault and score the answers against what it does within `horizonMs` (default 300000). */
+  'quiz:reveal': (request: QuizRevealRequest, ack: (result: Ack<{ quiz: QuizState }>) => void) => void;
+  /** Presenter: the round leaves everyone's screen. */
+  'quiz:close': (request: Record<string, never>, ack: (result: Ack) => void) => void;
 }

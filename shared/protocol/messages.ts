@@ -22,6 +22,8 @@ export interface SimSnapshot {
   cluster: ClusterConfig;
   speed: number;
   paused: boolean;
+  /** Paused at a narration that waits for the presenter (as PlaybackState.waiting). */
+  waiting?: boolean;
   scenario: ScenarioInfo | null;
   view: ClusterView;
   /** Every event since t=0 of this simulation, oldest first, so the timeline can be drawn from the start. */
@@ -77,4 +79,6 @@ export interface PlaybackState {
   speed: number;
   paused: boolean;
   simTimeMs: number;
+  /** Paused by a scenario narration that waits for the presenter to continue (→ or Space); absent: no. */
+  waiting?: boolean;
 }

@@ -23,7 +23,7 @@ export const recordingSchema = scenarioSchema.extend({
 
 export type Recording = z.infer<typeof recordingSchema>;
 /** What a room records: a command at the simulated time it took effect. */
-export type RecordedStep = Pick<Recording['steps'][number], 'atMs' | 'fault' | 'say' | 'by'>;
+export type RecordedStep = Pick<Recording['steps'][number], 'atMs' | 'fault' | 'say' | 'by' | 'wait'>;
 
 /** A JSON value is meant as a recording (not a plain scenario) when it says which recording version it is. */
 export function looksLikeRecording(json: unknown): boolean {

@@ -74,9 +74,12 @@ const scenarioStepShape = {
   when: scriptConditionSchema.optional(),
   fault: faultSchema.optional(),
   say: z.string().min(1).max(500).optional(),
+  /** Pause a live room after this step's narration until the presenter continues (→); needs `say`. */
+  wait: z.boolean().optional(),
 };
 const STEP_NEEDS = 'a step needs a fault, a say, or both';
-export const scenarioStepSchema = z.strictObject(scenarioStepShape).refine((s) => s.fault !== undefined || s.say !== undefined, STEP_NEEDS);
+const WAIT_NEEDS = 'a step with wait needs a say: the class must read what it waits on';
+export const scenarioStepSchema = z.strictObject(scenarioStepShape).refine((s) => s.fault !== undefined || s.say !== undefined, STEP_NEEDS).refine((s) => s.wait !== true || s.say !== undefined, WAIT_NEEDS);
 
 /**
  * A display name a viewer picks (shown as `by.name` on their faults): text only (React escapes it), so control
@@ -108,7 +111,7 @@ export const createRoomSchema = z.strictObject({
 
 /** A recording's step may say who applied its fault (a room records it; replay puts it back on the event). */
 export const recordingStepSchema = z.strictObject({ ...scenarioStepShape, by: faultBySchema.optional() })
-  .refine((s) => s.fault !== undefined || s.say !== undefined, STEP_NEEDS);
+  .refine((s) => s.fault !== undefined || s.say !== undefined, STEP_NEEDS).refine((s) => s.wait !== true || s.say !== undefined, WAIT_NEEDS);
 
 export const scenarioSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9-]{1,64}$/),
