@@ -5,7 +5,7 @@
  * the explanation's refs become the DAG highlight. Data flows store -> panes; commands go out through
  * the socket client from context.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { ClusterView, Fault } from '../shared/protocol/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
@@ -13,10 +13,14 @@ import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
 import { Header } from './components/Layout/Header.tsx';
-import { NarrationBanner } from './components/Layout/NarrationBanner.tsx';
 import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
 import { Legend } from './components/Legend/Legend.tsx';
+import { ClassBar } from './components/Classroom/ClassBar.tsx';
+import { NarrationDock } from './components/Classroom/NarrationDock.tsx';
+import { QuizPanel, selectAsks, selectPicking } from './components/Classroom/QuizPanel.tsx';
+import { useFollow } from './classroom/useFollow.ts';
+import { quizMarks } from './viz/quizMarks.ts';
 import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
@@ -45,8 +49,22 @@ const DagViewMemo = memo(DagView);
  */
 let menuOpener: Element | null = null;
 function openMenuFromFocus(target: FaultTarget, anchor: { x: number; y: number }): void {
+  const state = bootStore.getState();
+  // While the class is asked "what will fail?", a tap on a unit picks it (the answer), it does not open the menu.
+  if (selectPicking(state)) {
+    if (target.unit !== null) state.actions.togglePick(`${target.node}/${target.unit}`);
+    return;
+  }
   menuOpener = document.activeElement;
-  bootStore.getState().actions.openMenu(target, anchor);
+  state.actions.openMenu(target, anchor);
+}
+
+/** The quiz round's marks for the DAG, recomputed only when the round or this viewer's picks change. */
+function useQuizMarks() {
+  const quiz = useBoot((s) => s.quiz);
+  const picks = useBoot((s) => s.myPicks);
+  const picksFor = useBoot((s) => s.picksFor);
+  return useMemo(() => quizMarks(quiz, picks, picksFor), [quiz, picks, picksFor]);
 }
 
 /** The banner over the DAG while looking at the past; it comes with the timeline's chunk (nothing shows until then). */
@@ -65,6 +83,8 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
   const selected = useBoot(selectSelected);
   const highlight = useBootShallow(selectHighlight);
   const critical = useCriticalMarks();
+  const quiz = useQuizMarks();
+  const hasNarration = useBoot((s) => s.scenario !== null);
   const drawn = view !== null;
   useEffect(() => {
     if (!drawn) return;
@@ -72,11 +92,13 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
     onDrawn();
   }, [drawn, onDrawn]);
   return (
-    <section className="pane dag-pane" aria-label="Unit dependency graph" aria-busy={!drawn}>
-      {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} /> : <div className="pane-placeholder" />}
-      <div className="dag-legend"><Legend /></div>
-      <PastBannerSlot />
-      <NarrationBanner />
+    <section className={`pane dag-pane${hasNarration ? ' has-dock' : ''}`} aria-label="Unit dependency graph" aria-busy={!drawn}>
+      <div className="dag-main">
+        {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} quiz={quiz} /> : <div className="pane-placeholder" />}
+        <div className="dag-legend"><Legend /></div>
+        <PastBannerSlot />
+      </div>
+      {hasNarration ? <NarrationDock /> : null}
     </section>
   );
 }
@@ -120,6 +142,7 @@ function FaultMenuHost() {
   const menu = useBoot(selectMenu);
   const view = useBoot(selectView);
   const { closeMenu, select, setPreviewRefs, toast } = useBoot(selectActions);
+  const asks = useBoot(selectAsks);
   const { module } = useLazyModule(popupsChunk, menu !== null, {
     onFailed: () => {
       closeMenu();
@@ -155,6 +178,7 @@ function FaultMenuHost() {
       onClose={closeMenu}
       preview={client.preview}
       onPreviewHighlight={setPreviewRefs}
+      onAsk={asks ? (fault) => void client.quizAsk(fault) : undefined}
     />
   );
 }
@@ -190,6 +214,7 @@ function Shell() {
   useExplainRefresh(client);
   usePastView();
   useCompare();
+  useFollow(client);
   const hasView = useBoot(selectView) !== null;
   const dagShare = useBoot(selectDagShare);
   return (
@@ -199,6 +224,7 @@ function Shell() {
       <main className="main-col" onPointerEnter={prefetchFaultMenu} onFocus={prefetchFaultMenu}>
         {hasView ? (
           <>
+            <ClassBar />
             <DagPane onDrawn={onDagDrawn} />
             <Splitter />
             {dagDrawn ? <TimelineSlot /> : <section className="pane timeline-pane" aria-label="Timeline" aria-busy="true"><div className="pane-placeholder" /></section>}
@@ -208,6 +234,7 @@ function Shell() {
         )}
       </main>
       <aside className="sidebar" aria-label="Cluster status">
+        <QuizPanel />
         <HealthPanel />
         <ExplainPanel />
         <EventLog />

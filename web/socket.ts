@@ -10,7 +10,8 @@ import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/type
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
-import { applyBatch, applyBookmarks, applyJoin, applyPlayback, applyPolicy, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
+import { applyBatch, applyBookmarks, applyFollow, applyJoin, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
+import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
 import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import type { BootStore } from './store/store.ts';
 
@@ -46,6 +47,15 @@ export interface SocketClient {
   fork(simTimeMs?: number): Promise<Ack<{ room: string; key: string }>>;
   /** What a fault would do within the horizon if injected now, computed aside by the server (the room untouched). */
   preview(fault: Fault, horizonMs?: number): Promise<Ack<PreviewOutcome>>;
+  /** Presenter: what the class should look at (ui:follow); refusals are silent (the page only leads when it may). */
+  lead(follow: FollowState): Promise<Ack>;
+  /** Presenter: open a round "what will fail if ...?" about `fault` (quiz:ask). */
+  quizAsk(fault: Fault): Promise<Ack<{ quiz: QuizState }>>;
+  /** Viewer: this viewer's picks for round `id` (quiz:answer), replacing earlier ones. */
+  quizAnswer(id: number, picks: readonly UnitRef[]): Promise<Ack<{ answers: number }>>;
+  /** Presenter: inject the fault and score the answers (quiz:reveal). */
+  quizReveal(): Promise<Ack<{ quiz: QuizState }>>;
+  quizClose(): Promise<Ack>;
   /** Counters a benchmark or a test can read: how batches were treated. */
   readonly stats: { applied: number; duplicate: number; resync: number; ignored: number };
   close(): void;
@@ -144,6 +154,8 @@ export function createSocketClient(
   socket.on('sim:playback', (playback) => applyPlayback(store, playback, now()));
   socket.on('sim:bookmarks', (bookmarks) => applyBookmarks(store, bookmarks));
   socket.on('sim:policy', (policy) => applyPolicy(store, policy));
+  socket.on('ui:follow', (follow) => applyFollow(store, follow));
+  socket.on('quiz:state', (quiz) => applyQuiz(store, quiz));
 
   async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {
     const result = await new Promise<Ack<R>>((resolve) => {
@@ -172,6 +184,14 @@ export function createSocketClient(
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('sim:preview', horizonMs === undefined ? { fault } : { fault, horizonMs }, (err, res) => resolve(err ? failure(err) : res));
       }),
+    lead: (follow) =>
+      new Promise((resolve) => {
+        socket.timeout(ACK_TIMEOUT_MS).emit('ui:follow', follow, (err, res) => resolve(err ? failure(err) : res));
+      }),
+    quizAsk: (fault) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:ask', { fault }, cb)),
+    quizAnswer: (id, picks) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:answer', { id, picks: [...picks] }, cb)),
+    quizReveal: () => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:reveal', {}, cb)),
+    quizClose: () => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:close', {}, cb)),
     close: () => {
       closedByUs = true;
       socket.disconnect();

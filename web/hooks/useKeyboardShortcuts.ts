@@ -1,5 +1,5 @@
 /**
- * Global keys for the class: Space pause/resume, ArrowRight step, ? help, Escape closes menu/help; while the time
+ * Global keys for the class: Space pause/resume, ArrowRight step (or continue a narration that waits), ? help, Escape closes menu/help; while the time
  * cursor is out of live, ←/→ move it (Shift: 30 s) and L goes back to live; [ and ] jump between the timeline's marks
  * (bookmarks included); N skips a quiet stretch (the room runs on to its next mark).
  * Ignored while typing in a field or while a menu/dialog owns the keyboard (their own handlers run);
@@ -65,7 +65,8 @@ export function useKeyboardShortcuts(client: SocketClient): void {
         void client.control({ action: state.paused ? 'resume' : 'pause' });
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
-        void client.control({ action: 'step' });
+        // At a narration that waits for the presenter, → continues the scenario; otherwise it steps one event.
+        void client.control({ action: state.waiting ? 'resume' : 'step' });
       }
     };
     window.addEventListener('keydown', onKey);

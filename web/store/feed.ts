@@ -15,6 +15,7 @@ import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
 import type { ConnectionState } from './clusterSlice.ts';
 import type { BootState, BootStore } from './store.ts';
 import { appendToLog, latestNarration, type Narration } from './timelineSlice.ts';
+import type { FollowState, QuizState } from '../../shared/protocol/classroom.ts';
 
 export type BatchVerdict = 'applied' | 'duplicate' | 'resync' | 'ignored';
 
@@ -44,6 +45,7 @@ export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: n
     seed: snapshot.seed,
     speed: snapshot.speed,
     paused: snapshot.paused,
+    waiting: snapshot.waiting === true,
     scenario: snapshot.scenario,
     forkOf: snapshot.forkOf ?? null,
     awaitingSnapshot: false,
@@ -93,8 +95,20 @@ export function applyPlayback(store: BootStore, playback: PlaybackState, wallMs:
   store.setState({
     speed: playback.speed,
     paused: playback.paused,
+    waiting: playback.waiting === true,
     clock: { simTimeMs: Math.max(playback.simTimeMs, store.getState().clock.simTimeMs), atWallMs: wallMs },
   });
+}
+
+/** Where the presenter looks (ui:follow); a following viewer copies it (useFollowPresenter). */
+export function applyFollow(store: BootStore, follow: FollowState): void {
+  store.setState({ follow });
+}
+
+/** The round changed (quiz:state); a new round starts with no picks. */
+export function applyQuiz(store: BootStore, quiz: QuizState | null): void {
+  const { picksFor } = store.getState();
+  store.setState(quiz !== null && quiz.id === picksFor ? { quiz } : { quiz, myPicks: [], picksFor: quiz?.id ?? null });
 }
 
 /** The room's bookmark list changed: it always comes whole, so it simply replaces ours. */

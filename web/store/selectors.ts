@@ -32,7 +32,6 @@ export const selectTimeline = (s: BootState) => s.timeline;
 export const selectBookmarks = (s: BootState) => s.bookmarks;
 export const selectLog = (s: BootState) => s.log;
 export const selectNarration = (s: BootState) => s.narration;
-export const selectNarrationDismissedSeq = (s: BootState) => s.narrationDismissedSeq;
 export const selectSelected = (s: BootState) => s.selected;
 export const selectMenu = (s: BootState) => s.menu;
 export const selectExplanation = (s: BootState) => s.explanation;

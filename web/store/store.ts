@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import { initialClusterSlice, type ClusterSlice } from './clusterSlice.ts';
 import { initialTimelineSlice, type TimelineSlice } from './timelineSlice.ts';
 import { compareActions, initialCompareSlice, type CompareActions, type CompareSlice } from './compareSlice.ts';
+import { classroomActions, initialClassroomSlice, type ClassroomActions, type ClassroomSlice } from './classroomSlice.ts';
 import {
   DAG_SHARE_MAX,
   DAG_SHARE_MIN,
@@ -33,14 +34,13 @@ export interface UiActions {
   toast(text: string, kind?: 'error' | 'info'): number;
   dismissToast(id: number): void;
   setDagShare(share: number): void;
-  dismissNarration(seq: number): void;
   /** Move the time cursor (null: back to live; the past view is dropped with it). */
   setCursor(ms: number | null): void;
   setPastView(past: { atMs: number; view: ClusterView } | null): void;
   setPreviewRefs(refs: readonly string[] | null): void;
 }
 
-export type BootState = ClusterSlice & TimelineSlice & UiSlice & CompareSlice & { actions: UiActions & CompareActions };
+export type BootState = ClusterSlice & TimelineSlice & UiSlice & CompareSlice & ClassroomSlice & { actions: UiActions & CompareActions & ClassroomActions };
 export type BootStore = StoreApi<BootState>;
 
 let toastCounter = 0;
@@ -51,8 +51,10 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
     ...initialTimelineSlice(),
     ...initialUiSlice(theme),
     ...initialCompareSlice(),
+    ...initialClassroomSlice(),
     actions: {
       ...compareActions(set),
+      ...classroomActions(set),
       select: (selected) => set({ selected }),
       openMenu: (target, anchor) => set({ menu: { target, anchor } }),
       closeMenu: () => set({ menu: null, previewRefs: [] }),
@@ -67,7 +69,6 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
       },
       dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
       setDagShare: (share) => set({ dagShare: Math.min(DAG_SHARE_MAX, Math.max(DAG_SHARE_MIN, share)) }),
-      dismissNarration: (seq) => set({ narrationDismissedSeq: seq }),
       setCursor: (cursorMs) => set(cursorMs === null ? { cursorMs: null, pastView: null } : { cursorMs: Math.max(0, Math.round(cursorMs)) }),
       setPastView: (pastView) => set({ pastView }),
       setPreviewRefs: (refs) => set({ previewRefs: refs ?? [] }),

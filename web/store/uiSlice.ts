@@ -44,8 +44,6 @@ export interface UiSlice {
   toasts: readonly Toast[];
   /** Fraction of the main column given to the DAG (the timeline gets the rest). */
   dagShare: number;
-  /** seq of the narration line the viewer closed (the line itself is server-fed and stays in its slice). */
-  narrationDismissedSeq: number | null;
   /** The time cursor: null = live; otherwise this viewer looks at the cluster as it was at that sim time. */
   cursorMs: number | null;
   /** The cluster at cursorMs (from GET /api/rooms/<room>/view?at=), null until it arrived or when live. */
@@ -69,7 +67,6 @@ export function initialUiSlice(theme: Theme = 'light'): UiSlice {
     helpOpen: false,
     toasts: [],
     dagShare: 0.6,
-    narrationDismissedSeq: null,
     cursorMs: null,
     pastView: null,
     previewRefs: [],

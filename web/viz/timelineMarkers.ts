@@ -28,9 +28,13 @@ export function markerFor(e: SimEvent): Marker | null {
     case 'fault': {
       const f = e.fault;
       const node = 'node' in f ? f.node : null;
-      const label = e.active ? `⚡ ${f.kind}` : `${f.kind} ended`;
+      // Who did it, on the chip (a short name) and in the sentence: the class sees who broke what (issue 9).
+      const by = e.by as typeof e.by | undefined; // absent from older servers
+      const who = by === undefined || by.role === 'scenario' ? null : by.name !== undefined ? `${by.role} ${by.name}` : `the ${by.role}`;
+      const chipWho = by?.name !== undefined && by.role !== 'scenario' ? ` · ${by.name.length > 10 ? `${by.name.slice(0, 9)}…` : by.name}` : '';
+      const label = e.active ? `⚡ ${f.kind}${chipWho}` : `${f.kind} ended`;
       // The registry's sentence for the fault; the cause says why it ended when it did.
-      const detail = e.active ? `Fault: ${describeFault(f)}.` : `Fault ended: ${describeFault(f)}. ${e.cause.text}`;
+      const detail = e.active ? `Fault: ${describeFault(f)}${who !== null ? `, by ${who}` : ''}.` : `Fault ended: ${describeFault(f)}. ${e.cause.text}`;
       return { ...base, kind: e.active ? 'fault' : 'fault-cleared', node, label, detail };
     }
     case 'leader': {

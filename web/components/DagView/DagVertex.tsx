@@ -29,6 +29,13 @@ export interface DagVertexProps {
   critical?: boolean;
   prefix: string;
   onActivate(node: string, unit: string, el: Element): void;
+  /** A quiz round (viewer picks while asking; the class's votes and what failed after the reveal). */
+  quizPicked?: boolean;
+  quizVotes?: number;
+  /** Share of respondents who picked it (0..1): the heat map's intensity. */
+  quizShare?: number;
+  quizFailed?: boolean;
+  quizNobody?: boolean;
 }
 
 export function isActivationKey(e: KeyboardEvent): boolean {
@@ -68,6 +75,10 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       data-node={p.node} data-unit={p.unit} data-state={p.state} {...(p.leader ? { 'data-leader': p.leader } : {})}
       {...(p.converging ? { 'data-converging': 'true' } : {})}
       {...(p.critical ? { 'data-critical': 'true' } : {})}
+      {...(p.quizPicked ? { 'data-quiz-picked': 'true' } : {})}
+      {...(p.quizVotes ? { 'data-quiz-votes': p.quizVotes } : {})}
+      {...(p.quizFailed ? { 'data-quiz-failed': 'true' } : {})}
+      {...(p.quizNobody ? { 'data-quiz-nobody': 'true' } : {})}
       onClick={activate}
       onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); activate(e); } }}
     >
@@ -83,6 +94,17 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       <text className="dag-glyph" x={gw / 2} y={p.h / 2} aria-hidden="true">{style.glyph}</text>
       <text className="dag-vertex-name" x={gw + NAME_GAP} y={p.h / 2}>{p.name}</text>
       </>}
+      {p.quizShare !== undefined && p.quizShare > 0 && (
+        <rect className="dag-quiz-heat" width={p.w} height={p.h} rx={r} style={{ fillOpacity: 0.15 + 0.6 * p.quizShare }} pointerEvents="none" />
+      )}
+      {p.quizFailed && <rect className={`dag-ring-failed${p.quizNobody ? ' is-nobody' : ''}`} x={-6} y={-6} width={p.w + 12} height={p.h + 12} rx={10} />}
+      {p.quizPicked && <rect className="dag-ring-pick" x={-4} y={-4} width={p.w + 8} height={p.h + 8} rx={9} />}
+      {(p.quizVotes !== undefined && p.quizVotes > 0) || p.quizNobody ? (
+        <g className={`dag-quiz-badge${p.quizNobody ? ' is-nobody' : ''}`} transform={`translate(${p.w - 2},${p.h})`} aria-hidden="true">
+          <circle r={9} />
+          <text y={0.5}>{p.quizNobody ? '!' : p.quizVotes}</text>
+        </g>
+      ) : null}
       {p.leader && (
         <g className="dag-crown" transform={`translate(${p.w - 12},-3)`} aria-hidden="true">
           <circle r={10} />

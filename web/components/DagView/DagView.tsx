@@ -16,9 +16,10 @@ import { CollapsedGroup } from './CollapsedGroup.tsx';
 import { DagDefs } from './DagDefs.tsx';
 import { DagEdges } from './DagEdges.tsx';
 import { DagGroup } from './DagGroup.tsx';
-import { DagVertex } from './DagVertex.tsx';
+import { DagVertex, type DagVertexProps } from './DagVertex.tsx';
 import { FactBar } from './FactBar.tsx';
 import type { CriticalMarks } from '../../viz/criticalOverlay.ts';
+import type { QuizMarks } from '../../viz/quizMarks.ts';
 import { SectionHeader } from './SectionHeader.tsx';
 import './DagView.css';
 
@@ -30,6 +31,8 @@ export interface DagViewProps {
   onActivate(target: FaultTarget, anchor: { x: number; y: number }): void;
   /** The critical path's refs and edges (data-critical="true"), while its toggle is on. */
   critical?: CriticalMarks | null;
+  /** A quiz round's marks (web/viz/quizMarks.ts), or null/absent outside a round. */
+  quiz?: QuizMarks | null;
   /** Catalog source (tests and the dev harness pass a fixture); defaults to shared/model/catalog.ts. */
   unitsForRole?: UnitsForRole;
   nameOf?(unit: string, role: Role): string;
@@ -54,6 +57,18 @@ function geometryFor(
   return g;
 }
 
+/** A vertex's quiz props as primitives (the vertex is memoized on them). */
+function quizProps(quiz: QuizMarks | null, ref: string): Partial<DagVertexProps> {
+  if (quiz === null) return {};
+  const votes = quiz.votes.get(ref);
+  return {
+    quizPicked: quiz.picked.has(ref),
+    ...(votes ? { quizVotes: votes.count, quizShare: votes.share } : {}),
+    quizFailed: quiz.failed.has(ref),
+    quizNobody: quiz.nobody.has(ref),
+  };
+}
+
 const anchorOf = (el: Element): { x: number; y: number } => {
   const r = el.getBoundingClientRect();
   return { x: Math.round(r.left), y: Math.round(r.bottom + 4) };
@@ -62,6 +77,7 @@ const anchorOf = (el: Element): { x: number; y: number } => {
 export function DagView(props: DagViewProps) {
   const { view, selected, highlight, onActivate } = props;
   const critical = props.critical ?? null;
+  const quiz = props.quiz ?? null;
   const unitsForRole = props.unitsForRole ?? catalogUnitsForRole;
   const nameOf = props.nameOf ?? unitDisplayName;
   const prefix = `dag${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
@@ -167,6 +183,7 @@ export function DagView(props: DagViewProps) {
                       state={states.get(v.unit) ?? 'pending'} leader={leaderOf(view, g.node, v.unit)}
                       converging={isConverging(view, v.unit, states.get(v.unit))}
                       selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)} critical={critical?.refs.has(ref) === true}
+                      {...quizProps(quiz, ref)}
                       prefix={prefix} onActivate={activateUnit} />
                   );
                 })}

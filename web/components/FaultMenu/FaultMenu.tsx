@@ -31,10 +31,16 @@ export interface FaultMenuProps {
   preview?: PreviewFn;
   /** The units the focused item would break ("node/unit"), or null: the DAG highlights them. */
   onPreviewHighlight?(refs: string[] | null): void;
+  /**
+   * The presenter of a class room: a fault can be asked about first ("what will fail if ...?", quiz:ask) instead of
+   * injected. While asking, previews are hidden: the projector must not give the answer away.
+   */
+  onAsk?(fault: Fault): void;
 }
 
-export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, unitInfo = catalogUnitInfo, preview, onPreviewHighlight }: FaultMenuProps) {
-  const previews = usePreviews(preview, onPreviewHighlight);
+export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, unitInfo = catalogUnitInfo, preview, onPreviewHighlight, onAsk }: FaultMenuProps) {
+  const [asking, setAsking] = useState(false);
+  const previews = usePreviews(asking ? undefined : preview, asking ? undefined : onPreviewHighlight);
   // A viewer in a class room sees the inject items disabled, saying why; Explain stays.
   const lock = useBoot(selectInjectLockReason);
   const content = useMemo(() => lockInjects(faultMenuContent(target, view, unitInfo), lock), [target, view, unitInfo, lock]);
@@ -87,9 +93,10 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
   const activate = useCallback((item: FaultMenuItem) => {
     if (item.disabledReason !== null) return;
     if (item.action.type === 'explain') onExplain(item.action.target);
+    else if (asking && onAsk !== undefined) onAsk(item.action.fault);
     else onInject(item.action.fault);
     onClose();
-  }, [onClose, onExplain, onInject]);
+  }, [onClose, onExplain, onInject, onAsk, asking]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const current = itemRefs.current.findIndex((el) => el === document.activeElement);
@@ -128,6 +135,13 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
       <div className="fault-menu__header">
         <div className="fault-menu__title" aria-hidden="true">{content.title}</div>
         <div className="fault-menu__status" id={`${idBase}-status`}>{content.status}</div>
+        {onAsk !== undefined ? (
+          <button type="button" className={`fault-menu__ask${asking ? ' is-on' : ''}`} aria-pressed={asking} data-testid="ask-the-class"
+            onClick={() => { setAsking((a) => !a); onPreviewHighlight?.(null); }}
+            title="Pick a fault below to ask the class what it will break before you inject it">
+            {asking ? '❓ Asking the class: pick the fault' : '❓ Ask the class first'}
+          </button>
+        ) : null}
       </div>
       {groups.map((group) => (
         <div key={group.label} role="group" aria-label={group.label} className={`fault-menu__group${group.row ? ' fault-menu__group--row' : ''}`}>
@@ -153,7 +167,7 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
                   <span className="fault-menu__label">{item.label}</span>
                   {/* Row items keep their own hint for screen readers only; sighted users read the shared one. */}
                   <span id={hintId} className={group.row ? 'fault-menu__hint fault-menu__sr-only' : 'fault-menu__hint'}>{disabled ? item.disabledReason : item.hint}</span>
-                  <PreviewLine state={previews.byItem[item.id]} />
+                  {asking ? null : <PreviewLine state={previews.byItem[item.id]} />}
                 </div>
               );
             })}

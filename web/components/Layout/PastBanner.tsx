@@ -5,7 +5,7 @@
  */
 import { formatSimTime } from '../../../shared/model/time.ts';
 import { selectActions, selectCursor, selectLockReason, selectRoom } from '../../store/selectors.ts';
-import { KEY_STORAGE_PREFIX } from '../../presenterKey.ts';
+import { openSandbox } from '../../classroom/openSandbox.ts';
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 
@@ -21,21 +21,13 @@ export function PastBanner() {
     const ack = await client.rewind(cursorMs);
     if (ack.ok) setCursor(null); // the room is now at that moment: live again, paused
   };
-  const fork = async () => {
-    const ack = await client.fork(cursorMs);
-    if (!ack.ok) return;
-    // The presenter key stays out of the address bar (issue 9 reads it from sessionStorage).
-    try { window.sessionStorage?.setItem(`${KEY_STORAGE_PREFIX}${ack.room}`, ack.key); } catch { /* storage off: no key kept */ }
-    const opened = window.open(`/?room=${encodeURIComponent(ack.room)}`, '_blank');
-    if (opened !== null) opened.opener = null;
-    else toast(`What-if room ${ack.room} is ready: open /?room=${ack.room}`, 'info');
-  };
+  const fork = () => void openSandbox(client, toast, cursorMs);
   const ready = past !== null;
   return (
     <div className="past-banner" role="status" data-testid="past-banner">
       <span title="Only you see this moment; ←/→ step through time, [ ] jump between marks">◀ <strong>{formatSimTime(cursorMs)}</strong> — the past, for you only{ready ? '' : ' (loading…)'}</span>
       <button type="button" className="btn" data-testid="rewind-here" onClick={() => void rewind()} disabled={lock !== null} title={lock !== null ? `Rewind: ${lock}` : `Take room ${room ?? ''} back to this moment for everyone (paused; later history is dropped)`}>↺ Rewind room here</button>
-      <button type="button" className="btn" data-testid="fork-here" onClick={() => void fork()} title="Open a what-if room that starts from this moment (this room is untouched)">↳ Fork what-if</button>
+      <button type="button" className="btn" data-testid="fork-here" onClick={fork} title="Open a what-if room that starts from this moment (this room is untouched)">↳ Fork what-if</button>
       <button type="button" className="btn btn-primary" onClick={() => setCursor(null)}>Back to live (L)</button>
     </div>
   );

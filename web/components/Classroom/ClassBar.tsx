@@ -1,0 +1,41 @@
+/**
+ * One line above the graph in a class room. A viewer reads whether they follow the presenter (their selection,
+ * Explain, time cursor and panels copy the presenter's) and steps out or back in with one click, and can open a
+ * sandbox: a private copy of the room at this moment, in a new tab, where they are the presenter. The presenter reads
+ * that the class follows them.
+ */
+import { followPresenterNow } from '../../classroom/useFollow.ts';
+import { openSandbox } from '../../classroom/openSandbox.ts';
+import { useClient } from '../../hooks/useClient.ts';
+import { useBoot } from '../../store/store.ts';
+import './Classroom.css';
+
+export function ClassBar() {
+  const client = useClient();
+  const mode = useBoot((s) => s.policy.mode);
+  const role = useBoot((s) => s.role);
+  const following = useBoot((s) => s.following);
+  const { setFollowing, toast } = useBoot((s) => s.actions);
+  if (mode !== 'class') return null;
+  if (role === 'presenter') {
+    return (
+      <div className="class-bar is-presenter" data-testid="class-bar" role="status">
+        <span>🎓 You present: the class follows your selection, Explain, time cursor and panels.</span>
+      </div>
+    );
+  }
+  return (
+    <div className={`class-bar${following ? ' is-following' : ''}`} data-testid="class-bar" data-following={following}>
+      <span role="status">{following ? '👁 Following the presenter' : '🧭 Exploring on your own'}</span>
+      {following ? (
+        <button type="button" className="btn btn-small" data-testid="follow-toggle" onClick={() => setFollowing(false)}>Explore on my own</button>
+      ) : (
+        <button type="button" className="btn btn-small btn-primary" data-testid="follow-toggle" onClick={() => { setFollowing(true); followPresenterNow(); }}>Follow the presenter</button>
+      )}
+      <button type="button" className="btn btn-small" data-testid="sandbox" onClick={() => void openSandbox(client, toast)}
+        title="A private copy of this cluster as it is now, in a new tab: break it as you like, the class room is untouched">
+        🧪 Try it yourself
+      </button>
+    </div>
+  );
+}
