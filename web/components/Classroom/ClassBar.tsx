@@ -20,13 +20,13 @@ export function ClassBar() {
   if (role === 'presenter') {
     return (
       <div className="class-bar is-presenter" data-testid="class-bar" role="status">
-        <span>🎓 You present: the class follows your selection, Explain, time cursor and panels.</span>
+        <span>◉ You present: the class follows your selection, Explain, time cursor and panels.</span>
       </div>
     );
   }
   return (
     <div className={`class-bar${following ? ' is-following' : ''}`} data-testid="class-bar" data-following={following}>
-      <span role="status">{following ? '👁 Following the presenter' : '🧭 Exploring on your own'}</span>
+      <span role="status">{following ? '◉ Following the presenter' : '◇ Exploring on your own'}</span>
       {following ? (
         <button type="button" className="btn btn-small" data-testid="follow-toggle" onClick={() => setFollowing(false)}>Explore on my own</button>
       ) : (
@@ -34,7 +34,7 @@ export function ClassBar() {
       )}
       <button type="button" className="btn btn-small" data-testid="sandbox" onClick={() => void openSandbox(client, toast)}
         title="A private copy of this cluster as it is now, in a new tab: break it as you like, the class room is untouched">
-        🧪 Try it yourself
+        ⚑ Try it yourself
       </button>
     </div>
   );

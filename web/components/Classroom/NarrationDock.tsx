@@ -41,7 +41,7 @@ export function NarrationDock() {
         <div className="narration-dock__wait" role="status" data-testid="narration-waiting">
           {lock === null ? (
             <button type="button" className="btn btn-primary" data-testid="narration-continue" onClick={() => void client.control({ action: 'resume' })}>Continue ▶ (→)</button>
-          ) : <span>⏸ Waiting for the presenter to continue</span>}
+          ) : <span>‖ Waiting for the presenter to continue</span>}
         </div>
       ) : null}
     </aside>

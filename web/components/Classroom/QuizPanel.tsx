@@ -10,7 +10,8 @@ import { formatSimTime } from '../../../shared/model/time.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { useBoot } from '../../store/store.ts';
 import type { BootState } from '../../store/store.ts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { QuizUnitList, refLabel } from './QuizUnitList.tsx';
 import './Classroom.css';
 
 /** The page asks (presenter of a class room) rather than answers. */
@@ -18,15 +19,28 @@ export const selectAsks = (s: BootState): boolean => s.policy.mode === 'class' &
 /** Taps on the graph pick units (a round is asking and this page answers). */
 export const selectPicking = (s: BootState): boolean => s.quiz?.phase === 'asking' && !selectAsks(s);
 
-function refText(ref: string): string {
-  const [node, unit] = ref.split('/');
-  return `${unit} on ${node}`;
+const refText = refLabel;
+
+/** Phones and narrow windows: the quiz opens its list of units (the graph's boxes are smaller than a finger). */
+const NARROW = '(max-width: 700px)';
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.matchMedia?.(NARROW).matches === true);
+  useEffect(() => {
+    const query = window.matchMedia?.(NARROW);
+    if (!query) return;
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
 }
 
 function Asking({ quiz, asks }: { quiz: QuizState; asks: boolean }) {
   const client = useClient();
   const picks = useBoot((s) => (s.picksFor === quiz.id ? s.myPicks : []));
   const togglePick = useBoot((s) => s.actions.togglePick);
+  const view = useBoot((s) => s.view);
+  const narrow = useNarrow();
   const [sent, setSent] = useState<string | null>(null);
   const current = [...picks].sort().join(',');
   if (asks) {
@@ -46,7 +60,8 @@ function Asking({ quiz, asks }: { quiz: QuizState; asks: boolean }) {
   };
   return (
     <>
-      <p className="quiz-hint">Tap the units you expect to fail on the graph, then send. You can change your answer until the reveal.</p>
+      <p className="quiz-hint">Tap the units you expect to fail on the graph (or in the list), then send. You can change your answer until the reveal.</p>
+      {view !== null ? <QuizUnitList view={view} picks={picks} onToggle={togglePick} open={narrow} /> : null}
       {picks.length > 0 ? (
         <ul className="quiz-picks" aria-label="Your picks">
           {picks.map((ref) => (
@@ -110,7 +125,7 @@ export function QuizPanel() {
   if (quiz === null) return null;
   return (
     <section className="panel quiz-panel" aria-label="Predict, then reveal" data-testid="quiz-panel" data-phase={quiz.phase}>
-      <h2 className="quiz-question">❓ {quiz.question}</h2>
+      <h2 className="quiz-question"><span className="quiz-mark" aria-hidden="true">?</span> {quiz.question}</h2>
       {quiz.phase === 'asking' ? <Asking quiz={quiz} asks={asks} /> : <Revealed quiz={quiz} asks={asks} />}
     </section>
   );

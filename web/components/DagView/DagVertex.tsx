@@ -95,7 +95,7 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
       <text className="dag-vertex-name" x={gw + NAME_GAP} y={p.h / 2}>{p.name}</text>
       </>}
       {p.quizShare !== undefined && p.quizShare > 0 && (
-        <rect className="dag-quiz-heat" width={p.w} height={p.h} rx={r} style={{ fillOpacity: 0.15 + 0.6 * p.quizShare }} pointerEvents="none" />
+        <rect className="dag-quiz-heat" width={p.w} height={p.h} rx={r} style={{ fillOpacity: 0.12 + 0.38 * p.quizShare }} pointerEvents="none" />
       )}
       {p.quizFailed && <rect className={`dag-ring-failed${p.quizNobody ? ' is-nobody' : ''}`} x={-6} y={-6} width={p.w + 12} height={p.h + 12} rx={10} />}
       {p.quizPicked && <rect className="dag-ring-pick" x={-4} y={-4} width={p.w + 8} height={p.h + 8} rx={9} />}

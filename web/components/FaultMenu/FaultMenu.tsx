@@ -139,7 +139,7 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
           <button type="button" className={`fault-menu__ask${asking ? ' is-on' : ''}`} aria-pressed={asking} data-testid="ask-the-class"
             onClick={() => { setAsking((a) => !a); onPreviewHighlight?.(null); }}
             title="Pick a fault below to ask the class what it will break before you inject it">
-            {asking ? '❓ Asking the class: pick the fault' : '❓ Ask the class first'}
+            {asking ? '? Asking the class: pick the fault' : '? Ask the class first'}
           </button>
         ) : null}
       </div>
