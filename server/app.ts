@@ -36,6 +36,10 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     playback: (room, playback) => io.to(room).emit('sim:playback', playback),
     bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),
     policy: (room, policy) => io.to(room).emit('sim:policy', policy),
+    closed: (room, reason) => {
+      io.to(room).emit('room:closed', { room, reason });
+      io.in(room).socketsLeave(room);
+    },
   };
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
@@ -49,9 +53,13 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     autoTick: deps.autoTick ?? true,
     defaultPresenterKey: deps.presenterKey ?? null,
     roomsPerAddress: limits.roomsPerAddress,
+    openRoomsPerAddress: limits.openRoomsPerAddress,
+    roomInactiveMs: limits.roomInactiveMs,
   });
   // Shared by the socket joins and the HTTP routes that take a presenter key.
   const wrongKeys = new AddressLimiter(limits.wrongKeysPerSecond, limits.wrongKeyBurst, now);
+  // Every socket of one client address draws from one command budget too (many sockets must not add up).
+  const commandsByAddress = new AddressLimiter(limits.addressCommandsPerSecond, limits.addressCommandBurst, now);
 
   httpServer.on('request', createRequestHandler({
     rooms,
@@ -82,7 +90,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
-    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys });
+    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, commandsByAddress });
   });
   io.engine.on('connection_error', (error: { code?: number; message?: string }) => {
     logger.warn({ code: error.code, message: error.message }, 'client connection refused');

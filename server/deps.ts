@@ -38,7 +38,7 @@ export interface ServerDeps {
   staticDir?: string | null;
   /** Development: Vite's connect middleware serves the web app instead of dist/ (HMR, on-the-fly TSX). */
   webMiddleware?: WebMiddleware;
-  /** Extra allowed browser origins (BOOTSCOPE_ORIGINS); '*' allows any. */
+  /** Allowed public browser origins (ALLOWED_ORIGINS, or the older BOOTSCOPE_ORIGINS); '*' allows any (server/origins.ts). */
   origins?: string[];
   /** false: rooms do not run their own timers (tests call tick() themselves). Default true. */
   autoTick?: boolean;
@@ -65,6 +65,13 @@ export interface ServerLimits {
   branchBurst: number;
   /** Class rooms one address may hold (POST /api/rooms). */
   roomsPerAddress: number;
+  /** Rooms one address may create by joining a new name or forking (sandboxes); the total maxRooms applies too. */
+  openRoomsPerAddress: number;
+  /** Commands per client address, all its sockets together (a class behind one NAT address shares it). */
+  addressCommandsPerSecond: number;
+  addressCommandBurst: number;
+  /** A room (not the default) whose viewers stay connected but nobody has changed it for this long is closed. */
+  roomInactiveMs: number;
   /** Wrong presenter keys per address (sim:join, uploads): guessing is hopeless at 128 bits, this keeps it quiet. */
   wrongKeysPerSecond: number;
   wrongKeyBurst: number;
@@ -85,6 +92,11 @@ export const DEFAULT_LIMITS: ServerLimits = {
   branchesPerSecond: 0.5,
   branchBurst: 3,
   roomsPerAddress: 3,
+  openRoomsPerAddress: 10,
+  // Twenty students at the per-socket rate would be 400/s; a class does a fraction of that, a flood far more.
+  addressCommandsPerSecond: 100,
+  addressCommandBurst: 300,
+  roomInactiveMs: 3 * 3_600_000,
   wrongKeysPerSecond: 0.2,
   wrongKeyBurst: 5,
 };

@@ -9,7 +9,7 @@ import { createApp, type App } from './app.ts';
 import type { WebMiddleware } from './deps.ts';
 import { realDeps } from './engineDeps.ts';
 import { createLogger } from './log.ts';
-import { parseOrigins } from './origins.ts';
+import { configuredOrigins } from './origins.ts';
 import { buildWebIfNeeded } from './webBuild.ts';
 import { generatePresenterKey } from './presenterKey.ts';
 
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   }
 
   const presenter = defaultRoomKey(host);
-  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS), presenterKey: presenter.key });
+  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: configuredOrigins(process.env), presenterKey: presenter.key });
   // The key itself never goes to the logger; only the one-time link below (stdout, like Jupyter's token URL) shows it.
   if (presenter.key !== null) logger.info({ room: 'default', generated: presenter.generated }, 'the default room is a class room: only its presenter may change it');
 

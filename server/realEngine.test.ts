@@ -37,12 +37,13 @@ async function joined(): Promise<Viewer> {
   return viewer;
 }
 
-/** Run the default room for `wallToRun` ms of (fake) wall time, in 50 ms ticks. */
+/** Run the default room for `wallToRun` ms of (fake) wall time, in 50 ms ticks; a narration that waits is continued at once. */
 function run(wallToRun: number): void {
   const room = server.app.rooms.get('default')!;
   for (let t = 0; t < wallToRun; t += 50) {
     wallMs += 50;
     room.tick();
+    if (room.playback().waiting === true) room.control({ action: 'resume' });
   }
 }
 

@@ -33,6 +33,8 @@ export interface RoomBroadcast {
   bookmarks?(room: string, bookmarks: Bookmark[]): void;
   /** The room's policy changed (room:policy). */
   policy?(room: string, policy: RoomPolicy): void;
+  /** The room is being closed (rooms.ts sweep): its viewers are told why, then leave it. */
+  closed?(room: string, reason: string): void;
 }
 
 export interface RoomOptions {
@@ -84,11 +86,16 @@ export class Room {
   /** Class rooms only: viewers may inject faults (room:policy). */
   private studentsMayInject = false;
   private idleSinceWallMs: number;
+  /** Wall time of the last change anyone made (a command that changed the room, a join): the inactivity sweep reads it. */
+  lastActivityWallMs: number;
+  /** Set by dispose(): a socket still holding this room must not drive it. */
+  disposed = false;
 
   constructor(private readonly options: RoomOptions, sim?: Partial<Simulation>) {
     this.name = options.name;
     this.sim = { cluster: DEFAULT_CLUSTER, seed: DEFAULT_SEED, scenario: null, script: [], ...sim };
     this.idleSinceWallMs = options.now();
+    this.lastActivityWallMs = this.idleSinceWallMs;
     this.presenterKey = options.presenterKey ?? null;
     this.install(this.sim, undefined, false);
   }
@@ -271,7 +278,13 @@ export class Room {
     return added;
   }
 
+  /** Someone changed or joined the room just now: it is in use. */
+  touch(): void {
+    this.lastActivityWallMs = this.options.now();
+  }
+
   dispose(): void {
+    this.disposed = true;
     this.driver.stop();
     this.pending = [];
   }

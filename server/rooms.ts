@@ -25,6 +25,10 @@ export interface RoomRegistryOptions {
   defaultPresenterKey?: string | null;
   /** Class rooms one client address may hold at once (POST /api/rooms); the total limit applies as well. */
   roomsPerAddress?: number;
+  /** Rooms one address may create by joining a new name or forking; the total limit applies as well. */
+  openRoomsPerAddress?: number;
+  /** Close a room (not the default) whose clients stay but nobody changed it for this long (absent: never). */
+  roomInactiveMs?: number;
 }
 
 /** What a new class room runs: a plain boot of a cluster and seed, or a built-in scenario. */
@@ -44,6 +48,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   /** Rooms made by POST /api/rooms -> the address that made them (the per-address limit counts these). */
   private readonly creators = new Map<string, string>();
+  /** Rooms made by joining a new name or by a fork -> the address that made them (counted separately). */
+  private readonly openCreators = new Map<string, string>();
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.create(DEFAULT_ROOM, options.defaultPresenterKey ?? null);
@@ -99,28 +105,42 @@ export class RoomRegistry {
     return [...this.rooms.keys()];
   }
 
-  getOrCreate(name: string): RoomLookup {
+  /** The room `name`, created when new (`address`: who asks; the per-address limit counts the rooms it made). */
+  getOrCreate(name: string, address?: string): RoomLookup {
     const existing = this.rooms.get(name);
     if (existing) return { ok: true, room: existing, created: false };
+    const refused = this.refuseNewRoom(address, 'rooms');
+    if (refused !== null) return { ok: false, error: refused };
+    const room = this.create(name);
+    if (address !== undefined) this.openCreators.set(name, address);
+    return { ok: true, room, created: true };
+  }
+
+  /** Why `address` may not make one more room by joining or forking, or null. */
+  private refuseNewRoom(address: string | undefined, what: string): string | null {
     if (this.rooms.size >= this.options.maxRooms) {
-      return { ok: false, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; join an existing one (e.g. "${DEFAULT_ROOM}") or try again after idle rooms close` };
+      return `room limit reached: at most ${this.options.maxRooms} rooms may exist; join an existing one (e.g. "${DEFAULT_ROOM}") or try again after idle rooms close`;
     }
-    return { ok: true, room: this.create(name), created: true };
+    const perAddress = this.options.openRoomsPerAddress;
+    if (address === undefined || perAddress === undefined) return null;
+    const held = [...this.openCreators.values()].filter((a) => a === address).length;
+    if (held < perAddress) return null;
+    return `room limit per address reached: your address already made ${held} ${what} (at most ${perAddress}); join an existing room, or wait until yours close (${Math.round(this.options.roomIdleMs / 60_000)} minutes without viewers)`;
   }
 
   /**
    * `sim:fork`: a new room starting from `parent`'s state at `atMs` (default now), paused; the parent untouched.
    * Counts against the room limit like any other room. `key` is the new room's presenter key (128 random bits).
    */
-  fork(parentName: string, atMs?: number): { ok: true; room: Room; key: string } | { ok: false; error: string } {
+  fork(parentName: string, atMs?: number, address?: string): { ok: true; room: Room; key: string } | { ok: false; error: string } {
     const parent = this.rooms.get(parentName);
     if (parent === undefined) return { ok: false, error: `unknown room '${parentName}'` };
-    if (this.rooms.size >= this.options.maxRooms) {
-      return { ok: false, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; a fork is a room too` };
-    }
+    const refused = this.refuseNewRoom(address, 'rooms and sandboxes');
+    if (refused !== null) return { ok: false, error: refused.replace('room limit reached', 'room limit reached (a fork is a room too)') };
     const branch = parent.branch(atMs ?? parent.engine.simTimeMs);
     if (!branch.ok) return branch;
     const room = this.create(this.forkName(parentName));
+    if (address !== undefined) this.openCreators.set(room.name, address);
     room.startFrom(branch.start, { cluster: parent.cluster, seed: parent.seed, scenario: parent.scenario }, { room: parentName, atMs: branch.start.atMs });
     const key = generatePresenterKey();
     room.presenterKey = key;
@@ -137,18 +157,31 @@ export class RoomRegistry {
     }
   }
 
-  /** Drop rooms (never the default) that have had no clients for roomIdleMs. Returns the dropped names. */
+  /**
+   * Drop rooms (never the default) that have had no clients for roomIdleMs, and close those whose clients stay but
+   * that nobody has changed for roomInactiveMs (a forgotten tab must not hold a room forever): their viewers are told
+   * why first (RoomBroadcast.closed). Returns the dropped names.
+   */
   sweep(): string[] {
     const now = this.options.now();
+    const inactiveMs = this.options.roomInactiveMs;
     const dropped: string[] = [];
     for (const [name, room] of this.rooms) {
+      if (name === DEFAULT_ROOM) continue;
       const idleSince = room.idleSinceMs;
-      if (name === DEFAULT_ROOM || idleSince === null || now - idleSince < this.options.roomIdleMs) continue;
+      const idle = idleSince !== null && now - idleSince >= this.options.roomIdleMs;
+      const inactive = idleSince === null && inactiveMs !== undefined && now - room.lastActivityWallMs >= inactiveMs;
+      if (!idle && !inactive) continue;
+      if (inactive) {
+        const hours = Math.round((inactiveMs ?? 0) / 360_000) / 10;
+        this.options.broadcast.closed?.(name, `room '${name}' was closed: nobody changed it for ${hours} hour${hours === 1 ? '' : 's'}. Open the default room, or make a new class room.`);
+      }
       room.dispose();
       this.rooms.delete(name);
       this.creators.delete(name);
+      this.openCreators.delete(name);
       dropped.push(name);
-      this.options.logger.info({ room: name }, 'room dropped (idle)');
+      this.options.logger.info({ room: name, reason: idle ? 'no clients' : 'no activity' }, 'room dropped');
     }
     return dropped;
   }
@@ -162,6 +195,7 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) room.dispose();
     this.rooms.clear();
     this.creators.clear();
+    this.openCreators.clear();
   }
 
   private create(name: string, presenterKey: string | null = null, sim?: ConstructorParameters<typeof Room>[1]): Room {

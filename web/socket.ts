@@ -156,6 +156,7 @@ export function createSocketClient(
   socket.on('sim:policy', (policy) => applyPolicy(store, policy));
   socket.on('ui:follow', (follow) => applyFollow(store, follow));
   socket.on('quiz:state', (quiz) => applyQuiz(store, quiz));
+  socket.on('room:closed', ({ reason }) => store.setState({ roomClosed: reason }));
 
   async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {
     const result = await new Promise<Ack<R>>((resolve) => {

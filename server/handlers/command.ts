@@ -19,6 +19,8 @@ export interface RawSocket {
 export interface CommandContext {
   socket: RawSocket;
   bucket: TokenBucket;
+  /** The per-address budget every socket of the client's address shares (absent: none). */
+  addressTake?: () => boolean;
   logger: Logger;
   limitText: string;
 }
@@ -44,7 +46,7 @@ export function registerCommand<S extends z.ZodType>(
       answer(result);
     };
     const payloads = args.slice(0, -1);
-    if (!bucket.take()) {
+    if (!bucket.take() || (context.addressTake !== undefined && !context.addressTake())) {
       // Answered but not logged: logging every refused command would let a flood through to the log.
       answer({ ok: false, error: `rate limit: at most ${context.limitText}; command '${name}' was not applied` });
       return;

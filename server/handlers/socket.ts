@@ -31,6 +31,8 @@ export interface SocketDeps {
   limits: ServerLimits;
   /** Wrong presenter keys per client address (shared by every socket of the app). */
   wrongKeys: AddressLimiter;
+  /** Commands per client address, all its sockets together (absent: per socket only). */
+  commandsByAddress?: AddressLimiter;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -42,21 +44,36 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     socket: socket as unknown as RawSocket,
     bucket: new TokenBucket(limits.commandsPerSecond, limits.commandBurst, deps.now),
     logger,
-    limitText: `${limits.commandsPerSecond} commands per second (bursts of ${limits.commandBurst})`,
+    limitText: `${limits.commandsPerSecond} commands per second per connection (bursts of ${limits.commandBurst}) and ${limits.addressCommandsPerSecond} per address`,
+    ...(deps.commandsByAddress !== undefined ? { addressTake: () => deps.commandsByAddress!.take(socket.handshake.address) } : {}),
   };
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
   const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
-  const inRoom = (handler: (room: Room) => Ack): Ack => (current === null ? NOT_JOINED : handler(current));
+  const inRoom = (handler: (room: Room) => Ack): Ack => {
+    if (current?.disposed === true) {
+      // The room was closed under us (rooms.ts sweep; the client got room:closed): this socket is in no room now.
+      const name = current.name;
+      current = null;
+      return { ok: false, error: `room '${name}' was closed; join another room` };
+    }
+    return current === null ? NOT_JOINED : handler(current);
+  };
   // Decided at each join (classroom.ts): the presenter of a class room holds its key; everyone else is a viewer.
   let role: RoomRole = 'viewer';
   let displayName: string | null = null;
+  // A command that may change the room counts as activity (the inactivity sweep reads it), applied or not.
   const guarded = (command: GuardedCommand, handler: (room: Room) => Ack): Ack =>
-    inRoom((room) => refusal(room, role, command) ?? handler(room));
+    inRoom((room) => {
+      const refused = refusal(room, role, command);
+      if (refused !== null) return refused;
+      room.touch();
+      return handler(room);
+    });
 
   registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
     const name = request?.room ?? DEFAULT_ROOM;
     if (!snapshots.take()) return snapshotLimited;
-    const lookup = rooms.getOrCreate(name);
+    const lookup = rooms.getOrCreate(name, socket.handshake.address);
     if (!lookup.ok) return lookup;
     const decided = decideRole(lookup.room, request?.key, socket.handshake.address, deps.wrongKeys);
     if (!decided.ok) return decided;
@@ -67,6 +84,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     }
     role = decided.role;
     if (request?.name !== undefined) displayName = request.name;
+    lookup.room.touch();
     const snapshot = lookup.room.snapshot();
     if (current === null) {
       void socket.join(name);
@@ -144,13 +162,13 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   registerCommand(context, 'sim:fork', forkSchema, (request) =>
     inRoom((room) => {
       if (!branches.take()) return branchLimited;
-      const forked = rooms.fork(room.name, request?.simTimeMs);
+      const forked = rooms.fork(room.name, request?.simTimeMs, socket.handshake.address);
       if (!forked.ok) return forked;
       return { ok: true, room: forked.room.name, key: forked.key };
     }),
   );
 
-  registerClassroomCommands(context, socket, { room: () => current, role: () => role, displayName: () => displayName }, deps.now);
+  registerClassroomCommands(context, socket, { room: () => (current?.disposed === true ? null : current), role: () => role, displayName: () => displayName }, deps.now);
 
   socket.on('disconnect', () => {
     current?.removeClient();

@@ -40,10 +40,15 @@ export function realRoom(): RealRoom {
   };
 }
 
+/**
+ * A built-in scenario in `room`, its narration pauses (`wait`) dropped: these tests are about recordings and views,
+ * not pacing, and a presenter who pressed → at once would still shift the clock by part of a tick.
+ */
 export function loadScenarioInto(room: Room, name: string): void {
   const loaded = loadBuiltinScenario(name);
   if (!loaded.ok) throw new Error(loaded.error);
-  const error = room.loadScenario(loaded.scenario);
+  const steps = loaded.scenario.steps.map(({ wait: _wait, ...step }) => step);
+  const error = room.loadScenario({ ...loaded.scenario, steps });
   if (error !== null) throw new Error(error);
 }
 

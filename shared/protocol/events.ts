@@ -18,6 +18,8 @@ export interface ServerToClientEvents {
   'ui:follow': (follow: FollowState) => void;
   /** The predict-then-reveal round after any change (null: none open; also sent on join). */
   'quiz:state': (quiz: QuizState | null) => void;
+  /** The room was closed (nobody changed it for hours): why, and this socket is in no room any more. */
+  'room:closed': (notice: { room: string; reason: string }) => void;
 }
 
 /** Payloads are typed for our own client; the server still validates every one with zod (schemas.ts). */

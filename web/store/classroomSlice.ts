@@ -18,6 +18,8 @@ export interface ClassroomSlice {
   picksFor: number | null;
   /** Paused at a narration that waits for the presenter (→ continues). */
   waiting: boolean;
+  /** The server closed this room (room:closed): why, shown until the page goes elsewhere. */
+  roomClosed: string | null;
 }
 
 export interface ClassroomActions {
@@ -26,7 +28,7 @@ export interface ClassroomActions {
 }
 
 export function initialClassroomSlice(): ClassroomSlice {
-  return { follow: null, following: true, quiz: null, myPicks: [], picksFor: null, waiting: false };
+  return { follow: null, following: true, quiz: null, myPicks: [], picksFor: null, waiting: false, roomClosed: null };
 }
 
 export function classroomActions(set: StoreApi<ClassroomSlice>['setState']): ClassroomActions {

@@ -10,12 +10,24 @@ import { useClient } from '../../hooks/useClient.ts';
 import { useBoot } from '../../store/store.ts';
 import './Classroom.css';
 
+/** The server closed the room (nobody changed it for hours): say so where the class looks, with the way out. */
+function RoomClosed({ reason }: { reason: string }) {
+  return (
+    <div className="class-bar is-closed" role="alert" data-testid="room-closed">
+      <span>{reason}</span>
+      <a className="btn btn-small btn-primary" href="/">Open the default room</a>
+    </div>
+  );
+}
+
 export function ClassBar() {
   const client = useClient();
+  const closed = useBoot((s) => s.roomClosed);
   const mode = useBoot((s) => s.policy.mode);
   const role = useBoot((s) => s.role);
   const following = useBoot((s) => s.following);
   const { setFollowing, toast } = useBoot((s) => s.actions);
+  if (closed !== null) return <RoomClosed reason={closed} />;
   if (mode !== 'class') return null;
   if (role === 'presenter') {
     return (
