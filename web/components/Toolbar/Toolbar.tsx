@@ -9,6 +9,7 @@ import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { Playback } from '../Playback/Playback.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
+import { NewClassButton } from '../NewClass/NewClassButton.tsx';
 import './Toolbar.css';
 
 /**
@@ -26,7 +27,7 @@ export function parseScenarioList(body: unknown): ScenarioInfo[] {
   return list.filter((s): s is ScenarioInfo => typeof s?.name === 'string' && typeof s?.title === 'string');
 }
 
-function useScenarios(): ScenarioInfo[] {
+export function useScenarios(): ScenarioInfo[] {
   const [list, setList] = useState<ScenarioInfo[]>([]);
   useEffect(() => {
     let live = true;
@@ -112,6 +113,7 @@ export function Toolbar() {
       </fieldset>
       {lock !== null && <span className="toolbar-lock-note" data-testid="presenter-note">{lock}</span>}
       <ExportMenu />
+      <NewClassButton />
     </div>
   );
 }
