@@ -17,6 +17,7 @@ import { NarrationBanner } from './components/Layout/NarrationBanner.tsx';
 import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
 import { Legend } from './components/Legend/Legend.tsx';
+import { PhoneTimeline } from './components/PhoneTimeline/PhoneTimeline.tsx';
 import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
@@ -202,6 +203,7 @@ function Shell() {
             <DagPane onDrawn={onDagDrawn} />
             <Splitter />
             {dagDrawn ? <TimelineSlot /> : <section className="pane timeline-pane" aria-label="Timeline" aria-busy="true"><div className="pane-placeholder" /></section>}
+            <PhoneTimeline />
           </>
         ) : (
           <Loading />
