@@ -51,7 +51,7 @@ export function ViewerName() {
     <div className="viewer-name">
       <button type="button" className="btn viewer-name__button" data-testid="viewer-name" aria-expanded={open}
         aria-label={name === null ? 'Pick your display name' : `Your display name: ${name}. Change it`} title="Your name, shown next to what you do" onClick={() => setOpen((o) => !o)}>
-        <span className="viewer-name__text">{name ?? 'Your name…'}</span>
+        {name !== null ? <span className="viewer-name__text">{name}</span> : <span className="viewer-name__text"><span className="viewer-name__your">Your </span>name…</span>}
       </button>
       {open && (
         <NameForm initial={name ?? ''} onCancel={() => setOpen(false)} onSaved={(saved) => {
