@@ -21,6 +21,7 @@ import { NarrationDock } from './components/Classroom/NarrationDock.tsx';
 import { QuizPanel, selectAsks, selectPicking } from './components/Classroom/QuizPanel.tsx';
 import { useFollow } from './classroom/useFollow.ts';
 import { quizMarks } from './viz/quizMarks.ts';
+import { PhoneTimeline } from './components/PhoneTimeline/PhoneTimeline.tsx';
 import { Toolbar } from './components/Toolbar/Toolbar.tsx';
 import { ClientContext, useClient } from './hooks/useClient.ts';
 import { useExplainRefresh } from './hooks/useExplainRefresh.ts';
@@ -228,6 +229,7 @@ function Shell() {
             <DagPane onDrawn={onDagDrawn} />
             <Splitter />
             {dagDrawn ? <TimelineSlot /> : <section className="pane timeline-pane" aria-label="Timeline" aria-busy="true"><div className="pane-placeholder" /></section>}
+            <PhoneTimeline />
           </>
         ) : (
           <Loading />

@@ -9,6 +9,9 @@ import { connectBootscope } from './socket.ts';
 import { bootStore } from './store/store.ts';
 import { warmRoleLayouts } from './viz/dagWarm.ts';
 import './components/DagView/stateColors.css';
+// Last, so these layouts' rules win over the ones they replace.
+import './layout/presenterView.css';
+import './layout/phone.css';
 
 const client = connectBootscope(bootStore);
 (window as unknown as { __bootscope: unknown }).__bootscope = { store: bootStore, client };

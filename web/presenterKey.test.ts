@@ -1,6 +1,6 @@
 // The presenter link's key leaves the address bar at once and waits in this tab's storage, per room.
 import { describe, expect, it } from 'vitest';
-import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
+import { forgetPresenterKey, storePresenterKey, takePresenterKey } from './presenterKey.ts';
 
 function fakeWindow(href: string) {
   const items = new Map<string, string>();
@@ -28,5 +28,17 @@ describe('presenter key on the page', () => {
     const win = fakeWindow('http://host/?room=r&key=k1&x=1');
     expect(takePresenterKey('r', win)).toBe('k1');
     expect(win.location.href).toBe('http://host/?room=r&x=1');
+  });
+
+  it('a key stored by "Open as presenter" is found when the plain room URL loads, with nothing in the address bar', () => {
+    const win = fakeWindow('http://host/?room=class-9');
+    expect(storePresenterKey('class-9', 'k9', win)).toBe(true);
+    expect(takePresenterKey('class-9', win)).toBe('k9');
+    expect(win.location.href).toBe('http://host/?room=class-9');
+  });
+
+  it('says so when the browser refuses storage', () => {
+    const refusing = { sessionStorage: { setItem: () => { throw new Error('QuotaExceededError'); } } as unknown as Storage };
+    expect(storePresenterKey('class-9', 'k9', refusing)).toBe(false);
   });
 });

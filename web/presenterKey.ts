@@ -45,3 +45,17 @@ export function storedPresenterKey(room: string, win: Pick<Window, 'sessionStora
   if (win === undefined) return undefined; // not in a browser (unit tests)
   return storage(win as KeyWindow)?.getItem(`${KEY_STORAGE_PREFIX}${room}`) ?? undefined;
 }
+
+/**
+ * Keeps `key` for `room` in this tab, as if its presenter link had been opened here: the New class dialog's "Open as
+ * presenter" then navigates to the plain room URL, so the key never reaches the address bar at all. False when the
+ * browser refuses storage (the caller falls back to the presenter link).
+ */
+export function storePresenterKey(room: string, key: string, win: Pick<Window, 'sessionStorage'> = window): boolean {
+  try {
+    win.sessionStorage.setItem(`${KEY_STORAGE_PREFIX}${room}`, key);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -170,4 +170,21 @@ describe('presenter and audience', () => {
     expect(fake.sent.map((s) => s.payload)).toEqual([{ key: 'stale' }, {}]);
     expect(store.getState().toasts.some((t) => /joining as a viewer/.test(t.text))).toBe(true);
   });
+
+  it("a student's name goes with every join, the one set later too, so a reconnect keeps who did what", async () => {
+    const fake = new FakeSocket();
+    const store = createBootStore();
+    const client = createSocketClient(fake as unknown as SocketPort, store, { room: 'lesson', name: 'Ana', now: () => 0 });
+    fake.answers['sim:join'] = { ok: true, room: 'lesson', lastSeq: 0, role: 'viewer', policy: { mode: 'class', studentsMayInject: false } };
+    fake.fire('connect');
+    fake.answers['viewer:name'] = { ok: true, name: 'Ana B' };
+    expect(await client.setName('  Ana B ')).toEqual({ ok: true, name: 'Ana B' });
+    fake.answers['viewer:name'] = { ok: false, error: 'name must not be empty' };
+    expect(await client.setName('')).toEqual({ ok: false, error: 'name must not be empty' });
+    fake.fire('disconnect', 'transport close');
+    fake.fire('connect');
+    expect(fake.sent.filter((s) => s.event === 'sim:join').map((s) => s.payload)).toEqual([{ room: 'lesson', name: 'Ana' }, { room: 'lesson', name: 'Ana B' }]);
+    // A refused name is the field's business, not a toast.
+    expect(store.getState().toasts).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import type { ControlCommand } from '../shared/protocol/schemas.ts';
 import { applyBatch, applyBookmarks, applyFollow, applyJoin, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
 import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
 import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
+import { storedDisplayName } from './classroom/displayName.ts';
 import type { BootStore } from './store/store.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
@@ -45,6 +46,8 @@ export interface SocketClient {
   rewind(simTimeMs: number): Promise<Ack<{ epoch: number; simTimeMs: number }>>;
   /** A new room from that moment (default now), paused (sim:fork); `key` is its presenter key. */
   fork(simTimeMs?: number): Promise<Ack<{ room: string; key: string }>>;
+  /** This page's display name (viewer:name), sent again with every later join; refusals are returned, not toasted. */
+  setName(name: string): Promise<Ack<{ name: string }>>;
   /** What a fault would do within the horizon if injected now, computed aside by the server (the room untouched). */
   preview(fault: Fault, horizonMs?: number): Promise<Ack<PreviewOutcome>>;
   /** Presenter: what the class should look at (ui:follow); refusals are silent (the page only leads when it may). */
@@ -74,7 +77,7 @@ function failure(error: unknown): { ok: false; error: string } {
 export function createSocketClient(
   socket: SocketPort,
   store: BootStore,
-  options: { room?: string; key?: string; onWrongKey?: () => void; now?: () => number; serverCloseRetryMs?: number } = {},
+  options: { room?: string; key?: string; name?: string; onWrongKey?: () => void; now?: () => number; serverCloseRetryMs?: number } = {},
 ): SocketClient {
   const now = options.now ?? (() => performance.now());
   const stats = { applied: 0, duplicate: 0, resync: 0, ignored: 0 };
@@ -83,8 +86,10 @@ export function createSocketClient(
   const toast = (text: string) => store.getState().actions.toast(text, 'error');
 
   let key = options.key;
+  // The server keeps a display name per socket: a reconnect is a new socket, so every join carries it again.
+  let name = options.name;
   const join = () => {
-    const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}) };
+    const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}), ...(name !== undefined ? { name } : {}) };
     socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
       if (err) toast(`Could not join the simulation: ${failure(err).error}`);
       else if (result.ok) applyJoin(store, result.role, result.policy);
@@ -180,6 +185,14 @@ export function createSocketClient(
     addBookmark: (name, atMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('bookmark:add', atMs === undefined ? { name } : { name, atMs }, cb)),
     rewind: (simTimeMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:rewind', { simTimeMs }, cb)),
     fork: (simTimeMs) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:fork', simTimeMs === undefined ? {} : { simTimeMs }, cb)),
+    // Name errors are shown beside the name field, not as a toast.
+    setName: (wanted) =>
+      new Promise((resolve) => {
+        socket.timeout(ACK_TIMEOUT_MS).emit('viewer:name', { name: wanted }, (err, res) => {
+          if (!err && res.ok) name = res.name;
+          resolve(err ? failure(err) : res);
+        });
+      }),
     // Preview errors (rate limit, inapplicable fault) are shown in the menu item, not as a toast.
     preview: (fault, horizonMs) =>
       new Promise((resolve) => {
@@ -205,5 +218,5 @@ export function connectBootscope(store: BootStore): SocketClient {
   const room = new URLSearchParams(window.location.search).get('room') ?? undefined;
   const key = takePresenterKey(room ?? 'default');
   const socket: BootSocket = io({ transports: ['websocket', 'polling'] });
-  return createSocketClient(socket, store, { room, key, onWrongKey: () => forgetPresenterKey(room ?? 'default') });
+  return createSocketClient(socket, store, { room, key, name: storedDisplayName(), onWrongKey: () => forgetPresenterKey(room ?? 'default') });
 }

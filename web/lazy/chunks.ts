@@ -9,10 +9,12 @@
 import { lazyModule } from './lazyModule.ts';
 import type * as PopupsModule from './popups.ts';
 import type * as TimelinePaneModule from '../components/Timeline/TimelinePane.tsx';
+import type * as NewClassModule from './newClass.ts';
 import '../components/FaultMenu/FaultMenu.css';
 import '../components/Timeline/Timeline.css';
 import '../components/Timeline/Compare.css';
 import '../components/Bookmarks/Bookmarks.css';
+import '../components/NewClass/NewClass.css';
 
 export const timelinePaneChunk = lazyModule<typeof TimelinePaneModule>((url) =>
   url === undefined ? import('../components/Timeline/TimelinePane.tsx') : (import(/* @vite-ignore */ url) as Promise<typeof TimelinePaneModule>),
@@ -21,4 +23,9 @@ export const timelinePaneChunk = lazyModule<typeof TimelinePaneModule>((url) =>
 /** The fault menu and the help overlay (web/lazy/popups.ts). */
 export const popupsChunk = lazyModule<typeof PopupsModule>((url) =>
   url === undefined ? import('./popups.ts') : (import(/* @vite-ignore */ url) as Promise<typeof PopupsModule>),
+);
+
+/** The New class dialog with its QR code library (web/lazy/newClass.ts). */
+export const newClassChunk = lazyModule<typeof NewClassModule>((url) =>
+  url === undefined ? import('./newClass.ts') : (import(/* @vite-ignore */ url) as Promise<typeof NewClassModule>),
 );

@@ -11,6 +11,7 @@ import { useBoot } from '../../store/store.ts';
 import { useElementSize } from '../../hooks/useElementSize.ts';
 import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime, thousands } from './eventText.ts';
 import './EventLog.css';
+import { LogFoldButton } from '../../layout/LogFoldButton.tsx';
 
 export const ROW_HEIGHT_PX = 44;
 const OVERSCAN_ROWS = 6;
@@ -70,6 +71,7 @@ export function EventLog() {
       <header className="panel-head">
         <h2>Events</h2>
         <span className="eventlog-count">{thousands(count)}{indices ? ` of ${thousands(log.length)}` : ''}</span>
+        <LogFoldButton />
       </header>
       <div className="eventlog-filters">
         <select aria-label="Filter by event type" value={filter.types[0] ?? ''} onChange={(e) => setLogFilter({ types: e.target.value ? [e.target.value] : [] })}>

@@ -5,6 +5,7 @@ import { useBoot } from '../../store/store.ts';
 import { useSimClock } from '../../hooks/useSimClock.ts';
 import { ConnectionBadge } from '../ConnectionBadge/ConnectionBadge.tsx';
 import { formatSimTime } from '../EventLog/eventText.ts';
+import { ViewerName } from '../ViewerName/ViewerName.tsx';
 
 function Clock() {
   const now = useSimClock();
@@ -26,6 +27,7 @@ export function Header() {
       {scenario && <span className="scenario-title" title={scenario.description}>{scenario.title}</span>}
       {forkOf && <span className="scenario-title fork-title" data-testid="fork-of" title="This room is a what-if branched from another room">↳ what-if of {forkOf.room} at {formatSimTime(forkOf.atMs)}</span>}
       <div className="header-right">
+        <ViewerName />
         <Clock />
         <ConnectionBadge />
         <button type="button" className="btn btn-icon" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title="Theme">

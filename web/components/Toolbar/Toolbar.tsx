@@ -9,6 +9,8 @@ import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { Playback } from '../Playback/Playback.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
+import { NewClassButton } from '../NewClass/NewClassButton.tsx';
+import { PresenterViewToggle } from '../../layout/PresenterViewToggle.tsx';
 import './Toolbar.css';
 
 /**
@@ -26,7 +28,7 @@ export function parseScenarioList(body: unknown): ScenarioInfo[] {
   return list.filter((s): s is ScenarioInfo => typeof s?.name === 'string' && typeof s?.title === 'string');
 }
 
-function useScenarios(): ScenarioInfo[] {
+export function useScenarios(): ScenarioInfo[] {
   const [list, setList] = useState<ScenarioInfo[]>([]);
   useEffect(() => {
     let live = true;
@@ -78,11 +80,16 @@ export function Toolbar() {
   const current = useBoot(selectScenario);
   const faults = useBoot(selectActiveFaultCount);
   const [resetOpen, setResetOpen] = useState(false);
+  // On a phone the controls fold behind one button (web/layout/phone.css), so none runs off the screen.
+  const [moreOpen, setMoreOpen] = useState(false);
   // A viewer in a class room: the presenter's controls are shown, disabled, saying why (a fieldset disables them all).
   const lock = useBoot(selectLockReason);
   const injectLock = useBoot(selectInjectLockReason);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Simulation controls">
+    <div className="toolbar" role="toolbar" aria-label="Simulation controls" data-more={moreOpen}>
+      <button type="button" className="btn toolbar-more" data-testid="toolbar-more" aria-expanded={moreOpen} onClick={() => setMoreOpen((o) => !o)}>
+        <span aria-hidden="true">☰</span> Controls
+      </button>
       <fieldset className="toolbar-lock" disabled={lock !== null} title={lock ?? undefined} data-testid="presenter-controls">
       <Playback />
       </fieldset>
@@ -112,6 +119,9 @@ export function Toolbar() {
       </fieldset>
       {lock !== null && <span className="toolbar-lock-note" data-testid="presenter-note">{lock}</span>}
       <ExportMenu />
+      {/* A student in a class room has no class to make; the toolbar's width goes to the note saying why. */}
+      {lock === null && <NewClassButton />}
+      <PresenterViewToggle />
     </div>
   );
 }
