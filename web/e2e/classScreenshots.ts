@@ -4,7 +4,11 @@
  * - class-presenter.png (1366x768): the presenter in presenter view, "ZooKeeper loses quorum" paused at its worst;
  * - class-viewer.png (1366x768): a student named Ana watching the same room, the presenter's controls disabled;
  * - class-phone.png and class-phone-timeline.png (390x844, touch): a student's phone, top of the page and the
- *   timeline strips with master-1 opened.
+ *   timeline strips with master-1 opened;
+ * - class-narration-wait.png (1366x768): the scenario paused at its narration, waiting for the presenter's →;
+ * - class-quiz-phone.png (390x844, touch): a student answering "what will fail?" from the list on a phone;
+ * - class-quiz-reveal.png and class-quiz-student.png (1366x768): the reveal on the projector (heat map of the
+ *   class's votes, what failed, what nobody expected) and a student's own score.
  * The room is made through the dialog itself, so the pictures show what a teacher does.
  */
 import { mkdirSync } from 'node:fs';
@@ -57,14 +61,63 @@ async function makeClass(teacher: Page): Promise<string> {
   return viewerUrl;
 }
 
+type StoreWindow = { __bootscope: { store: { getState(): { clock: { simTimeMs: number }; waiting: boolean } } } };
+
+/** Play at 100x to the worst moment; the first narration that waits for the presenter is photographed, then continued. */
 async function runToWorst(presenter: Page): Promise<void> {
   await control(presenter, { action: 'speed', speed: 100 });
   await control(presenter, { action: 'resume' });
-  await presenter.waitForFunction((ms) => {
-    const w = globalThis as unknown as { __bootscope: { store: { getState(): { clock: { simTimeMs: number } } } } };
-    return w.__bootscope.store.getState().clock.simTimeMs >= ms;
-  }, WORST_MS, { timeout: 60_000, polling: 200 });
+  let photographed = false;
+  for (;;) {
+    await presenter.waitForFunction((ms) => {
+      const state = (globalThis as unknown as StoreWindow).__bootscope.store.getState();
+      return state.waiting || state.clock.simTimeMs >= ms;
+    }, WORST_MS, { timeout: 60_000, polling: 100 });
+    const waiting = await presenter.evaluate(() => (globalThis as unknown as StoreWindow).__bootscope.store.getState().waiting);
+    if (!waiting) break;
+    if (!photographed) await shoot(presenter, 'class-narration-wait');
+    photographed = true;
+    await presenter.locator('[data-testid="narration-continue"]').click();
+  }
   await control(presenter, { action: 'pause' });
+}
+
+/** A quiz round in a fresh class room: the presenter asks, Ana picks on the graph, Ben on his phone; then the reveal. */
+async function quizRound(browser: Browser, baseUrl: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/rooms`, { method: 'POST', body: JSON.stringify({ cluster: { masters: 3, agents: 2, publicAgents: 1 } }) });
+  const { presenterUrl, viewerUrl } = (await res.json()) as { presenterUrl: string; viewerUrl: string };
+  const presenter = await open(browser, presenterUrl, DESK);
+  await control(presenter, { action: 'speed', speed: 100 });
+  await control(presenter, { action: 'resume' });
+  await presenter.locator('[data-testid="cluster-health"]').getByText('Healthy', { exact: true }).waitFor({ timeout: 60_000 });
+  await control(presenter, { action: 'pause' });
+  const ana = await open(browser, viewerUrl, DESK);
+  await pickName(ana, 'Ana');
+  const ben = await open(browser, viewerUrl, PHONE);
+  await pickName(ben, 'Ben');
+
+  await presenter.locator('.dag-vertex[data-node="master-2"][data-unit="dcos-exhibitor"]').first().click();
+  await presenter.locator('[data-testid="ask-the-class"]').click();
+  await presenter.locator('[data-testid="fault-menu"] [data-action^="stop"]').first().click();
+
+  await ana.locator('[data-testid="quiz-panel"]').waitFor();
+  for (const unit of ['dcos-exhibitor', 'dcos-mesos-master', 'dcos-mesos-dns']) {
+    await ana.locator(`.dag-vertex[data-node="master-2"][data-unit="${unit}"]`).first().click();
+  }
+  await ana.locator('[data-testid="quiz-send"]').click();
+
+  await ben.locator('[data-testid="quiz-panel"]').waitFor();
+  await ben.locator('.quiz-unit[data-ref="master-2/dcos-exhibitor"]').tap();
+  await ben.locator('.quiz-unit[data-ref="master-2/dcos-marathon"]').tap();
+  await ben.locator('.quiz-unit[data-ref="master-2/dcos-marathon"]').scrollIntoViewIfNeeded();
+  await shoot(ben, 'class-quiz-phone');
+  await ben.locator('[data-testid="quiz-send"]').tap();
+
+  await presenter.locator('[data-testid="quiz-count"]').getByText('2').waitFor();
+  await presenter.locator('[data-testid="quiz-reveal"]').click();
+  await ana.locator('[data-testid="quiz-mine"]').waitFor();
+  await shoot(presenter, 'class-quiz-reveal');
+  await shoot(ana, 'class-quiz-student');
 }
 
 async function main(): Promise<void> {
@@ -77,21 +130,19 @@ async function main(): Promise<void> {
     const viewerUrl = await makeClass(presenter);
     await runToWorst(presenter);
     await presenter.locator('[data-testid="presenter-view"]').click();
-    await presenter.locator('.narration .link-button').click().catch(() => undefined); // the banner would hide the graph
     await shoot(presenter, 'class-presenter');
 
     const viewer = await open(browser, viewerUrl, DESK);
     await pickName(viewer, 'Ana');
-    await viewer.locator('.narration .link-button').click().catch(() => undefined);
     await shoot(viewer, 'class-viewer');
 
     const phone = await open(browser, viewerUrl, PHONE);
     await pickName(phone, 'Ben');
-    await phone.locator('.narration .link-button').tap().catch(() => undefined);
     await shoot(phone, 'class-phone');
     await phone.locator('[data-testid="phone-timeline"] [data-node="master-1"] > button').tap();
     await phone.locator('[data-testid="phone-timeline"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shoot(phone, 'class-phone-timeline');
+    await quizRound(browser, server.url);
   } finally {
     await browser.close();
     await server.stop();
