@@ -74,6 +74,28 @@ describe('follow the presenter', () => {
     if (!open.ok) expect(open.error).toMatch(/open room/);
   });
 
+  it('a flood of focus changes and questions is rate-limited: viewers get a bounded number, the room stays', async () => {
+    const presenter = await bootedClass();
+    const viewer = await joinAs({});
+    const seen = latest<FollowState>(viewer, 'ui:follow');
+    const quizzes = latest<QuizState | null>(viewer, 'quiz:state');
+    const acks = await Promise.all(
+      Array.from({ length: 400 }, (_, i) =>
+        i % 4 === 0
+          ? request(presenter, 'quiz:ask', { fault: STOP_EXHIBITOR })
+          : request(presenter, 'ui:follow', { ...FOCUS, cursorMs: i * 1_000 }),
+      ),
+    );
+    expect(acks.filter((a) => !a.ok && /rate limit/.test(a.error)).length).toBeGreaterThan(300);
+    env.clock += 60_000;
+    // After the flood the viewer's last relay arrives before this ack, so the counts below are final.
+    expect(await request(viewer, 'sim:resync', {})).toMatchObject({ ok: true });
+    expect(seen.count).toBeLessThan(60);
+    expect(quizzes.count).toBeLessThan(60);
+    expect(await request(presenter, 'ui:follow', FOCUS)).toEqual({ ok: true });
+    expect(env.defaultRoom().engine.view().faults).toEqual([]);
+  });
+
   it('refuses malformed focus: unknown panels, negative cursors, extra fields', async () => {
     const presenter = await bootedClass();
     for (const bad of [
