@@ -52,3 +52,48 @@ describe('applyEvent', () => {
     expect(v0.nodes[1].units[0].state).toBe('pending');
   });
 });
+
+describe('applyEvents (a batch)', () => {
+  it('equals applying its events one by one, at every batch boundary, and never mutates what it was given', () => {
+    for (const seed of [1, 2]) {
+      const engine = createEngine({ cluster: CLUSTER, seed });
+      let batched = initialView(CLUSTER);
+      let single = batched;
+      const faults = SEQUENCES[4]!;
+      let fi = 0;
+      for (let t = 30_000; t <= 1_200_000; t += 30_000) {
+        const events: SimEvent[] = [];
+        while (fi < faults.length && faults[fi]![0] <= t) {
+          events.push(...engine.advanceTo(faults[fi]![0]));
+          const r = engine.inject(faults[fi]![1]);
+          if (r.ok) events.push(...r.events);
+          fi++;
+        }
+        events.push(...engine.advanceTo(t));
+        const before = JSON.stringify(batched);
+        const next = applyEvents(batched, events);
+        expect(JSON.stringify(batched)).toBe(before);
+        for (const e of events) single = applyEvent(single, e);
+        expect(next).toEqual(single);
+        batched = next;
+      }
+    }
+  });
+
+  it('keeps the nodes a batch did not touch identical', () => {
+    const cluster = { masters: 1 as const, agents: 2, publicAgents: 0 };
+    const v0 = initialView(cluster);
+    const cause = { text: 'x' };
+    const v1 = applyEvents(v0, [
+      { seq: 1, simTimeMs: 5, type: 'unit', node: 'agent-1', unit: 'dcos-net', from: 'pending', to: 'waiting', cause },
+      { seq: 2, simTimeMs: 6, type: 'unit', node: 'agent-1', unit: 'dcos-net', from: 'waiting', to: 'starting', cause },
+      { seq: 3, simTimeMs: 6, type: 'agent', node: 'agent-1', registered: true, cause },
+    ]);
+    expect(v1.nodes[0]).toBe(v0.nodes[0]);
+    expect(v1.nodes[2]).toBe(v0.nodes[2]);
+    expect(v1.nodes[1]!.units[0]).toMatchObject({ state: 'starting', sinceMs: 6 });
+    expect(v1.nodes[1]!.units[1]).toBe(v0.nodes[1]!.units[1]);
+    expect(v1.registeredAgents).toEqual(['agent-1']);
+    expect(v1.simTimeMs).toBe(6);
+  });
+});

@@ -10,7 +10,7 @@
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import { OPEN_ROOM_POLICY, type Bookmark, type EventBatch, type PlaybackState, type RoomPolicy, type RoomRole, type SimSnapshot } from '../../shared/protocol/messages.ts';
-import { applyEvent } from '../../shared/protocol/applyEvent.ts';
+import { applyEvents } from '../../shared/protocol/applyEvent.ts';
 import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
 import type { ConnectionState } from './clusterSlice.ts';
 import type { BootState, BootStore } from './store.ts';
@@ -79,7 +79,7 @@ export function applyBatch(store: BootStore, batch: EventBatch, wallMs: number):
   // An overlapping batch (fromSeq <= lastSeq) still continues the log once its old head is trimmed.
   const fresh: SimEvent[] = batch.fromSeq <= state.lastSeq ? batch.events.filter((e) => e.seq > state.lastSeq) : batch.events;
   let view = state.view!;
-  for (const event of fresh) view = applyEvent(view, event);
+  view = applyEvents(view, fresh);
   store.setState({
     view,
     lastSeq: batch.toSeq,
