@@ -65,7 +65,18 @@ export const selectSelectedUnitState = (s: BootState): UnitState | null => {
 };
 
 /** Node ids in cluster order (for the log's node filter). */
-export const selectNodeIds = (s: BootState): string[] => s.view?.nodes.map((n) => n.id) ?? [];
+const nodeIdLists = new WeakMap<object, string[]>();
+const NO_NODES: string[] = [];
+/**
+ * Node ids in cluster order, one array per cluster shape (the shape object survives every batch), so a shallow
+ * comparison of 10,000 ids becomes one identity check.
+ */
+export const selectNodeIds = (s: BootState): string[] => {
+  if (s.view === null) return NO_NODES;
+  let ids = nodeIdLists.get(s.view.cluster);
+  if (ids === undefined) nodeIdLists.set(s.view.cluster, (ids = s.view.nodes.map((n) => n.id)));
+  return ids;
+};
 
 /** Running task count. */
 export const selectRunningTasks = (s: BootState): number => s.view?.tasks.filter((t) => t.state === 'running').length ?? 0;

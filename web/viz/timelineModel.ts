@@ -20,6 +20,7 @@
 import type { Health, SimEvent, UnitState } from '../../shared/protocol/types.ts';
 import { STATE_SEVERITY } from './stateStyle.ts';
 import { markerFor, type Marker } from './timelineMarkers.ts';
+import { EMPTY_STRIP, groupOf, recordChange, type AgentGroup, type AgentStrip, type StripSample } from './agentStrip.ts';
 
 export { markerFor, type Marker, type MarkerKind } from './timelineMarkers.ts';
 
@@ -73,10 +74,12 @@ export interface TimelineModel {
   endMs: number;
   /** seq of the newest applied event (0 when empty). */
   lastSeq: number;
+  /** Each agent group's worst states as counts over time (agentStrip.ts): the strip a big cluster shows. */
+  strips: Readonly<Record<AgentGroup, AgentStrip>>;
 }
 
 export function emptyTimeline(): TimelineModel {
-  return { lanes: [], laneIndex: {}, markers: [], endMs: 0, lastSeq: 0 };
+  return { lanes: [], laneIndex: {}, markers: [], endMs: 0, lastSeq: 0, strips: { agent: EMPTY_STRIP, agent_public: EMPTY_STRIP } };
 }
 
 /** Severity rank used when merging old segments: lower is worse (failed first). */
@@ -129,6 +132,7 @@ interface Draft {
   laneIndex: Record<string, number> | null;
   laneDrafts: Map<string, LaneDraft>;
   markers: Marker[] | null;
+  strips: Partial<Record<AgentGroup, StripSample[]>>;
 }
 
 interface LaneDraft {
@@ -171,7 +175,7 @@ function rowDraft(d: LaneDraft, unit: string): Segment<UnitState>[] {
 }
 
 /** Recomputes the node's worst live unit state after a unit event: O(units on the node), about 20. */
-function updateWorst(d: LaneDraft, atMs: number): void {
+function updateWorst(model: TimelineModel, draft: Draft, d: LaneDraft, atMs: number): void {
   let worst: UnitState = 'healthy';
   let who = '';
   const consider = (unit: string) => {
@@ -185,7 +189,13 @@ function updateWorst(d: LaneDraft, atMs: number): void {
   for (const unit of d.lane.unitOrder) consider(unit);
   for (const unit of d.newUnits) consider(unit);
   d.worst ??= d.lane.worstSegments.slice();
+  const before = d.worst[d.worst.length - 1]?.state;
   pushSegment(d.worst, atMs, worst, `worst: ${who} is ${worst}`, UNIT_RANK);
+  const group = groupOf(d.lane.node);
+  if (group !== null) {
+    const samples = (draft.strips[group] ??= model.strips[group].samples.slice());
+    recordChange(samples, atMs, before, d.worst[d.worst.length - 1]!.state);
+  }
 }
 
 function addMarker(model: TimelineModel, draft: Draft, marker: Marker): void {
@@ -200,7 +210,7 @@ function applyEvent(model: TimelineModel, draft: Draft, e: SimEvent): void {
     case 'unit': {
       const d = laneDraft(model, draft, e.node);
       pushSegment(rowDraft(d, e.unit), t, e.to, e.cause.text, UNIT_RANK);
-      updateWorst(d, t);
+      updateWorst(model, draft, d, t);
       break;
     }
     case 'node': {
@@ -264,7 +274,7 @@ function sameSegments<S extends string>(a: readonly Segment<S>[], b: readonly Se
 
 /** Applies a batch of events (oldest first). Pure; see the module comment for identity guarantees. */
 export function appendToTimeline(model: TimelineModel, events: readonly SimEvent[]): TimelineModel {
-  const draft: Draft = { lanes: null, laneIndex: null, laneDrafts: new Map(), markers: null };
+  const draft: Draft = { lanes: null, laneIndex: null, laneDrafts: new Map(), markers: null, strips: {} };
   let lastSeq = model.lastSeq;
   let endMs = model.endMs;
   for (const e of events) {
@@ -288,5 +298,9 @@ export function appendToTimeline(model: TimelineModel, events: readonly SimEvent
     markers: draft.markers ?? model.markers,
     endMs,
     lastSeq,
+    strips: draft.strips.agent === undefined && draft.strips.agent_public === undefined ? model.strips : {
+      agent: draft.strips.agent !== undefined ? { samples: draft.strips.agent } : model.strips.agent,
+      agent_public: draft.strips.agent_public !== undefined ? { samples: draft.strips.agent_public } : model.strips.agent_public,
+    },
   };
 }

@@ -97,6 +97,17 @@ function Stat({ label, title, value, bad = false, testId }: { label: string; tit
   );
 }
 
+/** "9985", "10.1k", "250k": a count that fits a fact box at any cluster size. */
+export function compactCount(n: number): string {
+  if (n < 10_000) return String(n);
+  return `${(n / 1000).toFixed(n < 100_000 ? 1 : 0).replace(/\.0$/, '')}k`;
+}
+
+/** The first few names and how many more: a tooltip must not list 10,000 agents. */
+function listSome(names: readonly string[], shown = 10): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${(names.length - shown).toLocaleString('en')} more`;
+}
+
 /** Masters first, then a compact summary for many agents so 100 agents do not push everything off-screen. */
 export const MAX_AGENT_ROWS = 3;
 
@@ -124,8 +135,8 @@ export function HealthPanel() {
         <Stat label="Marathon" title="Marathon leader" value={view.leaders.marathon ?? 'none'} bad={view.leaders.marathon === null} testId="marathon-leader" />
         <Stat label="ZK quorum" title={`ZooKeeper quorum: ${view.quorum.have} of ${view.cluster.masters} serving, ${view.quorum.need} needed`} value={`${view.quorum.have}/${view.cluster.masters}`} bad={view.quorum.have < view.quorum.need} testId="zk-quorum" />
         <Stat label="Agents" testId="agents"
-          title={`Agents registered with the Mesos leader${unreachable > 0 ? `; ✂ marked unreachable by the leader: ${view.unreachableAgents.join(', ')}` : ''}`}
-          value={`${view.registeredAgents.length}/${agentsTotal}${unreachable > 0 ? ` · ${unreachable}✂` : ''}`} bad={view.registeredAgents.length < agentsTotal} />
+          title={`Agents registered with the Mesos leader: ${view.registeredAgents.length.toLocaleString('en')} of ${agentsTotal.toLocaleString('en')}${unreachable > 0 ? `; ✂ marked unreachable by the leader: ${listSome(view.unreachableAgents)}` : ''}`}
+          value={`${compactCount(view.registeredAgents.length)}/${compactCount(agentsTotal)}${unreachable > 0 ? ` · ${compactCount(unreachable)}✂` : ''}`} bad={view.registeredAgents.length < agentsTotal} />
         <Stat label="Tasks" testId="tasks" title={`Tasks running${lostTrack > 0 ? `; ✂ ${lostTrack} unreachable (TASK_UNREACHABLE: their agent is cut off, Marathon waits 300 s before replacing them)` : ''}`}
           value={`${running}${lostTrack > 0 ? ` · ${lostTrack}✂` : ''}`} bad={lostTrack > 0} />
         <Stat label="Faults" title="Active faults" value={String(view.faults.length)} bad={view.faults.length > 0} />

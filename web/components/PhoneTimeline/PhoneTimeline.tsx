@@ -67,14 +67,23 @@ const NodeStrips = memo(function NodeStrips({ lane, endMs }: { lane: NodeLane; e
   );
 });
 
+/** Agents listed on a phone before the rest are summarised (a strip each would be 10,000 strips at scale). */
+export const PHONE_AGENT_STRIPS = 10;
+
 export function PhoneTimeline() {
   const narrow = useNarrowScreen();
   const timeline = useBoot(selectTimeline);
   // Lanes come in first-event order; a student reads nodes in the cluster's order (master-1 first), as the DAG shows.
   const nodeIds = useBootShallow(selectNodeIds);
   if (!narrow || timeline.lanes.length === 0) return null;
-  const rank = (node: string) => (nodeIds.indexOf(node) + nodeIds.length + 1) % (nodeIds.length + 1);
-  const lanes = [...timeline.lanes].sort((a, b) => rank(a.node) - rank(b.node));
+  const order = new Map(nodeIds.map((id, i) => [id, i]));
+  const rank = (node: string) => order.get(node) ?? nodeIds.length;
+  const sorted = [...timeline.lanes].sort((a, b) => rank(a.node) - rank(b.node));
+  // A phone lists the masters and the first agents; a 10,000-agent cluster is read from the graph's agent groups.
+  const masters = sorted.filter((l) => l.node.startsWith('master-'));
+  const agents = sorted.filter((l) => !l.node.startsWith('master-'));
+  const lanes = masters.concat(agents.slice(0, PHONE_AGENT_STRIPS));
+  const hidden = agents.length - (lanes.length - masters.length);
   return (
     <section className="pane phone-tl" aria-label="Timeline by node" data-testid="phone-timeline">
       <header className="panel-head">
@@ -84,6 +93,7 @@ export function PhoneTimeline() {
       <ul className="phone-tl__nodes">
         {lanes.map((lane) => <NodeStrips key={lane.node} lane={lane} endMs={timeline.endMs} />)}
       </ul>
+      {hidden > 0 ? <p className="phone-tl__more" data-testid="phone-timeline-more">+ {hidden.toLocaleString('en')} more agents: see their groups on the graph</p> : null}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import type { ClusterView, SimEvent } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { appendToTimeline, emptyTimeline, type TimelineModel } from '../../viz/timelineModel.ts';
 import { bootScript, viewFor } from '../../viz/timelineModel.fixture.ts';
-import { ROW_PX } from './timelineRows.ts';
+import { GROUP_PAGE, ROW_PX, displayRows, groupKey } from './timelineRows.ts';
 import type * as BarsModule from './Bars.tsx';
 
 const barRenders = vi.hoisted(() => ({ count: 0 }));
@@ -153,15 +153,33 @@ describe('interaction', () => {
 });
 
 describe('scale', () => {
-  it('renders only the rows in view for 3 masters + 100 agents, all expanded', () => {
+  it('renders only the rows in view for 3 masters + 100 agents, all expanded (the agents a page at a time)', () => {
     const view = viewFor(3, 100);
     render(appendToTimeline(emptyTimeline(), bootScript(3, 100).events), view);
     click([...document.querySelectorAll('.tl-btn')].find((b) => b.textContent === 'Expand all')!);
-    const total = 3 * 5 + 100 * 3;
+    // Masters with their units, the agents' group row, its first page of agents with their units, a 'more' row.
+    const total = 3 * 5 + 1 + GROUP_PAGE * 3 + 1;
     expect(q('.tl-rows')!.style.height).toBe(`${total * ROW_PX}px`);
     const inDom = document.querySelectorAll('.tl-row').length;
     expect(inDom).toBeGreaterThan(5);
     expect(inDom).toBeLessThan(40);
+  });
+
+  it('a big cluster shows its agents as one strip with their counts, expandable a page at a time', () => {
+    const view = viewFor(3, 100);
+    render(appendToTimeline(emptyTimeline(), bootScript(3, 100).events), view);
+    const group = q('.tl-row[data-group="agent"]')!;
+    expect(group.getAttribute('aria-label')).toMatch(/^Private agents \(100\): /);
+    expect(document.querySelectorAll('.tl-row[data-node^="agent-"]').length).toBe(0);
+    click(group.querySelector('.tl-chevron')!);
+    expect(q('.tl-rows')!.style.height).toBe(`${(3 + 1 + GROUP_PAGE + 1) * ROW_PX}px`);
+    expect(document.querySelectorAll('.tl-row[data-node="agent-1"]').length).toBe(1);
+    // The next page: the 'more' row is replaced by the remaining agents.
+    const model = appendToTimeline(emptyTimeline(), bootScript(3, 100).events);
+    const rows = displayRows(view.nodes, model, new Set([groupKey('agent')]), new Map([['agent', 2]]));
+    expect(rows.filter((r) => r.kind === 'lane').length).toBe(3 + 100);
+    expect(rows.some((r) => r.kind === 'more')).toBe(false);
+    expect(displayRows(view.nodes, model, new Set([groupKey('agent')])).at(-1)).toMatchObject({ kind: 'more', remaining: 100 - GROUP_PAGE });
   });
 
   it('a batch re-renders only the bars it touched; a clock tick in a still window re-renders none', () => {

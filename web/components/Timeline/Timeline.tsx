@@ -22,7 +22,9 @@ import { createPanZoom, type PanZoom } from './panZoom.ts';
 import { TimelineAxis, TimelineOverlay } from './TimelineAxis.tsx';
 import { placeMarkers } from './markerLayout.ts';
 import { LaneRow, UnitRowView } from './TimelineRow.tsx';
-import { LABEL_PX, ROW_PX, displayRows, stickyLane, type DisplayRow } from './timelineRows.ts';
+import { LABEL_PX, ROW_PX, displayRows, groupKey, stickyLane, type DisplayRow } from './timelineRows.ts';
+import { GroupRow, MoreRow } from './GroupRow.tsx';
+import type { AgentGroup } from '../../viz/agentStrip.ts';
 import { TimelineTooltip, describeHover, type Hover } from './TimelineTooltip.tsx';
 import './Timeline.css';
 
@@ -84,6 +86,8 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
   const win = resolveWindow(stored, nowMs);
   // All lanes start collapsed so every node is on screen; a chevron (or selecting a unit) opens one.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  // Pages of agent lanes shown per expanded agent group (big clusters; timelineRows.ts).
+  const [pages, setPages] = useState<ReadonlyMap<AgentGroup, number>>(() => new Map());
   // Selecting a unit elsewhere (DAG, Explain) opens its node's lane (adjusting state on a prop change).
   const [seenSelected, setSeenSelected] = useState(selected);
   if (selected !== seenSelected) {
@@ -106,7 +110,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
   const rowWin = useMemo<BarWindow>(() => ({ ...base }), [base.startMs, base.endMs, base.widthPx, base.clipPx]); // eslint-disable-line react-hooks/exhaustive-deps
   const ticks = useMemo(() => timeTicks(win, barsPx), [win, barsPx]);
   const placed = useMemo(() => placeMarkers(model.markers, barWin), [model.markers, barWin]);
-  const rows = useMemo(() => displayRows(view.nodes, model, expanded), [view.nodes, model, expanded]);
+  const rows = useMemo(() => displayRows(view.nodes, model, expanded, pages), [view.nodes, model, expanded, pages]);
   const nodeById = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view.nodes]);
   const [first, last] = virtualRows(scrollTop, size.height, ROW_PX, rows.length);
   const pinned = stickyLane(rows, scrollTop, ROW_PX);
@@ -200,6 +204,17 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
     const target = e.target as Element;
     const rowEl = target.closest<HTMLElement>('.tl-row');
     if (rowEl === null) return;
+    // A big cluster's agent group: the row opens and closes; 'more' shows the next page of its agents.
+    const group = rowEl.dataset.group as AgentGroup | undefined;
+    if (group !== undefined) {
+      if (target.closest('.tl-chevron, .tl-label') !== null) toggle(groupKey(group));
+      return;
+    }
+    const more = rowEl.dataset.more as AgentGroup | undefined;
+    if (more !== undefined) {
+      if (target.closest('.tl-more') !== null) setPages((prev) => new Map(prev).set(more, (prev.get(more) ?? 1) + 1));
+      return;
+    }
     const { node, unit } = rowIdentity(rowEl);
     if (target.closest('.tl-chevron') !== null) {
       toggle(node);
@@ -302,7 +317,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
         {cursorMs !== null && onCursor !== undefined ? (
           <button type="button" className="tl-btn tl-btn--live" data-testid="back-to-live" onClick={() => onCursor(null)} title="Back to live (L)">▶ Back to live</button>
         ) : null}
-        <button type="button" className="tl-btn" onClick={() => setExpanded(allOpen ? new Set() : new Set(view.nodes.map((n) => n.id)))}>
+        <button type="button" className="tl-btn" onClick={() => setExpanded(allOpen ? new Set() : new Set([...view.nodes.map((n) => n.id), groupKey('agent'), groupKey('agent_public')]))}>
           {allOpen ? 'Collapse all' : 'Expand all'}
         </button>
       </div>
@@ -324,6 +339,10 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
           <div className="tl-rows" style={{ height: rows.length * ROW_PX, '--tl-shift': `${-shiftPx}px` } as CSSProperties}>
             {rows.slice(first, last).map((row, i) => {
               const top = (first + i) * ROW_PX;
+              if (row.kind === 'group') {
+                return <GroupRow key={row.key} group={row.group} strip={model.strips[row.group]} total={row.total} expanded={row.expanded} top={top} win={rowWin} nowMs={nowMs} />;
+              }
+              if (row.kind === 'more') return <MoreRow key={row.key} group={row.group} remaining={row.remaining} top={top} />;
               const laneIndex = model.laneIndex[row.node];
               const lane = laneIndex === undefined ? undefined : model.lanes[laneIndex];
               const n = nodeById.get(row.node);

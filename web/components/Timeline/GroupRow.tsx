@@ -1,0 +1,122 @@
+/**
+ * The rows a big cluster's agents collapse into (issue 10): one strip per agent role, drawn on a canvas as stacked
+ * shares of the role's agents by worst unit state over time (agentStrip.ts), so 10,000 agents booting read as one
+ * wave from pending to healthy; expanding it lists the agents' own lanes a page at a time ('more' row). Hovering
+ * the strip tells the counts at that moment.
+ */
+import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
+import type { UnitState } from '../../../shared/protocol/types.ts';
+import { countsAt, type AgentGroup, type AgentStrip } from '../../viz/agentStrip.ts';
+import { STATE_SEVERITY, STATE_STYLE } from '../../viz/stateStyle.ts';
+import { formatSimTime } from '../../viz/timeScale.ts';
+import { selectTheme } from '../../store/selectors.ts';
+import { useBoot } from '../../store/store.ts';
+import type { BarWindow } from './Bars.tsx';
+import { GROUP_PAGE, ROW_PX } from './timelineRows.ts';
+
+export const GROUP_TITLE: Record<AgentGroup, string> = { agent: 'Private agents', agent_public: 'Public agents' };
+/** Bottom to top: healthy at the base, the worst states on top where the eye lands first. */
+const STACK: readonly UnitState[] = [...STATE_SEVERITY].reverse();
+
+type Counts = Partial<Record<UnitState, number>>;
+
+/** Counts with the agents not seen yet as pending (they have not started anything). */
+function withUnseen(counts: Counts | null, total: number): Counts {
+  const out: Counts = { ...counts };
+  const seen = Object.values(out).reduce((a, b) => a + (b ?? 0), 0);
+  out.pending = (out.pending ?? 0) + Math.max(0, total - seen);
+  return out;
+}
+
+export function describeCounts(counts: Counts): string {
+  return STATE_SEVERITY.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${(counts[s] ?? 0).toLocaleString('en')} ${s}`).join(', ');
+}
+
+function draw(canvas: HTMLCanvasElement, strip: AgentStrip, total: number, win: BarWindow): void {
+  const ratio = window.devicePixelRatio || 1;
+  const width = win.widthPx;
+  const height = ROW_PX - 6;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  const ctx = canvas.getContext('2d');
+  if (ctx === null || total === 0) return;
+  ctx.scale(ratio, ratio);
+  const css = getComputedStyle(canvas);
+  const color = Object.fromEntries(STACK.map((s) => [s, css.getPropertyValue(STATE_STYLE[s].cssVar).trim() || '#888'])) as Record<UnitState, string>;
+  const span = win.endMs - win.startMs;
+  const x = (t: number) => ((t - win.startMs) / span) * width;
+  const samples = strip.samples;
+  const column = (from: number, to: number, counts: Counts) => {
+    const x0 = Math.max(0, x(from));
+    const x1 = Math.min(width, x(to));
+    if (x1 <= x0) return;
+    let y = height;
+    for (const s of STACK) {
+      const h = ((counts[s] ?? 0) / total) * height;
+      if (h <= 0) continue;
+      ctx.fillStyle = color[s];
+      ctx.fillRect(x0, y - h, Math.max(1, x1 - x0), h);
+      y -= h;
+    }
+  };
+  column(win.startMs, samples[0]?.atMs ?? win.endMs, withUnseen(null, total));
+  for (let i = 0; i < samples.length; i++) {
+    const to = samples[i + 1]?.atMs ?? win.endMs;
+    if (to < win.startMs) continue;
+    if (samples[i]!.atMs > win.endMs) break;
+    column(samples[i]!.atMs, to, withUnseen(samples[i]!.counts, total));
+  }
+}
+
+interface GroupRowProps {
+  group: AgentGroup;
+  strip: AgentStrip;
+  total: number;
+  expanded: boolean;
+  top: number;
+  win: BarWindow;
+  nowMs: number;
+}
+
+export const GroupRow = memo(function GroupRow({ group, strip, total, expanded, top, win, nowMs }: GroupRowProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const theme = useBoot(selectTheme);
+  const [title, setTitle] = useState('');
+  useEffect(() => {
+    if (canvasRef.current !== null) draw(canvasRef.current, strip, total, win);
+  }, [strip, total, win, theme]);
+  const now = withUnseen(countsAt(strip, nowMs), total);
+  const worst = STATE_SEVERITY.find((s) => (now[s] ?? 0) > 0) ?? 'pending';
+  const label = `${GROUP_TITLE[group]} (${total.toLocaleString('en')}): ${describeCounts(now)}`;
+  const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const t = win.startMs + ((e.clientX - r.left) / r.width) * (win.endMs - win.startMs);
+    setTitle(t > nowMs ? '' : `${GROUP_TITLE[group]} at ${formatSimTime(t)}: ${describeCounts(withUnseen(countsAt(strip, t), total))}`);
+  };
+  return (
+    <div className="tl-row tl-row--lane tl-row--group" style={{ transform: `translateY(${top}px)` }} role="group" data-group={group} data-state={worst} aria-label={label}>
+      <div className="tl-label">
+        <button type="button" className="tl-chevron" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} the ${GROUP_TITLE[group].toLowerCase()}, ${GROUP_PAGE} at a time`}>
+          {expanded ? '▾' : '▸'}
+        </button>
+        <span className="tl-state-glyph" style={{ color: `var(${STATE_STYLE[worst].cssVar})` }} aria-hidden="true">{STATE_STYLE[worst].glyph}</span>
+        <span className="tl-name tl-name--lane tl-group-name" title={label}>{total.toLocaleString('en')} {group === 'agent' ? 'agents' : 'public agents'}</span>
+      </div>
+      <div className="tl-bars tl-group-bars" style={{ width: win.clipPx ?? win.widthPx }}>
+        <canvas ref={canvasRef} className="tl-shift tl-group-canvas" style={{ width: win.widthPx, height: ROW_PX - 6 }} title={title} onPointerMove={onMove} />
+      </div>
+    </div>
+  );
+});
+
+export function MoreRow({ group, remaining, top }: { group: AgentGroup; remaining: number; top: number }) {
+  return (
+    <div className="tl-row tl-row--more" style={{ transform: `translateY(${top}px)` }} data-more={group}>
+      <div className="tl-label tl-label--unit">
+        <button type="button" className="tl-more" data-testid={`more-${group}`}>
+          Show {Math.min(GROUP_PAGE, remaining)} more of {remaining.toLocaleString('en')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * A whole group of agents as one timeline strip (issue 10): how many agents of a role are in each worst-unit state,
+ * as a step function of simulated time. At 10,000 agents one lane per agent is neither drawable nor readable; the
+ * strip shows the boot wave (pending → waiting → starting → healthy) and any failure as a share of the group.
+ * Built per event from the lanes' worst-state changes (timelineModel.ts), so it does not depend on how events were
+ * batched. Memory is bounded: past MAX_STRIP_SAMPLES the oldest half is thinned pairwise (the later sample of each
+ * pair is kept at the earlier one's time).
+ */
+import type { UnitState } from '../../shared/protocol/types.ts';
+import { roleOfNode } from '../../shared/model/cluster.ts';
+
+export const MAX_STRIP_SAMPLES = 1_024;
+
+export type AgentGroup = 'agent' | 'agent_public';
+
+export interface StripSample {
+  atMs: number;
+  /** Agents of the group seen so far, by worst unit state (agents not seen yet are pending). */
+  counts: Readonly<Partial<Record<UnitState, number>>>;
+}
+
+export interface AgentStrip {
+  samples: readonly StripSample[];
+}
+
+export const EMPTY_STRIP: AgentStrip = { samples: [] };
+
+/** Which strip a node's lane feeds, or null for masters. */
+export function groupOf(node: string): AgentGroup | null {
+  const role = roleOfNode(node);
+  return role === 'agent' || role === 'agent_public' ? role : null;
+}
+
+/**
+ * One agent's worst state went from `from` (undefined: first seen) to `to` at `atMs`. Mutates `samples`, which
+ * the caller owns for this batch (copy-on-first-write).
+ */
+export function recordChange(samples: StripSample[], atMs: number, from: UnitState | undefined, to: UnitState): void {
+  if (from === to) return;
+  const last = samples[samples.length - 1];
+  const counts: Partial<Record<UnitState, number>> = { ...last?.counts };
+  if (from !== undefined) counts[from] = Math.max(0, (counts[from] ?? 0) - 1);
+  counts[to] = (counts[to] ?? 0) + 1;
+  if (last !== undefined && last.atMs === atMs) samples[samples.length - 1] = { atMs, counts };
+  else samples.push({ atMs, counts });
+  if (samples.length > MAX_STRIP_SAMPLES) thin(samples);
+}
+
+function thin(samples: StripSample[]): void {
+  const half = Math.floor(samples.length / 2) & ~1;
+  const kept: StripSample[] = [];
+  for (let i = 0; i < half; i += 2) kept.push({ atMs: samples[i]!.atMs, counts: samples[i + 1]!.counts });
+  samples.splice(0, half, ...kept);
+}
+
+/** The counts in force at `atMs` (the last sample at or before it), or null before the first. */
+export function countsAt(strip: AgentStrip, atMs: number): StripSample['counts'] | null {
+  const s = strip.samples;
+  let lo = 0;
+  let hi = s.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]!.atMs <= atMs) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? null : s[found]!.counts;
+}
