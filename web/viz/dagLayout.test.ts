@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { displayName, resetRoleLayoutCache, roleLayout, roleLayoutStats, type Box } from './dagLayout.ts';
-import { clusterGeometry, DEFAULT_DAG_UI, shapeKey } from './dagModel.ts';
+import { clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey } from './dagModel.ts';
 import { fixtureUnitsForRole, fixtureView } from './dagFixtures.ts';
 
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -91,5 +91,17 @@ describe('display names', () => {
     expect(displayName('dcos-history', { name: 'DC/OS History' })).toBe('History');
     expect(displayName('dcos-foo-master', { name: 'DC/OS Foo Master' })).toBe('Foo Master');
     expect(displayName('dcos-something-really-long-named')).toMatch(/…$/);
+  });
+});
+
+describe('finding a node among thousands', () => {
+  it('an expanded section shows the node searched for first, even beyond its first page', () => {
+    const view = fixtureView(3, 120, 0);
+    const ui = { ...DEFAULT_DAG_UI, agent: { expanded: true, limit: EXPANDED_PAGE, find: 'agent-117' } };
+    const geom = clusterGeometry(view.nodes, ui, fixtureUnitsForRole);
+    const agents = geom.groups.filter((g) => g.role === 'agent').map((g) => g.node);
+    expect(agents).toHaveLength(EXPANDED_PAGE);
+    expect(agents[0]).toBe('agent-117');
+    expect(shapeKey(view, ui)).not.toBe(shapeKey(view, { ...ui, agent: { ...ui.agent, find: 'agent-3' } }));
   });
 });

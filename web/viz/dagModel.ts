@@ -61,6 +61,8 @@ export type AgentRole = Exclude<Role, 'master'>;
 export interface SectionUi {
   expanded: boolean;
   limit: number;
+  /** A node searched for by id: shown first in its expanded section, wherever it sits among 10,000. */
+  find?: string;
 }
 export type DagUi = Record<AgentRole, SectionUi>;
 export const DEFAULT_DAG_UI: DagUi = {
@@ -125,8 +127,12 @@ const SECTION_TITLE: Record<AgentRole, string> = { agent: 'Private agents', agen
 
 /** A string that changes exactly when the geometry must change. */
 export function shapeKey(view: Pick<ClusterView, 'nodes'>, ui: DagUi): string {
-  const ids = view.nodes.map((n) => `${n.role}:${n.id}`).join(',');
-  return `${ids}|${ui.agent.expanded ? ui.agent.limit : 0}|${ui.agent_public.expanded ? ui.agent_public.limit : 0}`;
+  // Node ids follow from the count per role (nodeIdsFor): counting is enough, and cheap at 10,000 nodes, where
+  // joining every id on every render was not.
+  const count: Record<Role, number> = { master: 0, agent: 0, agent_public: 0 };
+  for (const n of view.nodes) count[n.role] += 1;
+  const section = (s: SectionUi) => (s.expanded ? `${s.limit}:${s.find ?? ''}` : '0');
+  return `${count.master}/${count.agent}/${count.agent_public}|${section(ui.agent)}|${section(ui.agent_public)}`;
 }
 
 /** Whether the tray fits in the header, right of the header text. */
@@ -217,7 +223,9 @@ export function clusterGeometry(
     if (members.length === 0) continue;
     const collapsible = members.length > AGENT_COLLAPSE_THRESHOLD;
     const expanded = !collapsible || ui[role].expanded;
-    const shown = expanded ? members.slice(0, collapsible ? ui[role].limit : members.length) : [];
+    const found = ui[role].find === undefined ? undefined : members.find((n) => n.id === ui[role].find);
+    const ordered = found === undefined ? members : [found, ...members.filter((n) => n !== found)];
+    const shown = expanded ? ordered.slice(0, collapsible ? ui[role].limit : members.length) : [];
     const layout = expanded ? roleLayout(role, unitsForRole(role), spine) : null;
     const minW = headerTextWidth(role, shown.map((n) => n.id));
     const { w, h } = layout ? groupSize(layout, minW) : { w: COLLAPSED_W, h: COLLAPSED_H };

@@ -17,6 +17,7 @@ import { DagDefs } from './DagDefs.tsx';
 import { DagEdges } from './DagEdges.tsx';
 import { DagGroup } from './DagGroup.tsx';
 import { DagVertex, type DagVertexProps } from './DagVertex.tsx';
+import { DagFind } from './DagFind.tsx';
 import { FactBar } from './FactBar.tsx';
 import type { CriticalMarks } from '../../viz/criticalOverlay.ts';
 import type { QuizMarks } from '../../viz/quizMarks.ts';
@@ -197,6 +198,9 @@ export function DagView(props: DagViewProps) {
           ))}
         </g>
       </svg>
+      {Math.max(view.cluster.agents, view.cluster.publicAgents) > EXPANDED_PAGE ? (
+        <DagFind view={view} onFind={(role, id) => setSection(role, (x) => ({ ...x, expanded: true, find: id }))} />
+      ) : null}
       <div className="dag-zoom-controls" role="toolbar" aria-label="Zoom">
         <button type="button" className="dag-zoom-btn" onClick={() => zoomRef.current?.zoomBy(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in">+</button>
         <button type="button" className="dag-zoom-btn" onClick={() => zoomRef.current?.zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out">−</button>
