@@ -12,6 +12,8 @@ import { attachSocket } from './handlers/socket.ts';
 import { originGate } from './origins.ts';
 import type { RoomBroadcast } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
+import { RoomSaver } from './roomSaver.ts';
+import { RoomFileStore } from './roomStore.ts';
 
 /** How often idle rooms are looked for. */
 export const SWEEP_INTERVAL_MS = 30_000;
@@ -37,6 +39,10 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),
     policy: (room, policy) => io.to(room).emit('sim:policy', policy),
   };
+  // Stored rooms are read before the registry exists: creating the default room writes its record.
+  const store = deps.dataDir != null ? openStore(deps.dataDir, logger) : null;
+  const stored = store?.loadAll() ?? [];
+  const saver = store !== null ? new RoomSaver(store, logger, now) : undefined;
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
     restoreEngine: deps.restoreEngine,
@@ -49,7 +55,9 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     autoTick: deps.autoTick ?? true,
     defaultPresenterKey: deps.presenterKey ?? null,
     roomsPerAddress: limits.roomsPerAddress,
+    durability: saver,
   });
+  if (stored.length > 0) rooms.restore(stored);
   // Shared by the socket joins and the HTTP routes that take a presenter key.
   const wrongKeys = new AddressLimiter(limits.wrongKeysPerSecond, limits.wrongKeyBurst, now);
 
@@ -97,9 +105,22 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     limits,
     close: async () => {
       clearInterval(sweeper);
+      rooms.saveAll();
       rooms.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };
+}
+
+/** The data directory, created if missing; a directory we cannot use is a configuration error, said in one line. */
+function openStore(dir: string, logger: ServerDeps['logger']): RoomFileStore {
+  const store = new RoomFileStore(dir, logger);
+  try {
+    store.open();
+  } catch (error) {
+    throw new Error(`cannot use the data directory '${dir}' (DATA_DIR): ${error instanceof Error ? error.message : String(error)}`);
+  }
+  logger.info({ dir }, 'rooms are stored in the data directory');
+  return store;
 }

@@ -15,6 +15,8 @@ import { generatePresenterKey } from './presenterKey.ts';
 
 const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_DIR = path.join(ROOT_DIR, 'dist');
+/** Where rooms are stored unless DATA_DIR says otherwise (git-ignored). */
+const DEFAULT_DATA_DIR = path.join(ROOT_DIR, 'data');
 const DEFAULT_PORT = 3000;
 const DEFAULT_HOST = '127.0.0.1';
 /** Shutdown waits this long for sockets to close before exiting anyway. */
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
 
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--dev');
-  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, PRESENTER_KEY, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, PRESENTER_KEY, DATA_DIR, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
   const dev = args.includes('--dev') || process.env.BOOTSCOPE_DEV === '1';
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST || DEFAULT_HOST;
@@ -100,7 +102,8 @@ async function main(): Promise<void> {
   }
 
   const presenter = defaultRoomKey(host);
-  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS), presenterKey: presenter.key });
+  const dataDir = process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : DEFAULT_DATA_DIR;
+  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS), presenterKey: presenter.key, dataDir });
   // The key itself never goes to the logger; only the one-time link below (stdout, like Jupyter's token URL) shows it.
   if (presenter.key !== null) logger.info({ room: 'default', generated: presenter.generated }, 'the default room is a class room: only its presenter may change it');
 

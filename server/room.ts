@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { ClusterConfig, ClusterView, Fault, FaultBy, SimEvent } from '../shared/engine/types.ts';
 import type { Ack, Bookmark, EventBatch, PlaybackState, RoomPolicy, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
-import type { ScriptStep } from '../shared/engine/script.ts';
+import type { ScriptCursor, ScriptStep } from '../shared/engine/script.ts';
 import type { Recording } from '../shared/protocol/recording.ts';
 import type { ControlCommand, Scenario } from '../shared/protocol/schemas.ts';
 import type { EngineFactory, EngineRestorer } from './deps.ts';
@@ -16,6 +16,7 @@ import { recordingHeader } from './recording.ts';
 import { RoomTimeline } from './timeline.ts';
 import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 import { RoomBookmarks } from './bookmarks.ts';
+import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -35,6 +36,36 @@ export interface RoomBroadcast {
   policy?(room: string, policy: RoomPolicy): void;
 }
 
+/**
+ * Keeps a room's stored record current (roomSaver.ts); absent, the room lives in memory only. The room reports what
+ * changed and when something is about to leave it, so that no event a viewer sees depends on a command not yet stored.
+ */
+export interface RoomPersistence {
+  /** `history`: the recording changed (a fault, reset, load, rewind); otherwise only playback, policy or bookmarks. */
+  changed(room: Room, history: boolean): void;
+  /** Events or a snapshot are about to be sent. */
+  beforeSend(room: Room): void;
+  /** Once per driver tick. */
+  ticked(room: Room): void;
+}
+
+/** Everything a room's stored record holds besides its name (roomRecord.ts): enough to bring the room back. */
+export interface DurableRoomState {
+  epoch: number;
+  recording: Recording;
+  scenario: ScenarioInfo | null;
+  /** The loaded scenario's (or uploaded recording's) steps, and where its player stands. */
+  script: readonly ScriptStep[];
+  cursor: ScriptCursor;
+  paused: boolean;
+  speed: number;
+  presenterKeyDigest: string | null;
+  studentsMayInject: boolean;
+  bookmarks: Bookmark[];
+  nextBookmarkId: number;
+  forkOf: ForkOrigin | null;
+}
+
 export interface RoomOptions {
   name: string;
   createEngine: EngineFactory;
@@ -46,9 +77,10 @@ export interface RoomOptions {
   autoTick: boolean;
   /** A class room's key: the room then waits at 0:00, paused, until its presenter presses play (§7). */
   presenterKey?: string | null;
+  persistence?: RoomPersistence;
 }
 
-interface Simulation {
+export interface Simulation {
   cluster: ClusterConfig;
   seed: number;
   scenario: ScenarioInfo | null;
@@ -77,10 +109,10 @@ export class Room {
   private clientCount = 0;
   private forkOrigin: ForkOrigin | null = null;
   /**
-   * Set for class rooms (PRESENTER_KEY for the default room, POST /api/rooms, `sim:fork`): who may drive it. Never
-   * logged or broadcast; compare it with keyMatches (presenterKey.ts), never with ===.
+   * Set for class rooms (PRESENTER_KEY for the default room, POST /api/rooms, `sim:fork`): the SHA-256 digest of the
+   * key of whoever may drive it (the key itself is not kept, presenterKey.ts). Never logged or broadcast.
    */
-  presenterKey: string | null = null;
+  private keyDigest: string | null = null;
   /** Class rooms only: viewers may inject faults (room:policy). */
   private studentsMayInject = false;
   private idleSinceWallMs: number;
@@ -89,19 +121,35 @@ export class Room {
     this.name = options.name;
     this.sim = { cluster: DEFAULT_CLUSTER, seed: DEFAULT_SEED, scenario: null, script: [], ...sim };
     this.idleSinceWallMs = options.now();
-    this.presenterKey = options.presenterKey ?? null;
+    this.keyDigest = options.presenterKey != null ? keyDigest(options.presenterKey) : null;
     this.install(this.sim, undefined, false);
   }
 
   /** Open (anyone may change it) or class (only its presenter may, unless the policy lets viewers inject). */
   get policy(): RoomPolicy {
-    return { mode: this.presenterKey === null ? 'open' : 'class', studentsMayInject: this.studentsMayInject };
+    return { mode: this.keyDigest === null ? 'open' : 'class', studentsMayInject: this.studentsMayInject };
+  }
+
+  /** Makes this a class room whose presenter holds `key` (a fork's new room). */
+  setPresenterKey(key: string): void {
+    this.keyDigest = keyDigest(key);
+  }
+
+  /** True iff this is a class room and `given` is its presenter key (constant time, presenterKey.ts). */
+  presenterKeyMatches(given: string): boolean {
+    return this.keyDigest !== null && keyMatchesDigest(given, this.keyDigest);
+  }
+
+  /** The key's digest (null: an open room), for the room's stored record; never the key. */
+  get presenterKeyDigest(): string | null {
+    return this.keyDigest;
   }
 
   /** room:policy (presenter only, checked by the caller): everyone in the room gets the new policy. */
   setPolicy(change: { studentsMayInject?: boolean }): RoomPolicy {
     if (change.studentsMayInject !== undefined) this.studentsMayInject = change.studentsMayInject;
     const policy = this.policy;
+    this.options.persistence?.changed(this, false);
     this.options.broadcast.policy?.(this.name, policy);
     this.options.logger.info({ room: this.name, ...policy }, 'room policy changed');
     return policy;
@@ -165,6 +213,7 @@ export class Room {
 
   /** Full state. Flushes first, so the next batch a receiver gets starts right after `lastSeq`. */
   snapshot(): SimSnapshot {
+    this.options.persistence?.beforeSend(this);
     this.flush();
     const engine = this.driver.engine;
     return {
@@ -188,6 +237,7 @@ export class Room {
 
   flush(): void {
     if (this.pending.length === 0) return;
+    this.options.persistence?.beforeSend(this);
     const events = this.pending;
     this.pending = [];
     this.options.broadcast.events(this.name, {
@@ -210,6 +260,7 @@ export class Room {
     }
     const result = this.driver.inject(fault, by);
     if (!result.ok) return result;
+    this.options.persistence?.changed(this, true);
     this.options.logger.info({ room: this.name, fault, by: by.role }, 'fault injected');
     return { ok: true, lastSeq: this.driver.engine.lastSeq };
   }
@@ -239,6 +290,7 @@ export class Room {
         return { ok: true, ...this.playback() };
       }
     }
+    this.options.persistence?.changed(this, false);
     const playback = this.playback();
     this.options.broadcast.playback(this.name, playback);
     return { ok: true, ...playback };
@@ -264,7 +316,10 @@ export class Room {
     const error = checkMoment(at, nowMs, this.name, 'atMs');
     if (error !== null) return { ok: false, error };
     const added = this.marks.add(name, at);
-    if (added.ok) this.options.broadcast.bookmarks?.(this.name, this.marks.list());
+    if (added.ok) {
+      this.options.persistence?.changed(this, false);
+      this.options.broadcast.bookmarks?.(this.name, this.marks.list());
+    }
     return added;
   }
 
@@ -281,6 +336,7 @@ export class Room {
     } catch (error) {
       return `could not start the simulation: ${error instanceof Error ? error.message : String(error)}`;
     }
+    this.options.persistence?.changed(this, true);
     this.options.logger.info({ room: this.name, epoch: this.epoch, seed: sim.seed, cluster: sim.cluster, scenario: sim.scenario?.name ?? null }, 'room reset');
     this.options.broadcast.snapshot(this.name, this.snapshot());
     return null;
@@ -296,6 +352,7 @@ export class Room {
     this.flush();
     const start = branchAt(this.epochTimeline, this.history.all(), simTimeMs);
     this.install({ ...this.sim, script: [] }, this.driver, true, start);
+    this.options.persistence?.changed(this, true);
     this.options.logger.info({ room: this.name, epoch: this.epoch, simTimeMs }, 'room rewound');
     this.options.broadcast.snapshot(this.name, this.snapshot());
     return { ok: true, epoch: this.epoch, simTimeMs };
@@ -313,6 +370,39 @@ export class Room {
   startFrom(start: BranchStart, sim: { cluster: ClusterConfig; seed: number; scenario: ScenarioInfo | null }, forkOf: ForkOrigin): void {
     this.forkOrigin = forkOf;
     this.install({ ...sim, script: [] }, this.driver, false, start);
+    this.options.persistence?.changed(this, true);
+  }
+
+  /**
+   * A room brought back from its stored record (roomRecord.ts): `start` is its recording replayed to `untilMs`, so
+   * the same events carry the same seq under the same epoch, and the simulation carries on from there.
+   */
+  restore(start: BranchStart, sim: Simulation, state: Omit<DurableRoomState, 'recording' | 'scenario' | 'script'>): void {
+    this.forkOrigin = state.forkOf === null ? null : { ...state.forkOf };
+    this.studentsMayInject = state.studentsMayInject;
+    this.keyDigest = state.presenterKeyDigest;
+    this.install(sim, this.driver, false, start, { cursor: state.cursor, paused: state.paused, speed: state.speed });
+    this.marks = RoomBookmarks.restored(state.bookmarks, state.nextBookmarkId);
+    this.epoch = state.epoch;
+  }
+
+  /** What the room's stored record holds (roomRecord.ts). */
+  durableState(): DurableRoomState {
+    const driver = this.driver;
+    return {
+      epoch: this.epoch,
+      recording: this.recording(),
+      scenario: this.sim.scenario,
+      script: this.sim.script,
+      cursor: driver.scriptCursor,
+      paused: driver.paused,
+      speed: driver.speed,
+      presenterKeyDigest: this.keyDigest,
+      studentsMayInject: this.studentsMayInject,
+      bookmarks: this.marks.list(),
+      nextBookmarkId: this.marks.nextBookmarkId,
+      forkOf: this.forkOrigin,
+    };
   }
 
   /** The room (and moment) this room was forked from, null for an original room. */
@@ -320,15 +410,17 @@ export class Room {
     return this.forkOrigin;
   }
 
-  private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean, start?: BranchStart): void {
+  private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean, start?: BranchStart, resume?: { cursor: ScriptCursor; paused: boolean; speed: number }): void {
     const engine = start?.engine ?? this.options.createEngine({ cluster: sim.cluster, seed: sim.seed });
     const driver = new Driver({
       engine,
       now: this.options.now,
-      speed: old?.speed,
-      // A rewound or forked room waits for its presenter: it starts paused; so does a new class room, at 0:00.
-      paused: start !== undefined ? true : (old?.paused ?? this.presenterKey !== null),
+      speed: resume?.speed ?? old?.speed,
+      // A rewound or forked room waits for its presenter: it starts paused; so does a new class room, at 0:00. A restored
+      // room plays on as it was.
+      paused: resume?.paused ?? (start !== undefined ? true : (old?.paused ?? this.keyDigest !== null)),
       script: sim.script,
+      cursor: resume?.cursor,
       onEvents: (events) => this.onEvents(events),
       onTick: () => this.onTick(),
       onError: (error) => {
@@ -356,6 +448,7 @@ export class Room {
 
   private onTick(): void {
     this.flush();
+    this.options.persistence?.ticked(this);
     const now = this.options.now();
     if (this.clientCount > 0 && now - this.lastPlaybackWallMs >= PLAYBACK_HEARTBEAT_MS) {
       this.lastPlaybackWallMs = now;

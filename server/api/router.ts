@@ -18,7 +18,6 @@ import { sendError, sendJson } from './http.ts';
 import { serveEvents } from './eventsRoute.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
 import { serveCreateRoom } from './createRoomRoute.ts';
-import { keyMatches } from '../presenterKey.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
 import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
@@ -130,11 +129,11 @@ function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, r
   }
   // A class room is changed by its presenter only: the key comes in a header (never in the URL, which gets logged).
   const target = deps.rooms.get(room);
-  if (target !== undefined && target.presenterKey !== null) {
+  if (target !== undefined && target.policy.mode === 'class') {
     const header = req.headers[PRESENTER_KEY_HEADER];
     const given = typeof header === 'string' ? header : undefined;
     const address = req.socket.remoteAddress ?? 'unknown';
-    if (given === undefined || given.length > 256 || !keyMatches(given, target.presenterKey)) {
+    if (given === undefined || given.length > 256 || !target.presenterKeyMatches(given)) {
       req.resume();
       if (given !== undefined && !deps.wrongKeys.take(address)) return sendJson(res, 429, { error: 'too many wrong presenter keys from your address: wait a minute' }, { 'Retry-After': '60' });
       return sendError(res, 403, `only the presenter may load a recording into room '${target.name}' (a class room): send its key in the ${PRESENTER_KEY_HEADER} header`);

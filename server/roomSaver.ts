@@ -1,0 +1,103 @@
+// When a room's record is written (architecture.md §8). Two rules:
+// 1. A command that changed the recording (a fault, reset, scenario load, rewind, fork) is on disk before any event
+//    or snapshot that depends on it leaves the room: beforeSend() writes first. Events that follow from a stored
+//    recording with no new command are what a replay of it produces anyway, so after a crash the restored room
+//    replays the same events under the same (epoch, seq) and carries on exactly as the lost process would have.
+// 2. Otherwise the record is refreshed as the simulation runs, to keep its untilMs (the restored simulated time)
+//    current: when a second of simulated time has passed, at most every MIN_SAVE_INTERVAL_MS of wall time, and at
+//    least every IDLE_SAVE_INTERVAL_MS while anything changed.
+// A flood of commands therefore costs at most one write per room per driver tick (50 ms), about 1 ms each.
+// Invariants: a failed write is logged once per run of failures (not per attempt) and retried on the next tick;
+// saving never throws into the room.
+import type { Logger } from 'pino';
+import type { Room, RoomPersistence } from './room.ts';
+import { roomRecord } from './roomRecord.ts';
+import type { RoomFileStore } from './roomStore.ts';
+
+/** Simulated time a restored room may lag behind the lost one, at most (at speeds up to 4x; see below). */
+export const SAVE_SIM_STEP_MS = 1_000;
+/** Never refresh a running room's record more often than this (at 100x, untilMs then lags by up to 25 s). */
+export const MIN_SAVE_INTERVAL_MS = 250;
+/** Playback, policy or bookmark changes, and slow simulations, are written within this much wall time. */
+export const IDLE_SAVE_INTERVAL_MS = 1_000;
+
+interface SaveState {
+  /** The recording changed since the last write: write before anything is sent. */
+  historyDirty: boolean;
+  /** Something else changed (playback, policy, bookmarks). */
+  dirty: boolean;
+  savedSimMs: number;
+  savedWallMs: number;
+  failing: boolean;
+}
+
+export class RoomSaver implements RoomPersistence {
+  private readonly states = new WeakMap<Room, SaveState>();
+  /** Writes done since start (for /healthz and tests). */
+  writes = 0;
+
+  constructor(private readonly store: RoomFileStore, private readonly logger: Logger, private readonly now: () => number) {}
+
+  changed(room: Room, history: boolean): void {
+    const state = this.stateOf(room);
+    if (history) state.historyDirty = true;
+    else state.dirty = true;
+  }
+
+  beforeSend(room: Room): void {
+    const state = this.stateOf(room);
+    if (state.historyDirty) this.save(room, state);
+  }
+
+  ticked(room: Room): void {
+    const state = this.stateOf(room);
+    if (state.historyDirty) return this.save(room, state);
+    const sinceWallMs = this.now() - state.savedWallMs;
+    const advancedMs = room.engine.simTimeMs - state.savedSimMs;
+    if (advancedMs >= SAVE_SIM_STEP_MS && sinceWallMs >= MIN_SAVE_INTERVAL_MS) return this.save(room, state);
+    if ((advancedMs !== 0 || state.dirty) && sinceWallMs >= IDLE_SAVE_INTERVAL_MS) this.save(room, state);
+  }
+
+  /** Writes `room` now, whatever changed (a new room, shutdown). */
+  saveNow(room: Room): void {
+    this.save(room, this.stateOf(room));
+  }
+
+  /** The room is gone for good (dropped when idle): so is its record. */
+  forget(room: Room): void {
+    this.states.delete(room);
+    try {
+      this.store.remove(room.name);
+    } catch (error) {
+      this.logger.warn({ room: room.name, error: error instanceof Error ? error.message : String(error) }, 'could not remove a dropped room from the data directory');
+    }
+  }
+
+  private stateOf(room: Room): SaveState {
+    let state = this.states.get(room);
+    if (state === undefined) {
+      state = { historyDirty: false, dirty: true, savedSimMs: -1, savedWallMs: -Infinity, failing: false };
+      this.states.set(room, state);
+    }
+    return state;
+  }
+
+  private save(room: Room, state: SaveState): void {
+    const wallMs = this.now();
+    try {
+      this.store.save(room.name, roomRecord(room, wallMs));
+      this.writes += 1;
+      if (state.failing) this.logger.info({ room: room.name }, 'storing the room works again');
+      state.failing = false;
+      state.historyDirty = false;
+      state.dirty = false;
+      state.savedSimMs = room.engine.simTimeMs;
+    } catch (error) {
+      // Logged once per run of failures: a full disk must not turn into a log line per tick. The flags stay set, so
+      // the next tick tries again (one small write per tick at most).
+      if (!state.failing) this.logger.error({ room: room.name, error: error instanceof Error ? error.message.slice(0, 200) : String(error) }, 'could not store the room (will retry); a restart now would lose its latest changes');
+      state.failing = true;
+    }
+    state.savedWallMs = wallMs;
+  }
+}
