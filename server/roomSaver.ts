@@ -6,7 +6,10 @@
 // 2. Otherwise the record is refreshed as the simulation runs, to keep its untilMs (the restored simulated time)
 //    current: when a second of simulated time has passed, at most every MIN_SAVE_INTERVAL_MS of wall time, and at
 //    least every IDLE_SAVE_INTERVAL_MS while anything changed.
-// A flood of commands therefore costs at most one write per room per driver tick (50 ms), about 1 ms each.
+// A flood of commands therefore costs at most one write per room per driver tick (50 ms). Writes that follow a
+// change of the recording are fsynced (roomStore.ts), at most every SYNC_INTERVAL_MS per room: one inside that window is
+// written without fsync and the next tick after it syncs. Refreshes of untilMs alone are never fsynced: a process crash
+// keeps them anyway, and a power cut costs at most a few seconds of simulated time, not a command.
 // Invariants: a failed write is logged once per run of failures (not per attempt) and retried on the next tick;
 // saving never throws into the room.
 import type { Logger } from 'pino';
@@ -20,6 +23,8 @@ export const SAVE_SIM_STEP_MS = 1_000;
 export const MIN_SAVE_INTERVAL_MS = 250;
 /** Playback, policy or bookmark changes, and slow simulations, are written within this much wall time. */
 export const IDLE_SAVE_INTERVAL_MS = 1_000;
+/** fsync a room's record at most this often (each costs 1-7 ms of the event loop on this kind of disk). */
+export const SYNC_INTERVAL_MS = 200;
 
 interface SaveState {
   /** The recording changed since the last write: write before anything is sent. */
@@ -28,6 +33,9 @@ interface SaveState {
   dirty: boolean;
   savedSimMs: number;
   savedWallMs: number;
+  syncedWallMs: number;
+  /** A change of the recording was written without fsync: the next tick after SYNC_INTERVAL_MS syncs it. */
+  unsynced: boolean;
   failing: boolean;
 }
 
@@ -52,15 +60,16 @@ export class RoomSaver implements RoomPersistence {
   ticked(room: Room): void {
     const state = this.stateOf(room);
     if (state.historyDirty) return this.save(room, state);
+    if (state.unsynced && this.now() - state.syncedWallMs >= SYNC_INTERVAL_MS) return this.save(room, state);
     const sinceWallMs = this.now() - state.savedWallMs;
     const advancedMs = room.engine.simTimeMs - state.savedSimMs;
     if (advancedMs >= SAVE_SIM_STEP_MS && sinceWallMs >= MIN_SAVE_INTERVAL_MS) return this.save(room, state);
     if ((advancedMs !== 0 || state.dirty) && sinceWallMs >= IDLE_SAVE_INTERVAL_MS) this.save(room, state);
   }
 
-  /** Writes `room` now, whatever changed (a new room, shutdown). */
+  /** Writes `room` now and fsyncs it, whatever changed (a new room, shutdown). */
   saveNow(room: Room): void {
-    this.save(room, this.stateOf(room));
+    this.save(room, this.stateOf(room), true);
   }
 
   /** The room is gone for good (dropped when idle): so is its record. */
@@ -76,17 +85,21 @@ export class RoomSaver implements RoomPersistence {
   private stateOf(room: Room): SaveState {
     let state = this.states.get(room);
     if (state === undefined) {
-      state = { historyDirty: false, dirty: true, savedSimMs: -1, savedWallMs: -Infinity, failing: false };
+      state = { historyDirty: false, dirty: true, savedSimMs: -1, savedWallMs: -Infinity, syncedWallMs: -Infinity, unsynced: false, failing: false };
       this.states.set(room, state);
     }
     return state;
   }
 
-  private save(room: Room, state: SaveState): void {
+  private save(room: Room, state: SaveState, forceSync = false): void {
     const wallMs = this.now();
+    const needsSync = state.historyDirty || state.unsynced || forceSync;
+    const sync = needsSync && (forceSync || wallMs - state.syncedWallMs >= SYNC_INTERVAL_MS);
     try {
-      this.store.save(room.name, roomRecord(room, wallMs));
+      this.store.save(room.name, roomRecord(room, wallMs), sync);
       this.writes += 1;
+      if (sync) state.syncedWallMs = wallMs;
+      state.unsynced = needsSync && !sync;
       if (state.failing) this.logger.info({ room: room.name }, 'storing the room works again');
       state.failing = false;
       state.historyDirty = false;
