@@ -119,7 +119,7 @@ function openStore(dir: string, logger: ServerDeps['logger']): RoomFileStore {
   try {
     store.open();
   } catch (error) {
-    throw new Error(`cannot use the data directory '${dir}' (DATA_DIR): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot use the data directory '${dir}' (DATA_DIR): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   logger.info({ dir }, 'rooms are stored in the data directory');
   return store;

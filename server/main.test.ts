@@ -1,6 +1,8 @@
 // The process as `npm start` runs it: listens on PORT (0 here), logs its URL, serves the API and the socket,
 // rejects bad arguments with exit 2, and exits 0 on SIGTERM / SIGINT after closing its sockets.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +13,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function start(args: string[] = []): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BOOTSCOPE_NO_BUILD: '1', LOG_LEVEL: 'info' },
+    // A data directory of its own: the project's data/ belongs to whoever runs `npm start` here.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BOOTSCOPE_NO_BUILD: '1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bootscope-main-')) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -5,7 +5,7 @@
 //    replays the same events under the same (epoch, seq) and carries on exactly as the lost process would have.
 // 2. Otherwise the record is refreshed as the simulation runs, to keep its untilMs (the restored simulated time)
 //    current: when a second of simulated time has passed, at most every MIN_SAVE_INTERVAL_MS of wall time, and at
-//    least every IDLE_SAVE_INTERVAL_MS while anything changed.
+//    least every IDLE_SAVE_INTERVAL_MS while it runs. Playback, policy and bookmark changes are written at the next tick.
 // A flood of commands therefore costs at most one write per room per driver tick (50 ms). Writes that follow a
 // change of the recording are fsynced (roomStore.ts), at most every SYNC_INTERVAL_MS per room: one inside that window is
 // written without fsync and the next tick after it syncs. Refreshes of untilMs alone are never fsynced: a process crash
@@ -13,15 +13,19 @@
 // Invariants: a failed write is logged once per run of failures (not per attempt) and retried on the next tick;
 // saving never throws into the room.
 import type { Logger } from 'pino';
+import { TICK_MS } from './driver.ts';
 import type { Room, RoomPersistence } from './room.ts';
 import { roomRecord } from './roomRecord.ts';
 import type { RoomFileStore } from './roomStore.ts';
 
-/** Simulated time a restored room may lag behind the lost one, at most (at speeds up to 4x; see below). */
+/** Simulated time a restored room may lag behind the lost one (at speeds up to 20x; see MIN_SAVE_INTERVAL_MS). */
 export const SAVE_SIM_STEP_MS = 1_000;
-/** Never refresh a running room's record more often than this (at 100x, untilMs then lags by up to 25 s). */
-export const MIN_SAVE_INTERVAL_MS = 250;
-/** Playback, policy or bookmark changes, and slow simulations, are written within this much wall time. */
+/**
+ * Never refresh a running room's record more often than once per driver tick: up to 20x the restored time is within a
+ * second; at 100x within five. Such a refresh is not fsynced and costs well under a millisecond.
+ */
+export const MIN_SAVE_INTERVAL_MS = TICK_MS;
+/** A slow simulation (speed below 1) is refreshed at least this often. */
 export const IDLE_SAVE_INTERVAL_MS = 1_000;
 /** fsync a room's record at most this often (each costs 1-7 ms of the event loop on this kind of disk). */
 export const SYNC_INTERVAL_MS = 200;
@@ -60,11 +64,11 @@ export class RoomSaver implements RoomPersistence {
   ticked(room: Room): void {
     const state = this.stateOf(room);
     if (state.historyDirty) return this.save(room, state);
-    if (state.unsynced && this.now() - state.syncedWallMs >= SYNC_INTERVAL_MS) return this.save(room, state);
+    if (state.dirty || (state.unsynced && this.now() - state.syncedWallMs >= SYNC_INTERVAL_MS)) return this.save(room, state);
     const sinceWallMs = this.now() - state.savedWallMs;
     const advancedMs = room.engine.simTimeMs - state.savedSimMs;
     if (advancedMs >= SAVE_SIM_STEP_MS && sinceWallMs >= MIN_SAVE_INTERVAL_MS) return this.save(room, state);
-    if ((advancedMs !== 0 || state.dirty) && sinceWallMs >= IDLE_SAVE_INTERVAL_MS) this.save(room, state);
+    if (advancedMs !== 0 && sinceWallMs >= IDLE_SAVE_INTERVAL_MS) this.save(room, state);
   }
 
   /** Writes `room` now and fsyncs it, whatever changed (a new room, shutdown). */
