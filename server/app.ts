@@ -9,6 +9,7 @@ import { AddressLimiter } from './api/addressLimiter.ts';
 import { createRequestHandler } from './api/router.ts';
 import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
 import { attachSocket } from './handlers/socket.ts';
+import { createRejectLog } from './handlers/rejectLog.ts';
 import { originGate } from './origins.ts';
 import type { RoomBroadcast } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
@@ -60,6 +61,8 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   if (stored.length > 0) rooms.restore(stored);
   // Shared by the socket joins and the HTTP routes that take a presenter key.
   const wrongKeys = new AddressLimiter(limits.wrongKeysPerSecond, limits.wrongKeyBurst, now);
+  // One budget for every socket's rejected-command log lines: many sockets must not multiply the log either.
+  const rejected = createRejectLog(logger, now);
 
   httpServer.on('request', createRequestHandler({
     rooms,
@@ -90,7 +93,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
-    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys });
+    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected });
   });
   io.engine.on('connection_error', (error: { code?: number; message?: string }) => {
     logger.warn({ code: error.code, message: error.message }, 'client connection refused');

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import { describeZodError } from '../../shared/protocol/schemas.ts';
 import type { TokenBucket } from '../rateLimit.ts';
+import type { RejectLog, Rejection } from './rejectLog.ts';
 
 type AckFn = (result: Ack) => void;
 
@@ -21,6 +22,8 @@ export interface CommandContext {
   bucket: TokenBucket;
   logger: Logger;
   limitText: string;
+  /** Rejected commands, logged with bounded, sanitised fields (rejectLog.ts). */
+  rejected: RejectLog;
 }
 
 export function registerCommand<S extends z.ZodType>(
@@ -38,9 +41,9 @@ export function registerCommand<S extends z.ZodType>(
       return;
     }
     const answer = onceOnly(last as AckFn, logger, socket.id, name);
-    const ack: AckFn = (result) => {
-      // Client errors are worth one log line each: a teacher debugging a classroom reads them.
-      if (!result.ok) logger.info({ socket: socket.id, command: name, error: result.error }, 'command rejected');
+    const ack = (result: Ack, issues?: Rejection['issues']) => {
+      // Client errors are worth one log line each (bounded and sanitised: the payload is the client's, rejectLog.ts).
+      if (!result.ok) context.rejected(socket.id, name, { error: result.error, issues });
       answer(result);
     };
     const payloads = args.slice(0, -1);
@@ -55,7 +58,7 @@ export function registerCommand<S extends z.ZodType>(
     }
     const parsed = schema.safeParse(payloads[0]);
     if (!parsed.success) {
-      ack({ ok: false, error: `invalid '${name}' payload: ${describeZodError(parsed.error)}` });
+      ack({ ok: false, error: `invalid '${name}' payload: ${describeZodError(parsed.error)}` }, parsed.error.issues);
       return;
     }
     try {

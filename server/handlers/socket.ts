@@ -19,6 +19,7 @@ import { registerCommand, type CommandContext, type RawSocket } from './command.
 import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';
 import { createBookmarkBudget } from './bookmark.ts';
+import { createRejectLog, type RejectLog } from './rejectLog.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -30,6 +31,8 @@ export interface SocketDeps {
   limits: ServerLimits;
   /** Wrong presenter keys per client address (shared by every socket of the app). */
   wrongKeys: AddressLimiter;
+  /** Rejected-command log lines, bounded and shared by every socket (rejectLog.ts); default: one per socket. */
+  rejected?: RejectLog;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -42,6 +45,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     bucket: new TokenBucket(limits.commandsPerSecond, limits.commandBurst, deps.now),
     logger,
     limitText: `${limits.commandsPerSecond} commands per second (bursts of ${limits.commandBurst})`,
+    rejected: deps.rejected ?? createRejectLog(logger, deps.now),
   };
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
   const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
