@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import { AddressLimiter } from './api/addressLimiter.ts';
 import { createRequestHandler } from './api/router.ts';
+import { addSecurityHeaders } from './api/securityHeaders.ts';
 import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
 import { attachSocket } from './handlers/socket.ts';
 import { createRejectLog } from './handlers/rejectLog.ts';
@@ -74,15 +75,21 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
     wrongKeys,
     origins: deps.origins ?? [],
-    stats: () => ({
-      uptimeMs: now() - startedWallMs,
-      rooms: rooms.names().map((name) => {
-        const room = rooms.get(name);
-        return { name, clients: room?.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.timeline.memory().bytes ?? 0 };
-      }),
-      memoryRssBytes: process.memoryUsage().rss,
-      cpuMicros: process.cpuUsage(),
-    }),
+    stats: (local) => {
+      const uptimeMs = now() - startedWallMs;
+      const memoryRssBytes = process.memoryUsage().rss;
+      if (!local) return { uptimeMs, rooms: rooms.size, clients: rooms.names().reduce((n, name) => n + (rooms.get(name)?.clients ?? 0), 0), memoryRssBytes };
+      return {
+        uptimeMs,
+        rooms: rooms.names().map((name) => {
+          const room = rooms.get(name);
+          return { name, clients: room?.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.timeline.memory().bytes ?? 0 };
+        }),
+        memoryRssBytes,
+        cpuMicros: process.cpuUsage(),
+        storeWrites: saver?.writes ?? null,
+      };
+    },
   }));
 
   io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
@@ -95,6 +102,8 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
     attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected });
   });
+  io.engine.on('initial_headers', addSecurityHeaders);
+  io.engine.on('headers', addSecurityHeaders);
   io.engine.on('connection_error', (error: { code?: number; message?: string }) => {
     logger.warn({ code: error.code, message: error.message }, 'client connection refused');
   });

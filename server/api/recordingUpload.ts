@@ -21,7 +21,7 @@ export async function serveRecordingUpload(rooms: RoomRegistry, name: string, re
   const room = rooms.get(name);
   if (!room) {
     req.resume();
-    return sendError(res, 404, `unknown room '${name.slice(0, 64)}'; rooms: ${rooms.names().join(', ')}`);
+    return sendError(res, 404, `unknown room '${name.slice(0, 64)}'`);
   }
   const body = await readBody(req, MAX_UPLOAD_BYTES);
   if (!body.ok) return sendError(res, body.status, body.error);

@@ -21,6 +21,7 @@ import { serveCreateRoom } from './createRoomRoute.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
 import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
+import { applySecurityHeaders } from './securityHeaders.ts';
 
 export interface RouterDeps {
   rooms: RoomRegistry;
@@ -35,7 +36,8 @@ export interface RouterDeps {
   wrongKeys: AddressLimiter;
   /** Browser origins allowed besides same-origin and localhost (as for the socket, origins.ts). */
   origins?: readonly string[];
-  stats(): object;
+  /** `local`: asked from this machine (loopback), the only place room names are shown. */
+  stats(local: boolean): object;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -46,6 +48,7 @@ const MAX_URL_LENGTH = 2048;
 
 export function createRequestHandler(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    applySecurityHeaders(res, { csp: deps.webMiddleware === undefined });
     handle(deps, req, res).catch((error: unknown) => {
       deps.logger.error({ err: error, url: req.url }, 'http request failed');
       if (!res.headersSent) sendError(res, 500, 'internal error (logged on the server)');
@@ -63,7 +66,8 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
   const createRoom = req.method === 'POST' && /^\/api\/rooms\/?(\?|$)/.test(rawUrl);
   if (req.method !== 'GET' && req.method !== 'HEAD' && !upload && !createRoom) {
     req.resume();
-    return sendError(res, 405, `method ${req.method} not allowed: this server answers GET and HEAD (and POST ${ROOM_API_BASE}, POST ${ROOM_API_BASE}/<room>/recording)`);
+    const allow = /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl) ? 'GET, HEAD, POST' : /^\/api\/rooms\/?(\?|$)/.test(rawUrl) ? 'POST' : 'GET, HEAD';
+    return sendJson(res, 405, { error: `method ${String(req.method).slice(0, 16)} not allowed here: allowed ${allow}` }, { Allow: allow });
   }
   if (createRoom) return createClassRoom(deps, req, res);
   let url: URL;
@@ -75,7 +79,8 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
   const pathname = url.pathname;
   const query = Object.fromEntries(url.searchParams);
 
-  if (pathname === '/healthz') return sendJson(res, 200, { ok: true, ...deps.stats() });
+  // Room names are for whoever runs the server (loopback); from elsewhere /healthz says only that it is alive and how busy.
+  if (pathname === '/healthz') return sendJson(res, 200, { ok: true, ...deps.stats(isLoopback(req.socket.remoteAddress)) });
   if (pathname === '/api/scenarios') return sendJson(res, 200, { scenarios: deps.scenarios.list() });
   if (pathname === '/api/explain') {
     const room = pickRoom(deps.rooms, query.room, res);
@@ -163,7 +168,8 @@ function pickRoom(rooms: RoomRegistry, name: string | undefined, res: ServerResp
   }
   const roomName = parsed.data.room ?? DEFAULT_ROOM;
   const room = rooms.get(roomName);
-  if (!room) sendError(res, 404, `unknown room '${roomName}'; rooms: ${rooms.names().join(', ')}`);
+  // Never the list of rooms: a room's name is all a stranger needs to watch it.
+  if (!room) sendError(res, 404, `unknown room '${roomName}'`);
   return room ?? null;
 }
 
@@ -173,4 +179,11 @@ function decodeSegments(rest: string): string[] | null {
   } catch {
     return null;
   }
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack listener reports ::ffff:127.0.0.1). */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
 }
