@@ -20,10 +20,17 @@ import { RoomFileStore } from './roomStore.ts';
 /** How often idle rooms are looked for. */
 export const SWEEP_INTERVAL_MS = 30_000;
 
+/** What a socket is told when the server shuts down (server:closing); the web client reconnects by itself. */
+export const SHUTDOWN_REASON = 'the server is restarting: reconnect in a moment, your room comes back';
+
 export interface App {
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   rooms: RoomRegistry;
   limits: ServerLimits;
+  /**
+   * Shutdown, in the order that keeps it short under load: refuse new commands, stop every room's timer, store every
+   * room, tell each socket why and disconnect it, then close socket.io. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -100,7 +107,12 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
-    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected });
+    if (closing) {
+      socket.emit('server:closing', { reason: SHUTDOWN_REASON });
+      socket.disconnect(true);
+      return;
+    }
+    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected, closing: () => closing });
   });
   io.engine.on('initial_headers', addSecurityHeaders);
   io.engine.on('headers', addSecurityHeaders);
@@ -110,17 +122,24 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
 
   const sweeper = setInterval(() => rooms.sweep(), SWEEP_INTERVAL_MS);
   sweeper.unref();
+  let closing = false;
+  let closed: Promise<void> | null = null;
 
   return {
     io,
     rooms,
     limits,
-    close: async () => {
-      clearInterval(sweeper);
-      rooms.saveAll();
-      rooms.close();
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => void io.close(() => resolve()));
+    close: () => {
+      closed ??= (async () => {
+        closing = true;
+        clearInterval(sweeper);
+        rooms.saveAll();
+        rooms.close();
+        io.emit('server:closing', { reason: SHUTDOWN_REASON });
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
+      })();
+      return closed;
     },
   };
 }

@@ -24,6 +24,8 @@ export interface CommandContext {
   limitText: string;
   /** Rejected commands, logged with bounded, sanitised fields (rejectLog.ts). */
   rejected: RejectLog;
+  /** True while the server shuts down: every command is answered at once with a refusal, nothing else runs. */
+  closing?: () => boolean;
 }
 
 export function registerCommand<S extends z.ZodType>(
@@ -47,6 +49,10 @@ export function registerCommand<S extends z.ZodType>(
       answer(result);
     };
     const payloads = args.slice(0, -1);
+    if (context.closing?.() === true) {
+      answer({ ok: false, error: 'the server is shutting down; reconnect in a moment' });
+      return;
+    }
     if (!bucket.take()) {
       // Answered but not logged: logging every refused command would let a flood through to the log.
       answer({ ok: false, error: `rate limit: at most ${context.limitText}; command '${name}' was not applied` });

@@ -33,6 +33,8 @@ export interface SocketDeps {
   wrongKeys: AddressLimiter;
   /** Rejected-command log lines, bounded and shared by every socket (rejectLog.ts); default: one per socket. */
   rejected?: RejectLog;
+  /** True once the server is shutting down: commands are refused at once instead of starting work. */
+  closing?: () => boolean;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -46,6 +48,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     logger,
     limitText: `${limits.commandsPerSecond} commands per second (bursts of ${limits.commandBurst})`,
     rejected: deps.rejected ?? createRejectLog(logger, deps.now),
+    closing: deps.closing,
   };
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
   const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };

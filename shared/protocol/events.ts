@@ -12,6 +12,11 @@ export interface ServerToClientEvents {
   'sim:bookmarks': (bookmarks: Bookmark[]) => void;
   /** The room's policy after a `room:policy` change (also in every snapshot). */
   'sim:policy': (policy: RoomPolicy) => void;
+  /**
+   * Sent just before the server disconnects this socket itself, saying why: it is shutting down (reconnect in a
+   * moment, the rooms come back), or the socket fell too far behind reading what it was sent.
+   */
+  'server:closing': (notice: { reason: string }) => void;
 }
 
 /** Payloads are typed for our own client; the server still validates every one with zod (schemas.ts). */
