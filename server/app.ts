@@ -11,6 +11,7 @@ import { addSecurityHeaders } from './api/securityHeaders.ts';
 import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
 import { attachSocket } from './handlers/socket.ts';
 import { createRejectLog } from './handlers/rejectLog.ts';
+import { HeavyCommands } from './handlers/heavy.ts';
 import { originGate } from './origins.ts';
 import type { RoomBroadcast } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
@@ -71,6 +72,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   const wrongKeys = new AddressLimiter(limits.wrongKeysPerSecond, limits.wrongKeyBurst, now);
   // One budget for every socket's rejected-command log lines: many sockets must not multiply the log either.
   const rejected = createRejectLog(logger, now);
+  const heavy = new HeavyCommands(limits, new AddressLimiter(limits.heavyPerAddressPerSecond, limits.heavyAddressBurst, now), now, logger);
 
   httpServer.on('request', createRequestHandler({
     rooms,
@@ -112,7 +114,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
       socket.disconnect(true);
       return;
     }
-    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected, closing: () => closing });
+    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected, closing: () => closing, heavy });
   });
   io.engine.on('initial_headers', addSecurityHeaders);
   io.engine.on('headers', addSecurityHeaders);
@@ -132,6 +134,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     close: () => {
       closed ??= (async () => {
         closing = true;
+        heavy.close();
         clearInterval(sweeper);
         rooms.saveAll();
         rooms.close();

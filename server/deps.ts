@@ -70,6 +70,14 @@ export interface ServerLimits {
   /** Wrong presenter keys per address (sim:join, uploads): guessing is hopeless at 128 bits, this keeps it quiet. */
   wrongKeysPerSecond: number;
   wrongKeyBurst: number;
+  /** Heavy commands (reset, scenario load, rewind, fork; handlers/heavy.ts): socket tokens each, per room, per address. */
+  heavyCommandTokens: number;
+  heavyPerRoomPerSecond: number;
+  heavyRoomBurst: number;
+  heavyPerAddressPerSecond: number;
+  heavyAddressBurst: number;
+  /** A socket whose unsent bytes pass this is sent no more snapshots and is disconnected (handlers/outgoing.ts). */
+  maxSocketBufferBytes: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -89,4 +97,12 @@ export const DEFAULT_LIMITS: ServerLimits = {
   roomsPerAddress: 3,
   wrongKeysPerSecond: 0.2,
   wrongKeyBurst: 5,
+  // A presenter resets or loads a few times a minute; a class behind one NAT address shares the address budget.
+  heavyCommandTokens: 4,
+  heavyPerRoomPerSecond: 2,
+  heavyRoomBurst: 6,
+  heavyPerAddressPerSecond: 4,
+  heavyAddressBurst: 12,
+  // A few snapshots of the largest cluster; a reader further behind than this is not reading.
+  maxSocketBufferBytes: 64 * 1024 * 1024,
 };

@@ -32,7 +32,8 @@ export function registerCommand<S extends z.ZodType>(
   context: CommandContext,
   name: string,
   schema: S,
-  handler: (payload: z.infer<S>) => Ack,
+  /** May answer later (a heavy command runs on the next turn, handlers/heavy.ts). */
+  handler: (payload: z.infer<S>) => Ack | Promise<Ack>,
 ): void {
   const { socket, bucket, logger } = context;
   socket.on(name, (...args: unknown[]) => {
@@ -67,11 +68,16 @@ export function registerCommand<S extends z.ZodType>(
       ack({ ok: false, error: `invalid '${name}' payload: ${describeZodError(parsed.error)}` }, parsed.error.issues);
       return;
     }
-    try {
-      ack(handler(parsed.data));
-    } catch (error) {
+    const failed = (error: unknown) => {
       logger.error({ err: error, socket: socket.id, command: name }, 'command handler failed');
       ack({ ok: false, error: `internal error while handling '${name}' (logged on the server)` });
+    };
+    try {
+      const result = handler(parsed.data);
+      if (result instanceof Promise) result.then(ack, failed);
+      else ack(result);
+    } catch (error) {
+      failed(error);
     }
   });
 }

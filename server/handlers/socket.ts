@@ -20,6 +20,7 @@ import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';
 import { createBookmarkBudget } from './bookmark.ts';
 import { createRejectLog, type RejectLog } from './rejectLog.ts';
+import type { HeavyCommands, HeavyKind } from './heavy.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -35,6 +36,8 @@ export interface SocketDeps {
   rejected?: RejectLog;
   /** True once the server is shutting down: commands are refused at once instead of starting work. */
   closing?: () => boolean;
+  /** Reset, scenario load, rewind and fork: budgets per room and address, run on the next turn (heavy.ts). */
+  heavy: HeavyCommands;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -52,11 +55,13 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   };
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
   const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
-  const inRoom = (handler: (room: Room) => Ack): Ack => (current === null ? NOT_JOINED : handler(current));
+  const inRoom = (handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> => (current === null ? NOT_JOINED : handler(current));
+  const address = socket.handshake.address;
+  const heavy = (room: Room, kind: HeavyKind, run: () => Ack) => deps.heavy.submit(room, address, context.bucket, kind, run);
   // Decided at each join (classroom.ts): the presenter of a class room holds its key; everyone else is a viewer.
   let role: RoomRole = 'viewer';
   let displayName: string | null = null;
-  const guarded = (command: GuardedCommand, handler: (room: Room) => Ack): Ack =>
+  const guarded = (command: GuardedCommand, handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> =>
     inRoom((room) => refusal(room, role, command) ?? handler(room));
 
   registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
@@ -108,9 +113,12 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
 
   registerCommand(context, 'sim:control', controlSchema, (command) =>
     guarded('sim:control', (room) => {
-      const result = room.control(command);
-      if (result.ok) logger.info({ room: room.name, socket: socket.id, command }, 'playback control');
-      return result;
+      const apply = () => {
+        const result = room.control(command);
+        if (result.ok) logger.info({ room: room.name, socket: socket.id, command }, 'playback control');
+        return result;
+      };
+      return command.action === 'reset' ? heavy(room, 'reset', apply) : apply();
     }),
   );
 
@@ -118,10 +126,12 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     guarded('scenario:load', (room) => {
       const loaded = deps.scenarios.load(name);
       if (!loaded.ok) return loaded;
-      const error = room.loadScenario(loaded.scenario);
-      if (error !== null) return { ok: false, error };
-      const { title, description } = loaded.scenario;
-      return { ok: true, scenario: { name: loaded.scenario.name, title, description } };
+      return heavy(room, 'scenario load', () => {
+        const error = room.loadScenario(loaded.scenario);
+        if (error !== null) return { ok: false, error };
+        const { title, description } = loaded.scenario;
+        return { ok: true, scenario: { name: loaded.scenario.name, title, description } };
+      });
     }),
   );
 
@@ -144,14 +154,16 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   const branches = new TokenBucket(limits.branchesPerSecond, limits.branchBurst, deps.now);
   const branchLimited: Ack = { ok: false, error: `rate limit: at most ${limits.branchesPerSecond} rewind/fork per second (bursts of ${limits.branchBurst})` };
   registerCommand(context, 'sim:rewind', rewindSchema, ({ simTimeMs }) =>
-    guarded('sim:rewind', (room) => (branches.take() ? room.rewind(simTimeMs) : branchLimited)),
+    guarded('sim:rewind', (room) => (branches.take() ? heavy(room, 'rewind', () => room.rewind(simTimeMs)) : branchLimited)),
   );
   registerCommand(context, 'sim:fork', forkSchema, (request) =>
     inRoom((room) => {
       if (!branches.take()) return branchLimited;
-      const forked = rooms.fork(room.name, request?.simTimeMs);
-      if (!forked.ok) return forked;
-      return { ok: true, room: forked.room.name, key: forked.key };
+      return heavy(room, 'fork', () => {
+        const forked = rooms.fork(room.name, request?.simTimeMs);
+        if (!forked.ok) return forked;
+        return { ok: true, room: forked.room.name, key: forked.key };
+      });
     }),
   );
 
