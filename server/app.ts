@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
 import { attachSocket } from './handlers/socket.ts';
 import { createRejectLog } from './handlers/rejectLog.ts';
 import { HeavyCommands } from './handlers/heavy.ts';
+import { OutgoingBudget } from './handlers/outgoing.ts';
 import { originGate } from './origins.ts';
 import type { RoomBroadcast } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
@@ -42,9 +43,15 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   const startedWallMs = now();
   // eslint-disable-next-line prefer-const -- assigned after the rooms exist; the broadcast closes over it.
   let io: Server<ClientToServerEvents, ServerToClientEvents>;
+  // eslint-disable-next-line prefer-const -- made with io, below; the snapshot broadcast closes over it.
+  let outgoing: OutgoingBudget;
   const broadcast: RoomBroadcast = {
     events: (room, batch) => io.to(room).emit('sim:events', batch),
-    snapshot: (room, snapshot) => io.to(room).emit('sim:snapshot', snapshot),
+    // Whoever is too far behind already gets no more snapshots (handlers/outgoing.ts).
+    snapshot: (room, snapshot) => {
+      outgoing.dropOverBudgetIn(room);
+      io.to(room).emit('sim:snapshot', snapshot);
+    },
     playback: (room, playback) => io.to(room).emit('sim:playback', playback),
     bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),
     policy: (room, policy) => io.to(room).emit('sim:policy', policy),
@@ -106,6 +113,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     allowRequest: originGate(deps.origins ?? []),
     serveClient: false,
   });
+  outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
@@ -114,7 +122,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
       socket.disconnect(true);
       return;
     }
-    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected, closing: () => closing, heavy });
+    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected, closing: () => closing, heavy, outgoing });
   });
   io.engine.on('initial_headers', addSecurityHeaders);
   io.engine.on('headers', addSecurityHeaders);
@@ -135,6 +143,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
       closed ??= (async () => {
         closing = true;
         heavy.close();
+        outgoing.close();
         clearInterval(sweeper);
         rooms.saveAll();
         rooms.close();

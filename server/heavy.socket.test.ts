@@ -3,7 +3,7 @@
 // per-address budget spans sockets and rooms, and a refused heavy command still costs its sender more than one token.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '../shared/protocol/messages.ts';
-import { DEFAULT_LIMITS } from './deps.ts';
+import type { DEFAULT_LIMITS } from './deps.ts';
 import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './testing/harness.ts';
 
 let server: TestServer | null = null;

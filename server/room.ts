@@ -24,6 +24,8 @@ export const DEFAULT_SEED = 1;
 export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
 /** A quiet simulation sends no batches; a playback heartbeat keeps viewers' clocks (the timeline's now line) true. */
 export const PLAYBACK_HEARTBEAT_MS = 1_000;
+/** A running room's snapshot is reused for this long when no event happened (its simTimeMs may lag by that much). */
+export const SNAPSHOT_REUSE_MS = 1_000;
 
 /** Where a room's facts go (socket.io in the app, arrays in tests). */
 export interface RoomBroadcast {
@@ -115,6 +117,9 @@ export class Room {
   private keyDigest: string | null = null;
   /** Class rooms only: viewers may inject faults (room:policy). */
   private studentsMayInject = false;
+  /** Bumped by every change a snapshot shows that neither the epoch nor lastSeq reflects (policy, bookmarks, installs). */
+  private stateVersion = 0;
+  private cachedSnapshot: { key: string; snapshot: SimSnapshot; builtWallMs: number } | null = null;
   private idleSinceWallMs: number;
 
   constructor(private readonly options: RoomOptions, sim?: Partial<Simulation>) {
@@ -148,6 +153,7 @@ export class Room {
   /** room:policy (presenter only, checked by the caller): everyone in the room gets the new policy. */
   setPolicy(change: { studentsMayInject?: boolean }): RoomPolicy {
     if (change.studentsMayInject !== undefined) this.studentsMayInject = change.studentsMayInject;
+    this.stateVersion++;
     const policy = this.policy;
     this.options.persistence?.changed(this, false);
     this.options.broadcast.policy?.(this.name, policy);
@@ -211,10 +217,25 @@ export class Room {
     return { speed: this.driver.speed, paused: this.driver.paused, simTimeMs: this.driver.simTimeMs };
   }
 
-  /** Full state. Flushes first, so the next batch a receiver gets starts right after `lastSeq`. */
+  /**
+   * Full state. Flushes first, so the next batch a receiver gets starts right after `lastSeq`. The same object is
+   * returned until the room changes (or, while it runs with nothing happening, for SNAPSHOT_REUSE_MS), so a reconnect
+   * storm builds and encodes it once (handlers/outgoing.ts); receivers must not modify it.
+   */
   snapshot(): SimSnapshot {
     this.options.persistence?.beforeSend(this);
     this.flush();
+    const engine = this.driver.engine;
+    const key = `${this.epoch}:${engine.lastSeq}:${this.stateVersion}:${this.driver.paused}:${this.driver.speed}`;
+    const cached = this.cachedSnapshot;
+    const nowMs = this.options.now();
+    if (cached !== null && cached.key === key && (this.driver.paused || nowMs - cached.builtWallMs < SNAPSHOT_REUSE_MS)) return cached.snapshot;
+    const snapshot = this.buildSnapshot();
+    this.cachedSnapshot = { key, snapshot, builtWallMs: nowMs };
+    return snapshot;
+  }
+
+  private buildSnapshot(): SimSnapshot {
     const engine = this.driver.engine;
     return {
       room: this.name,
@@ -317,6 +338,7 @@ export class Room {
     if (error !== null) return { ok: false, error };
     const added = this.marks.add(name, at);
     if (added.ok) {
+      this.stateVersion++;
       this.options.persistence?.changed(this, false);
       this.options.broadcast.bookmarks?.(this.name, this.marks.list());
     }
@@ -384,6 +406,7 @@ export class Room {
     this.install(sim, this.driver, false, start, { cursor: state.cursor, paused: state.paused, speed: state.speed });
     this.marks = RoomBookmarks.restored(state.bookmarks, state.nextBookmarkId);
     this.epoch = state.epoch;
+    this.stateVersion++;
   }
 
   /** What the room's stored record holds (roomRecord.ts). */
@@ -442,6 +465,7 @@ export class Room {
       start?.steps ?? [],
     );
     this.pending = [];
+    this.stateVersion++;
     if (bumpEpoch) this.epoch++;
     if (this.options.autoTick) driver.start();
   }

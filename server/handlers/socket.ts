@@ -21,6 +21,7 @@ import { createPastExplainer } from './pastExplain.ts';
 import { createBookmarkBudget } from './bookmark.ts';
 import { createRejectLog, type RejectLog } from './rejectLog.ts';
 import type { HeavyCommands, HeavyKind } from './heavy.ts';
+import type { OutgoingBudget } from './outgoing.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -38,6 +39,8 @@ export interface SocketDeps {
   closing?: () => boolean;
   /** Reset, scenario load, rewind and fork: budgets per room and address, run on the next turn (heavy.ts). */
   heavy: HeavyCommands;
+  /** Snapshots to one socket: encoded once per version, refused (and the socket dropped) past its budget. */
+  outgoing: OutgoingBudget;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -84,7 +87,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       lookup.room.addClient();
       current = lookup.room;
     }
-    socket.emit('sim:snapshot', snapshot);
+    deps.outgoing.sendSnapshot(socket, snapshot);
     logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };
   });
@@ -102,7 +105,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     inRoom((room) => {
       if (!snapshots.take()) return snapshotLimited;
       const snapshot = room.snapshot();
-      socket.emit('sim:snapshot', snapshot);
+      deps.outgoing.sendSnapshot(socket, snapshot);
       return { ok: true, lastSeq: snapshot.lastSeq };
     }),
   );
