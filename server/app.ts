@@ -91,6 +91,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
     wrongKeys,
     origins: deps.origins ?? [],
+    heavy,
     stats: (local) => {
       const uptimeMs = now() - startedWallMs;
       const memoryRssBytes = process.memoryUsage().rss;

@@ -70,6 +70,14 @@ describe('heavy commands', () => {
     expect(answers[2]).toMatchObject({ error: expect.stringMatching(/your address may send at most 1/) });
   });
 
+  it('a recording upload counts against the same room budget (429 past it)', async () => {
+    await start({ heavyPerRoomPerSecond: 1, heavyRoomBurst: 2 });
+    const recording = await (await fetch(`${server!.url}/api/rooms/default/recording`)).text();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server!.url}/api/rooms/default/recording`, { method: 'POST', body: recording })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it('a heavy command costs its sender several command tokens', async () => {
     await start({ commandsPerSecond: 1, commandBurst: 8, heavyCommandTokens: 4, heavyPerAddressPerSecond: 100, heavyAddressBurst: 100, heavyRoomBurst: 100, heavyPerRoomPerSecond: 100 });
     const socket = await connectClient(server!.url);

@@ -22,6 +22,7 @@ import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
 import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
 import { applySecurityHeaders } from './securityHeaders.ts';
+import type { HeavyCommands } from '../handlers/heavy.ts';
 
 export interface RouterDeps {
   rooms: RoomRegistry;
@@ -38,6 +39,8 @@ export interface RouterDeps {
   origins?: readonly string[];
   /** `local`: asked from this machine (loopback), the only place room names are shown. */
   stats(local: boolean): object;
+  /** Heavy-command budgets (handlers/heavy.ts): an upload replaces the room's simulation like a reset. */
+  heavy?: HeavyCommands;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -134,17 +137,18 @@ function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, r
   }
   // A class room is changed by its presenter only: the key comes in a header (never in the URL, which gets logged).
   const target = deps.rooms.get(room);
+  const address = req.socket.remoteAddress ?? 'unknown';
   if (target !== undefined && target.policy.mode === 'class') {
     const header = req.headers[PRESENTER_KEY_HEADER];
     const given = typeof header === 'string' ? header : undefined;
-    const address = req.socket.remoteAddress ?? 'unknown';
     if (given === undefined || given.length > 256 || !target.presenterKeyMatches(given)) {
       req.resume();
       if (given !== undefined && !deps.wrongKeys.take(address)) return sendJson(res, 429, { error: 'too many wrong presenter keys from your address: wait a minute' }, { 'Retry-After': '60' });
       return sendError(res, 403, `only the presenter may load a recording into room '${target.name}' (a class room): send its key in the ${PRESENTER_KEY_HEADER} header`);
     }
   }
-  return serveRecordingUpload(deps.rooms, room, req, res, deps.logger);
+  const heavy = deps.heavy;
+  return serveRecordingUpload(deps.rooms, room, req, res, deps.logger, heavy === undefined ? undefined : (target, run) => heavy.submit(target, address, null, 'scenario load', run));
 }
 
 /** POST /api/rooms: same Origin gate as an upload, the address's API budget, then createRoomRoute.ts. */

@@ -43,12 +43,13 @@ export class HeavyCommands {
 
   /**
    * Charges the budgets and runs `run` on the next turn (coalesced per room for reset/load/rewind); the promise is the
-   * command's answer. `socketBucket` is the sender's command bucket (the command's first token is already taken).
+   * command's answer. `socketBucket` is the sender's command bucket (the command's first token is already taken); null
+   * for an HTTP upload (its route has its own per-address limit).
    */
-  submit(room: Room, address: string, socketBucket: TokenBucket, kind: HeavyKind, run: () => Ack): Promise<Ack> {
+  submit(room: Room, address: string, socketBucket: TokenBucket | null, kind: HeavyKind, run: () => Ack): Promise<Ack> {
     if (this.closed) return Promise.resolve({ ok: false, error: 'the server is shutting down; reconnect in a moment' });
     const { heavyCommandTokens, heavyPerRoomPerSecond, heavyRoomBurst, heavyPerAddressPerSecond, heavyAddressBurst } = this.limits;
-    if (!socketBucket.take(heavyCommandTokens - 1)) {
+    if (socketBucket !== null && !socketBucket.take(heavyCommandTokens - 1)) {
       return Promise.resolve({ ok: false, error: `rate limit: a ${kind} costs ${heavyCommandTokens} commands of your budget; wait a moment` });
     }
     const coalesces = kind !== 'fork' && this.replacing.has(room);
