@@ -148,6 +148,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
         clearInterval(sweeper);
         rooms.saveAll();
         rooms.close();
+        store?.close();
         io.emit('server:closing', { reason: SHUTDOWN_REASON });
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => void io.close(() => resolve()));

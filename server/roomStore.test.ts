@@ -2,6 +2,7 @@
 // crash left behind is swept away without touching the last good record, and a corrupt, truncated, oversized or
 // misnamed file is skipped with a log line, never a crash. Also: a record that parses but is not a valid room
 // record is refused by parseRoomRecord with a readable reason.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ describe('RoomFileStore', () => {
   it('writes a record atomically: the file holds the whole new record, no temp file stays, only we may read it', () => {
     store.save('lab-1', { n: 1 });
     store.save('lab-1', { n: 2, text: 'x'.repeat(10_000) });
-    expect(fs.readdirSync(dir)).toEqual(['lab-1.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.lock', 'lab-1.json']);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'lab-1.json'), 'utf8'))).toMatchObject({ n: 2 });
     expect(fs.statSync(path.join(dir, 'lab-1.json')).mode & 0o777).toBe(0o600);
     expect(store.loadAll()).toEqual([{ room: 'lab-1', json: { n: 2, text: 'x'.repeat(10_000) } }]);
@@ -39,7 +40,7 @@ describe('RoomFileStore', () => {
     fs.writeFileSync(path.join(dir, 'lab-1.json.tmp'), '{"n": 2, "trunc');
     const reopened = new RoomFileStore(dir, pino({ level: 'silent' }));
     reopened.open();
-    expect(fs.readdirSync(dir)).toEqual(['lab-1.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.lock', 'lab-1.json']);
     expect(reopened.loadAll()).toEqual([{ room: 'lab-1', json: { n: 1 } }]);
   });
 
@@ -71,6 +72,22 @@ describe('RoomFileStore', () => {
   it('reads nothing (with an error line) from a directory it cannot list, instead of crashing', () => {
     const missing = new RoomFileStore(path.join(dir, 'no', 'such'), pino({ level: 'silent' }));
     expect(missing.loadAll()).toEqual([]);
+  });
+});
+
+describe('the data directory lock', () => {
+  it('refuses a directory another live process holds, takes over a dead one, and is released on close', () => {
+    const lock = path.join(dir, '.lock');
+    fs.writeFileSync(lock, String(process.ppid)); // a live process that is not us
+    const second = new RoomFileStore(dir, pino({ level: 'silent' }));
+    expect(() => second.open()).toThrow(/in use by another Bootscope process \(pid \d+\)/);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    fs.writeFileSync(lock, String(dead));
+    second.open();
+    expect(fs.readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    second.close();
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(store.loadAll()).toEqual([]); // the lock is not a record
   });
 });
 

@@ -9,13 +9,16 @@
 // times a second per room.
 // Invariants: writes are synchronous, so a caller that returns from save() knows the kernel has the whole record
 // (roomSaver.ts relies on it before events leave the room); a file that cannot be read or parsed is logged and skipped, never fatal;
-// room names are validated (a-z, 0-9, -) before they become file names, so no name can leave the directory.
+// room names are validated (a-z, 0-9, -) before they become file names, so no name can leave the directory; one
+// process uses a directory at a time (a `.lock` file holding its pid: a second `npm start` on the same directory is
+// refused before it reads or writes anything; a lock whose process is gone, after a crash, is taken over).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { roomNameSchema } from '../shared/protocol/schemas.ts';
 
 const SUFFIX = '.json';
+const LOCK = '.lock';
 const TEMP_SUFFIX = '.json.tmp';
 /** A record larger than this is not ours (a recording holds at most 5,000 short steps: well under 2 MB). */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
@@ -28,9 +31,13 @@ export interface StoredFile {
 export class RoomFileStore {
   constructor(readonly dir: string, private readonly logger: Logger) {}
 
-  /** Creates the directory and removes temp files a crash left behind (their rename never happened). */
+  /**
+   * Creates the directory, takes its lock (throws when another live process holds it) and removes temp files a crash
+   * left behind (their rename never happened).
+   */
   open(): void {
     fs.mkdirSync(this.dir, { recursive: true });
+    this.lock();
     for (const name of fs.readdirSync(this.dir)) {
       if (name.endsWith(TEMP_SUFFIX)) fs.rmSync(path.join(this.dir, name), { force: true });
     }
@@ -52,6 +59,16 @@ export class RoomFileStore {
     }
     fs.renameSync(temp, file);
     if (sync) this.syncDirectory();
+  }
+
+  /** Releases the lock (shutdown); the records stay. */
+  close(): void {
+    const file = path.join(this.dir, LOCK);
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file, { force: true });
+    } catch {
+      // Already gone: nothing to release.
+    }
   }
 
   remove(room: string): void {
@@ -88,6 +105,25 @@ export class RoomFileStore {
     return loaded;
   }
 
+  private lock(): void {
+    const file = path.join(this.dir, LOCK);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = Number(fs.readFileSync(file, 'utf8').trim());
+      // The same process may open its directory twice (tests run two apps in one process); another live one may not.
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new Error(`it is in use by another Bootscope process (pid ${holder}); stop that one or give this one another DATA_DIR (if none runs, delete ${file})`);
+      }
+      fs.rmSync(file, { force: true }); // a crashed process's lock (or our own): take it over
+    }
+    throw new Error(`could not take its lock file ${file}`);
+  }
+
   private fileOf(room: string): string {
     if (!roomNameSchema.safeParse(room).success) throw new Error(`not a room name: '${room.slice(0, 40)}'`);
     return path.join(this.dir, `${room}${SUFFIX}`);
@@ -104,5 +140,14 @@ export class RoomFileStore {
     } finally {
       if (fd !== null) fs.closeSync(fd);
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
