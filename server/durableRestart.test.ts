@@ -3,7 +3,8 @@
 // is killed with SIGKILL (no shutdown hook runs: only what was written as it went is there) and started again on the
 // same directory and port. The rooms come back with the same epoch and active faults, the paused one at exactly its
 // moment and the running one within a second of where it died; every event A emitted is emitted again by B under
-// the same seq, byte for byte; and a client that reconnects on its own gets a snapshot without reloading anything.
+// the same seq, byte for byte; a client that reconnects on its own gets a snapshot without reloading anything; and a
+// class room's presenter gets back in with the key only its digest was stored for.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +54,10 @@ describe('durable rooms across kill -9', () => {
     await sleep(1_000);
     expect((await request(watcher, 'fault:inject', { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' })).ok).toBe(true);
 
+    // A class room: only its key's digest is stored, yet its presenter must get back in after the restart.
+    const created = (await (await fetch(`${url}/api/rooms`, { method: 'POST', body: JSON.stringify({ name: 'lesson' }) })).json()) as { presenterKey: string };
+    expect(created.presenterKey).toMatch(/^[0-9a-f]{32}$/);
+
     const pauser: ClientSocket = await connectClient(url);
     cleanup.push(() => pauser.disconnect());
     expect((await request(pauser, 'sim:join', { room: 'frozen' })).ok).toBe(true);
@@ -94,5 +99,12 @@ describe('durable rooms across kill -9', () => {
     await until(() => viewer.lastSeq >= lastSeqBefore, 10_000, 'B to catch up with A');
     expect((await eventLines(url, 'running')).slice(0, runningBefore.length)).toEqual(runningBefore);
     expect(viewer.gaps).toBe(0);
+
+    // The class room's presenter logs in with the same key; a wrong key is still refused; the key is not on disk.
+    const presenter = await connectClient(url);
+    cleanup.push(() => presenter.disconnect());
+    expect(await request(presenter, 'sim:join', { room: 'lesson', key: created.presenterKey })).toMatchObject({ ok: true, role: 'presenter', policy: { mode: 'class' } });
+    expect((await request(presenter, 'sim:join', { room: 'lesson', key: 'f'.repeat(32) })).ok).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'lesson.json'), 'utf8')).not.toContain(created.presenterKey);
   }, 60_000);
 });
