@@ -6,6 +6,8 @@
 //   reported, with how many stalled readers the server dropped. Targets: RSS under 1.5 GB, /healthz under 2 s.
 // - snapshot bytes per join: a fresh viewer joins the room (largest cluster, booted 10 s at 20x) and the snapshot's
 //   JSON length and the time to receive it are reported.
+// - reconnect storm: STORM raw clients join that room at once; the server's CPU time over the next 5 s (snapshot built
+//   and encoded once, then only copied into each socket).
 // - restart: the server is killed with SIGKILL and started again on the same DATA_DIR; time from spawn to listening
 //   with that room restored (its recording replayed), and whether the restored lastSeq is within one second of work.
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import { startServerProcess } from '../server/testing/serverProcess.ts';
 
 const LARGEST = { masters: 5, agents: MAX_AGENTS, publicAgents: MAX_PUBLIC_AGENTS } as const;
 const FLOOD_MS = 15_000;
+const STORM = 50;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function quantile(xs: number[], q: number): number {
@@ -77,6 +80,16 @@ export async function benchDurability(): Promise<Record<string, unknown>> {
     const joinMs = performance.now() - joinedAt;
     const snapshotBytes = JSON.stringify(snapshot).length;
     viewer.disconnect();
+
+    // A reconnect storm: STORM viewers join that room at once; the snapshot is built and encoded once for all of them.
+    const cpuBefore = ((await (await fetch(`${url}/healthz`)).json()) as { cpuMicros: { user: number; system: number } }).cpuMicros;
+    const storm: RawClient[] = [];
+    for (let i = 0; i < STORM; i++) storm.push(await rawClient(url, { read: true }));
+    for (const client of storm) client.emit('sim:join', { room: 'big' });
+    await sleep(5_000);
+    const cpuAfter = ((await (await fetch(`${url}/healthz`)).json()) as { cpuMicros: { user: number; system: number } }).cpuMicros;
+    const stormCpuMs = Math.round((cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / 1000);
+    for (const client of storm) client.destroy();
     driver.disconnect();
     await sleep(300);
 
@@ -102,6 +115,8 @@ export async function benchDurability(): Promise<Record<string, unknown>> {
       snapshotBytesPerJoin: snapshotBytes,
       snapshotJoinMs: Math.round(joinMs),
       snapshotSimTimeMs: snapshot.simTimeMs,
+      stormJoins: STORM,
+      stormServerCpuMs: stormCpuMs,
       restartToListenMs: Math.round(restartMs),
       restoredSimTimeMs: restored?.simTimeMs ?? null,
       restoredLastSeq: restored?.lastSeq ?? null,
@@ -112,6 +127,7 @@ export async function benchDurability(): Promise<Record<string, unknown>> {
       { row: 'flood: max RSS', value: `${result.maxRssMB} MB (target < 1536)` },
       { row: 'flood: resets run / stalled readers dropped', value: `${resets} in ${FLOOD_MS / 1000} s / ${dropped} of 4` },
       { row: 'snapshot bytes per join (largest cluster)', value: `${snapshotBytes} B in ${result.snapshotJoinMs} ms` },
+      { row: `reconnect storm: ${STORM} joins of that room at once`, value: `${stormCpuMs} ms of server CPU (user + system, over 5 s)` },
       { row: 'restart after kill -9: spawn to listening', value: `${result.restartToListenMs} ms (room at ${result.restoredSimTimeMs} ms, seq ${result.restoredLastSeq})` },
     ]);
     return result;
