@@ -3,13 +3,16 @@
 // answers /socket.io/ and everything else reaches the router; every room's facts go to its socket.io room
 // only; close() stops every timer and socket so the process can exit.
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import { AddressLimiter } from './api/addressLimiter.ts';
 import { createRequestHandler } from './api/router.ts';
 import { addSecurityHeaders } from './api/securityHeaders.ts';
 import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
-import { attachSocket } from './handlers/socket.ts';
+import { attachSocket, type BootscopeSocket } from './handlers/socket.ts';
+import { connectCluster } from './cluster/cluster.ts';
+import type { Coordinator } from './cluster/coordinator.ts';
+import { attachClusterSocket } from './cluster/front.ts';
 import { createRejectLog } from './handlers/rejectLog.ts';
 import { HeavyCommands } from './handlers/heavy.ts';
 import { OutgoingBudget } from './handlers/outgoing.ts';
@@ -34,6 +37,8 @@ export interface App {
    * room, tell each socket why and disconnect it, then close socket.io. Idempotent.
    */
   close(): Promise<void>;
+  /** Once the server listens at `url`: with REDIS_URL, start taking room leases (a no-op otherwise). */
+  start(url: string): Promise<void>;
 }
 
 export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
@@ -57,9 +62,13 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     policy: (room, policy) => io.to(room).emit('sim:policy', policy),
   };
   // Stored rooms are read before the registry exists: creating the default room writes its record.
-  const store = deps.dataDir != null ? openStore(deps.dataDir, logger) : null;
+  const store = deps.dataDir != null && deps.redisUrl == null ? openStore(deps.dataDir, logger) : null;
   const stored = store?.loadAll() ?? [];
-  const saver = store !== null ? new RoomSaver(store, logger, now) : undefined;
+  // REDIS_URL: records live in Redis and rooms run where their lease is (cluster/); DATA_DIR is then not used.
+  const cluster = deps.redisUrl != null ? connectCluster(deps.redisUrl, logger) : null;
+  let coordinator: Coordinator | null = null;
+  const sink = cluster !== null ? cluster.records : store;
+  const saver = sink !== null ? new RoomSaver(sink, logger, now) : undefined;
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
     restoreEngine: deps.restoreEngine,
@@ -73,6 +82,8 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     defaultPresenterKey: deps.presenterKey ?? null,
     roomsPerAddress: limits.roomsPerAddress,
     durability: saver,
+    createDefault: cluster === null,
+    onCreated: (room) => coordinator?.adopt(room.name),
   });
   if (stored.length > 0) rooms.restore(stored);
   // Shared by the socket joins and the HTTP routes that take a presenter key.
@@ -92,6 +103,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     wrongKeys,
     origins: deps.origins ?? [],
     heavy,
+    proxyTarget: cluster === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
     stats: (local) => {
       const uptimeMs = now() - startedWallMs;
       const memoryRssBytes = process.memoryUsage().rss;
@@ -115,6 +127,8 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     serveClient: false,
   });
   outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
+  const socketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected, closing: () => closing, heavy, outgoing };
+  if (cluster !== null) coordinator = cluster.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
@@ -123,7 +137,9 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
       socket.disconnect(true);
       return;
     }
-    attachSocket(socket, { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, rejected, closing: () => closing, heavy, outgoing });
+    // With REDIS_URL every command goes to the owner of the socket's room (cluster/front.ts), this process or another.
+    if (cluster !== null && coordinator !== null) attachClusterSocket(socket as unknown as Socket, cluster.frontDeps(coordinator, limits, now), coordinator.fronts);
+    else attachSocket(socket, socketDeps);
   });
   io.engine.on('initial_headers', addSecurityHeaders);
   io.engine.on('headers', addSecurityHeaders);
@@ -140,6 +156,9 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     io,
     rooms,
     limits,
+    start: async (url) => {
+      if (cluster !== null && coordinator !== null) await cluster.start(coordinator, url);
+    },
     close: () => {
       closed ??= (async () => {
         closing = true;
@@ -149,9 +168,13 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
         rooms.saveAll();
         rooms.close();
         store?.close();
-        io.emit('server:closing', { reason: SHUTDOWN_REASON });
-        io.disconnectSockets(true);
+        // This process's sockets only (with REDIS_URL, io.emit would reach every process's).
+        io.local.emit('server:closing', { reason: SHUTDOWN_REASON });
+        io.local.disconnectSockets(true);
+        // Let go of the leases at once: another process takes the rooms over without waiting for them to expire.
+        await coordinator?.close();
         await new Promise<void>((resolve) => void io.close(() => resolve()));
+        await cluster?.quit();
       })();
       return closed;
     },

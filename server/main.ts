@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--dev');
-  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, PRESENTER_KEY, DATA_DIR, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, PRESENTER_KEY, DATA_DIR, REDIS_URL, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
   const dev = args.includes('--dev') || process.env.BOOTSCOPE_DEV === '1';
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST || DEFAULT_HOST;
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
   const presenter = defaultRoomKey(host);
   const dataDir = process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : DEFAULT_DATA_DIR;
-  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS), presenterKey: presenter.key, dataDir });
+  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: parseOrigins(process.env.BOOTSCOPE_ORIGINS), presenterKey: presenter.key, dataDir, redisUrl: process.env.REDIS_URL || null });
   // The key itself never goes to the logger; only the one-time link below (stdout, like Jupyter's token URL) shows it.
   if (presenter.key !== null) logger.info({ room: 'default', generated: presenter.generated }, 'the default room is a class room: only its presenter may change it');
 
@@ -120,6 +120,9 @@ async function main(): Promise<void> {
     const actual = typeof address === 'object' && address !== null ? address.port : port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     logger.info({ url: `http://${shown}:${actual}/`, host, port: actual }, `Bootscope is running at http://${shown}:${actual}/`);
+    // With REDIS_URL, other processes reach this one's rooms over HTTP at this address (cluster/httpProxy.ts).
+    const reachable = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${actual}`;
+    app?.start(process.env.BOOTSCOPE_ADVERTISE_URL || reachable).catch((error: unknown) => logger.error({ err: error }, 'could not join the other processes (REDIS_URL)'));
     if (presenter.generated && presenter.key !== null) {
       process.stdout.write(`\n    To present the default room (only you may change it), open:\n        http://${shown}:${actual}/#key=${presenter.key}\n    Students open http://${shown}:${actual}/ and watch.\n\n`);
     }

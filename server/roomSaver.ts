@@ -16,7 +16,12 @@ import type { Logger } from 'pino';
 import { TICK_MS } from './driver.ts';
 import type { Room, RoomPersistence } from './room.ts';
 import { roomRecord } from './roomRecord.ts';
-import type { RoomFileStore } from './roomStore.ts';
+
+/** Where records go: the data directory (roomStore.ts) or Redis (cluster/redisRecords.ts). save() throws on failure. */
+export interface RecordSink {
+  save(room: string, record: object, sync: boolean): void;
+  remove(room: string): void;
+}
 
 /** Simulated time a restored room may lag behind the lost one (at speeds up to 20x; see MIN_SAVE_INTERVAL_MS). */
 export const SAVE_SIM_STEP_MS = 1_000;
@@ -48,7 +53,7 @@ export class RoomSaver implements RoomPersistence {
   /** Writes done since start (for /healthz and tests). */
   writes = 0;
 
-  constructor(private readonly store: RoomFileStore, private readonly logger: Logger, private readonly now: () => number) {}
+  constructor(private readonly store: RecordSink, private readonly logger: Logger, private readonly now: () => number) {}
 
   changed(room: Room, history: boolean): void {
     const state = this.stateOf(room);

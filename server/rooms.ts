@@ -30,6 +30,10 @@ export interface RoomRegistryOptions {
   roomsPerAddress?: number;
   /** Stores every room's record as it changes (roomSaver.ts); absent, rooms live in memory only. */
   durability?: RoomDurability;
+  /** false: no default room at start (several processes: whoever takes its lease runs it, cluster/coordinator.ts). */
+  createDefault?: boolean;
+  /** A room was made here without a join (POST /api/rooms, a fork): with several processes, take its lease. */
+  onCreated?: (room: Room) => void;
 }
 
 /** What the registry needs of the store besides the rooms' own reports: write one now, drop one for good. */
@@ -57,7 +61,14 @@ export class RoomRegistry {
   private readonly creators = new Map<string, string>();
 
   constructor(private readonly options: RoomRegistryOptions) {
-    this.create(DEFAULT_ROOM, options.defaultPresenterKey ?? null);
+    if (options.createDefault !== false) this.create(DEFAULT_ROOM, options.defaultPresenterKey ?? null);
+  }
+
+  /** `name` now runs in another process (its lease was lost): stop it here, keep its record. */
+  drop(name: string): void {
+    this.rooms.get(name)?.dispose();
+    this.rooms.delete(name);
+    this.creators.delete(name);
   }
 
   /**
@@ -87,6 +98,7 @@ export class RoomRegistry {
       return { ok: false, status: 400, error: `could not start the simulation: ${error instanceof Error ? error.message : String(error)}` };
     }
     this.creators.set(roomName, address);
+    this.options.onCreated?.(room);
     return { ok: true, room, key };
   }
 
@@ -116,7 +128,8 @@ export class RoomRegistry {
     if (this.rooms.size >= this.options.maxRooms) {
       return { ok: false, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; join an existing one (e.g. "${DEFAULT_ROOM}") or try again after idle rooms close` };
     }
-    return { ok: true, room: this.create(name), created: true };
+    // The default room is made with its configured presenter key (with several processes it is made on demand).
+    return { ok: true, room: name === DEFAULT_ROOM ? this.create(name, this.options.defaultPresenterKey ?? null) : this.create(name), created: true };
   }
 
   /**
@@ -136,6 +149,7 @@ export class RoomRegistry {
     const key = generatePresenterKey();
     room.setPresenterKey(key);
     this.options.logger.info({ room: room.name, parent: parentName, atMs: branch.start.atMs }, 'room forked');
+    this.options.onCreated?.(room);
     return { ok: true, room, key };
   }
 

@@ -23,6 +23,7 @@ import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
 import { applySecurityHeaders } from './securityHeaders.ts';
 import type { HeavyCommands } from '../handlers/heavy.ts';
+import { PROXIED_HEADER, proxyRequest, roomOfRequest } from '../cluster/httpProxy.ts';
 
 export interface RouterDeps {
   rooms: RoomRegistry;
@@ -41,6 +42,8 @@ export interface RouterDeps {
   stats(local: boolean): object;
   /** Heavy-command budgets (handlers/heavy.ts): an upload replaces the room's simulation like a reset. */
   heavy?: HeavyCommands;
+  /** REDIS_URL: where a room that runs in another process answers HTTP (null: here), cluster/httpProxy.ts. */
+  proxyTarget?: (room: string) => Promise<string | null>;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -52,12 +55,19 @@ const MAX_URL_LENGTH = 2048;
 export function createRequestHandler(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     applySecurityHeaders(res, { csp: deps.webMiddleware === undefined });
-    handle(deps, req, res).catch((error: unknown) => {
+    routeOrProxy(deps, req, res).catch((error: unknown) => {
       deps.logger.error({ err: error, url: req.url }, 'http request failed');
       if (!res.headersSent) sendError(res, 500, 'internal error (logged on the server)');
       else res.destroy();
     });
   };
+}
+
+/** A room route for a room another process runs goes there (once); everything else is answered here. */
+async function routeOrProxy(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const room = deps.proxyTarget !== undefined && req.headers[PROXIED_HEADER] === undefined ? roomOfRequest(req.url ?? '/') : null;
+  const target = room !== null ? await deps.proxyTarget!(room) : null;
+  return target !== null ? proxyRequest(req, res, target) : handle(deps, req, res);
 }
 
 async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -28,7 +28,8 @@ interface PeekedConnection {
 
 /** Bytes queued for `socket` and not yet handed to the kernel. */
 export function bufferedBytes(socket: AppSocket): number {
-  const conn = socket.conn as unknown as PeekedConnection;
+  const conn = socket.conn as unknown as PeekedConnection | undefined;
+  if (conn === undefined) return 0; // a stand-in for a socket of another process (cluster/sessions.ts)
   let bytes = 0;
   for (const packet of conn.writeBuffer ?? []) {
     const data = packet.data;
@@ -51,6 +52,11 @@ export class OutgoingBudget {
 
   /** Sends `snapshot` to one socket unless it is over budget (then it is dropped). Returns the bytes sent, or null. */
   sendSnapshot(socket: AppSocket, snapshot: SimSnapshot): number | null {
+    if ((socket.conn as unknown) === undefined) {
+      // A socket of another process (cluster/sessions.ts): its own process keeps its budget.
+      socket.emit('sim:snapshot', snapshot);
+      return null;
+    }
     if (this.dropIfOver(socket)) return null;
     if (socket.conn.readyState !== 'open') return null;
     let text = this.encoded.get(snapshot);
