@@ -18,6 +18,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'replay', run: async () => (await import('./replay.ts')).benchReplay() },
   { name: 'preview', run: async () => (await import('./preview.ts')).benchPreview() },
   { name: 'durability', run: async () => (await import('./durability.ts')).benchDurability() },
+  { name: 'cluster', run: async () => (await import('./cluster.ts')).benchCluster() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
