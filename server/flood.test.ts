@@ -14,6 +14,7 @@ import { startServerProcess, type ServerProcess } from './testing/serverProcess.
 
 const LARGEST_CLUSTER = { masters: 5, agents: MAX_AGENTS, publicAgents: MAX_PUBLIC_AGENTS };
 const FLOOD_MS = 12_000;
+const EXTRA_MS = 20_000;
 const RSS_LIMIT_BYTES = 1.5 * 1024 ** 3;
 const HEALTHZ_LIMIT_MS = 2_000;
 
@@ -53,7 +54,10 @@ describe('flood of resets plus readers that never read', () => {
       for (const client of stalled) client.emit('sim:resync', {});
     }, 50);
     cleanup.push(() => clearInterval(flood));
-    while (Date.now() < deadline) {
+    const droppedCount = () => server.logs().filter((l) => l.msg === 'socket dropped: it does not read what it is sent').length;
+    // At least FLOOD_MS, and on (up to a limit) until every stalled reader has been dropped: on a busy machine the
+    // server serves their snapshots more slowly, so their unread bytes take longer to pass the budget.
+    while (Date.now() < deadline || (droppedCount() < stalled.length && Date.now() < deadline + EXTRA_MS)) {
       const asked = Date.now();
       const health = (await (await fetch(`${url}/healthz`)).json()) as { memoryRssBytes: number };
       samples.push({ latencyMs: Date.now() - asked, rssBytes: health.memoryRssBytes });
@@ -67,8 +71,7 @@ describe('flood of resets plus readers that never read', () => {
     expect(server.child.exitCode).toBe(null);
     expect(maxRss).toBeLessThan(RSS_LIMIT_BYTES);
     expect(maxLatency).toBeLessThan(HEALTHZ_LIMIT_MS);
-    const dropped = server.logs().filter((l) => l.msg === 'socket dropped: it does not read what it is sent').length;
-    expect(dropped).toBeGreaterThanOrEqual(stalled.length);
+    expect(droppedCount()).toBeGreaterThanOrEqual(stalled.length);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   }, 90_000);
 });
