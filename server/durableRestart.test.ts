@@ -84,10 +84,11 @@ describe('durable rooms across kill -9', () => {
     // The paused room: exactly where it was paused, every event identical.
     expect(restoredLine(b, 'frozen')).toMatchObject({ simTimeMs: paused.simTimeMs, epoch: 0 });
     expect(await eventLines(url, 'frozen')).toEqual(frozenBefore);
-    // The running room: within a second of simulated time (4x: one tick is 200 ms more) of where A was last seen.
+    // The running room: within a second of simulated time of where A was last seen (at 4x one 50 ms tick adds 200 ms,
+    // and a tick late by 75 ms on a busy machine 300 more).
     const running = restoredLine(b, 'running');
     expect(running).toBeDefined();
-    expect(runningSeenMs - running!.simTimeMs).toBeLessThanOrEqual(1_250);
+    expect(runningSeenMs - running!.simTimeMs).toBeLessThanOrEqual(1_500);
     // The viewer reconnected on its own and has a snapshot of the same epoch, with the same active faults.
     await until(() => viewer.snapshots.length === 3, 10_000, 'the snapshot after the restart');
     const again = viewer.snapshots[2] as SimSnapshot;
