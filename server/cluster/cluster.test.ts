@@ -58,6 +58,10 @@ describe.skipIf(skip)('two processes on Redis', () => {
     // B answers the room's HTTP routes by passing them to A.
     const recording = (await (await fetch(`${urlB}/api/rooms/lab/recording`)).json()) as { steps: unknown[] };
     expect(recording.steps).toHaveLength(1);
+    // The default room runs in A too (it started first); B passes its routes along (diagnostics answer as A's do).
+    expect(((await (await fetch(`${urlB}/api/rooms/default/recording`)).json()) as { name: string }).name).toBe('default');
+    expect((await fetch(`${urlB}/system/health/v1/nodes`)).status).toBe((await fetch(`${urlA}/system/health/v1/nodes`)).status);
+    expect(await (await fetch(`${urlB}/api/rooms/nope/view?at=0`)).json()).toEqual({ error: "unknown room 'nope'" });
     const epoch = viewer.epoch;
     const faults = (viewer.snapshots[0] as SimSnapshot).view.faults.length;
     expect(faults).toBe(0);
@@ -71,7 +75,8 @@ describe.skipIf(skip)('two processes on Redis', () => {
     expect(after.epoch).toBe(epoch);
     expect(after.view.faults).toHaveLength(1);
     expect(after.view.faults[0]).toMatchObject({ fault: { kind: 'stop', node: 'master-1' } });
-    expect(b.logs().some((l) => l.msg === 'this process now runs the room' && l.room === 'lab' && l.restored === true)).toBe(true);
+    // (B's log line may come through its stdout pipe a moment after the snapshot came through the socket.)
+    await until(() => b.logs().some((l) => l.msg === 'this process now runs the room' && l.room === 'lab' && l.restored === true), 5_000, "B's log of the takeover");
     // And it is steered on B now.
     expect((await request(socket, 'fault:inject', { kind: 'crash', node: 'agent-1' })).ok).toBe(true);
     await until(() => viewer.log.filter((e) => e.type === 'fault').length >= 2, 10_000, 'the second fault, from B');

@@ -20,6 +20,8 @@ import { NO_ANSWER, type SessionMessage, type Sessions } from './sessions.ts';
 const SESSION_EVENT = 'bootscope:session';
 /** How long a forwarded command may take to be answered by its owner (the Redis adapter's requestsTimeout). */
 export const FORWARD_TIMEOUT_MS = 5_000;
+/** How often sessions of sockets that vanished with their process are ended. */
+export const SESSION_SWEEP_MS = 30_000;
 
 type Reply = Ack | null;
 
@@ -29,6 +31,7 @@ export class Coordinator {
   private readonly owned = new Set<string>();
   private readonly taking = new Map<string, Promise<string>>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  private sweeper: ReturnType<typeof setInterval> | null = null;
   private closed = false;
 
   constructor(
@@ -55,6 +58,23 @@ export class Coordinator {
     await this.ownerFor(DEFAULT_ROOM).catch((error: unknown) => this.logger.error({ err: error }, 'could not reach Redis for the default room'));
     this.timer = setInterval(() => void this.round(), RENEW_EVERY_MS);
     this.timer.unref();
+    this.sweeper = setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /**
+   * A process that dies cannot tell the owners that its sockets left: once in a while, ask every process which sockets
+   * exist and end the other sessions here, so their rooms count the right number of viewers (and can go idle).
+   */
+  private async sweepSessions(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const live = new Set((await this.io.fetchSockets()).map((s) => s.id));
+      const ended = this.sessions.keepOnly(live);
+      if (ended > 0) this.logger.info({ ended }, 'ended the sessions of sockets that are gone');
+    } catch (error) {
+      this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not list the sockets of every process');
+    }
   }
 
   /** The id of the process that runs `room`; this one when the room was free (it is then restored or created here). */
@@ -145,6 +165,7 @@ export class Coordinator {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer !== null) clearInterval(this.timer);
+    if (this.sweeper !== null) clearInterval(this.sweeper);
     this.sessions.closeAll();
     await Promise.all([...this.owned].map((room) => this.leases.release(room).catch(() => undefined)));
     this.owned.clear();

@@ -108,6 +108,18 @@ export class Sessions {
     }
   }
 
+  /** Ends the sessions whose socket is gone from every process (its process died before it could say so). */
+  keepOnly(live: ReadonlySet<string>): number {
+    let ended = 0;
+    for (const [id, session] of this.sessions) {
+      if (live.has(id)) continue;
+      session.close();
+      this.sessions.delete(id);
+      ended += 1;
+    }
+    return ended;
+  }
+
   closeAll(): void {
     for (const session of this.sessions.values()) session.close();
     this.sessions.clear();
