@@ -38,7 +38,13 @@ export function attachClusterSocket(socket: Socket, deps: FrontDeps, fronts: Map
   let joined: { room: string; owner: string; args: unknown[] } | null = null;
 
   const join = async (room: string, args: unknown[]): Promise<Ack> => {
-    const owner = await deps.ownerFor(room);
+    let owner: string;
+    try {
+      owner = await deps.ownerFor(room);
+    } catch (error) {
+      // The room could not be made here (the room limit) or Redis could not say who runs it: say which.
+      return { ok: false, error: error instanceof Error ? error.message.slice(0, 300) : String(error) };
+    }
     if (joined !== null && (joined.owner !== owner || joined.room !== room)) {
       void deps.send(joined.owner, { op: 'leave', socketId: socket.id }).catch(() => undefined);
       void socket.leave(joined.room);
