@@ -17,6 +17,8 @@ const SECTIONS: BenchSection[] = [
   { name: 'live', run: async () => (await import('./live.ts')).benchLive() },
   { name: 'replay', run: async () => (await import('./replay.ts')).benchReplay() },
   { name: 'preview', run: async () => (await import('./preview.ts')).benchPreview() },
+  { name: 'durability', run: async () => (await import('./durability.ts')).benchDurability() },
+  { name: 'cluster', run: async () => (await import('./cluster.ts')).benchCluster() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));

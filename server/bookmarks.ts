@@ -20,6 +20,19 @@ export class RoomBookmarks {
     return kept;
   }
 
+  /** Bookmarks read back from a room's stored record (roomRecord.ts), in moment order, ids below `nextId`. */
+  static restored(list: readonly Bookmark[], nextId: number): RoomBookmarks {
+    const kept = new RoomBookmarks();
+    kept.marks = list.slice(0, MAX_BOOKMARKS).map((b) => ({ ...b })).sort((a, b) => a.atMs - b.atMs || a.id - b.id);
+    kept.nextId = Math.max(nextId, ...kept.marks.map((b) => b.id + 1));
+    return kept;
+  }
+
+  /** The id the next bookmark gets (stored with the list so ids are never reused within the epoch). */
+  get nextBookmarkId(): number {
+    return this.nextId;
+  }
+
   get length(): number {
     return this.marks.length;
   }

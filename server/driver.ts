@@ -29,6 +29,8 @@ export interface DriverOptions {
   speed?: number;
   paused?: boolean;
   script?: readonly ScriptStep[];
+  /** Where in `script` to carry on (a room restored from its stored record); default the start. */
+  cursor?: ScriptCursor;
   /** Every event the engine produced, in seq order, as soon as it was produced. */
   onEvents(events: SimEvent[]): void;
   /** After every tick, moved or not: the room flushes its pending batch here. */
@@ -58,6 +60,7 @@ export class Driver {
     this.speedFactor = options.speed ?? DEFAULT_SPEED;
     this.isPaused = options.paused ?? false;
     this.script = createScript(options.script ?? []);
+    this.cursor = options.cursor ?? SCRIPT_START;
     this.anchorWallMs = options.now();
     this.anchorSimMs = this.engine.simTimeMs;
     this.lastTickWallMs = this.anchorWallMs;
@@ -75,6 +78,10 @@ export class Driver {
   }
   get simTimeMs(): number {
     return this.engine.simTimeMs;
+  }
+  /** Where the scenario player stands (plain JSON: a room's stored record keeps it). */
+  get scriptCursor(): ScriptCursor {
+    return this.cursor;
   }
   /** Scenario steps not yet played. */
   get pendingScriptSteps(): number {

@@ -1,6 +1,8 @@
 // The process as `npm start` runs it: listens on PORT (0 here), logs its URL, serves the API and the socket,
 // rejects bad arguments with exit 2, and exits 0 on SIGTERM / SIGINT after closing its sockets.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +11,11 @@ import { connectClient, request } from './testing/harness.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function start(args: string[] = []): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bootscope-main-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BOOTSCOPE_NO_BUILD: '1', LOG_LEVEL: 'info' },
+    // A data directory of its own: the project's data/ belongs to whoever runs `npm start` here.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BOOTSCOPE_NO_BUILD: '1', LOG_LEVEL: 'info', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -25,6 +29,7 @@ function start(args: string[] = []): { child: ChildProcess; url: Promise<string>
   });
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exit.then(() => rmSync(dataDir, { recursive: true, force: true }));
   return { child, url, exit, output: () => output };
 }
 

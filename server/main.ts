@@ -15,10 +15,12 @@ import { generatePresenterKey } from './presenterKey.ts';
 
 const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_DIR = path.join(ROOT_DIR, 'dist');
+/** Where rooms are stored unless DATA_DIR says otherwise (git-ignored). */
+const DEFAULT_DATA_DIR = path.join(ROOT_DIR, 'data');
 const DEFAULT_PORT = 3000;
 const DEFAULT_HOST = '127.0.0.1';
-/** Shutdown waits this long for sockets to close before exiting anyway. */
-const SHUTDOWN_GRACE_MS = 3_000;
+/** Shutdown waits this long for sockets to close before exiting anyway (3 s is documented; leave room for a busy loop). */
+const SHUTDOWN_GRACE_MS = 2_500;
 
 /** A bind only this machine can reach: the default room may stay open there without a key. */
 function isLoopbackHost(host: string): boolean {
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
 
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--dev');
-  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, PRESENTER_KEY, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; allowed: --dev (env: PORT, HOST, PRESENTER_KEY, DATA_DIR, REDIS_URL, BOOTSCOPE_ORIGINS, BOOTSCOPE_DEV, BOOTSCOPE_NO_BUILD, LOG_LEVEL)`);
   const dev = args.includes('--dev') || process.env.BOOTSCOPE_DEV === '1';
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST || DEFAULT_HOST;
@@ -69,8 +71,12 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     if (app === null) process.exit(0);
     const started = Date.now();
+    // Stop accepting first; then app.close() refuses commands, stops the rooms' timers, stores every room and tells
+    // each socket why it is being disconnected; then whatever HTTP connections remain are cut.
+    httpServer.close();
+    const closed = Promise.all([app.close(), closeVite()]);
     httpServer.closeAllConnections();
-    Promise.all([app.close(), closeVite()]).then(
+    closed.then(
       () => {
         logger.info({ durationMs: Date.now() - started }, 'closed');
         process.exit(0);
@@ -100,7 +106,8 @@ async function main(): Promise<void> {
   }
 
   const presenter = defaultRoomKey(host);
-  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: configuredOrigins(process.env), presenterKey: presenter.key });
+  const dataDir = process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : DEFAULT_DATA_DIR;
+  app = createApp(httpServer, { ...realDeps(logger), staticDir: DIST_DIR, webMiddleware, origins: configuredOrigins(process.env), presenterKey: presenter.key, dataDir, redisUrl: process.env.REDIS_URL || null });
   // The key itself never goes to the logger; only the one-time link below (stdout, like Jupyter's token URL) shows it.
   if (presenter.key !== null) logger.info({ room: 'default', generated: presenter.generated }, 'the default room is a class room: only its presenter may change it');
 
@@ -113,6 +120,9 @@ async function main(): Promise<void> {
     const actual = typeof address === 'object' && address !== null ? address.port : port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     logger.info({ url: `http://${shown}:${actual}/`, host, port: actual }, `Bootscope is running at http://${shown}:${actual}/`);
+    // With REDIS_URL, other processes reach this one's rooms over HTTP at this address (cluster/httpProxy.ts).
+    const reachable = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${actual}`;
+    app?.start(process.env.BOOTSCOPE_ADVERTISE_URL || reachable).catch((error: unknown) => logger.error({ err: error }, 'could not join the other processes (REDIS_URL)'));
     if (presenter.generated && presenter.key !== null) {
       process.stdout.write(`\n    To present the default room (only you may change it), open:\n        http://${shown}:${actual}/#key=${presenter.key}\n    Students open http://${shown}:${actual}/ and watch.\n\n`);
     }

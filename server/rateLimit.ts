@@ -9,13 +9,13 @@ export class TokenBucket {
     this.lastMs = now();
   }
 
-  /** Take one token; false when the caller is over the limit. */
-  take(): boolean {
+  /** Take `cost` tokens (default one); false, and nothing taken, when the caller is over the limit. */
+  take(cost = 1): boolean {
     const nowMs = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.lastMs) / 1000) * this.ratePerSecond);
     this.lastMs = nowMs;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

@@ -3,19 +3,18 @@
 // produces goes to the history and to exactly one batch, in seq order; batches are flushed once per driver
 // tick (never one emit per event); a rejected command leaves the simulation untouched; a reset or scenario
 // load bumps the epoch, starts a new recording (timeline.ts) and broadcasts a fresh snapshot.
-import type { Logger } from 'pino';
 import type { ClusterConfig, ClusterView, Fault, FaultBy, SimEvent } from '../shared/engine/types.ts';
-import type { Ack, Bookmark, EventBatch, PlaybackState, RoomPolicy, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
-import type { ScriptStep } from '../shared/engine/script.ts';
+import type { Ack, Bookmark, PlaybackState, RoomPolicy, ScenarioInfo, SimSnapshot } from '../shared/protocol/messages.ts';
+import type { ScriptCursor } from '../shared/engine/script.ts';
 import type { Recording } from '../shared/protocol/recording.ts';
 import type { ControlCommand, Scenario } from '../shared/protocol/schemas.ts';
-import type { EngineFactory, EngineRestorer } from './deps.ts';
 import { Driver } from './driver.ts';
 import { EventHistory } from './history.ts';
 import { recordingHeader } from './recording.ts';
 import { RoomTimeline } from './timeline.ts';
 import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 import { RoomBookmarks } from './bookmarks.ts';
+import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -23,47 +22,12 @@ export const DEFAULT_SEED = 1;
 export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
 /** A quiet simulation sends no batches; a playback heartbeat keeps viewers' clocks (the timeline's now line) true. */
 export const PLAYBACK_HEARTBEAT_MS = 1_000;
+/** A running room's snapshot is reused for this long when no event happened (its simTimeMs may lag by that much). */
+export const SNAPSHOT_REUSE_MS = 1_000;
 
-/** Where a room's facts go (socket.io in the app, arrays in tests). */
-export interface RoomBroadcast {
-  events(room: string, batch: EventBatch): void;
-  snapshot(room: string, snapshot: SimSnapshot): void;
-  playback(room: string, playback: PlaybackState): void;
-  /** The room's bookmark list changed (optional: only rooms with viewers that draw them care). */
-  bookmarks?(room: string, bookmarks: Bookmark[]): void;
-  /** The room's policy changed (room:policy). */
-  policy?(room: string, policy: RoomPolicy): void;
-  /** The room is being closed (rooms.ts sweep): its viewers are told why, then leave it. */
-  closed?(room: string, reason: string): void;
-}
+import type { ControlAck, DurableRoomState, ForkOrigin, RoomOptions, Simulation } from './roomTypes.ts';
+export type { ControlAck, DurableRoomState, ForkOrigin, RoomBroadcast, RoomOptions, RoomPersistence, Simulation } from './roomTypes.ts';
 
-export interface RoomOptions {
-  name: string;
-  createEngine: EngineFactory;
-  restoreEngine: EngineRestorer;
-  now: () => number;
-  broadcast: RoomBroadcast;
-  logger: Logger;
-  maxHistoryEvents: number;
-  autoTick: boolean;
-  /** A class room's key: the room then waits at 0:00, paused, until its presenter presses play (§7). */
-  presenterKey?: string | null;
-}
-
-interface Simulation {
-  cluster: ClusterConfig;
-  seed: number;
-  scenario: ScenarioInfo | null;
-  script: readonly ScriptStep[];
-}
-
-export type ControlAck = Ack<PlaybackState>;
-
-/** Where a forked room branched off: shown to its viewers ("forked from default at 07:42"). */
-export interface ForkOrigin {
-  room: string;
-  atMs: number;
-}
 
 export class Room {
   readonly name: string;
@@ -79,12 +43,15 @@ export class Room {
   private clientCount = 0;
   private forkOrigin: ForkOrigin | null = null;
   /**
-   * Set for class rooms (PRESENTER_KEY for the default room, POST /api/rooms, `sim:fork`): who may drive it. Never
-   * logged or broadcast; compare it with keyMatches (presenterKey.ts), never with ===.
+   * Set for class rooms (PRESENTER_KEY for the default room, POST /api/rooms, `sim:fork`): the SHA-256 digest of the
+   * key of whoever may drive it (the key itself is not kept, presenterKey.ts). Never logged or broadcast.
    */
-  presenterKey: string | null = null;
+  private keyDigest: string | null = null;
   /** Class rooms only: viewers may inject faults (room:policy). */
   private studentsMayInject = false;
+  /** Bumped by every change a snapshot shows that neither the epoch nor lastSeq reflects (policy, bookmarks, installs). */
+  private stateVersion = 0;
+  private cachedSnapshot: { key: string; snapshot: SimSnapshot; builtWallMs: number } | null = null;
   private idleSinceWallMs: number;
   /** Wall time of the last change anyone made (a command that changed the room, a join): the inactivity sweep reads it. */
   lastActivityWallMs: number;
@@ -96,19 +63,36 @@ export class Room {
     this.sim = { cluster: DEFAULT_CLUSTER, seed: DEFAULT_SEED, scenario: null, script: [], ...sim };
     this.idleSinceWallMs = options.now();
     this.lastActivityWallMs = this.idleSinceWallMs;
-    this.presenterKey = options.presenterKey ?? null;
+    this.keyDigest = options.presenterKey != null ? keyDigest(options.presenterKey) : null;
     this.install(this.sim, undefined, false);
   }
 
   /** Open (anyone may change it) or class (only its presenter may, unless the policy lets viewers inject). */
   get policy(): RoomPolicy {
-    return { mode: this.presenterKey === null ? 'open' : 'class', studentsMayInject: this.studentsMayInject };
+    return { mode: this.keyDigest === null ? 'open' : 'class', studentsMayInject: this.studentsMayInject };
+  }
+
+  /** Makes this a class room whose presenter holds `key` (a fork's new room). */
+  setPresenterKey(key: string): void {
+    this.keyDigest = keyDigest(key);
+  }
+
+  /** True iff this is a class room and `given` is its presenter key (constant time, presenterKey.ts). */
+  presenterKeyMatches(given: string): boolean {
+    return this.keyDigest !== null && keyMatchesDigest(given, this.keyDigest);
+  }
+
+  /** The key's digest (null: an open room), for the room's stored record; never the key. */
+  get presenterKeyDigest(): string | null {
+    return this.keyDigest;
   }
 
   /** room:policy (presenter only, checked by the caller): everyone in the room gets the new policy. */
   setPolicy(change: { studentsMayInject?: boolean }): RoomPolicy {
     if (change.studentsMayInject !== undefined) this.studentsMayInject = change.studentsMayInject;
+    this.stateVersion++;
     const policy = this.policy;
+    this.options.persistence?.changed(this, false);
     this.options.broadcast.policy?.(this.name, policy);
     this.options.logger.info({ room: this.name, ...policy }, 'room policy changed');
     return policy;
@@ -172,9 +156,25 @@ export class Room {
     return playback;
   }
 
-  /** Full state. Flushes first, so the next batch a receiver gets starts right after `lastSeq`. */
+  /**
+   * Full state. Flushes first, so the next batch a receiver gets starts right after `lastSeq`. The same object is
+   * returned until the room changes (or, while it runs with nothing happening, for SNAPSHOT_REUSE_MS), so a reconnect
+   * storm builds and encodes it once (handlers/outgoing.ts); receivers must not modify it.
+   */
   snapshot(): SimSnapshot {
+    this.options.persistence?.beforeSend(this);
     this.flush();
+    const engine = this.driver.engine;
+    const key = `${this.epoch}:${engine.lastSeq}:${this.stateVersion}:${this.driver.paused}:${this.driver.speed}`;
+    const cached = this.cachedSnapshot;
+    const nowMs = this.options.now();
+    if (cached !== null && cached.key === key && (this.driver.paused || nowMs - cached.builtWallMs < SNAPSHOT_REUSE_MS)) return cached.snapshot;
+    const snapshot = this.buildSnapshot();
+    this.cachedSnapshot = { key, snapshot, builtWallMs: nowMs };
+    return snapshot;
+  }
+
+  private buildSnapshot(): SimSnapshot {
     const engine = this.driver.engine;
     return {
       room: this.name,
@@ -198,6 +198,7 @@ export class Room {
 
   flush(): void {
     if (this.pending.length === 0) return;
+    this.options.persistence?.beforeSend(this);
     const events = this.pending;
     this.pending = [];
     this.options.broadcast.events(this.name, {
@@ -220,6 +221,7 @@ export class Room {
     }
     const result = this.driver.inject(fault, by);
     if (!result.ok) return result;
+    this.options.persistence?.changed(this, true);
     this.options.logger.info({ room: this.name, fault, by: by.role }, 'fault injected');
     return { ok: true, lastSeq: this.driver.engine.lastSeq };
   }
@@ -249,6 +251,7 @@ export class Room {
         return { ok: true, ...this.playback() };
       }
     }
+    this.options.persistence?.changed(this, false);
     const playback = this.playback();
     this.options.broadcast.playback(this.name, playback);
     return { ok: true, ...playback };
@@ -274,7 +277,11 @@ export class Room {
     const error = checkMoment(at, nowMs, this.name, 'atMs');
     if (error !== null) return { ok: false, error };
     const added = this.marks.add(name, at);
-    if (added.ok) this.options.broadcast.bookmarks?.(this.name, this.marks.list());
+    if (added.ok) {
+      this.stateVersion++;
+      this.options.persistence?.changed(this, false);
+      this.options.broadcast.bookmarks?.(this.name, this.marks.list());
+    }
     return added;
   }
 
@@ -297,6 +304,7 @@ export class Room {
     } catch (error) {
       return `could not start the simulation: ${error instanceof Error ? error.message : String(error)}`;
     }
+    this.options.persistence?.changed(this, true);
     this.options.logger.info({ room: this.name, epoch: this.epoch, seed: sim.seed, cluster: sim.cluster, scenario: sim.scenario?.name ?? null }, 'room reset');
     this.options.broadcast.snapshot(this.name, this.snapshot());
     return null;
@@ -312,6 +320,7 @@ export class Room {
     this.flush();
     const start = branchAt(this.epochTimeline, this.history.all(), simTimeMs);
     this.install({ ...this.sim, script: [] }, this.driver, true, start);
+    this.options.persistence?.changed(this, true);
     this.options.logger.info({ room: this.name, epoch: this.epoch, simTimeMs }, 'room rewound');
     this.options.broadcast.snapshot(this.name, this.snapshot());
     return { ok: true, epoch: this.epoch, simTimeMs };
@@ -329,6 +338,40 @@ export class Room {
   startFrom(start: BranchStart, sim: { cluster: ClusterConfig; seed: number; scenario: ScenarioInfo | null }, forkOf: ForkOrigin): void {
     this.forkOrigin = forkOf;
     this.install({ ...sim, script: [] }, this.driver, false, start);
+    this.options.persistence?.changed(this, true);
+  }
+
+  /**
+   * A room brought back from its stored record (roomRecord.ts): `start` is its recording replayed to `untilMs`, so
+   * the same events carry the same seq under the same epoch, and the simulation carries on from there.
+   */
+  restore(start: BranchStart, sim: Simulation, state: Omit<DurableRoomState, 'recording' | 'scenario' | 'script'>): void {
+    this.forkOrigin = state.forkOf === null ? null : { ...state.forkOf };
+    this.studentsMayInject = state.studentsMayInject;
+    this.keyDigest = state.presenterKeyDigest;
+    this.install(sim, this.driver, false, start, { cursor: state.cursor, paused: state.paused, speed: state.speed });
+    this.marks = RoomBookmarks.restored(state.bookmarks, state.nextBookmarkId);
+    this.epoch = state.epoch;
+    this.stateVersion++;
+  }
+
+  /** What the room's stored record holds (roomRecord.ts). */
+  durableState(): DurableRoomState {
+    const driver = this.driver;
+    return {
+      epoch: this.epoch,
+      recording: this.recording(),
+      scenario: this.sim.scenario,
+      script: this.sim.script,
+      cursor: driver.scriptCursor,
+      paused: driver.paused,
+      speed: driver.speed,
+      presenterKeyDigest: this.keyDigest,
+      studentsMayInject: this.studentsMayInject,
+      bookmarks: this.marks.list(),
+      nextBookmarkId: this.marks.nextBookmarkId,
+      forkOf: this.forkOrigin,
+    };
   }
 
   /** The room (and moment) this room was forked from, null for an original room. */
@@ -336,15 +379,17 @@ export class Room {
     return this.forkOrigin;
   }
 
-  private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean, start?: BranchStart): void {
+  private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean, start?: BranchStart, resume?: { cursor: ScriptCursor; paused: boolean; speed: number }): void {
     const engine = start?.engine ?? this.options.createEngine({ cluster: sim.cluster, seed: sim.seed });
     const driver = new Driver({
       engine,
       now: this.options.now,
-      speed: old?.speed,
-      // A rewound or forked room waits for its presenter: it starts paused; so does a new class room, at 0:00.
-      paused: start !== undefined ? true : (old?.paused ?? this.presenterKey !== null),
+      speed: resume?.speed ?? old?.speed,
+      // A rewound or forked room waits for its presenter: it starts paused; so does a new class room, at 0:00. A restored
+      // room plays on as it was.
+      paused: resume?.paused ?? (start !== undefined ? true : (old?.paused ?? this.keyDigest !== null)),
       script: sim.script,
+      cursor: resume?.cursor,
       onEvents: (events) => this.onEvents(events),
       onTick: () => this.onTick(),
       onError: (error) => {
@@ -371,12 +416,14 @@ export class Room {
       start?.steps ?? [],
     );
     this.pending = [];
+    this.stateVersion++;
     if (bumpEpoch) this.epoch++;
     if (this.options.autoTick) driver.start();
   }
 
   private onTick(): void {
     this.flush();
+    this.options.persistence?.ticked(this);
     const now = this.options.now();
     if (this.clientCount > 0 && now - this.lastPlaybackWallMs >= PLAYBACK_HEARTBEAT_MS) {
       this.lastPlaybackWallMs = now;

@@ -7,7 +7,10 @@ import type { ClusterConfig } from '../shared/engine/types.ts';
 import type { ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ScriptStep } from '../shared/engine/script.ts';
 import { generatePresenterKey } from './presenterKey.ts';
-import { Room, type RoomBroadcast } from './room.ts';
+import { keyDigest } from './presenterKey.ts';
+import { Room, type RoomBroadcast, type RoomPersistence } from './room.ts';
+import { parseRoomRecord, restoreFromRecord } from './roomRecord.ts';
+import type { StoredFile } from './roomStore.ts';
 
 export const DEFAULT_ROOM = 'default';
 
@@ -29,6 +32,18 @@ export interface RoomRegistryOptions {
   openRoomsPerAddress?: number;
   /** Close a room (not the default) whose clients stay but nobody changed it for this long (absent: never). */
   roomInactiveMs?: number;
+  /** Stores every room's record as it changes (roomSaver.ts); absent, rooms live in memory only. */
+  durability?: RoomDurability;
+  /** false: no default room at start (several processes: whoever takes its lease runs it, cluster/coordinator.ts). */
+  createDefault?: boolean;
+  /** A room was made here without a join (POST /api/rooms, a fork): with several processes, take its lease. */
+  onCreated?: (room: Room) => void;
+}
+
+/** What the registry needs of the store besides the rooms' own reports: write one now, drop one for good. */
+export interface RoomDurability extends RoomPersistence {
+  saveNow(room: Room): void;
+  forget(room: Room): void;
 }
 
 /** What a new class room runs: a plain boot of a cluster and seed, or a built-in scenario. */
@@ -52,7 +67,14 @@ export class RoomRegistry {
   private readonly openCreators = new Map<string, string>();
 
   constructor(private readonly options: RoomRegistryOptions) {
-    this.create(DEFAULT_ROOM, options.defaultPresenterKey ?? null);
+    if (options.createDefault !== false) this.create(DEFAULT_ROOM, options.defaultPresenterKey ?? null);
+  }
+
+  /** `name` now runs in another process (its lease was lost): stop it here, keep its record. */
+  drop(name: string): void {
+    this.rooms.get(name)?.dispose();
+    this.rooms.delete(name);
+    this.creators.delete(name);
   }
 
   /**
@@ -82,6 +104,7 @@ export class RoomRegistry {
       return { ok: false, status: 400, error: `could not start the simulation: ${error instanceof Error ? error.message : String(error)}` };
     }
     this.creators.set(roomName, address);
+    this.options.onCreated?.(room);
     return { ok: true, room, key };
   }
 
@@ -109,6 +132,8 @@ export class RoomRegistry {
   getOrCreate(name: string, address?: string): RoomLookup {
     const existing = this.rooms.get(name);
     if (existing) return { ok: true, room: existing, created: false };
+    // The default room is never counted against an address (with several processes it is made on demand).
+    if (name === DEFAULT_ROOM) return { ok: true, room: this.create(name, this.options.defaultPresenterKey ?? null), created: true };
     const refused = this.refuseNewRoom(address, 'rooms');
     if (refused !== null) return { ok: false, error: refused };
     const room = this.create(name);
@@ -143,8 +168,9 @@ export class RoomRegistry {
     if (address !== undefined) this.openCreators.set(room.name, address);
     room.startFrom(branch.start, { cluster: parent.cluster, seed: parent.seed, scenario: parent.scenario }, { room: parentName, atMs: branch.start.atMs });
     const key = generatePresenterKey();
-    room.presenterKey = key;
+    room.setPresenterKey(key);
     this.options.logger.info({ room: room.name, parent: parentName, atMs: branch.start.atMs }, 'room forked');
+    this.options.onCreated?.(room);
     return { ok: true, room, key };
   }
 
@@ -177,6 +203,7 @@ export class RoomRegistry {
         this.options.broadcast.closed?.(name, `room '${name}' was closed: nobody changed it for ${hours} hour${hours === 1 ? '' : 's'}. Open the default room, or make a new class room.`);
       }
       room.dispose();
+      this.options.durability?.forget(room);
       this.rooms.delete(name);
       this.creators.delete(name);
       this.openCreators.delete(name);
@@ -191,6 +218,49 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) room.tick();
   }
 
+  /** Writes every room's record now (shutdown: whatever changed since the last write is kept). */
+  saveAll(): void {
+    const durability = this.options.durability;
+    if (durability !== undefined) for (const room of this.rooms.values()) durability.saveNow(room);
+  }
+
+  /**
+   * Brings rooms back from their stored records (start-up, architecture.md §8): each replays its recording to where
+   * it was. A record that does not validate or replay is logged and skipped; at most maxRooms rooms come back. The
+   * default room's presenter key is this start's configuration (PRESENTER_KEY), not the stored one. Returns the names.
+   */
+  restore(files: readonly StoredFile[]): string[] {
+    const restored: string[] = [];
+    const ordered = [...files].sort((a, b) => Number(b.room === DEFAULT_ROOM) - Number(a.room === DEFAULT_ROOM));
+    for (const file of ordered) {
+      const parsed = parseRoomRecord(file.json);
+      const error = !parsed.ok ? parsed.error : parsed.record.room !== file.room ? `it names room '${parsed.record.room}'` : null;
+      if (error !== null || !parsed.ok) {
+        this.options.logger.warn({ room: file.room, error: error?.slice(0, 300) }, 'ignoring a stored room that is not valid');
+        continue;
+      }
+      if (file.room !== DEFAULT_ROOM && this.rooms.size >= this.options.maxRooms) {
+        this.options.logger.warn({ room: file.room, maxRooms: this.options.maxRooms }, 'not restoring a stored room: the room limit is reached');
+        continue;
+      }
+      try {
+        const back = restoreFromRecord(parsed.record, this.options.createEngine);
+        if (file.room === DEFAULT_ROOM) {
+          const configured = this.options.defaultPresenterKey;
+          back.state.presenterKeyDigest = configured != null ? keyDigest(configured) : null;
+          this.rooms.get(DEFAULT_ROOM)?.dispose();
+        }
+        const room = this.create(file.room, null, undefined, false);
+        room.restore(back.start, back.sim, back.state);
+        restored.push(file.room);
+        this.options.logger.info({ room: file.room, epoch: room.epoch, simTimeMs: room.engine.simTimeMs, lastSeq: room.engine.lastSeq }, 'room restored from its recording');
+      } catch (caught) {
+        this.options.logger.warn({ room: file.room, error: caught instanceof Error ? caught.message.slice(0, 300) : String(caught) }, 'ignoring a stored room that does not replay');
+      }
+    }
+    return restored;
+  }
+
   close(): void {
     for (const room of this.rooms.values()) room.dispose();
     this.rooms.clear();
@@ -198,9 +268,11 @@ export class RoomRegistry {
     this.openCreators.clear();
   }
 
-  private create(name: string, presenterKey: string | null = null, sim?: ConstructorParameters<typeof Room>[1]): Room {
-    const { createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick } = this.options;
-    const room = new Room({ name, createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick, presenterKey }, sim);
+  /** `save`: write the new room's record at once (a restored room has one already). */
+  private create(name: string, presenterKey: string | null = null, sim?: ConstructorParameters<typeof Room>[1], save = true): Room {
+    const { createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick, durability } = this.options;
+    const room = new Room({ name, createEngine, restoreEngine, now, broadcast, logger, maxHistoryEvents, autoTick, presenterKey, persistence: durability }, sim);
+    if (save) durability?.saveNow(room);
     this.rooms.set(name, room);
     logger.info({ room: name, rooms: this.rooms.size }, 'room created');
     return room;

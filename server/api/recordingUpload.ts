@@ -9,6 +9,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { looksLikeRecording } from '../../shared/protocol/recording.ts';
+import type { Ack } from '../../shared/protocol/messages.ts';
+import type { Room } from '../room.ts';
 import type { RoomRegistry } from '../rooms.ts';
 import { MAX_RECORDING_BYTES, parseScenario } from '../scenarios.ts';
 import { sendError, sendJson } from './http.ts';
@@ -17,11 +19,14 @@ import { readBody } from './readBody.ts';
 /** The most a recording upload may weigh: the size the CLI accepts for a recording file (4 MiB). */
 export const MAX_UPLOAD_BYTES = MAX_RECORDING_BYTES;
 
-export async function serveRecordingUpload(rooms: RoomRegistry, name: string, req: IncomingMessage, res: ServerResponse, logger: Logger): Promise<void> {
+/** Runs a room-replacing command under the heavy-command budgets (handlers/heavy.ts); answers when it ran or was refused. */
+export type HeavyRunner = (room: Room, run: () => Ack) => Promise<Ack>;
+
+export async function serveRecordingUpload(rooms: RoomRegistry, name: string, req: IncomingMessage, res: ServerResponse, logger: Logger, heavy?: HeavyRunner): Promise<void> {
   const room = rooms.get(name);
   if (!room) {
     req.resume();
-    return sendError(res, 404, `unknown room '${name.slice(0, 64)}'; rooms: ${rooms.names().join(', ')}`);
+    return sendError(res, 404, `unknown room '${name.slice(0, 64)}'`);
   }
   const body = await readBody(req, MAX_UPLOAD_BYTES);
   if (!body.ok) return sendError(res, body.status, body.error);
@@ -43,8 +48,16 @@ export async function serveRecordingUpload(rooms: RoomRegistry, name: string, re
   const recording = parsed.scenario;
   // The room may have been reaped (idle) while the body was arriving.
   if (rooms.get(name) !== room) return sendError(res, 404, `room '${room.name}' closed during the upload`);
-  const error = room.loadScenario(recording);
-  if (error !== null) return sendError(res, 400, error);
+  // Loading is a reset: it goes through the same per-room and per-address budgets as a socket's reset.
+  const load = (): Ack => {
+    const error = room.loadScenario(recording);
+    return error === null ? { ok: true } : { ok: false, error };
+  };
+  const loaded = heavy !== undefined ? await heavy(room, load) : load();
+  if (!loaded.ok) {
+    if (loaded.error.startsWith('rate limit')) return sendJson(res, 429, { error: loaded.error }, { 'Retry-After': '1' });
+    return sendError(res, 400, loaded.error);
+  }
   logger.info({ room: room.name, epoch: room.epoch, steps: recording.steps.length, bytes: body.text.length }, 'recording loaded into room');
   return sendJson(res, 200, { ok: true, room: room.name, epoch: room.epoch, name: recording.name, steps: recording.steps.length, ...('untilMs' in recording ? { untilMs: recording.untilMs } : {}) });
 }

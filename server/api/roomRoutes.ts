@@ -34,7 +34,7 @@ export function serveRoomRoute(rooms: RoomRegistry, segments: readonly string[],
   }
   const [name, route] = segments;
   const room = rooms.get(name);
-  if (!room) return sendError(res, 404, `unknown room '${name.slice(0, 64)}'; rooms: ${rooms.names().join(', ')}`);
+  if (!room) return sendError(res, 404, `unknown room '${name.slice(0, 64)}'`);
   const nowMs = room.engine.simTimeMs;
 
   if (route === 'critical-path') return serveCriticalPath(room, query, res);

@@ -18,10 +18,12 @@ import { sendError, sendJson } from './http.ts';
 import { serveEvents } from './eventsRoute.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
 import { serveCreateRoom } from './createRoomRoute.ts';
-import { keyMatches } from '../presenterKey.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
 import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
+import { applySecurityHeaders } from './securityHeaders.ts';
+import type { HeavyCommands } from '../handlers/heavy.ts';
+import { PROXIED_HEADER, proxyRequest, roomOfRequest } from '../cluster/httpProxy.ts';
 
 export interface RouterDeps {
   rooms: RoomRegistry;
@@ -36,7 +38,12 @@ export interface RouterDeps {
   wrongKeys: AddressLimiter;
   /** Browser origins allowed besides same-origin and localhost (as for the socket, origins.ts). */
   origins?: readonly string[];
-  stats(): object;
+  /** `local`: asked from this machine (loopback), the only place room names are shown. */
+  stats(local: boolean): object;
+  /** Heavy-command budgets (handlers/heavy.ts): an upload replaces the room's simulation like a reset. */
+  heavy?: HeavyCommands;
+  /** REDIS_URL: where a room that runs in another process answers HTTP (null: here), cluster/httpProxy.ts. */
+  proxyTarget?: (room: string) => Promise<string | null>;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -47,12 +54,20 @@ const MAX_URL_LENGTH = 2048;
 
 export function createRequestHandler(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(deps, req, res).catch((error: unknown) => {
+    applySecurityHeaders(res, { csp: deps.webMiddleware === undefined });
+    routeOrProxy(deps, req, res).catch((error: unknown) => {
       deps.logger.error({ err: error, url: req.url }, 'http request failed');
       if (!res.headersSent) sendError(res, 500, 'internal error (logged on the server)');
       else res.destroy();
     });
   };
+}
+
+/** A room route for a room another process runs goes there (once); everything else is answered here. */
+async function routeOrProxy(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const room = deps.proxyTarget !== undefined && req.headers[PROXIED_HEADER] === undefined ? roomOfRequest(req.url ?? '/') : null;
+  const target = room !== null ? await deps.proxyTarget!(room) : null;
+  return target !== null ? proxyRequest(req, res, target) : handle(deps, req, res);
 }
 
 async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -64,7 +79,8 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
   const createRoom = req.method === 'POST' && /^\/api\/rooms\/?(\?|$)/.test(rawUrl);
   if (req.method !== 'GET' && req.method !== 'HEAD' && !upload && !createRoom) {
     req.resume();
-    return sendError(res, 405, `method ${req.method} not allowed: this server answers GET and HEAD (and POST ${ROOM_API_BASE}, POST ${ROOM_API_BASE}/<room>/recording)`);
+    const allow = /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl) ? 'GET, HEAD, POST' : /^\/api\/rooms\/?(\?|$)/.test(rawUrl) ? 'POST' : 'GET, HEAD';
+    return sendJson(res, 405, { error: `method ${String(req.method).slice(0, 16)} not allowed here: allowed ${allow}` }, { Allow: allow });
   }
   if (createRoom) return createClassRoom(deps, req, res);
   let url: URL;
@@ -76,7 +92,8 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
   const pathname = url.pathname;
   const query = Object.fromEntries(url.searchParams);
 
-  if (pathname === '/healthz') return sendJson(res, 200, { ok: true, ...deps.stats() });
+  // Room names are for whoever runs the server (loopback); from elsewhere /healthz says only that it is alive and how busy.
+  if (pathname === '/healthz') return sendJson(res, 200, { ok: true, ...deps.stats(isLoopback(req.socket.remoteAddress)) });
   if (pathname === '/api/scenarios') return sendJson(res, 200, { scenarios: deps.scenarios.list() });
   if (pathname === '/api/explain') {
     const room = pickRoom(deps.rooms, query.room, res);
@@ -130,17 +147,18 @@ function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, r
   }
   // A class room is changed by its presenter only: the key comes in a header (never in the URL, which gets logged).
   const target = deps.rooms.get(room);
-  if (target !== undefined && target.presenterKey !== null) {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  if (target !== undefined && target.policy.mode === 'class') {
     const header = req.headers[PRESENTER_KEY_HEADER];
     const given = typeof header === 'string' ? header : undefined;
-    const address = req.socket.remoteAddress ?? 'unknown';
-    if (given === undefined || given.length > 256 || !keyMatches(given, target.presenterKey)) {
+    if (given === undefined || given.length > 256 || !target.presenterKeyMatches(given)) {
       req.resume();
       if (given !== undefined && !deps.wrongKeys.take(address)) return sendJson(res, 429, { error: 'too many wrong presenter keys from your address: wait a minute' }, { 'Retry-After': '60' });
       return sendError(res, 403, `only the presenter may load a recording into room '${target.name}' (a class room): send its key in the ${PRESENTER_KEY_HEADER} header`);
     }
   }
-  return serveRecordingUpload(deps.rooms, room, req, res, deps.logger);
+  const heavy = deps.heavy;
+  return serveRecordingUpload(deps.rooms, room, req, res, deps.logger, heavy === undefined ? undefined : (target, run) => heavy.submit(target, address, null, 'scenario load', run));
 }
 
 /** POST /api/rooms: same Origin gate as an upload, the address's API budget, then createRoomRoute.ts. */
@@ -164,7 +182,8 @@ function pickRoom(rooms: RoomRegistry, name: string | undefined, res: ServerResp
   }
   const roomName = parsed.data.room ?? DEFAULT_ROOM;
   const room = rooms.get(roomName);
-  if (!room) sendError(res, 404, `unknown room '${roomName}'; rooms: ${rooms.names().join(', ')}`);
+  // Never the list of rooms: a room's name is all a stranger needs to watch it.
+  if (!room) sendError(res, 404, `unknown room '${roomName}'`);
   return room ?? null;
 }
 
@@ -174,4 +193,11 @@ function decodeSegments(rest: string): string[] | null {
   } catch {
     return null;
   }
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack listener reports ::ffff:127.0.0.1). */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
 }

@@ -7,7 +7,6 @@
 import type { FaultBy } from '../../shared/engine/types.ts';
 import type { Ack, RoomRole } from '../../shared/protocol/messages.ts';
 import type { AddressLimiter } from '../api/addressLimiter.ts';
-import { keyMatches } from '../presenterKey.ts';
 import type { Room } from '../room.ts';
 
 /** The commands only a class room's presenter may send (fault:inject may be opened to viewers by the policy). */
@@ -18,12 +17,11 @@ export type RoleDecision = { ok: true; role: RoomRole } | { ok: false; error: st
 /** The role `key` earns in `room`; refused when a key is sent that is not the room's (or is sent to an open room). */
 export function decideRole(room: Room, key: string | undefined, address: string, wrongKeys: AddressLimiter): RoleDecision {
   if (key === undefined) return { ok: true, role: 'viewer' };
-  const expected = room.presenterKey;
-  if (expected !== null && keyMatches(key, expected)) return { ok: true, role: 'presenter' };
+  if (room.presenterKeyMatches(key)) return { ok: true, role: 'presenter' };
   if (!wrongKeys.take(address)) {
     return { ok: false, error: 'too many wrong presenter keys from your address: wait a minute, then join without a key (as a viewer) or with the right one' };
   }
-  if (expected === null) return { ok: false, error: `room '${room.name}' is an open room and has no presenter key: join without one (anyone may change an open room)` };
+  if (room.policy.mode === 'open') return { ok: false, error: `room '${room.name}' is an open room and has no presenter key: join without one (anyone may change an open room)` };
   return { ok: false, error: `wrong presenter key for room '${room.name}': join without a key to watch as a viewer, or use the presenter link` };
 }
 

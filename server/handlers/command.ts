@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import { describeZodError } from '../../shared/protocol/schemas.ts';
 import type { TokenBucket } from '../rateLimit.ts';
+import type { RejectLog, Rejection } from './rejectLog.ts';
 
 type AckFn = (result: Ack) => void;
 
@@ -23,13 +24,18 @@ export interface CommandContext {
   addressTake?: () => boolean;
   logger: Logger;
   limitText: string;
+  /** Rejected commands, logged with bounded, sanitised fields (rejectLog.ts). */
+  rejected: RejectLog;
+  /** True while the server shuts down: every command is answered at once with a refusal, nothing else runs. */
+  closing?: () => boolean;
 }
 
 export function registerCommand<S extends z.ZodType>(
   context: CommandContext,
   name: string,
   schema: S,
-  handler: (payload: z.infer<S>) => Ack,
+  /** May answer later (a heavy command runs on the next turn, handlers/heavy.ts). */
+  handler: (payload: z.infer<S>) => Ack | Promise<Ack>,
 ): void {
   const { socket, bucket, logger } = context;
   socket.on(name, (...args: unknown[]) => {
@@ -40,12 +46,16 @@ export function registerCommand<S extends z.ZodType>(
       return;
     }
     const answer = onceOnly(last as AckFn, logger, socket.id, name);
-    const ack: AckFn = (result) => {
-      // Client errors are worth one log line each: a teacher debugging a classroom reads them.
-      if (!result.ok) logger.info({ socket: socket.id, command: name, error: result.error }, 'command rejected');
+    const ack = (result: Ack, issues?: Rejection['issues']) => {
+      // Client errors are worth one log line each (bounded and sanitised: the payload is the client's, rejectLog.ts).
+      if (!result.ok) context.rejected(socket.id, name, { error: result.error, issues });
       answer(result);
     };
     const payloads = args.slice(0, -1);
+    if (context.closing?.() === true) {
+      answer({ ok: false, error: 'the server is shutting down; reconnect in a moment' });
+      return;
+    }
     if (!bucket.take() || (context.addressTake !== undefined && !context.addressTake())) {
       // Answered but not logged: logging every refused command would let a flood through to the log.
       answer({ ok: false, error: `rate limit: at most ${context.limitText}; command '${name}' was not applied` });
@@ -57,14 +67,19 @@ export function registerCommand<S extends z.ZodType>(
     }
     const parsed = schema.safeParse(payloads[0]);
     if (!parsed.success) {
-      ack({ ok: false, error: `invalid '${name}' payload: ${describeZodError(parsed.error)}` });
+      ack({ ok: false, error: `invalid '${name}' payload: ${describeZodError(parsed.error)}` }, parsed.error.issues);
       return;
     }
-    try {
-      ack(handler(parsed.data));
-    } catch (error) {
+    const failed = (error: unknown) => {
       logger.error({ err: error, socket: socket.id, command: name }, 'command handler failed');
       ack({ ok: false, error: `internal error while handling '${name}' (logged on the server)` });
+    };
+    try {
+      const result = handler(parsed.data);
+      if (result instanceof Promise) result.then(ack, failed);
+      else ack(result);
+    } catch (error) {
+      failed(error);
     }
   });
 }

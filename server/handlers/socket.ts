@@ -20,6 +20,9 @@ import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';
 import { createBookmarkBudget } from './bookmark.ts';
 import { registerClassroomCommands, sendClassroomState } from './classroomCommands.ts';
+import { createRejectLog, type RejectLog } from './rejectLog.ts';
+import type { HeavyCommands, HeavyKind } from './heavy.ts';
+import type { OutgoingBudget } from './outgoing.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -33,6 +36,14 @@ export interface SocketDeps {
   wrongKeys: AddressLimiter;
   /** Commands per client address, all its sockets together (absent: per socket only). */
   commandsByAddress?: AddressLimiter;
+  /** Rejected-command log lines, bounded and shared by every socket (rejectLog.ts); default: one per socket. */
+  rejected?: RejectLog;
+  /** True once the server is shutting down: commands are refused at once instead of starting work. */
+  closing?: () => boolean;
+  /** Reset, scenario load, rewind and fork: budgets per room and address, run on the next turn (heavy.ts). */
+  heavy: HeavyCommands;
+  /** Snapshots to one socket: encoded once per version, refused (and the socket dropped) past its budget. */
+  outgoing: OutgoingBudget;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -46,10 +57,12 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     logger,
     limitText: `${limits.commandsPerSecond} commands per second per connection (bursts of ${limits.commandBurst}) and ${limits.addressCommandsPerSecond} per address`,
     ...(deps.commandsByAddress !== undefined ? { addressTake: () => deps.commandsByAddress!.take(socket.handshake.address) } : {}),
+    rejected: deps.rejected ?? createRejectLog(logger, deps.now),
+    closing: deps.closing,
   };
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
   const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
-  const inRoom = (handler: (room: Room) => Ack): Ack => {
+  const inRoom = (handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> => {
     if (current?.disposed === true) {
       // The room was closed under us (rooms.ts sweep; the client got room:closed): this socket is in no room now.
       const name = current.name;
@@ -58,11 +71,13 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     }
     return current === null ? NOT_JOINED : handler(current);
   };
+  const address = socket.handshake.address;
+  const heavy = (room: Room, kind: HeavyKind, run: () => Ack) => deps.heavy.submit(room, address, context.bucket, kind, run);
   // Decided at each join (classroom.ts): the presenter of a class room holds its key; everyone else is a viewer.
   let role: RoomRole = 'viewer';
   let displayName: string | null = null;
   // A command that may change the room counts as activity (the inactivity sweep reads it), applied or not.
-  const guarded = (command: GuardedCommand, handler: (room: Room) => Ack): Ack =>
+  const guarded = (command: GuardedCommand, handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> =>
     inRoom((room) => {
       const refused = refusal(room, role, command);
       if (refused !== null) return refused;
@@ -91,7 +106,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       lookup.room.addClient();
       current = lookup.room;
     }
-    socket.emit('sim:snapshot', snapshot);
+    deps.outgoing.sendSnapshot(socket, snapshot);
     sendClassroomState(socket, lookup.room, deps.now);
     logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };
@@ -110,7 +125,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     inRoom((room) => {
       if (!snapshots.take()) return snapshotLimited;
       const snapshot = room.snapshot();
-      socket.emit('sim:snapshot', snapshot);
+      deps.outgoing.sendSnapshot(socket, snapshot);
       return { ok: true, lastSeq: snapshot.lastSeq };
     }),
   );
@@ -121,9 +136,12 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
 
   registerCommand(context, 'sim:control', controlSchema, (command) =>
     guarded('sim:control', (room) => {
-      const result = room.control(command);
-      if (result.ok) logger.info({ room: room.name, socket: socket.id, command }, 'playback control');
-      return result;
+      const apply = () => {
+        const result = room.control(command);
+        if (result.ok) logger.info({ room: room.name, socket: socket.id, command }, 'playback control');
+        return result;
+      };
+      return command.action === 'reset' ? heavy(room, 'reset', apply) : apply();
     }),
   );
 
@@ -131,10 +149,12 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     guarded('scenario:load', (room) => {
       const loaded = deps.scenarios.load(name);
       if (!loaded.ok) return loaded;
-      const error = room.loadScenario(loaded.scenario);
-      if (error !== null) return { ok: false, error };
-      const { title, description } = loaded.scenario;
-      return { ok: true, scenario: { name: loaded.scenario.name, title, description } };
+      return heavy(room, 'scenario load', () => {
+        const error = room.loadScenario(loaded.scenario);
+        if (error !== null) return { ok: false, error };
+        const { title, description } = loaded.scenario;
+        return { ok: true, scenario: { name: loaded.scenario.name, title, description } };
+      });
     }),
   );
 
@@ -157,14 +177,16 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   const branches = new TokenBucket(limits.branchesPerSecond, limits.branchBurst, deps.now);
   const branchLimited: Ack = { ok: false, error: `rate limit: at most ${limits.branchesPerSecond} rewind/fork per second (bursts of ${limits.branchBurst})` };
   registerCommand(context, 'sim:rewind', rewindSchema, ({ simTimeMs }) =>
-    guarded('sim:rewind', (room) => (branches.take() ? room.rewind(simTimeMs) : branchLimited)),
+    guarded('sim:rewind', (room) => (branches.take() ? heavy(room, 'rewind', () => room.rewind(simTimeMs)) : branchLimited)),
   );
   registerCommand(context, 'sim:fork', forkSchema, (request) =>
     inRoom((room) => {
       if (!branches.take()) return branchLimited;
-      const forked = rooms.fork(room.name, request?.simTimeMs, socket.handshake.address);
-      if (!forked.ok) return forked;
-      return { ok: true, room: forked.room.name, key: forked.key };
+      return heavy(room, 'fork', () => {
+        const forked = rooms.fork(room.name, request?.simTimeMs, address);
+        if (!forked.ok) return forked;
+        return { ok: true, room: forked.room.name, key: forked.key };
+      });
     }),
   );
 

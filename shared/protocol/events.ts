@@ -20,6 +20,11 @@ export interface ServerToClientEvents {
   'quiz:state': (quiz: QuizState | null) => void;
   /** The room was closed (nobody changed it for hours): why, and this socket is in no room any more. */
   'room:closed': (notice: { room: string; reason: string }) => void;
+  /**
+   * Sent just before the server disconnects this socket itself, saying why: it is shutting down (reconnect in a
+   * moment, the rooms come back), or the socket fell too far behind reading what it was sent.
+   */
+  'server:closing': (notice: { reason: string }) => void;
 }
 
 /** Payloads are typed for our own client; the server still validates every one with zod (schemas.ts). */

@@ -128,7 +128,7 @@ describe.skipIf(skip)('dashboard in Chromium', () => {
     await page.evaluate(() => ((globalThis as unknown as { __marker: number }).__marker = 42));
     await own.stop();
     await expect.poll(() => badge.getAttribute('data-connection'), { timeout: 15_000 }).not.toBe('connected');
-    own = await startServer(port);
+    own = await startServer(port, own.dataDir); // the same rooms come back (architecture.md §8)
     try {
       await expect.poll(() => badge.getAttribute('data-connection'), { timeout: 30_000 }).toBe('connected');
       await expect.poll(async () => (await readState(page)).lastSeq, { timeout: 15_000 }).toBeGreaterThan(0);

@@ -5,7 +5,8 @@
  * dashboard in a fresh room. Without Chromium: skip loudly locally, fail under CI.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -27,15 +28,20 @@ export function chromiumMissing(): boolean {
 
 export interface RunningServer {
   url: string;
+  /** Its DATA_DIR: start another server on it (and the same port) to restart this one with its rooms. */
+  dataDir: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** `port` 0 picks a free port; a fixed one lets a test restart the server where the page expects it. */
-export async function startServer(port = 0): Promise<RunningServer> {
+/**
+ * `port` 0 picks a free port; a fixed one lets a test restart the server where the page expects it. `dataDir`: where
+ * it stores its rooms (DATA_DIR); a fresh temporary one by default, so no test sees another's rooms.
+ */
+export async function startServer(port = 0, dataDir = mkdtempSync(path.join(tmpdir(), 'bootscope-e2e-'))): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -58,6 +64,7 @@ export async function startServer(port = 0): Promise<RunningServer> {
   });
   return {
     url,
+    dataDir,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
