@@ -163,6 +163,8 @@ export interface MasterPull {
   key: string;
   /** Its last pull: what its /system/health/v1/{nodes,units,report} serve. */
   report: DiagnosticsReport;
+  /** Node index of each entry of report.nodes (ascending), so a pull merges by number, not by id (absent: rebuild). */
+  idx?: number[];
 }
 
 export interface DiagState {
@@ -176,6 +178,9 @@ export interface DiagState {
    */
   answer: (DiagnosticsNodeReport | null)[];
   masters: MasterPull[];
+  /** Nodes marked dirty since the last pull, and discovered nodes some master has not pulled since (diagDirty.ts). */
+  dirtyList?: number[];
+  staleList?: number[];
 }
 
 export interface Topo {
@@ -215,5 +220,6 @@ export function newUnit(): UnitRt {
 export function newDiagState(topo: Topo): DiagState {
   const masters: MasterPull[] = [];
   for (let m = 0; m < topo.masters; m++) masters.push({ epoch: -1, key: '', report: { updatedMs: null, puller: topo.ids[m], nodes: [] } });
-  return { monitor: -1, stale: topo.ids.map(() => 0), answer: topo.ids.map(() => null), masters };
+  // Every node starts dirty (NodeRt.dirty: true), so every node starts in dirtyList.
+  return { monitor: -1, stale: topo.ids.map(() => 0), answer: topo.ids.map(() => null), masters, dirtyList: topo.ids.map((_, n) => n), staleList: [] };
 }

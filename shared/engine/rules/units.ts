@@ -12,6 +12,7 @@ import { emit, ref, schedule, scheduleAt } from '../ctx.ts';
 import { UNIT_CATALOG } from '../../model/catalog.ts';
 import { GATE_ATTEMPT_MS } from '../../model/timings.ts';
 import { publish } from '../listeners.ts';
+import { markDirty } from '../diagDirty.ts';
 
 export function spec(ctx: Ctx, n: number, u: number) {
   return UNIT_CATALOG[ctx.topo.unitIds[ctx.topo.roles[n]][u]];
@@ -29,7 +30,7 @@ export function transition(ctx: Ctx, n: number, u: number, to: UnitState, cause:
   rt.state = to;
   rt.cause = cause;
   rt.sinceMs = ctx.s.simTimeMs;
-  ctx.s.nodes[n].dirty = true;
+  markDirty(ctx, n);
   if (to === 'healthy') rt.everActive = true;
   emit(ctx, { type: 'unit', node: ctx.topo.ids[n], unit: unitId(ctx, n, u), from, to, cause });
   if (to === 'healthy') publish(ctx, 'unitUp', n, u);
