@@ -17,6 +17,14 @@ export type ActionKind =
   | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
   | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge';
 
+/** Every action kind, in a fixed order: the queue stores a kind as its index here (queue.ts keeps numbers only). */
+export const ACTION_KINDS: readonly ActionKind[] = [
+  'boot', 'exec', 'gates', 'ready', 'zkStart', 'converge', 'elect', 'recoveryTimeout', 'leaderExpire',
+  'dnsLoad', 'dnsRefresh', 'dnsExit', 'mElect', 'mReg', 'zkConnectTimeout', 'agentReg', 'unreachable',
+  'pull', 'arPoll', 'taskRun', 'schedInit', 'watchdog', 'reregTimeout', 'taskInactive', 'taskExpunge',
+];
+export const ACTION_KIND_INDEX: Readonly<Record<ActionKind, number>> = Object.fromEntries(ACTION_KINDS.map((k, i) => [k, i])) as Record<ActionKind, number>;
+
 /** One scheduled thing: `node` index, `unit` index (or another small id), `epoch` guard; -1 when unused. */
 export interface Action {
   kind: ActionKind;
@@ -95,7 +103,7 @@ export interface EngineState {
   seq: number;
   /** One mulberry32 state per concern (rng.ts); per-(node, unit) draws are keyed and need no state. */
   rng: RngStreams;
-  queue: QueueState<Action>;
+  queue: QueueState;
   nodes: NodeRt[];
   /** Waiting units by the fact key they wait on: flat triplets [node, unit, epoch]. */
   waiters: Record<string, number[]>;
