@@ -36,6 +36,8 @@ export interface Action {
 export interface UnitRt {
   state: UnitState;
   cause: Cause;
+  /** Units of this node waiting for this one to answer: flat triplets [node, unit, epoch] (absent: none yet). */
+  wakeList?: number[];
   sinceMs: number;
   /** Bumped whenever the process goes away or restarts; stale actions compare it. */
   epoch: number;

@@ -69,6 +69,19 @@ export function wake(ctx: Ctx, key: string): void {
   const list = ctx.s.waiters[key];
   if (!list) return;
   delete ctx.s.waiters[key];
+  retry(ctx, list);
+}
+
+/** Wake the units waiting for unit u of node n to answer (launch.ts keeps them on the unit). */
+export function wakeUnit(ctx: Ctx, n: number, u: number): void {
+  const rt = ctx.s.nodes[n].units[u];
+  const list = rt.wakeList;
+  if (list === undefined || list.length === 0) return;
+  retry(ctx, list); // only schedules: nobody joins this list while it is read
+  list.length = 0;
+}
+
+function retry(ctx: Ctx, list: number[]): void {
   const now = ctx.s.simTimeMs;
   for (let i = 0; i < list.length; i += 3) {
     const n = list[i], u = list[i + 1], e = list[i + 2];
