@@ -62,9 +62,9 @@ export function pop(q: QueueState, out: Popped): boolean {
   const h = q.heap;
   if (h.length === 0) return false;
   out.timeMs = h[0]; out.kind = h[2]; out.node = h[3]; out.unit = h[4]; out.epoch = h[5];
-  const last = h.length - STRIDE;
-  const t = h[last], s = h[last + 1], k = h[last + 2], n = h[last + 3], u = h[last + 4], e = h[last + 5];
-  h.length = last;
+  // Six pop()s, not `h.length = last`: setting length is a runtime call, pop() an inlined builtin.
+  const e = h.pop()!, u = h.pop()!, n = h.pop()!, k = h.pop()!, s = h.pop()!, t = h.pop()!;
+  const last = h.length;
   if (last === 0) return true;
   let i = 0;
   for (;;) {

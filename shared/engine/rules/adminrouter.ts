@@ -18,7 +18,10 @@ function statusVia(ctx: Ctx, m: number): { status: Availability['adminRouterStat
   return { status: 200, why: 'Admin Router proxies to the Mesos and Marathon leaders' };
 }
 
-const RANK: Record<number, number> = { 200: 3, 503: 2, 502: 1, 0: 0 };
+/** Which answer is best for a user (200 > 503 > 502 > nothing); a function, not a sparse-keyed table: it runs after every action. */
+function rank(status: number): number {
+  return status === 200 ? 3 : status === 503 ? 2 : status === 502 ? 1 : 0;
+}
 
 export function computeAvailability(ctx: Ctx): { a: Availability; why: string } {
   let best = { status: 0 as Availability['adminRouterStatus'], why: 'no Admin Router is running on any master' };
@@ -26,7 +29,7 @@ export function computeAvailability(ctx: Ctx): { a: Availability; why: string } 
   for (let m = 0; m < ctx.topo.masters; m++) {
     const r = statusVia(ctx, m);
     if (r.status !== 0) ui = true;
-    if (RANK[r.status] > RANK[best.status]) best = r;
+    if (rank(r.status) > rank(best.status)) best = r;
   }
   const s = ctx.s;
   const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
@@ -53,7 +56,7 @@ export function updateAvailability(ctx: Ctx): void {
   for (let m = 0; m < ctx.topo.masters; m++) {
     const st = quickStatus(ctx, m);
     if (st !== 0) ui = true;
-    if (RANK[st] > RANK[best]) best = st;
+    if (rank(st) > rank(best)) best = st;
   }
   const s = ctx.s;
   const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
