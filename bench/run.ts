@@ -17,6 +17,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'live', run: async () => (await import('./live.ts')).benchLive() },
   { name: 'replay', run: async () => (await import('./replay.ts')).benchReplay() },
   { name: 'preview', run: async () => (await import('./preview.ts')).benchPreview() },
+  { name: 'scale', run: async () => (await import('./scale.ts')).benchScale() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
