@@ -35,4 +35,10 @@ export class EventHistory {
   all(): SimEvent[] {
     return this.events.slice();
   }
+
+  /** The newest `max` events (a copy), and how many older ones since t=0 they leave out (trimmed ones included). */
+  recent(max: number): { events: SimEvent[]; omitted: number } {
+    const from = Math.max(0, this.events.length - max);
+    return { events: this.events.slice(from), omitted: this.trimmedCount + from };
+  }
 }

@@ -16,6 +16,7 @@ import { recordingHeader } from './recording.ts';
 import { RoomTimeline } from './timeline.ts';
 import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 import { RoomBookmarks } from './bookmarks.ts';
+import { snapshotView } from './snapshotView.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -23,6 +24,22 @@ export const DEFAULT_SEED = 1;
 export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
 /** A quiet simulation sends no batches; a playback heartbeat keeps viewers' clocks (the timeline's now line) true. */
 export const PLAYBACK_HEARTBEAT_MS = 1_000;
+/**
+ * The most events one `sim:events` batch carries (about 1.5 MB of JSON): a skip or a big cluster's boot can produce
+ * more in one tick, and one huge emit would hold the event loop and every viewer's parser at once.
+ */
+export const MAX_BATCH_EVENTS = 5_000;
+
+/** An event's share of a batch: one, plus two per node report a diagnostics pull carries (a report is ~600 bytes). */
+function batchWeight(e: SimEvent): number {
+  return e.type === 'diagnostics' ? 1 + 2 * (e.changed?.length ?? 0) : 1;
+}
+/**
+ * The most events a snapshot carries (about 3 MB): a whole 3+100 boot is ~5,000, so small rooms still send their
+ * history from t=0; a 10,000-agent boot is ~500,000, of which a joining viewer gets the newest SNAPSHOT_MAX_EVENTS
+ * and `historyTrimmed` says how many came before.
+ */
+export const SNAPSHOT_MAX_EVENTS = 10_000;
 
 /** Where a room's facts go (socket.io in the app, arrays in tests). */
 export interface RoomBroadcast {
@@ -167,6 +184,8 @@ export class Room {
   snapshot(): SimSnapshot {
     this.flush();
     const engine = this.driver.engine;
+    // A bounded recent window: older events stay on the server (GET /api/rooms/<room>/events pages the whole log).
+    const recent = this.history.recent(SNAPSHOT_MAX_EVENTS);
     return {
       room: this.name,
       lastSeq: engine.lastSeq,
@@ -176,28 +195,37 @@ export class Room {
       speed: this.driver.speed,
       paused: this.driver.paused,
       scenario: this.sim.scenario,
-      view: engine.view(),
-      events: this.history.all(),
+      view: snapshotView(engine.view()),
+      events: recent.events,
       epoch: this.epoch,
-      historyTrimmed: this.history.trimmed,
+      historyTrimmed: recent.omitted,
       bookmarks: this.marks.list(),
       policy: this.policy,
       ...(this.forkOrigin !== null ? { forkOf: { ...this.forkOrigin } } : {}),
     };
   }
 
+  /** Send what is pending as batches of at most MAX_BATCH_EVENTS weight (consecutive seqs; the last carries the clock). */
   flush(): void {
     if (this.pending.length === 0) return;
-    const events = this.pending;
+    const pending = this.pending;
     this.pending = [];
-    this.options.broadcast.events(this.name, {
-      epoch: this.epoch,
-      fromSeq: events[0].seq,
-      toSeq: events[events.length - 1].seq,
-      simTimeMs: this.driver.simTimeMs,
-      events,
-      emittedAtWallMs: this.pendingSinceWallMs,
-    });
+    let from = 0;
+    while (from < pending.length) {
+      let to = from;
+      let weight = 0;
+      while (to < pending.length && (to === from || weight + batchWeight(pending[to]) <= MAX_BATCH_EVENTS)) weight += batchWeight(pending[to++]);
+      const events = from === 0 && to === pending.length ? pending : pending.slice(from, to);
+      this.options.broadcast.events(this.name, {
+        epoch: this.epoch,
+        fromSeq: events[0].seq,
+        toSeq: events[events.length - 1].seq,
+        simTimeMs: to === pending.length ? this.driver.simTimeMs : events[events.length - 1].simTimeMs,
+        events,
+        emittedAtWallMs: this.pendingSinceWallMs,
+      });
+      from = to;
+    }
   }
 
   /**
