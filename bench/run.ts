@@ -18,6 +18,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'replay', run: async () => (await import('./replay.ts')).benchReplay() },
   { name: 'preview', run: async () => (await import('./preview.ts')).benchPreview() },
   { name: 'scale', run: async () => (await import('./scale.ts')).benchScale() },
+  { name: 'livescale', run: async () => (await import('./liveScale.ts')).benchLiveScale() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
