@@ -17,6 +17,7 @@ import { RoomTimeline } from './timeline.ts';
 import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 import { RoomBookmarks } from './bookmarks.ts';
 import { snapshotView } from './snapshotView.ts';
+import { eventWeight } from './eventWeight.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -28,16 +29,12 @@ export const PLAYBACK_HEARTBEAT_MS = 1_000;
  * The most events one `sim:events` batch carries (about 1.5 MB of JSON): a skip or a big cluster's boot can produce
  * more in one tick, and one huge emit would hold the event loop and every viewer's parser at once.
  */
-export const MAX_BATCH_EVENTS = 5_000;
+export const MAX_BATCH_EVENTS = 5_000; // in eventWeight units
 
-/** An event's share of a batch: one, plus two per node report a diagnostics pull carries (a report is ~600 bytes). */
-function batchWeight(e: SimEvent): number {
-  return e.type === 'diagnostics' ? 1 + 2 * (e.changed?.length ?? 0) : 1;
-}
 /**
- * The most events a snapshot carries (about 3 MB): a whole 3+100 boot is ~5,000, so small rooms still send their
- * history from t=0; a 10,000-agent boot is ~500,000, of which a joining viewer gets the newest SNAPSHOT_MAX_EVENTS
- * and `historyTrimmed` says how many came before.
+ * The most events a snapshot carries, in eventWeight units (about 3 MB): a whole 3+100 boot weighs ~6,000, so small
+ * rooms still send their history from t=0; a 10,000-agent boot is ~500,000 events, of which a joining viewer gets
+ * the newest and `historyTrimmed` says how many came before.
  */
 export const SNAPSHOT_MAX_EVENTS = 10_000;
 
@@ -185,7 +182,7 @@ export class Room {
     this.flush();
     const engine = this.driver.engine;
     // A bounded recent window: older events stay on the server (GET /api/rooms/<room>/events pages the whole log).
-    const recent = this.history.recent(SNAPSHOT_MAX_EVENTS);
+    const recent = this.history.recent(SNAPSHOT_MAX_EVENTS, eventWeight);
     return {
       room: this.name,
       lastSeq: engine.lastSeq,
@@ -214,7 +211,7 @@ export class Room {
     while (from < pending.length) {
       let to = from;
       let weight = 0;
-      while (to < pending.length && (to === from || weight + batchWeight(pending[to]) <= MAX_BATCH_EVENTS)) weight += batchWeight(pending[to++]);
+      while (to < pending.length && (to === from || weight + eventWeight(pending[to]) <= MAX_BATCH_EVENTS)) weight += eventWeight(pending[to++]);
       const events = from === 0 && to === pending.length ? pending : pending.slice(from, to);
       this.options.broadcast.events(this.name, {
         epoch: this.epoch,
