@@ -22,14 +22,14 @@ export async function benchLiveScale(): Promise<Record<string, unknown>> {
   try {
     if (!(await ack(viewer, 'sim:join', { room: ROOM })).ok) throw new Error('join failed');
     await ack(viewer, 'sim:control', { action: 'pause' });
+    let snapshotBytes = 0;
+    viewer.on('sim:snapshot', (s) => { snapshotBytes = JSON.stringify(s).length; });
     const t0Reset = performance.now();
     const reset = await ack(viewer, 'sim:control', { action: 'reset', seed: 1, cluster: SCALE_LIVE_CLUSTER });
     if (!reset.ok) throw new Error(`reset failed: ${reset.error}`);
     const resetMs = performance.now() - t0Reset;
     await ack(viewer, 'sim:control', { action: 'speed', speed: SCALE_LIVE_SPEED });
     const batches: { atMs: number; events: number; bytes: number }[] = [];
-    let snapshotBytes = 0;
-    viewer.on('sim:snapshot', (s) => { snapshotBytes = JSON.stringify(s).length; });
     viewer.on('sim:events', (b) => { batches.push({ atMs: performance.now(), events: b.events.length, bytes: JSON.stringify(b).length }); });
     server.loopStart();
     await ack(viewer, 'sim:control', { action: 'resume' });
