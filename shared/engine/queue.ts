@@ -1,5 +1,6 @@
-// The discrete-event queue: a binary min-heap of scheduled actions ordered by (time, qseq), so actions at the same
-// time fire first-in first-out. Stored flat in ONE plain number array, STRIDE numbers per entry
+// The discrete-event queue: a 4-ary min-heap of scheduled actions ordered by (time, qseq), so actions at the same
+// time fire first-in first-out. Four children per entry halve the depth of a 150k-entry heap (17 -> 9 levels) and
+// keep siblings on neighbouring cache lines; any heap pops the same total order, so the log does not depend on it. Stored flat in ONE plain number array, STRIDE numbers per entry
 // [simTimeMs, qseq, kind, node, unit, epoch]: a 10,000-agent cluster keeps ~150k actions pending, and an object
 // (or two) per entry was most of what the young-generation GC had to copy. Still plain JSON in the engine state.
 // Invariant: qseq strictly increases on every push; pop order is total and deterministic.
@@ -45,7 +46,7 @@ export function push(q: QueueState, timeMs: number, kind: number, node: number, 
   let i = h.length;
   h.push(timeMs, s, kind, node, unit, epoch);
   while (i > 0) {
-    const parent = (((i / STRIDE - 1) >> 1) * STRIDE);
+    const parent = (((i / STRIDE - 1) >> 2) * STRIDE);
     if (before(h, parent, timeMs, s)) break;
     copyEntry(h, i, parent);
     i = parent;
@@ -68,10 +69,11 @@ export function pop(q: QueueState, out: Popped): boolean {
   if (last === 0) return true;
   let i = 0;
   for (;;) {
-    const l = 2 * i + STRIDE; // left child of slot i: 2 * (i / STRIDE) + 1 entries in
-    if (l >= last) break;
-    const r = l + STRIDE;
-    const c = r < last && before(h, r, h[l], h[l + 1]) ? r : l;
+    const first = 4 * i + STRIDE; // first child of slot i: 4 * (i / STRIDE) + 1 entries in
+    if (first >= last) break;
+    let c = first;
+    const end = Math.min(first + 4 * STRIDE, last);
+    for (let k = first + STRIDE; k < end; k += STRIDE) if (before(h, k, h[c], h[c + 1])) c = k;
     if (!before(h, c, t, s)) break;
     copyEntry(h, i, c);
     i = c;
