@@ -17,12 +17,12 @@ export const CHECK_EVERY_MS = 5_000;
 /** Give up looking for a steady state after this much simulated time and bench up to it instead. */
 export const MAX_SIM_MS = 3_600_000;
 
-interface Sample {
+export interface Sample {
   wallMs: number;
   cpuMs: number;
 }
 
-function measure(fn: () => void): Sample {
+export function measure(fn: () => void): Sample {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   fn();
@@ -31,7 +31,7 @@ function measure(fn: () => void): Sample {
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;

@@ -24,12 +24,12 @@ const ROOM = 'bench';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-function ack(socket: Client, event: string, payload: unknown): Promise<{ ok: boolean; error?: string }> {
+export function ack(socket: Client, event: string, payload: unknown): Promise<{ ok: boolean; error?: string }> {
   const raw = socket as unknown as { timeout(ms: number): { emit(e: string, p: unknown, cb: (err: Error | null, r: { ok: boolean; error?: string }) => void): void } };
   return new Promise((resolve, reject) => raw.timeout(10_000).emit(event, payload, (err, r) => (err ? reject(err) : resolve(r))));
 }
 
-function connectClient(url: string): Promise<Client> {
+export function connectClient(url: string): Promise<Client> {
   const socket: Client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -37,7 +37,7 @@ function connectClient(url: string): Promise<Client> {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -96,8 +96,8 @@ interface LoopDelay {
   maxMs: number;
 }
 
-async function startServer(root: string): Promise<{ url: string; kill(): void; loopStart(): void; loopStop(): Promise<LoopDelay> }> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'bench/liveServer.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+export async function startServer(root: string): Promise<{ url: string; kill(): void; loopStart(): void; loopStop(): Promise<LoopDelay> }> {
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), '--import', 'tsx', 'bench/liveServer.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     createInterface({ input: server.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
     server.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)));

@@ -19,6 +19,9 @@ const SECTIONS: BenchSection[] = [
   { name: 'preview', run: async () => (await import('./preview.ts')).benchPreview() },
   { name: 'durability', run: async () => (await import('./durability.ts')).benchDurability() },
   { name: 'cluster', run: async () => (await import('./cluster.ts')).benchCluster() },
+  { name: 'scale', run: async () => (await import('./scale.ts')).benchScale() },
+  { name: 'livescale', run: async () => (await import('./liveScale.ts')).benchLiveScale() },
+  { name: 'snapshot', run: async () => (await import('./snapshotSize.ts')).benchSnapshot() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));

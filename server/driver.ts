@@ -22,6 +22,14 @@ const SKIP_MAX_STEPS = 1_000_000;
 export const TICK_MS = 50;
 /** A gap between ticks longer than this is skipped instead of simulated all at once. */
 export const MAX_TICK_GAP_MS = 2_000;
+/**
+ * Wall time one tick may spend in the engine. A 10,000-agent boot at 20x asks for more than the CPU can give at its
+ * peak; past the budget the tick stops and the simulation runs slower than its speed for a moment, instead of
+ * holding the event loop for seconds (HTTP, other rooms and every socket wait on it). Checked between slices.
+ */
+export const TICK_BUDGET_MS = 35;
+/** Simulated time per slice of a tick: small enough that one slice of a 10k boot stays well inside the budget. */
+export const TICK_SLICE_SIM_MS = 25;
 
 export interface DriverOptions {
   engine: Engine;
@@ -111,7 +119,7 @@ export class Driver {
     const wallMs = this.options.now();
     if (!this.isPaused) {
       if (wallMs - this.lastTickWallMs > MAX_TICK_GAP_MS) this.reanchor(wallMs - TICK_MS, this.engine.simTimeMs);
-      this.advanceTo(this.targetSimMs(wallMs));
+      this.advanceWithinBudget(this.targetSimMs(wallMs), wallMs);
     }
     this.lastTickWallMs = wallMs;
     this.options.onTick?.();
@@ -198,6 +206,24 @@ export class Driver {
   private reanchor(wallMs: number, simMs: number): void {
     this.anchorWallMs = wallMs;
     this.anchorSimMs = simMs;
+  }
+
+  /**
+   * Advance toward `targetMs` in slices until it is reached or the tick's wall budget is spent; then re-anchor where
+   * the engine got to, so the lag is absorbed (the simulation slowed down) rather than caught up in a burst. Slicing
+   * never changes the log: advanceTo(a) then advanceTo(b) is advanceTo(b) (the CLI relies on the same).
+   */
+  private advanceWithinBudget(targetMs: number, tickStartWallMs: number): void {
+    for (;;) {
+      const sliceEndMs = Math.min(targetMs, this.engine.simTimeMs + TICK_SLICE_SIM_MS);
+      this.advanceTo(sliceEndMs);
+      if (sliceEndMs >= targetMs) return;
+      const wallMs = this.options.now();
+      if (wallMs - tickStartWallMs >= TICK_BUDGET_MS) {
+        this.reanchor(wallMs, this.engine.simTimeMs);
+        return;
+      }
+    }
   }
 
   /** Play due scenario steps in order, interleaved with the engine at their exact sim times (script.ts). */

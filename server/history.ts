@@ -35,4 +35,20 @@ export class EventHistory {
   all(): SimEvent[] {
     return this.events.slice();
   }
+
+  /**
+   * The newest events whose weights sum to at most `max` (a copy; at least the newest one), and how many older ones
+   * since t=0 they leave out (trimmed ones included).
+   */
+  recent(max: number, weight: (e: SimEvent) => number = () => 1): { events: SimEvent[]; omitted: number } {
+    let from = this.events.length;
+    let used = 0;
+    while (from > 0) {
+      const w = weight(this.events[from - 1]);
+      if (used + w > max && from < this.events.length) break;
+      used += w;
+      from -= 1;
+    }
+    return { events: this.events.slice(from), omitted: this.trimmedCount + from };
+  }
 }

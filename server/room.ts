@@ -15,6 +15,8 @@ import { RoomTimeline } from './timeline.ts';
 import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 import { RoomBookmarks } from './bookmarks.ts';
 import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
+import { snapshotView } from './snapshotView.ts';
+import { eventWeight } from './eventWeight.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -24,6 +26,18 @@ export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
 export const PLAYBACK_HEARTBEAT_MS = 1_000;
 /** A running room's snapshot is reused for this long when no event happened (its simTimeMs may lag by that much). */
 export const SNAPSHOT_REUSE_MS = 1_000;
+/**
+ * The most events one `sim:events` batch carries (about 1.5 MB of JSON): a skip or a big cluster's boot can produce
+ * more in one tick, and one huge emit would hold the event loop and every viewer's parser at once.
+ */
+export const MAX_BATCH_EVENTS = 5_000; // in eventWeight units
+
+/**
+ * The most events a snapshot carries, in eventWeight units (about 3 MB): a whole 3+100 boot weighs ~6,000, so small
+ * rooms still send their history from t=0; a 10,000-agent boot is ~500,000 events, of which a joining viewer gets
+ * the newest and `historyTrimmed` says how many came before.
+ */
+export const SNAPSHOT_MAX_EVENTS = 10_000;
 
 import type { ControlAck, DurableRoomState, ForkOrigin, RoomOptions, Simulation } from './roomTypes.ts';
 export type { ControlAck, DurableRoomState, ForkOrigin, RoomBroadcast, RoomOptions, RoomPersistence, Simulation } from './roomTypes.ts';
@@ -176,6 +190,8 @@ export class Room {
 
   private buildSnapshot(): SimSnapshot {
     const engine = this.driver.engine;
+    // A bounded recent window: older events stay on the server (GET /api/rooms/<room>/events pages the whole log).
+    const recent = this.history.recent(SNAPSHOT_MAX_EVENTS, eventWeight);
     return {
       room: this.name,
       lastSeq: engine.lastSeq,
@@ -186,29 +202,38 @@ export class Room {
       paused: this.driver.paused,
       ...(this.driver.waitingForPresenter ? { waiting: true } : {}),
       scenario: this.sim.scenario,
-      view: engine.view(),
-      events: this.history.all(),
+      view: snapshotView(engine.view()),
+      events: recent.events,
       epoch: this.epoch,
-      historyTrimmed: this.history.trimmed,
+      historyTrimmed: recent.omitted,
       bookmarks: this.marks.list(),
       policy: this.policy,
       ...(this.forkOrigin !== null ? { forkOf: { ...this.forkOrigin } } : {}),
     };
   }
 
+  /** Send what is pending as batches of at most MAX_BATCH_EVENTS weight (consecutive seqs; the last carries the clock). */
   flush(): void {
     if (this.pending.length === 0) return;
     this.options.persistence?.beforeSend(this);
-    const events = this.pending;
+    const pending = this.pending;
     this.pending = [];
-    this.options.broadcast.events(this.name, {
-      epoch: this.epoch,
-      fromSeq: events[0].seq,
-      toSeq: events[events.length - 1].seq,
-      simTimeMs: this.driver.simTimeMs,
-      events,
-      emittedAtWallMs: this.pendingSinceWallMs,
-    });
+    let from = 0;
+    while (from < pending.length) {
+      let to = from;
+      let weight = 0;
+      while (to < pending.length && (to === from || weight + eventWeight(pending[to]) <= MAX_BATCH_EVENTS)) weight += eventWeight(pending[to++]);
+      const events = from === 0 && to === pending.length ? pending : pending.slice(from, to);
+      this.options.broadcast.events(this.name, {
+        epoch: this.epoch,
+        fromSeq: events[0].seq,
+        toSeq: events[events.length - 1].seq,
+        simTimeMs: to === pending.length ? this.driver.simTimeMs : events[events.length - 1].simTimeMs,
+        events,
+        emittedAtWallMs: this.pendingSinceWallMs,
+      });
+      from = to;
+    }
   }
 
   /**

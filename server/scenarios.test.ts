@@ -17,7 +17,7 @@ const parse = (o: unknown) => parseScenario(JSON.stringify(o), 'mine.json');
 describe('built-in scenarios', () => {
   it('are all listed, in teaching order, with a title and description', () => {
     const list = listScenarios();
-    expect(list.map((s) => s.name)).toEqual(['healthy-boot', 'zk-single-failure', 'zk-quorum-loss', 'slow-mesos-dns', 'leader-failover', 'agent-partition', 'master-crash']);
+    expect(list.map((s) => s.name)).toEqual(['healthy-boot', 'zk-single-failure', 'zk-quorum-loss', 'slow-mesos-dns', 'leader-failover', 'leader-failover-5000', 'agent-partition', 'master-crash']);
     expect(list.map((s) => s.name)).toEqual(builtinNames());
     for (const s of list) {
       expect(s.title.length).toBeGreaterThan(5);

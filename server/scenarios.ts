@@ -28,6 +28,7 @@ export const BUILTIN_ORDER = [
   'zk-quorum-loss',
   'slow-mesos-dns',
   'leader-failover',
+  'leader-failover-5000',
   'agent-partition',
   'master-crash',
 ];

@@ -29,7 +29,7 @@ describe('bad input: exit 2 and one readable line on stderr, nothing on stdout',
   const cases: [string, () => string[], RegExp][] = [
     ['unknown flag', () => ['--nodes', '3'], /^simulate: unknown option '--nodes'; allowed: --masters, /],
     ['even master count', () => ['--masters', '2'], /^simulate: --masters must be 1, 3 or 5 /],
-    ['negative agents', () => ['--agents', '-1'], /^simulate: --agents must be from 0 to 2000, got -1$/],
+    ['negative agents', () => ['--agents', '-1'], /^simulate: --agents must be from 0 to 10000, got -1$/],
     ['non-numeric seed', () => ['--seed', 'x'], /^simulate: --seed must be a whole number from 0 to 2147483647, got 'x'$/],
     ['unknown format', () => ['--format', 'xml'], /^simulate: --format must be text or ndjson, got 'xml'$/],
     ['zero until-ms', () => ['--until-ms', '0'], /^simulate: --until-ms must be from 1 to /],

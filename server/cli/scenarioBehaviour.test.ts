@@ -3,6 +3,7 @@
 // cluster healthy, can users reach the API.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Fault, SimEvent } from '../../shared/engine/types.ts';
+import { nodeIp } from '../../shared/model/cluster.ts';
 import { loadBuiltinScenario, type Scenario } from '../scenarios.ts';
 import { captureCli, parseNdjson } from './capture.ts';
 import type { RunSummary } from './summary.ts';
@@ -213,6 +214,46 @@ describe('built-in scenarios behave as narrated', () => {
     // Availability in force during the outage: the last value before the crash and every change during it.
     const inForce = [lastBefore(ofType(p.events, 'availability'), crashAt)!, ...ofType(down, 'availability')];
     for (const a of inForce) expect(a.availability).toMatchObject({ uiReachable: true, apiReachable: true, tasksLaunchable: true });
+    expectRecovered(p);
+  });
+});
+
+describe('leader-failover-5000 behaves as narrated', () => {
+  let p: Played;
+  beforeAll(async () => {
+    p = await play('leader-failover-5000');
+  }, 120_000);
+
+  it('every agent drops at the kill, re-registers within two seconds of the new election, and the narration follows', () => {
+    expectHealthyBeforeFirstFault(p);
+    const agents = p.scenario.cluster.agents + p.scenario.cluster.publicAgents;
+    const kill = p.scenario.steps.find((s) => s.fault?.kind === 'kill')!.atMs;
+    const killed = (ofType(p.events, 'fault').find((e) => e.active && e.simTimeMs === kill)!.fault as { node: string }).node;
+    const dropped = ofType(p.events, 'agent').filter((e) => e.simTimeMs === kill && !e.registered);
+    expect(dropped).toHaveLength(agents);
+    const elected = ofType(p.events, 'leader').find((e) => e.role === 'mesos' && e.simTimeMs > kill && e.node !== null)!;
+    expect(elected.node).not.toBe(killed);
+    expect(elected.simTimeMs - kill).toBeLessThanOrEqual(30_000);
+    expectSaidAfter(p, 'Now the storm', elected.simTimeMs);
+    const back = ofType(p.events, 'agent').filter((e) => e.simTimeMs >= elected.simTimeMs && e.registered);
+    expect(new Set(back.map((e) => e.node)).size).toBe(agents);
+    const stormEnd = Math.max(...back.map((e) => e.simTimeMs));
+    expect(stormEnd - elected.simTimeMs).toBeLessThanOrEqual(2_000);
+    expectSaidAfter(p, 'The storm is over', stormEnd);
+  });
+
+  it('Mesos-DNS, Admin Router and Marathon catch up before the narration says so; 3DT never leaves HEALTHY', () => {
+    const kill = p.scenario.steps.find((s) => s.fault?.kind === 'kill')!.atMs;
+    const elected = ofType(p.events, 'leader').find((e) => e.role === 'mesos' && e.simTimeMs > kill && e.node !== null)!;
+    const leaderIp = nodeIp(elected.node!);
+    const dns = ofType(p.events, 'dns').find((e) => e.name === 'leader.mesos' && e.simTimeMs > kill && e.value === leaderIp);
+    expectSaidAfter(p, 'leader.mesos now names the new leader', dns?.simTimeMs);
+    const launchable = ofType(p.events, 'availability').find((e) => e.simTimeMs > kill && e.availability.tasksLaunchable && e.availability.apiReachable);
+    expectSaidAfter(p, 'new tasks can launch', launchable?.simTimeMs);
+    const marathonDns = ofType(p.events, 'dns').find((e) => e.name === 'marathon.mesos' && e.simTimeMs > kill && e.value !== null);
+    expectSaidAfter(p, 'marathon.mesos follows', marathonDns?.simTimeMs);
+    expect(ofType(p.events, 'cluster').filter((e) => e.simTimeMs >= kill)).toEqual([]);
+    expect(ofType(p.events, 'leader').filter((e) => e.role === 'mesos' && e.simTimeMs > elected.simTimeMs)).toEqual([]);
     expectRecovered(p);
   });
 });

@@ -2,7 +2,8 @@
 // only ways to emit an event (stamping seq + time), schedule an action, record a fact's "why" and emit a
 // Boot Sequence step once per node. Invariant: seq increments by exactly one per emitted event.
 import type { Cause, FaultBy, SimEvent, SimEventBody } from './types.ts';
-import type { Action, ActionKind, EngineState, Topo, UnitRt } from './state.ts';
+import type { ActionKind, EngineState, Topo, UnitRt } from './state.ts';
+import { ACTION_KIND_INDEX } from './state.ts';
 import { push } from './queue.ts';
 import { noteFaultEvent } from './faultHistory.ts';
 import { bootStep } from '../model/bootSteps.ts';
@@ -26,12 +27,11 @@ export function emit(ctx: Ctx, body: SimEventBody): void {
 }
 
 export function schedule(ctx: Ctx, delayMs: number, k: ActionKind, n = -1, u = -1, e = -1): void {
-  const a: Action = { kind: k, node: n, unit: u, epoch: e };
-  push(ctx.s.queue, ctx.s.simTimeMs + Math.max(0, Math.round(delayMs)), a);
+  push(ctx.s.queue, ctx.s.simTimeMs + Math.max(0, Math.round(delayMs)), ACTION_KIND_INDEX[k], n, u, e);
 }
 
 export function scheduleAt(ctx: Ctx, atMs: number, k: ActionKind, n = -1, u = -1, e = -1): void {
-  push(ctx.s.queue, Math.max(ctx.s.simTimeMs, atMs), { kind: k, node: n, unit: u, epoch: e });
+  push(ctx.s.queue, Math.max(ctx.s.simTimeMs, atMs), ACTION_KIND_INDEX[k], n, u, e);
 }
 
 /** Index of a node id of this cluster, or -1 (O(1), no parsing: for the hot paths). */

@@ -9,6 +9,7 @@ import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { keyedBetween, PURPOSE } from './rng.ts';
 import { down, exec, killUnit, wake } from './rules/units.ts';
 import { publish } from './listeners.ts';
+import { markDirty } from './diagDirty.ts';
 import { describeFault } from '../model/faults/registry.ts';
 
 /** A hung process died or was restarted: its hang fault is over. */
@@ -54,7 +55,7 @@ export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot
   const nodeId = ctx.topo.ids[n];
   const master = n < ctx.topo.masters;
   const refs = [id];
-  node.dirty = true;
+  markDirty(ctx, n);
   if (kind === 'partition') {
     node.partitioned = true;
     emit(ctx, { type: 'power', node: nodeId, up: node.up, partitioned: true, cause: { text: `${nodeId} is cut off from every other node`, refs } });

@@ -4,10 +4,11 @@
 // the state byte-identical; snapshot() round-trips through JSON.
 import { SCENARIO_BY, type ClusterConfig, type ClusterView, type Engine, type EngineOptions, type EngineSnapshot, type ExplainStep, type Fault, type FaultBy, type InjectResult, type SimEvent } from './types.ts';
 import type { Ctx } from './ctx.ts';
-import type { EngineState } from './state.ts';
+import type { Action, EngineState } from './state.ts';
+import { ACTION_KIND_INDEX, ACTION_KINDS } from './state.ts';
 import { emit } from './ctx.ts';
 import { newDiagState, newUnit, topoFor } from './state.ts';
-import { emptyQueue, peekTime, pop, push } from './queue.ts';
+import { emptyQueue, peekTime, pop, push, type Popped } from './queue.ts';
 import { keyedBetween, PURPOSE, seedStreams } from './rng.ts';
 import { NODE_BOOT_JITTER_MS } from '../model/timings.ts';
 import { dispatch } from './dispatch.ts';
@@ -44,7 +45,7 @@ function initialState(opts: EngineOptions): EngineState {
     clusterHealth: 'unknown',
     diag: newDiagState(topo),
   };
-  for (let n = 0; n < topo.ids.length; n++) push(s.queue, keyedBetween(s.seed, PURPOSE.nodeBoot, n, 0, 0, NODE_BOOT_JITTER_MS), { kind: 'boot', node: n, unit: -1, epoch: -1 });
+  for (let n = 0; n < topo.ids.length; n++) push(s.queue, keyedBetween(s.seed, PURPOSE.nodeBoot, n, 0, 0, NODE_BOOT_JITTER_MS), ACTION_KIND_INDEX.boot, n, -1, -1);
   return s;
 }
 
@@ -55,14 +56,20 @@ function makeEngine(s: EngineState): Engine {
     fn(ctx);
     return ctx.out;
   };
+  // One action object per engine, refilled for each dispatch (dispatch never keeps it): no allocation per action.
+  const popped: Popped = { timeMs: 0, kind: 0, node: -1, unit: -1, epoch: -1 };
+  const action: Action = { kind: 'boot', node: -1, unit: -1, epoch: -1 };
   const drainUntil = (ctx: Ctx, t: number) => {
     for (;;) {
       const next = peekTime(s.queue);
       if (next === null || next > t) break;
-      const item = pop(s.queue);
-      if (!item) break;
-      s.simTimeMs = item[0];
-      dispatch(ctx, item[2]);
+      if (!pop(s.queue, popped)) break;
+      s.simTimeMs = popped.timeMs;
+      action.kind = ACTION_KINDS[popped.kind];
+      action.node = popped.node;
+      action.unit = popped.unit;
+      action.epoch = popped.epoch;
+      dispatch(ctx, action);
     }
   };
   return {

@@ -17,6 +17,14 @@ export type ActionKind =
   | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
   | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge';
 
+/** Every action kind, in a fixed order: the queue stores a kind as its index here (queue.ts keeps numbers only). */
+export const ACTION_KINDS: readonly ActionKind[] = [
+  'boot', 'exec', 'gates', 'ready', 'zkStart', 'converge', 'elect', 'recoveryTimeout', 'leaderExpire',
+  'dnsLoad', 'dnsRefresh', 'dnsExit', 'mElect', 'mReg', 'zkConnectTimeout', 'agentReg', 'unreachable',
+  'pull', 'arPoll', 'taskRun', 'schedInit', 'watchdog', 'reregTimeout', 'taskInactive', 'taskExpunge',
+];
+export const ACTION_KIND_INDEX: Readonly<Record<ActionKind, number>> = Object.fromEntries(ACTION_KINDS.map((k, i) => [k, i])) as Record<ActionKind, number>;
+
 /** One scheduled thing: `node` index, `unit` index (or another small id), `epoch` guard; -1 when unused. */
 export interface Action {
   kind: ActionKind;
@@ -28,6 +36,8 @@ export interface Action {
 export interface UnitRt {
   state: UnitState;
   cause: Cause;
+  /** Units of this node waiting for this one to answer: flat triplets [node, unit, epoch] (absent: none yet). */
+  wakeList?: number[];
   sinceMs: number;
   /** Bumped whenever the process goes away or restarts; stale actions compare it. */
   epoch: number;
@@ -95,7 +105,7 @@ export interface EngineState {
   seq: number;
   /** One mulberry32 state per concern (rng.ts); per-(node, unit) draws are keyed and need no state. */
   rng: RngStreams;
-  queue: QueueState<Action>;
+  queue: QueueState;
   nodes: NodeRt[];
   /** Waiting units by the fact key they wait on: flat triplets [node, unit, epoch]. */
   waiters: Record<string, number[]>;
@@ -163,6 +173,8 @@ export interface MasterPull {
   key: string;
   /** Its last pull: what its /system/health/v1/{nodes,units,report} serve. */
   report: DiagnosticsReport;
+  /** Node index of each entry of report.nodes (ascending), so a pull merges by number, not by id (absent: rebuild). */
+  idx?: number[];
 }
 
 export interface DiagState {
@@ -176,6 +188,9 @@ export interface DiagState {
    */
   answer: (DiagnosticsNodeReport | null)[];
   masters: MasterPull[];
+  /** Nodes marked dirty since the last pull, and discovered nodes some master has not pulled since (diagDirty.ts). */
+  dirtyList?: number[];
+  staleList?: number[];
 }
 
 export interface Topo {
@@ -215,5 +230,6 @@ export function newUnit(): UnitRt {
 export function newDiagState(topo: Topo): DiagState {
   const masters: MasterPull[] = [];
   for (let m = 0; m < topo.masters; m++) masters.push({ epoch: -1, key: '', report: { updatedMs: null, puller: topo.ids[m], nodes: [] } });
-  return { monitor: -1, stale: topo.ids.map(() => 0), answer: topo.ids.map(() => null), masters };
+  // Every node starts dirty (NodeRt.dirty: true), so every node starts in dirtyList.
+  return { monitor: -1, stale: topo.ids.map(() => 0), answer: topo.ids.map(() => null), masters, dirtyList: topo.ids.map((_, n) => n), staleList: [] };
 }

@@ -26,11 +26,15 @@ export interface SimSnapshot {
   waiting?: boolean;
   scenario: ScenarioInfo | null;
   view: ClusterView;
-  /** Every event since t=0 of this simulation, oldest first, so the timeline can be drawn from the start. */
+  /**
+   * The newest events of this simulation, oldest first: every event since t=0 while there are at most
+   * SNAPSHOT_MAX_EVENTS (server/room.ts, 10,000), so a small room's timeline is drawn from the start; a big room sends
+   * that recent window and `historyTrimmed` counts the ones before it (GET /api/rooms/<room>/events has them all).
+   */
   events: SimEvent[];
   /** Increments on every reset / scenario load: a client drops history from an older epoch. */
   epoch: number;
-  /** How many of the oldest events were dropped from `events` to bound memory (0 or absent: none). */
+  /** How many of the oldest events `events` leaves out (memory cap or snapshot window; 0 or absent: none). */
   historyTrimmed?: number;
   /** A forked room: the room it branched from and the simulated moment it branched at. */
   forkOf?: { room: string; atMs: number };

@@ -5,13 +5,13 @@ import { faultSchemas } from '../model/faults/registry.ts';
 import { nodeIdSchema, unitIdSchema } from '../model/faults/spec.ts';
 import { TASK_STATES, UNIT_STATES, type TaskState, type UnitState } from '../model/vocabulary.ts';
 import type { ScriptCondition } from '../engine/scriptFacts.ts';
+import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../model/clusterLimits.ts';
 
 export { MAX_DELAY_MS } from '../model/faults/process.ts';
 
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 100;
-export const MAX_AGENTS = 2_000;
-export const MAX_PUBLIC_AGENTS = 200;
+export { MAX_AGENTS, MAX_PUBLIC_AGENTS };
 export const ROOM_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 const nodeId = nodeIdSchema();
@@ -20,10 +20,18 @@ const unitId = unitIdSchema();
 /** Every fault kind's payload, one member per registry entry (shared/model/faults/registry.ts). */
 export const faultSchema = z.discriminatedUnion('kind', faultSchemas());
 
+/** A node count 0..max whose refusal names the field, the limit and what was sent. */
+function agentCount(field: string, max: number) {
+  const allowed = `${field} must be a whole number from 0 to ${max}`;
+  return z.number({ error: allowed }).int({ error: (i) => `${allowed}, got ${String(i.input)}` })
+    .min(0, { error: (i) => `${allowed}, got ${String(i.input)}` })
+    .max(max, { error: (i) => `${allowed}, got ${String(i.input)}` });
+}
+
 export const clusterConfigSchema = z.strictObject({
   masters: z.union([z.literal(1), z.literal(3), z.literal(5)], { error: 'masters must be 1, 3 or 5' }),
-  agents: z.number().int().min(0).max(MAX_AGENTS),
-  publicAgents: z.number().int().min(0).max(MAX_PUBLIC_AGENTS),
+  agents: agentCount('agents', MAX_AGENTS),
+  publicAgents: agentCount('publicAgents', MAX_PUBLIC_AGENTS),
 });
 
 export const seedSchema = z.number().int().min(0).max(2 ** 31 - 1);

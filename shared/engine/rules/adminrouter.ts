@@ -18,7 +18,10 @@ function statusVia(ctx: Ctx, m: number): { status: Availability['adminRouterStat
   return { status: 200, why: 'Admin Router proxies to the Mesos and Marathon leaders' };
 }
 
-const RANK: Record<number, number> = { 200: 3, 503: 2, 502: 1, 0: 0 };
+/** Which answer is best for a user (200 > 503 > 502 > nothing); a function, not a sparse-keyed table: it runs after every action. */
+function rank(status: number): number {
+  return status === 200 ? 3 : status === 503 ? 2 : status === 502 ? 1 : 0;
+}
 
 export function computeAvailability(ctx: Ctx): { a: Availability; why: string } {
   let best = { status: 0 as Availability['adminRouterStatus'], why: 'no Admin Router is running on any master' };
@@ -26,7 +29,7 @@ export function computeAvailability(ctx: Ctx): { a: Availability; why: string } 
   for (let m = 0; m < ctx.topo.masters; m++) {
     const r = statusVia(ctx, m);
     if (r.status !== 0) ui = true;
-    if (RANK[r.status] > RANK[best.status]) best = r;
+    if (rank(r.status) > rank(best.status)) best = r;
   }
   const s = ctx.s;
   const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
@@ -36,24 +39,34 @@ export function computeAvailability(ctx: Ctx): { a: Availability; why: string } 
   };
 }
 
-/** Status code via master m without allocating (runs after every action). */
-function quickStatus(ctx: Ctx, m: number): number {
+/** Where the three units quickStatus reads sit on a master (fixed by the catalog; looked up once per call). */
+interface MasterUnits { ar: number; dns: number; marathon: number }
+
+function masterUnits(ctx: Ctx): MasterUnits {
+  const idx = ctx.topo.unitIdx.master;
+  return { ar: idx['dcos-adminrouter'], dns: idx['dcos-mesos-dns'], marathon: idx['dcos-marathon'] };
+}
+
+/** Status code via master m (runs after every action: index lookups only, as isUp by name would be per master). */
+function quickStatus(ctx: Ctx, m: number, mu: MasterUnits): number {
   const s = ctx.s;
-  if (!s.nodes[m].up || s.nodes[m].partitioned || !isUp(ctx, m, 'dcos-adminrouter')) return 0;
-  if (!isUp(ctx, m, 'dcos-mesos-dns') || !s.dns.loaded[m] || s.dns.leaderRec[m] === null) return 503;
+  const node = s.nodes[m];
+  if (!node.up || node.partitioned || node.units[mu.ar].state !== 'healthy') return 0;
+  if (node.units[mu.dns].state !== 'healthy' || !s.dns.loaded[m] || s.dns.leaderRec[m] === null) return 503;
   const mara = s.marathon.leader;
-  if (mara < 0 || !isUp(ctx, mara, 'dcos-marathon')) return 503;
+  if (mara < 0 || !s.nodes[mara].up || s.nodes[mara].units[mu.marathon].state !== 'healthy') return 503;
   return s.mesos.leader < 0 ? 502 : 200;
 }
 
 export function updateAvailability(ctx: Ctx): void {
   const o = ctx.s.availability;
+  const mu = masterUnits(ctx);
   let best = 0;
   let ui = false;
   for (let m = 0; m < ctx.topo.masters; m++) {
-    const st = quickStatus(ctx, m);
+    const st = quickStatus(ctx, m, mu);
     if (st !== 0) ui = true;
-    if (RANK[st] > RANK[best]) best = st;
+    if (rank(st) > rank(best)) best = st;
   }
   const s = ctx.s;
   const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
@@ -65,7 +78,7 @@ export function updateAvailability(ctx: Ctx): void {
     emit(ctx, { type: 'availability', availability: a, cause });
   }
   if (best !== 200) return;
-  for (let m = 0; m < ctx.topo.masters; m++) if (!ctx.s.nodes[m].steps['master.9.5'] && quickStatus(ctx, m) === 200) proxySteps(ctx, m);
+  for (let m = 0; m < ctx.topo.masters; m++) if (!ctx.s.nodes[m].steps['master.9.5'] && quickStatus(ctx, m, mu) === 200) proxySteps(ctx, m);
 }
 
 /** Admin Router's Lua cache first poll: discovery of the leaders through Mesos-DNS, and the auth redirect. */

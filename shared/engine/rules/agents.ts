@@ -16,6 +16,7 @@ import { onAgentOffered } from './services.ts';
 import { onAgentRebooted, onAgentReturned, onAgentUnreachable } from './taskRecovery.ts';
 import { takeRemovalPermit } from './agentRemoval.ts';
 import { networkSteps } from './nodeSteps.ts';
+import { markDiscovered } from '../diagDirty.ts';
 
 export function slaveUnit(ctx: Ctx, n: number): string {
   return ctx.topo.roles[n] === 'agent_public' ? 'dcos-mesos-slave-public' : 'dcos-mesos-slave';
@@ -96,7 +97,9 @@ export function agentReg(ctx: Ctx, n: number, lep: number, e: number): void {
   step(ctx, 'agent.2.1', n, slaveUnit(ctx, n), { text: `Mesos agent on ${id} detected the leading master ${leader} in ZooKeeper`, refs });
   const text = `${id} ${returning ? "re-registered" : "registered"} with the leading Mesos master ${leader}`;
   emit(ctx, { type: 'agent', node: id, registered: true, cause: { text, refs } });
+  const firstTime = node.steps['agent.2.2'] !== 1;
   step(ctx, 'agent.2.2', n, slaveUnit(ctx, n), { text: `Mesos agent on ${id} registered with ${leader}`, refs });
+  if (firstTime) markDiscovered(ctx, n); // dcos-diagnostics finds it from now on (rules/diagnostics.ts discovered)
   step(ctx, 'agent.2.3', n, slaveUnit(ctx, n), { text: `${leader} connected back to the agent at ${ctx.topo.ips[n]}:5051`, refs });
   onAgentReturned(ctx, n, { text, refs });
   networkSteps(ctx, n);

@@ -13,6 +13,7 @@ import { emit, schedule, step, unitAt, nodeAt } from '../ctx.ts';
 import { DIAGNOSTICS_PULL_MS, DIAGNOSTICS_PULL_TIMEOUT_MS } from '../../model/timings.ts';
 import { unitHealth, unitOutput } from '../health.ts';
 import { monitorPulled } from './monitor.ts';
+import { ensureDirtyLists } from '../diagDirty.ts';
 
 const DIAG = 'dcos-diagnostics';
 
@@ -110,42 +111,110 @@ export function pull(ctx: Ctx, m: number, e: number): void {
   monitorPulled(ctx, m, changed);
 }
 
-/** Rebuild master m's report; returns the node reports that differ from its previous pull. */
+/** Rebuild master m's report; returns the node reports that differ from its previous pull, in node order. */
 function pullNodes(ctx: Ctx, m: number, mp: MasterPull): DiagnosticsNodeReport[] {
   const s = ctx.s;
-  const bit = 1 << m;
-  const all = (1 << ctx.topo.masters) - 1;
+  const lists = ensureDirtyLists(ctx, (n) => discovered(ctx, n));
+  fanOut(ctx, lists.dirtyList, lists.staleList);
   const key = String(s.nodes[m].partitioned);
   const fresh = key !== mp.key;
   mp.key = key;
-  const prev = mp.report.nodes;
-  const stale = s.diag.stale;
-  let pi = 0;
-  const nodes: DiagnosticsNodeReport[] = [];
   const changed: DiagnosticsNodeReport[] = [];
+  // First pull, a restarted puller or its own partition flipped: every node is looked at (rare, O(nodes)).
+  const full = fresh || mp.report.nodes.length === 0 || mp.idx === undefined;
+  const { nodes, idx } = full ? fullScan(ctx, m, mp, fresh, changed) : mergeStale(ctx, m, mp, lists.staleList, changed);
+  mp.report = { updatedMs: s.simTimeMs, puller: ctx.topo.ids[m], nodes };
+  mp.idx = idx;
+  compact(ctx, lists.staleList, full);
+  return changed;
+}
+
+/** NodeRt.dirty fanned out to one stale bit per master (and the shared answer cache dropped). */
+function fanOut(ctx: Ctx, dirtyList: number[], staleList: number[]): void {
+  const s = ctx.s;
+  const all = (1 << ctx.topo.masters) - 1;
+  for (let i = 0; i < dirtyList.length; i++) {
+    const n = dirtyList[i];
+    if (!s.nodes[n].dirty) continue;
+    s.nodes[n].dirty = false;
+    if (s.diag.stale[n] === 0 && discovered(ctx, n)) staleList.push(n);
+    s.diag.stale[n] = all;
+    s.diag.answer[n] = null;
+  }
+  dirtyList.length = 0;
+}
+
+/** Report node n as master m reads it now, reusing `old` when nothing it shows changed. */
+function visit(ctx: Ctx, m: number, n: number, old: DiagnosticsNodeReport | undefined, changed: DiagnosticsNodeReport[]): DiagnosticsNodeReport {
+  ctx.s.diag.stale[n] &= ~(1 << m);
+  const r = reportFor(ctx, n, m);
+  if (old && same(old, r)) return old;
+  changed.push(r);
+  return r;
+}
+
+type Pulled = { nodes: DiagnosticsNodeReport[]; idx: number[] };
+
+/** Every discovered node in order; unchanged ones (stale bit clear, not fresh) keep their previous report. */
+function fullScan(ctx: Ctx, m: number, mp: MasterPull, fresh: boolean, changed: DiagnosticsNodeReport[]): Pulled {
+  const bit = 1 << m;
+  const prev = mp.report.nodes;
+  const stale = ctx.s.diag.stale;
+  const nodes: DiagnosticsNodeReport[] = [];
+  const idx: number[] = [];
+  let pi = 0;
   for (let n = 0; n < ctx.topo.ids.length; n++) {
-    // NodeRt.dirty is set by the rules on any change; fan it out to one bit per master.
-    if (s.nodes[n].dirty) {
-      s.nodes[n].dirty = false;
-      stale[n] = all;
-      s.diag.answer[n] = null;
-    }
     if (!discovered(ctx, n)) continue;
     const old = pi < prev.length && prev[pi].node === ctx.topo.ids[n] ? prev[pi++] : undefined;
-    if (old && !fresh && (stale[n] & bit) === 0) {
-      nodes.push(old);
-      continue;
-    }
-    stale[n] &= ~bit;
-    const r = reportFor(ctx, n, m);
-    if (old && same(old, r)) nodes.push(old);
-    else {
-      nodes.push(r);
-      changed.push(r);
-    }
+    nodes.push(old && !fresh && (stale[n] & bit) === 0 ? old : visit(ctx, m, n, old, changed));
+    idx.push(n);
   }
-  mp.report = { updatedMs: s.simTimeMs, puller: ctx.topo.ids[m], nodes };
-  return changed;
+  return { nodes, idx };
+}
+
+/**
+ * Only the nodes master m has not pulled since they changed or were discovered (staleList, bit m) are visited; the
+ * rest of the previous report is copied by position. Discovery is permanent (a step once shown stays), so the
+ * previous report is an ordered subset of today's discovered nodes and a merge on node index rebuilds it exactly.
+ */
+function mergeStale(ctx: Ctx, m: number, mp: MasterPull, staleList: number[], changed: DiagnosticsNodeReport[]): Pulled {
+  const bit = 1 << m;
+  const stale = ctx.s.diag.stale;
+  const todo = staleList.filter((n) => (stale[n] & bit) !== 0).sort((a, b) => a - b);
+  const prev = mp.report.nodes;
+  const prevIdx = mp.idx!;
+  if (todo.length === 0) return { nodes: prev.slice(), idx: prevIdx };
+  const nodes: DiagnosticsNodeReport[] = [];
+  const idx: number[] = [];
+  let pi = 0;
+  for (let t = 0; t < todo.length; t++) {
+    const n = todo[t];
+    if (t > 0 && todo[t - 1] === n) continue; // a superset is allowed, a node twice is not
+    while (pi < prevIdx.length && prevIdx[pi] < n) {
+      nodes.push(prev[pi]);
+      idx.push(prevIdx[pi++]);
+    }
+    const old = pi < prevIdx.length && prevIdx[pi] === n ? prev[pi++] : undefined;
+    nodes.push(visit(ctx, m, n, old, changed));
+    idx.push(n);
+  }
+  for (; pi < prevIdx.length; pi++) {
+    nodes.push(prev[pi]);
+    idx.push(prevIdx[pi]);
+  }
+  return { nodes, idx };
+}
+
+/** Drop nodes every master has pulled; after a full scan rebuild the list outright (forgetPull set bits everywhere). */
+function compact(ctx: Ctx, staleList: number[], full: boolean): void {
+  const stale = ctx.s.diag.stale;
+  let w = 0;
+  if (full) {
+    for (let n = 0; n < stale.length; n++) if (stale[n] !== 0 && discovered(ctx, n)) staleList[w++] = n;
+  } else {
+    for (let i = 0; i < staleList.length; i++) if (stale[staleList[i]] !== 0) staleList[w++] = staleList[i];
+  }
+  staleList.length = w;
 }
 
 /** Boot Sequence steps a pull of a node shows (once per node, whichever master pulls it first). */

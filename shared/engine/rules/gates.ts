@@ -13,12 +13,14 @@ import { allServing, zkDescribe } from './zookeeper.ts';
 import { wake } from './units.ts';
 
 export interface GateFailure {
-  key: string;
+  /** What to wait on: a fact key for units.ts wake(), or the index of a unit on the same node (woken when it answers). */
+  key: string | number;
   cause: Cause;
 }
 
-function unitKey(ctx: Ctx, n: number, unit: string): string {
-  return `u:${n}:${unitIndex(ctx, n, unit)}`;
+/** Waiting on a unit of the same node: its index, so waking needs no string key (launch.ts keeps the list on it). */
+function unitKey(ctx: Ctx, n: number, unit: string): number {
+  return unitIndex(ctx, n, unit);
 }
 
 export function evalGate(ctx: Ctx, n: number, g: Gate): GateFailure | null {

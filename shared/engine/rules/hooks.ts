@@ -6,7 +6,7 @@ import type { Ctx } from '../ctx.ts';
 import { ref, schedule, step, unitAt } from '../ctx.ts';
 import { ADMINROUTER_FIRST_POLL_MS } from '../../model/timings.ts';
 import { UNIT_CATALOG } from '../../model/catalog.ts';
-import { wake } from './units.ts';
+import { wakeUnit } from './units.ts';
 import { onExhibitorDown, onExhibitorUp } from './zookeeper.ts';
 import { onMesosMasterDown, onMesosMasterUp } from './mesos.ts';
 import { forwardStep, onMesosDnsDown, onMesosDnsUp } from './dns.ts';
@@ -54,7 +54,7 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
       // Other Curator clients (Metronome) only connect; Marathon's own handler connects and joins its election.
       if (UNIT_CATALOG[id]?.traits?.exitsOnZkSuspend) onZkClientUp(ctx, n, id);
   }
-  wake(ctx, `u:${n}:${u}`);
+  wakeUnit(ctx, n, u);
 }
 
 export function onDown(ctx: Ctx, n: number, u: number, to: string): void {

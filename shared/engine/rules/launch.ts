@@ -17,7 +17,8 @@ export function runGates(ctx: Ctx, n: number, u: number): void {
   if (fail) {
     rt.lastAttemptMs = ctx.s.simTimeMs;
     transition(ctx, n, u, 'waiting', fail.cause);
-    const list = (ctx.s.waiters[fail.key] ??= []);
+    // A unit waited on keeps its own list (woken by hooks.ts onUp without building a key); facts share `waiters`.
+    const list = typeof fail.key === 'number' ? (ctx.s.nodes[n].units[fail.key].wakeList ??= []) : (ctx.s.waiters[fail.key] ??= []);
     list.push(n, u, rt.epoch);
     return;
   }

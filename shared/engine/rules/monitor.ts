@@ -81,8 +81,9 @@ function clusterHealth(ctx: Ctx, force: boolean, why: string): void {
   let worst: Health = pulled ? 'healthy' : 'unknown';
   const bad: string[] = [];
   if (pulled) {
+    // Reports are in node order and masters come first: stop at the first agent instead of reading 10,000 of them.
     for (const r of ctx.s.diag.masters[m].report.nodes) {
-      if (r.role !== 'master') continue;
+      if (r.role !== 'master') break;
       const h = healthName(r.health);
       if (h !== 'healthy') bad.push(r.node);
       if (RANK[h] > RANK[worst]) worst = h;

@@ -12,6 +12,7 @@ import { emit, ref, schedule, scheduleAt } from '../ctx.ts';
 import { UNIT_CATALOG } from '../../model/catalog.ts';
 import { GATE_ATTEMPT_MS } from '../../model/timings.ts';
 import { publish } from '../listeners.ts';
+import { markDirty } from '../diagDirty.ts';
 
 export function spec(ctx: Ctx, n: number, u: number) {
   return UNIT_CATALOG[ctx.topo.unitIds[ctx.topo.roles[n]][u]];
@@ -29,7 +30,7 @@ export function transition(ctx: Ctx, n: number, u: number, to: UnitState, cause:
   rt.state = to;
   rt.cause = cause;
   rt.sinceMs = ctx.s.simTimeMs;
-  ctx.s.nodes[n].dirty = true;
+  markDirty(ctx, n);
   if (to === 'healthy') rt.everActive = true;
   emit(ctx, { type: 'unit', node: ctx.topo.ids[n], unit: unitId(ctx, n, u), from, to, cause });
   if (to === 'healthy') publish(ctx, 'unitUp', n, u);
@@ -68,6 +69,19 @@ export function wake(ctx: Ctx, key: string): void {
   const list = ctx.s.waiters[key];
   if (!list) return;
   delete ctx.s.waiters[key];
+  retry(ctx, list);
+}
+
+/** Wake the units waiting for unit u of node n to answer (launch.ts keeps them on the unit). */
+export function wakeUnit(ctx: Ctx, n: number, u: number): void {
+  const rt = ctx.s.nodes[n].units[u];
+  const list = rt.wakeList;
+  if (list === undefined || list.length === 0) return;
+  retry(ctx, list); // only schedules: nobody joins this list while it is read
+  list.length = 0;
+}
+
+function retry(ctx: Ctx, list: number[]): void {
   const now = ctx.s.simTimeMs;
   for (let i = 0; i < list.length; i += 3) {
     const n = list[i], u = list[i + 1], e = list[i + 2];

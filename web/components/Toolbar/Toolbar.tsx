@@ -11,15 +11,15 @@ import { Playback } from '../Playback/Playback.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { NewClassButton } from '../NewClass/NewClassButton.tsx';
 import { PresenterViewToggle } from '../../layout/PresenterViewToggle.tsx';
+import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../../shared/model/clusterLimits.ts';
 import './Toolbar.css';
 
 /**
- * Input bounds for Reset, equal to MAX_AGENTS / MAX_PUBLIC_AGENTS in shared/protocol/schemas.ts (a test
- * keeps them equal). Not imported from there: that module would pull zod (~60 KB) into the page, and
- * the server validates every reset anyway.
+ * Input bounds for Reset: the shared limits, from the zod-free module (shared/protocol/schemas.ts would pull
+ * zod, ~60 KB, into the page; the server validates every reset anyway).
  */
-export const RESET_MAX_AGENTS = 2_000;
-export const RESET_MAX_PUBLIC_AGENTS = 200;
+export const RESET_MAX_AGENTS = MAX_AGENTS;
+export const RESET_MAX_PUBLIC_AGENTS = MAX_PUBLIC_AGENTS;
 
 /** Accepts `[...]` or `{ scenarios: [...] }` so the picker does not depend on the envelope. */
 export function parseScenarioList(body: unknown): ScenarioInfo[] {
