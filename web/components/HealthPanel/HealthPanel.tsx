@@ -136,7 +136,7 @@ export function HealthPanel() {
         <Stat label="ZK quorum" title={`ZooKeeper quorum: ${view.quorum.have} of ${view.cluster.masters} serving, ${view.quorum.need} needed`} value={`${view.quorum.have}/${view.cluster.masters}`} bad={view.quorum.have < view.quorum.need} testId="zk-quorum" />
         <Stat label="Agents" testId="agents"
           title={`Agents registered with the Mesos leader: ${view.registeredAgents.length.toLocaleString('en')} of ${agentsTotal.toLocaleString('en')}${unreachable > 0 ? `; ✂ marked unreachable by the leader: ${listSome(view.unreachableAgents)}` : ''}`}
-          value={`${compactCount(view.registeredAgents.length)}/${compactCount(agentsTotal)}${unreachable > 0 ? ` · ${compactCount(unreachable)}✂` : ''}`} bad={view.registeredAgents.length < agentsTotal} />
+          value={`${view.registeredAgents.length === agentsTotal && agentsTotal >= 10_000 ? compactCount(agentsTotal) : `${compactCount(view.registeredAgents.length)}/${compactCount(agentsTotal)}`}${unreachable > 0 ? ` · ${compactCount(unreachable)}✂` : ''}`} bad={view.registeredAgents.length < agentsTotal} />
         <Stat label="Tasks" testId="tasks" title={`Tasks running${lostTrack > 0 ? `; ✂ ${lostTrack} unreachable (TASK_UNREACHABLE: their agent is cut off, Marathon waits 300 s before replacing them)` : ''}`}
           value={`${running}${lostTrack > 0 ? ` · ${lostTrack}✂` : ''}`} bad={lostTrack > 0} />
         <Stat label="Faults" title="Active faults" value={String(view.faults.length)} bad={view.faults.length > 0} />
