@@ -42,6 +42,14 @@ describe.skipIf(skip)('classroom live (Chromium, presenter and student)', () => 
     const { page: presenter } = await open(env.browser, urls.presenterUrl);
     const { page: student } = await open(env.browser, urls.viewerUrl);
     await expect.poll(() => student.locator('[data-testid="class-bar"]').getAttribute('data-following')).toBe('true');
+    // The student's fault menu: every fault disabled, saying why; Explain stays.
+    await vertex(student, 'master-1', 'dcos-exhibitor').click();
+    const stop = student.locator('[data-testid="fault-menu"] [data-action^="stop"]').first();
+    expect(await stop.getAttribute('aria-disabled')).toBe('true');
+    expect(await stop.textContent()).toContain('the presenter controls this room');
+    expect(await student.locator('[data-testid="fault-menu"] [data-action="explain"]').first().getAttribute('aria-disabled')).toBeNull();
+    await student.keyboard.press('Escape');
+    await expect.poll(() => student.locator('[data-testid="class-bar"]').getAttribute('data-following')).toBe('true');
     await vertex(presenter, 'master-1', 'dcos-exhibitor').click();
     await presenter.locator('[data-testid="fault-menu"] [data-action="explain"]').first().click();
     await expect.poll(() => student.locator('.explain').first().textContent(), { timeout: 10_000 }).toContain('dcos-exhibitor on master-1');
