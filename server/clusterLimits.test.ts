@@ -1,12 +1,13 @@
 // The cluster-size ceiling (architecture.md §8: 10,000 private and 1,000 public agents) at every door a size comes
 // through: the CLI, a socket reset, a scenario file, POST /api/rooms and a recording upload. The limit itself is
 // allowed; one more is refused with a message naming the field, the allowed range and what was sent.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../shared/model/clusterLimits.ts';
 import { RECORDING_VERSION, recordingSchema } from '../shared/protocol/recording.ts';
 import { controlSchema, createRoomSchema, describeZodError, scenarioSchema } from '../shared/protocol/schemas.ts';
 import { parseCliArgs } from './cli/args.ts';
-import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { request } from './testing/harness.ts';
+import { useServerPerTest } from './testing/serverPerTest.ts';
 
 const biggest = { masters: 5, agents: MAX_AGENTS, publicAgents: MAX_PUBLIC_AGENTS } as const;
 const cases = [
@@ -44,17 +45,11 @@ describe('cluster limits', () => {
 });
 
 describe('cluster limits over the wire', () => {
-  let server: TestServer | null = null;
-  const sockets: ClientSocket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server?.close();
-    server = null;
-  });
-  const post = (body: object) => fetch(`${server!.url}/api/rooms`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const t = useServerPerTest();
+  const post = (body: object) => fetch(`${t.server.url}/api/rooms`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
   it.each(cases)('POST /api/rooms creates the biggest room and answers 400 for one more %s', async (_, over, message) => {
-    server = await startTestServer({ autoTick: false, staticDir: null });
+    await t.start({ autoTick: false, staticDir: null });
     expect((await post({ cluster: biggest })).status).toBe(201);
     const res = await post({ cluster: over });
     expect(res.status).toBe(400);
@@ -62,13 +57,12 @@ describe('cluster limits over the wire', () => {
   });
 
   it.each(cases)('sim:control reset takes the biggest cluster and refuses one more %s, the room untouched', async (_, over, message) => {
-    server = await startTestServer({ autoTick: false, staticDir: null });
-    const socket = await connectClient(server.url);
-    sockets.push(socket);
+    await t.start({ autoTick: false, staticDir: null });
+    const socket = await t.connect();
     await request(socket, 'sim:join', {});
     expect(await request(socket, 'sim:control', { action: 'reset', cluster: biggest })).toMatchObject({ ok: true });
     const refused = await request(socket, 'sim:control', { action: 'reset', cluster: over });
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(message) });
-    expect(server.app.rooms.get('default')!.cluster).toEqual(biggest);
+    expect(t.server.app.rooms.get('default')!.cluster).toEqual(biggest);
   });
 });

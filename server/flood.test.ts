@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../shared/protocol/schemas.ts';
 import { rawClient, type RawClient } from './testing/rawSocketClient.ts';
-import { startServerProcess, type ServerProcess } from './testing/serverProcess.ts';
+import { startServerProcess } from './testing/serverProcess.ts';
+import { sleep, useProcessCleanup } from './testing/processCleanup.ts';
 
 const LARGEST_CLUSTER = { masters: 5, agents: MAX_AGENTS, publicAgents: MAX_PUBLIC_AGENTS };
 const FLOOD_MS = 12_000;
@@ -18,27 +19,18 @@ const EXTRA_MS = 20_000;
 const RSS_LIMIT_BYTES = 1.5 * 1024 ** 3;
 const HEALTHZ_LIMIT_MS = 2_000;
 
-const cleanup: Array<() => void> = [];
-afterEach(() => {
-  for (const step of cleanup.splice(0)) step();
-});
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function started(server: ServerProcess): ServerProcess {
-  cleanup.push(() => server.child.kill('SIGKILL'));
-  return server;
-}
+const { later, started } = useProcessCleanup();
 
 describe('flood of resets plus readers that never read', () => {
   it('stays alive with bounded RSS and a responsive /healthz, and drops the stalled readers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bootscope-flood-'));
-    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    later(() => fs.rmSync(dir, { recursive: true, force: true }));
     const server = started(startServerProcess({ DATA_DIR: dir }));
     const url = await server.url;
     const clients: RawClient[] = [];
     const open = async (read: boolean) => {
       const client = await rawClient(url, { read });
-      cleanup.push(() => client.destroy());
+      later(() => client.destroy());
       clients.push(client);
       client.emit('sim:join', { room: 'flood' });
       return client;
@@ -53,7 +45,7 @@ describe('flood of resets plus readers that never read', () => {
       for (const client of flooders) client.emit('sim:control', { action: 'reset', seed: seed++, cluster: LARGEST_CLUSTER });
       for (const client of stalled) client.emit('sim:resync', {});
     }, 50);
-    cleanup.push(() => clearInterval(flood));
+    later(() => clearInterval(flood));
     const droppedCount = () => server.logs().filter((l) => l.msg === 'socket dropped: it does not read what it is sent').length;
     // At least FLOOD_MS, and on (up to a limit) until every stalled reader has been dropped: on a busy machine the
     // server serves their snapshots more slowly, so their unread bytes take longer to pass the budget.

@@ -1,29 +1,23 @@
 // Heavy commands over a real socket (handlers/heavy.ts): resets sent in one turn coalesce (only the last runs, the
 // others are told they were replaced), a room's heavy budget refuses the rest at once without touching the room, the
 // per-address budget spans sockets and rooms, and a refused heavy command still costs its sender more than one token.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ack } from '../shared/protocol/messages.ts';
 import type { DEFAULT_LIMITS } from './deps.ts';
-import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { request, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { useServerPerTest } from './testing/serverPerTest.ts';
 
-let server: TestServer | null = null;
-const sockets: ClientSocket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server?.close();
-  server = null;
-});
+const t = useServerPerTest();
 
 let clock = 0;
 async function start(limits: Partial<typeof DEFAULT_LIMITS> = {}): Promise<TestServer> {
   clock = 1_000_000;
-  server = await startTestServer({ now: () => clock, autoTick: false, limits });
-  return server;
+  await t.start({ now: () => clock, autoTick: false, limits });
+  return t.server;
 }
 
 async function joined(room = 'default'): Promise<ClientSocket> {
-  const socket = await connectClient(server!.url);
-  sockets.push(socket);
+  const socket = await t.connect();
   expect((await request(socket, 'sim:join', { room })).ok).toBe(true);
   return socket;
 }
@@ -37,11 +31,11 @@ describe('heavy commands', () => {
   it('resets sent in the same turn coalesce: the last one runs, the others are told they were replaced', async () => {
     await start();
     const socket = await joined();
-    const before = server!.app.rooms.get('default')!.epoch;
+    const before = t.server.app.rooms.get('default')!.epoch;
     const answers = await burst(socket, 3, (i) => ({ action: 'reset', seed: 10 + i }));
     expect(answers.map((a) => a.ok)).toEqual([false, false, true]);
     expect(answers[0]).toMatchObject({ error: expect.stringMatching(/replaced by a reset/) });
-    const room = server!.app.rooms.get('default')!;
+    const room = t.server.app.rooms.get('default')!;
     expect(room.seed).toBe(12);
     expect(room.epoch).toBe(before + 1);
   });
@@ -52,10 +46,10 @@ describe('heavy commands', () => {
     const b = await joined();
     expect((await request(a, 'sim:control', { action: 'reset', seed: 2 })).ok).toBe(true);
     expect((await request(b, 'sim:control', { action: 'reset', seed: 3 })).ok).toBe(true);
-    const epoch = server!.app.rooms.get('default')!.epoch;
+    const epoch = t.server.app.rooms.get('default')!.epoch;
     const refused = await request(a, 'sim:control', { action: 'reset', seed: 4 });
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/room 'default' takes at most 1 resets/) });
-    expect(server!.app.rooms.get('default')!.epoch).toBe(epoch);
+    expect(t.server.app.rooms.get('default')!.epoch).toBe(epoch);
     clock += 1_000;
     expect((await request(b, 'sim:control', { action: 'reset', seed: 5 })).ok).toBe(true);
     // Other commands are not heavy: pausing still works.
@@ -72,16 +66,15 @@ describe('heavy commands', () => {
 
   it('a recording upload counts against the same room budget (429 past it)', async () => {
     await start({ heavyPerRoomPerSecond: 1, heavyRoomBurst: 2 });
-    const recording = await (await fetch(`${server!.url}/api/rooms/default/recording`)).text();
+    const recording = await (await fetch(`${t.server.url}/api/rooms/default/recording`)).text();
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server!.url}/api/rooms/default/recording`, { method: 'POST', body: recording })).status);
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${t.server.url}/api/rooms/default/recording`, { method: 'POST', body: recording })).status);
     expect(statuses).toEqual([200, 200, 429]);
   });
 
   it('a heavy command costs its sender several command tokens', async () => {
     await start({ commandsPerSecond: 1, commandBurst: 8, heavyCommandTokens: 4, heavyPerAddressPerSecond: 100, heavyAddressBurst: 100, heavyRoomBurst: 100, heavyPerRoomPerSecond: 100 });
-    const socket = await connectClient(server!.url);
-    sockets.push(socket);
+    const socket = await t.connect();
     // The join took one token: 7 left, enough for one reset (4), not two.
     expect((await request(socket, 'sim:join', {})).ok).toBe(true);
     expect((await request(socket, 'sim:control', { action: 'reset', seed: 2 })).ok).toBe(true);

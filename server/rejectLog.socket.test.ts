@@ -2,18 +2,13 @@
 // attacker-chosen keys and values puts none of them in the log; a long or control-character-laden error is cut and
 // flattened; a flood from many sockets is capped process-wide, and the next line says how many were left out.
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { request } from './testing/harness.ts';
 import { createRejectLog, REJECT_LOG_BURST, sanitiseText } from './handlers/rejectLog.ts';
 import { silentLogger } from './log.ts';
+import { useServerPerTest } from './testing/serverPerTest.ts';
 
-let server: TestServer | null = null;
-const sockets: ClientSocket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server?.close();
-  server = null;
-});
+const t = useServerPerTest();
 
 function capture() {
   const lines: string[] = [];
@@ -23,9 +18,8 @@ function capture() {
 describe('rejected commands in the log', () => {
   it('logs issue codes and our own paths, never the keys or values a client chose', async () => {
     const { lines, logger } = capture();
-    server = await startTestServer({ logger });
-    const socket = await connectClient(server.url);
-    sockets.push(socket);
+    await t.start({ logger });
+    const socket = await t.connect();
     await request(socket, 'sim:join', {});
     const evil = `EVIL_${'k'.repeat(5_000)}`;
     const payload = { kind: 'clear', [evil]: 'EVIL_VALUE\n{"forged":"line"}', nested: { [`${evil}2`]: 1 } };

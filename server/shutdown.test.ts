@@ -4,25 +4,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectClient, request, type ClientSocket } from './testing/harness.ts';
-import { startServerProcess, type ServerProcess } from './testing/serverProcess.ts';
+import { startServerProcess } from './testing/serverProcess.ts';
+import { sleep, useProcessCleanup } from './testing/processCleanup.ts';
 
-const cleanup: Array<() => void> = [];
-afterEach(() => {
-  for (const step of cleanup.splice(0)) step();
-});
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function started(server: ServerProcess): ServerProcess {
-  cleanup.push(() => server.child.kill('SIGKILL'));
-  return server;
-}
+const { later, started } = useProcessCleanup();
 
 describe('shutdown under load', () => {
   it('exits 0 within 3 s on SIGTERM while resets flood in, telling every socket why, with the rooms stored', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bootscope-shutdown-'));
-    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    later(() => fs.rmSync(dir, { recursive: true, force: true }));
     const server = started(startServerProcess({ DATA_DIR: dir }));
     const url = await server.url;
 
@@ -31,7 +23,7 @@ describe('shutdown under load', () => {
     for (let i = 0; i < 4; i++) {
       const socket = await connectClient(url);
       sockets.push(socket);
-      cleanup.push(() => socket.disconnect());
+      later(() => socket.disconnect());
       socket.on('server:closing', ({ reason }) => reasons.push(reason));
       expect((await request(socket, 'sim:join', { room: i === 3 ? 'watched' : 'flooded' })).ok).toBe(true);
     }

@@ -4,27 +4,21 @@
 // class room; and no key ever reaches the log.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { realDeps } from '../engineDeps.ts';
 import { LOG_REDACT } from '../log.ts';
-import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from '../testing/harness.ts';
+import { request, type TestServer } from '../testing/harness.ts';
+import { useServerPerTest } from '../testing/serverPerTest.ts';
 
-let server: TestServer | null = null;
-const sockets: ClientSocket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await server?.close();
-  server = null;
-});
+const t = useServerPerTest();
 
-async function start(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  server = await startTestServer({ autoTick: false, staticDir: null, ...overrides });
-  return server;
+async function start(overrides: Parameters<typeof t.start>[0] = {}): Promise<TestServer> {
+  await t.start({ autoTick: false, staticDir: null, ...overrides });
+  return t.server;
 }
 
 function post(path: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
-  if (server === null) throw new Error('no server');
-  return fetch(`${server.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    return fetch(`${t.server.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 }
 
 interface Created {
@@ -45,16 +39,14 @@ describe('POST /api/rooms', () => {
     expect(created.viewerUrl).not.toContain(created.presenterKey);
     expect(new URL(created.viewerUrl).searchParams.get('room')).toBe('lesson-1');
     expect(new URL(created.presenterUrl).hash).toBe(`#key=${created.presenterKey}`);
-    const room = server!.app.rooms.get('lesson-1')!;
+    const room = t.server.app.rooms.get('lesson-1')!;
     expect(room.policy.mode).toBe('class');
     expect(room.cluster).toEqual({ masters: 1, agents: 1, publicAgents: 0 });
     expect(room.playback()).toMatchObject({ paused: true, simTimeMs: 0 });
     // Its key makes a socket the presenter; no key, a viewer.
-    const socket = await connectClient(server!.url);
-    sockets.push(socket);
+    const socket = await t.connect();
     expect(await request(socket, 'sim:join', { room: 'lesson-1', key: created.presenterKey })).toMatchObject({ ok: true, role: 'presenter' });
-    const other = await connectClient(server!.url);
-    sockets.push(other);
+    const other = await t.connect();
     expect(await request(other, 'sim:join', { room: 'lesson-1' })).toMatchObject({ ok: true, role: 'viewer' });
     // Two rooms never share a key; a generated name when none is given.
     const second = (await (await post('/api/rooms', '{}')).json()) as Created;
@@ -67,7 +59,7 @@ describe('POST /api/rooms', () => {
     const res = await post('/api/rooms', JSON.stringify({ scenario: 'zk-quorum-loss' }));
     expect(res.status).toBe(201);
     const created = (await res.json()) as Created;
-    expect(server!.app.rooms.get(created.room)?.scenario?.name).toBe('zk-quorum-loss');
+    expect(t.server.app.rooms.get(created.room)?.scenario?.name).toBe('zk-quorum-loss');
   });
 
   it.each([
@@ -96,8 +88,8 @@ describe('POST /api/rooms', () => {
     for (let i = 0; i < 12; i++) statuses.push((await post('/api/rooms', '{}')).status);
     expect(statuses.slice(0, 3)).toEqual([201, 201, 201]);
     expect(statuses.slice(3).every((s) => s === 429)).toBe(true);
-    expect(server!.app.rooms.size).toBe(4);
-    expect((await fetch(`${server!.url}/healthz`)).status).toBe(200);
+    expect(t.server.app.rooms.size).toBe(4);
+    expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
   });
 
   it('the total room limit still applies', async () => {
@@ -112,7 +104,7 @@ describe('POST /api/rooms', () => {
     await start();
     const res = await post('/api/rooms', JSON.stringify({ name: 'x', pad: 'y'.repeat(100_000) }));
     expect(res.status).toBe(413);
-    expect(server!.app.rooms.size).toBe(1);
+    expect(t.server.app.rooms.size).toBe(1);
   });
 });
 
@@ -120,7 +112,7 @@ describe('presenter keys over HTTP and in the log', () => {
   it('only the presenter may load a recording into a class room', async () => {
     await start();
     const created = (await (await post('/api/rooms', '{}')).json()) as Created;
-    const recording = JSON.stringify(server!.app.rooms.get('default')!.recording());
+    const recording = JSON.stringify(t.server.app.rooms.get('default')!.recording());
     const path = `/api/rooms/${created.room}/recording`;
     expect((await post(path, recording)).status).toBe(403);
     expect((await post(path, recording, { 'x-presenter-key': 'wrong' })).status).toBe(403);
@@ -135,8 +127,7 @@ describe('presenter keys over HTTP and in the log', () => {
     const KEY = 'the-default-room-key-0123456789';
     await start({ logger: pino({ level: 'trace', redact: LOG_REDACT }, sink), presenterKey: KEY });
     const created = (await (await post('/api/rooms', '{}')).json()) as Created;
-    const socket = await connectClient(server!.url);
-    sockets.push(socket);
+    const socket = await t.connect();
     await request(socket, 'sim:join', { key: 'a-wrong-key-xyz' });
     await request(socket, 'sim:join', { room: created.room, key: created.presenterKey, name: 'Ms Rivera' });
     await request(socket, 'sim:control', { action: 'resume' });
