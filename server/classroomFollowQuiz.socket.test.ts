@@ -205,7 +205,13 @@ describe('narration paced by the presenter', () => {
     const playbacks: { paused: boolean; waiting?: boolean }[] = [];
     presenter.on('sim:playback', (p) => playbacks.push(p));
     const room = env.defaultRoom();
-    env.runRoom(room, 420_000);
+    // At the room's 4x a 1 s tick is 4 simulated seconds: from 416 s, one 1.5 s tick would run to 422 s (in many slices
+    // of the tick budget) and must stop at the narration at 420 s instead.
+    env.runRoom(room, 416_000);
+    expect(room.engine.simTimeMs).toBe(416_000);
+    env.clock += 1_500;
+    room.tick();
+    expect(room.engine.simTimeMs).toBe(420_000);
     // More wall time passes, but the room waits at the narration, before the faults it announces.
     for (let i = 0; i < 30; i++) {
       env.clock += 1_000;

@@ -217,7 +217,8 @@ export class Driver {
     for (;;) {
       const sliceEndMs = Math.min(targetMs, this.engine.simTimeMs + TICK_SLICE_SIM_MS);
       this.advanceTo(sliceEndMs);
-      if (sliceEndMs >= targetMs) return;
+      // A narration that waits for the presenter paused the driver inside this slice: the tick ends there.
+      if (this.isPaused || sliceEndMs >= targetMs) return;
       const wallMs = this.options.now();
       if (wallMs - tickStartWallMs >= TICK_BUDGET_MS) {
         this.reanchor(wallMs, this.engine.simTimeMs);

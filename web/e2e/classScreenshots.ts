@@ -14,7 +14,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { ROOT_DIR, chromiumMissing, control, launchBrowser, startServer, uniqueRoom } from './harness.ts';
+import { ROOT_DIR, control, runWithServerAndBrowser, uniqueRoom } from './harness.ts';
 
 const OUT_DIR = path.join(ROOT_DIR, 'docs', 'screenshots');
 const DESK: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
@@ -120,36 +120,23 @@ async function quizRound(browser: Browser, baseUrl: string): Promise<void> {
   await shoot(ana, 'class-quiz-student');
 }
 
-async function main(): Promise<void> {
-  if (chromiumMissing()) process.exit(1);
+runWithServerAndBrowser(async (server, browser) => {
   mkdirSync(OUT_DIR, { recursive: true });
-  const server = await startServer();
-  const browser = await launchBrowser();
-  try {
-    const presenter = await open(browser, `${server.url}/?room=${uniqueRoom('teacher')}`, DESK);
-    const viewerUrl = await makeClass(presenter);
-    await runToWorst(presenter);
-    await presenter.locator('[data-testid="presenter-view"]').click();
-    await shoot(presenter, 'class-presenter');
+  const presenter = await open(browser, `${server.url}/?room=${uniqueRoom('teacher')}`, DESK);
+  const viewerUrl = await makeClass(presenter);
+  await runToWorst(presenter);
+  await presenter.locator('[data-testid="presenter-view"]').click();
+  await shoot(presenter, 'class-presenter');
 
-    const viewer = await open(browser, viewerUrl, DESK);
-    await pickName(viewer, 'Ana');
-    await shoot(viewer, 'class-viewer');
+  const viewer = await open(browser, viewerUrl, DESK);
+  await pickName(viewer, 'Ana');
+  await shoot(viewer, 'class-viewer');
 
-    const phone = await open(browser, viewerUrl, PHONE);
-    await pickName(phone, 'Ben');
-    await shoot(phone, 'class-phone');
-    await phone.locator('[data-testid="phone-timeline"] [data-node="master-1"] > button').tap();
-    await phone.locator('[data-testid="phone-timeline"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await shoot(phone, 'class-phone-timeline');
-    await quizRound(browser, server.url);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+  const phone = await open(browser, viewerUrl, PHONE);
+  await pickName(phone, 'Ben');
+  await shoot(phone, 'class-phone');
+  await phone.locator('[data-testid="phone-timeline"] [data-node="master-1"] > button').tap();
+  await phone.locator('[data-testid="phone-timeline"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shoot(phone, 'class-phone-timeline');
+  await quizRound(browser, server.url);
 });

@@ -108,3 +108,25 @@ export async function control(page: Page, command: object): Promise<void> {
 export async function waitForHealth(page: Page, word: 'Healthy' | 'Unhealthy', timeoutMs = 60_000): Promise<void> {
   await page.locator(`[data-testid="cluster-health"]:text-is("${word}")`).waitFor({ timeout: timeoutMs });
 }
+
+/**
+ * A script's whole main (the screenshot scripts): a server and Chromium for `body`, both stopped after it whatever
+ * happens; no Chromium is exit code 1, an error is printed and sets exit code 1.
+ */
+export function runWithServerAndBrowser(body: (server: RunningServer, browser: Browser) => Promise<void>): void {
+  const main = async () => {
+    if (chromiumMissing()) process.exit(1);
+    const server = await startServer();
+    const browser = await launchBrowser();
+    try {
+      await body(server, browser);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  };
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

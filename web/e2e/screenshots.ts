@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT_DIR, chromiumMissing, control, launchBrowser, openDashboard, startServer, uniqueRoom, waitForHealth } from './harness.ts';
+import { ROOT_DIR, control, openDashboard, runWithServerAndBrowser, uniqueRoom, waitForHealth } from './harness.ts';
 
 const OUT_DIR = path.join(ROOT_DIR, 'docs', 'screenshots');
 const VIEWPORTS = [
@@ -59,21 +59,8 @@ async function series(browser: Browser, url: string, viewport: (typeof VIEWPORTS
   await page.context().close();
 }
 
-async function main(): Promise<void> {
-  if (chromiumMissing()) process.exit(1);
+runWithServerAndBrowser(async (server, browser) => {
   mkdirSync(OUT_DIR, { recursive: true });
-  const server = await startServer();
-  const browser = await launchBrowser();
-  try {
-    const theme = process.argv.includes('--dark') ? 'dark' : 'light';
-    for (const viewport of VIEWPORTS) await series(browser, server.url, { ...viewport, suffix: viewport.suffix + (theme === 'dark' ? '-dark' : '') }, theme);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+  const theme = process.argv.includes('--dark') ? 'dark' : 'light';
+  for (const viewport of VIEWPORTS) await series(browser, server.url, { ...viewport, suffix: viewport.suffix + (theme === 'dark' ? '-dark' : '') }, theme);
 });
