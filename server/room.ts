@@ -16,7 +16,7 @@ import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 import { RoomBookmarks } from './bookmarks.ts';
 import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
 import { snapshotView } from './snapshotView.ts';
-import { eventWeight } from './eventWeight.ts';
+import { MAX_BATCH_EVENTS, SNAPSHOT_MAX_EVENTS, eventWeight, splitByWeight } from './eventWeight.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -26,18 +26,7 @@ export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
 export const PLAYBACK_HEARTBEAT_MS = 1_000;
 /** A running room's snapshot is reused for this long when no event happened (its simTimeMs may lag by that much). */
 export const SNAPSHOT_REUSE_MS = 1_000;
-/**
- * The most events one `sim:events` batch carries (about 1.5 MB of JSON): a skip or a big cluster's boot can produce
- * more in one tick, and one huge emit would hold the event loop and every viewer's parser at once.
- */
-export const MAX_BATCH_EVENTS = 5_000; // in eventWeight units
-
-/**
- * The most events a snapshot carries, in eventWeight units (about 3 MB): a whole 3+100 boot weighs ~6,000, so small
- * rooms still send their history from t=0; a 10,000-agent boot is ~500,000 events, of which a joining viewer gets
- * the newest and `historyTrimmed` says how many came before.
- */
-export const SNAPSHOT_MAX_EVENTS = 10_000;
+export { MAX_BATCH_EVENTS, SNAPSHOT_MAX_EVENTS } from './eventWeight.ts';
 
 import type { ControlAck, DurableRoomState, ForkOrigin, RoomOptions, Simulation } from './roomTypes.ts';
 export type { ControlAck, DurableRoomState, ForkOrigin, RoomBroadcast, RoomOptions, RoomPersistence, Simulation } from './roomTypes.ts';
@@ -216,24 +205,18 @@ export class Room {
   flush(): void {
     if (this.pending.length === 0) return;
     this.options.persistence?.beforeSend(this);
-    const pending = this.pending;
+    const runs = splitByWeight(this.pending, MAX_BATCH_EVENTS);
     this.pending = [];
-    let from = 0;
-    while (from < pending.length) {
-      let to = from;
-      let weight = 0;
-      while (to < pending.length && (to === from || weight + eventWeight(pending[to]) <= MAX_BATCH_EVENTS)) weight += eventWeight(pending[to++]);
-      const events = from === 0 && to === pending.length ? pending : pending.slice(from, to);
+    runs.forEach((events, i) => {
       this.options.broadcast.events(this.name, {
         epoch: this.epoch,
         fromSeq: events[0].seq,
         toSeq: events[events.length - 1].seq,
-        simTimeMs: to === pending.length ? this.driver.simTimeMs : events[events.length - 1].simTimeMs,
+        simTimeMs: i === runs.length - 1 ? this.driver.simTimeMs : events[events.length - 1].simTimeMs,
         events,
         emittedAtWallMs: this.pendingSinceWallMs,
       });
-      from = to;
-    }
+    });
   }
 
   /**
