@@ -21,11 +21,22 @@ export function NarrationDock() {
   const lines = useMemo(() => log.filter((e) => e.type === 'narration'), [log]);
   const listRef = useRef<HTMLOListElement>(null);
   const newest = lines.at(-1)?.seq;
+  const hasLines = lines.length > 0;
   useEffect(() => {
     const list = listRef.current;
     if (list) list.scrollTop = list.scrollHeight;
   }, [newest, waiting]);
-  if (lines.length === 0) return null;
+  // A new size (presenter view's larger type, a resized pane) must not push the newest line out of view.
+  useEffect(() => {
+    const list = listRef.current;
+    if (list === null || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      list.scrollTop = list.scrollHeight;
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [hasLines]);
+  if (!hasLines) return null;
   return (
     <aside className="narration-dock" aria-label="Narration" data-testid="narration-dock" data-waiting={waiting}>
       <h2 className="narration-dock__title">Narration</h2>
