@@ -18,7 +18,7 @@ import { Toasts } from './components/Layout/Toasts.tsx';
 import { Legend } from './components/Legend/Legend.tsx';
 import { ClassBar } from './components/Classroom/ClassBar.tsx';
 import { NarrationDock } from './components/Classroom/NarrationDock.tsx';
-import { QuizPanel, selectAsks, selectPicking } from './components/Classroom/QuizPanel.tsx';
+import { QuizPanel } from './components/Classroom/QuizPanel.tsx';
 import { useFollow } from './classroom/useFollow.ts';
 import { quizMarks } from './viz/quizMarks.ts';
 import { PhoneTimeline } from './components/PhoneTimeline/PhoneTimeline.tsx';
@@ -32,7 +32,7 @@ import { useCriticalMarks } from './hooks/useCriticalMarks.ts';
 import { popupsChunk, timelinePaneChunk } from './lazy/chunks.ts';
 import { useLazyModule } from './lazy/useLazyModule.ts';
 import type { SocketClient } from './socket.ts';
-import { selectActions, selectConnection, selectCursor, selectDagShare, selectHelpOpen, selectHighlight, selectMenu, selectSelected, selectShownView, selectView, useBootShallow } from './store/selectors.ts';
+import { selectActions, selectAsks, selectConnection, selectCursor, selectDagShare, selectHelpOpen, selectHighlight, selectMenu, selectPicking, selectSelected, selectShownView, selectView, useBootShallow } from './store/selectors.ts';
 import { bootStore, useBoot } from './store/store.ts';
 import './App.css';
 

@@ -5,7 +5,7 @@
  *    fromSeq === lastSeq + 1, or an overlap whose old part is trimmed); duplicates are dropped;
  *  - a gap or a foreign epoch marks the store `awaitingSnapshot` and is reported as 'resync' so the
  *    socket asks for a snapshot; every batch until that snapshot is ignored;
- *  - each accepted batch is ONE store update (view + timeline + log + narration + clock together),
+ *  - each accepted batch is ONE store update (view + timeline + log + clock together),
  *    so React renders once per batch.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
@@ -14,13 +14,10 @@ import { applyEvents } from '../../shared/protocol/applyEvent.ts';
 import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
 import type { ConnectionState } from './clusterSlice.ts';
 import type { BootState, BootStore } from './store.ts';
-import { appendToLog, latestNarration, type Narration } from './timelineSlice.ts';
+import { appendToLog } from './timelineSlice.ts';
 import type { FollowState, QuizState } from '../../shared/protocol/classroom.ts';
 
 export type BatchVerdict = 'applied' | 'duplicate' | 'resync' | 'ignored';
-
-/** Narration older than this (simulated) when a snapshot arrives is history, not news for the banner. */
-export const NARRATION_FRESH_MS = 30_000;
 
 type Bookkeeping = Pick<BootState, 'lastSeq' | 'epoch' | 'awaitingSnapshot' | 'view'>;
 
@@ -35,8 +32,6 @@ export function classifyBatch(state: Bookkeeping, batch: EventBatch): 'apply' | 
 
 export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: number): void {
   const events = snapshot.events;
-  let narration: Narration | null = latestNarration(null, events);
-  if (narration && snapshot.simTimeMs - narration.simTimeMs > NARRATION_FRESH_MS) narration = null;
   store.setState({
     room: snapshot.room,
     view: snapshot.view,
@@ -52,7 +47,6 @@ export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: n
     clock: { simTimeMs: snapshot.simTimeMs, atWallMs: wallMs },
     timeline: appendToTimeline(emptyTimeline(), events),
     log: appendToLog([], events),
-    narration,
     bookmarks: snapshot.bookmarks ?? [],
     policy: snapshot.policy ?? OPEN_ROOM_POLICY,
   });
@@ -86,7 +80,6 @@ export function applyBatch(store: BootStore, batch: EventBatch, wallMs: number):
     clock: { simTimeMs: Math.max(batch.simTimeMs, view.simTimeMs), atWallMs: wallMs },
     timeline: appendToTimeline(state.timeline, fresh),
     log: appendToLog(state.log, fresh),
-    narration: latestNarration(state.narration, fresh),
   });
   return 'applied';
 }

@@ -26,12 +26,15 @@ export const PRESENTER_CONTROLS = 'the presenter controls this room';
 export const selectLockReason = (s: BootState): string | null => (s.policy.mode === 'class' && s.role === 'viewer' ? PRESENTER_CONTROLS : null);
 /** As selectLockReason, for fault:inject alone (the presenter may open the floor to viewers). */
 export const selectInjectLockReason = (s: BootState): string | null => (s.policy.studentsMayInject ? null : selectLockReason(s));
+/** The page asks the class (presenter of a class room) rather than answers. */
+export const selectAsks = (s: BootState): boolean => s.policy.mode === 'class' && s.role === 'presenter';
+/** Taps on the graph pick units (a quiz round is asking and this page answers). */
+export const selectPicking = (s: BootState): boolean => s.quiz?.phase === 'asking' && !selectAsks(s);
 export const selectLastSeq = (s: BootState) => s.lastSeq;
 export const selectEpoch = (s: BootState) => s.epoch;
 export const selectTimeline = (s: BootState) => s.timeline;
 export const selectBookmarks = (s: BootState) => s.bookmarks;
 export const selectLog = (s: BootState) => s.log;
-export const selectNarration = (s: BootState) => s.narration;
 export const selectSelected = (s: BootState) => s.selected;
 export const selectMenu = (s: BootState) => s.menu;
 export const selectExplanation = (s: BootState) => s.explanation;

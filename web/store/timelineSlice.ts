@@ -1,6 +1,6 @@
 /**
  * Timeline slice: the TimelineModel (built incrementally by web/viz/timelineModel.ts), the bounded event
- * log and the current narration line. Server-fed like the cluster slice: written only via feed.ts.
+ * log (the narration dock reads its transcript from it). Server-fed like the cluster slice: written only via feed.ts.
  * Invariant: `log` holds at most EVENT_LOG_LIMIT events, oldest first, seq strictly increasing, no duplicates.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
@@ -10,22 +10,15 @@ import { emptyTimeline, type TimelineModel } from '../viz/timelineModel.ts';
 /** The newest events kept for the event log; older ones stay on the timeline but leave the list. */
 export const EVENT_LOG_LIMIT = 20_000;
 
-export interface Narration {
-  seq: number;
-  simTimeMs: number;
-  text: string;
-}
-
 export interface TimelineSlice {
   timeline: TimelineModel;
   log: readonly SimEvent[];
-  narration: Narration | null;
   /** The room's named bookmarks (sim:bookmarks and snapshots), oldest moment first. */
   bookmarks: readonly Bookmark[];
 }
 
 export function initialTimelineSlice(): TimelineSlice {
-  return { timeline: emptyTimeline(), log: [], narration: null, bookmarks: [] };
+  return { timeline: emptyTimeline(), log: [], bookmarks: [] };
 }
 
 /** Appends a batch to the log, dropping the oldest beyond the limit (one copy per batch, not per event). */
@@ -37,11 +30,3 @@ export function appendToLog(log: readonly SimEvent[], events: readonly SimEvent[
   return log.slice(total - EVENT_LOG_LIMIT).concat(events);
 }
 
-/** The newest narration in a batch, or the previous one when the batch has none. */
-export function latestNarration(previous: Narration | null, events: readonly SimEvent[]): Narration | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.type === 'narration') return { seq: e.seq, simTimeMs: e.simTimeMs, text: e.text };
-  }
-  return previous;
-}

@@ -9,15 +9,10 @@ import { scoreAnswer, unitRef, type QuizState } from '../../../shared/protocol/c
 import { formatSimTime } from '../../../shared/model/time.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { useBoot } from '../../store/store.ts';
-import type { BootState } from '../../store/store.ts';
+import { selectAsks } from '../../store/selectors.ts';
 import { useEffect, useState } from 'react';
 import { QuizUnitList, refLabel } from './QuizUnitList.tsx';
 import './Classroom.css';
-
-/** The page asks (presenter of a class room) rather than answers. */
-export const selectAsks = (s: BootState): boolean => s.policy.mode === 'class' && s.role === 'presenter';
-/** Taps on the graph pick units (a round is asking and this page answers). */
-export const selectPicking = (s: BootState): boolean => s.quiz?.phase === 'asking' && !selectAsks(s);
 
 const refText = refLabel;
 
