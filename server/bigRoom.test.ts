@@ -11,6 +11,7 @@ import { MAX_BATCH_EVENTS, Room, SNAPSHOT_MAX_EVENTS } from './room.ts';
 import { silentLogger } from './log.ts';
 import { SLIM_VIEW_MIN_NODES, snapshotView } from './snapshotView.ts';
 import { eventWeight } from './eventWeight.ts';
+import { applyEvents } from '../shared/protocol/applyEvent.ts';
 
 function room(cluster: ClusterConfig) {
   let wallMs = 0;
@@ -64,6 +65,21 @@ describe('a big room', () => {
     for (const report of Object.values(slim.diagnosticsByMaster ?? {})) expect(report.nodes.every((n) => n.role === 'master')).toBe(true);
     expect(slim.nodes).toBe(full.nodes);
     expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(full).length / 2);
+  });
+
+  it('sends dcos-diagnostics pulls with only the masters\' reports, so the page\'s view stays the slim snapshot view', () => {
+    const { room: r, batches, drive } = room({ masters: 3, agents: SLIM_VIEW_MIN_NODES, publicAgents: 0 });
+    const start = r.snapshot();
+    drive(60); // 300 simulated seconds: every master has pulled every node at least once
+    const pulls = batches.flatMap((b) => b.events).filter((e) => e.type === 'diagnostics' && e.changed !== undefined);
+    expect(pulls.length).toBeGreaterThan(3);
+    for (const e of pulls) if (e.type === 'diagnostics') expect(e.changed!.every((n) => n.role === 'master')).toBe(true);
+    // Folding the batches onto the snapshot (what the page does) gives the slim view of the engine's own view.
+    const folded = applyEvents(start.view, batches.flatMap((b) => b.events));
+    expect({ ...folded, simTimeMs: 0 }).toEqual({ ...snapshotView(r.engine.view()), simTimeMs: 0 });
+    // The room's history keeps the whole pulls (the event download and the CLI print them).
+    const kept = r.eventLog().filter((e) => e.type === 'diagnostics' && e.changed !== undefined);
+    expect(kept.some((e) => e.type === 'diagnostics' && e.changed!.length > SLIM_VIEW_MIN_NODES)).toBe(true);
   });
 
   it('takes no checkpoints above CHECKPOINT_MAX_NODES (each would block the server for seconds)', () => {

@@ -15,7 +15,7 @@ import { RoomTimeline } from './timeline.ts';
 import { branchAt, checkMoment, type BranchStart } from './branch.ts';
 import { RoomBookmarks } from './bookmarks.ts';
 import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
-import { snapshotView } from './snapshotView.ts';
+import { snapshotView, viewerEvents } from './snapshotView.ts';
 import { MAX_BATCH_EVENTS, SNAPSHOT_MAX_EVENTS, eventWeight, splitByWeight } from './eventWeight.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
@@ -192,7 +192,7 @@ export class Room {
       ...(this.driver.waitingForPresenter ? { waiting: true } : {}),
       scenario: this.sim.scenario,
       view: snapshotView(engine.view()),
-      events: recent.events,
+      events: viewerEvents(recent.events, this.sim.cluster),
       epoch: this.epoch,
       historyTrimmed: recent.omitted,
       bookmarks: this.marks.list(),
@@ -205,7 +205,7 @@ export class Room {
   flush(): void {
     if (this.pending.length === 0) return;
     this.options.persistence?.beforeSend(this);
-    const runs = splitByWeight(this.pending, MAX_BATCH_EVENTS);
+    const runs = splitByWeight(viewerEvents(this.pending, this.sim.cluster), MAX_BATCH_EVENTS);
     this.pending = [];
     runs.forEach((events, i) => {
       this.options.broadcast.events(this.name, {
