@@ -21,6 +21,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'cluster', run: async () => (await import('./cluster.ts')).benchCluster() },
   { name: 'scale', run: async () => (await import('./scale.ts')).benchScale() },
   { name: 'livescale', run: async () => (await import('./liveScale.ts')).benchLiveScale() },
+  { name: 'webscale', run: async () => (await import('./webScale.ts')).benchWebScale() },
   { name: 'snapshot', run: async () => (await import('./snapshotSize.ts')).benchSnapshot() },
 ];
 

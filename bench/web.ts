@@ -23,7 +23,7 @@ const TARGET_INITIAL_GZIP_BYTES = 200 * 1024;
 const TARGET_FIRST_RENDER_MS = 1_000;
 const LONG_TASK_MS = 50;
 
-type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 function gzipBytes(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
@@ -38,27 +38,27 @@ export function bundleSizes(distDir = path.join(ROOT_DIR, 'dist')): { initialJsG
   return { initialJsGzip, allJsGzip, initialFiles };
 }
 
-function ack<T>(send: (cb: (err: Error | null, result: T) => void) => void): Promise<T> {
+export function ack<T>(send: (cb: (err: Error | null, result: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => send((err, result) => (err ? reject(err) : resolve(result))));
 }
 
-async function command(socket: BenchSocket, cmd: Parameters<ClientToServerEvents['sim:control']>[0]): Promise<void> {
+export async function command(socket: BenchSocket, cmd: Parameters<ClientToServerEvents['sim:control']>[0]): Promise<void> {
   const r = await ack<{ ok: boolean; error?: string }>((cb) => socket.timeout(10_000).emit('sim:control', cmd, cb));
   if (!r.ok) throw new Error(`sim:control ${JSON.stringify(cmd)} refused: ${r.error}`);
 }
 
-/** A paused room holding a freshly reset bench cluster (t = 0). */
-async function prepareRoom(url: string, room: string): Promise<BenchSocket> {
+/** A paused room holding a freshly reset cluster (default: the bench cluster) at t = 0. */
+export async function prepareRoom(url: string, room: string, cluster: { masters: 1 | 3 | 5; agents: number; publicAgents: number } = BENCH_CLUSTER): Promise<BenchSocket> {
   const socket: BenchSocket = io(url, { transports: ['websocket'] });
   const joined = await ack<{ ok: boolean; error?: string }>((cb) => socket.timeout(10_000).emit('sim:join', { room }, cb));
   if (!joined.ok) throw new Error(`sim:join ${room} refused: ${joined.error}`);
   await command(socket, { action: 'pause' });
-  await command(socket, { action: 'reset', seed: 1, cluster: BENCH_CLUSTER });
+  await command(socket, { action: 'reset', seed: 1, cluster });
   await command(socket, { action: 'pause' });
   return socket;
 }
 
-const OBSERVE_LONG_TASKS = `
+export const OBSERVE_LONG_TASKS = `
   globalThis.__name = f => f;
   globalThis.__longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration); })
@@ -72,7 +72,7 @@ interface TraceEvent { name: string; ph: string; pid: number; tid: number; dur?:
  * 'longtask' observer sees) and thread CPU time (`tdur`). On a loaded machine the wall time of a task
  * includes time the thread waited for a core; its CPU time does not.
  */
-export function longTasksFromTrace(trace: Buffer): { wallMs: number[]; cpuMs: number[] } {
+export function longTasksFromTrace(trace: Buffer): { wallMs: number[]; cpuMs: number[]; busyCpuMs: number } {
   const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
@@ -81,6 +81,8 @@ export function longTasksFromTrace(trace: Buffer): { wallMs: number[]; cpuMs: nu
   return {
     wallMs: tasks.map((t) => ms(t.dur)).filter((d) => d > LONG_TASK_MS).sort((a, b) => b - a),
     cpuMs: tasks.map((t) => ms(t.tdur)).filter((d) => d > LONG_TASK_MS).sort((a, b) => b - a),
+    /** All the main thread's task CPU over the trace: the page's total work, the least noisy number here. */
+    busyCpuMs: ms(tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0)),
   };
 }
 
@@ -97,7 +99,7 @@ export function cpuUntilFirstRender(trace: Buffer): number | null {
   return Math.round(cpuUs / 1000);
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
@@ -121,7 +123,7 @@ export async function benchWeb(): Promise<Record<string, unknown>> {
       const lastRun = run === FIRST_RENDER_RUNS - 1;
       if (lastRun) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
       await page.goto(`${server.url}/?room=${room}`);
-      await page.waitForFunction(`performance.getEntriesByName('bootscope:first-dag-render').length > 0`, null, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('bootscope:first-dag-render').length > 0, null, { timeout: 30_000 });
       if (lastRun) firstRenderCpuMs = cpuUntilFirstRender(await browser.stopTracing());
       const phases = await page.evaluate<Record<string, number>>(`(() => {
         const at = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1);

@@ -202,6 +202,16 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     const rep = members.find((n) => !n.partitioned) ?? members[0];
     if (!rep) continue;
     const anyCut = members.some((n) => n.partitioned);
+    // Which units some member still has to (re)start: one pass over the members' units, not one per gated spec.
+    // A member that does not list a unit yet counts as pending (unitState's default), so it gates too.
+    const gatedUnits = new Set<string>();
+    const listed = new Map<string, number>();
+    for (const m of members) {
+      for (const u of m.units) {
+        listed.set(u.id, (listed.get(u.id) ?? 0) + 1);
+        if (GATED_STATES.has(u.state)) gatedUnits.add(u.id);
+      }
+    }
     for (const spec of specsOf(c.role)) {
       let gated: boolean | undefined;
       for (const d of spec.dependsOn) {
@@ -209,7 +219,7 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
         const src = resolve(ctx, rep, d);
         const from = src.kind === 'fact' ? `fact:${src.fact}` : `${src.node}/${d.unit}`;
         if (src.kind === 'unit' && !geom.boxes.has(from)) continue;
-        if (d.gate) gated ??= members.some((m) => GATED_STATES.has(unitState(idx, m.id, spec.id)));
+        if (d.gate) gated ??= gatedUnits.has(spec.id) || (listed.get(spec.id) ?? 0) < members.length;
         const block = d.gate && !gated ? 'none' : anyCut ? 'fail' : blockLevel(ctx, rep, d, src);
         add(from, `group:${c.id}`, d, block, undefined, 0, 0);
       }
