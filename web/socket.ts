@@ -10,11 +10,12 @@ import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/type
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
-import { applyBatch, applyBookmarks, applyFollow, applyJoin, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, type BatchVerdict } from './store/feed.ts';
+import { applyBookmarks, applyFollow, applyJoin, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection } from './store/feed.ts';
 import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
 import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import { storedDisplayName } from './classroom/displayName.ts';
 import type { BootStore } from './store/store.ts';
+import { createBatchFolder } from './store/batchFolder.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
 /**
@@ -113,6 +114,15 @@ export function createSocketClient(
     });
   };
 
+  // Big batches are folded a slice per task and rendered once (batchFolder.ts); each slice is judged on its own.
+  const folder = createBatchFolder(store, {
+    now,
+    onVerdict: (verdict) => {
+      stats[verdict]++;
+      if (verdict === 'resync') resync();
+    },
+  });
+
   socket.on('connect', () => {
     markOnce(MARK_CONNECTED);
     setConnection(store, 'connected');
@@ -120,6 +130,7 @@ export function createSocketClient(
   });
   let closedByUs = false;
   socket.on('disconnect', (reason) => {
+    folder.clear();
     if (reason === 'io client disconnect') {
       setConnection(store, 'offline');
       return;
@@ -138,24 +149,14 @@ export function createSocketClient(
   socket.on('sim:snapshot', (snapshot) => {
     markOnce(MARK_SNAPSHOT);
     resyncInFlight = false;
+    folder.clear();
     try {
       applySnapshot(store, snapshot, now());
     } catch (error) {
       toast(`Could not read the simulation state: ${failure(error).error}`);
     }
   });
-  socket.on('sim:events', (batch) => {
-    let verdict: BatchVerdict;
-    try {
-      verdict = applyBatch(store, batch, now());
-    } catch {
-      // A batch we cannot fold in must not leave the view half-updated: start again from a snapshot.
-      store.setState({ awaitingSnapshot: true });
-      verdict = 'resync';
-    }
-    stats[verdict]++;
-    if (verdict === 'resync') resync();
-  });
+  socket.on('sim:events', (batch) => folder.push(batch));
   socket.on('sim:playback', (playback) => applyPlayback(store, playback, now()));
   socket.on('sim:bookmarks', (bookmarks) => applyBookmarks(store, bookmarks));
   socket.on('sim:policy', (policy) => applyPolicy(store, policy));

@@ -61,27 +61,44 @@ export function applyPolicy(store: BootStore, policy: RoomPolicy): void {
   store.setState({ policy });
 }
 
-export function applyBatch(store: BootStore, batch: EventBatch, wallMs: number): BatchVerdict {
-  const state = store.getState();
+/** What folding a batch reads and writes: the server-fed part of the state. */
+export type FoldState = Pick<BootState, 'view' | 'lastSeq' | 'epoch' | 'awaitingSnapshot' | 'clock' | 'timeline' | 'log'>;
+
+/**
+ * Folds one batch into `state` without touching the store (pure): the verdict, and for 'applied' the next state.
+ * web/store/batchFolder.ts folds a big batch slice by slice across tasks and commits once.
+ */
+export function foldBatch(state: FoldState, batch: EventBatch, wallMs: number): { verdict: BatchVerdict; next: FoldState | null } {
   const verdict = classifyBatch(state, batch);
-  if (verdict === 'waiting') return 'ignored';
-  if (verdict === 'duplicate') return 'duplicate';
-  if (verdict === 'gap' || verdict === 'epoch') {
-    store.setState({ awaitingSnapshot: true });
-    return 'resync';
-  }
+  if (verdict === 'waiting') return { verdict: 'ignored', next: null };
+  if (verdict === 'duplicate') return { verdict: 'duplicate', next: null };
+  if (verdict === 'gap' || verdict === 'epoch') return { verdict: 'resync', next: null };
   // An overlapping batch (fromSeq <= lastSeq) still continues the log once its old head is trimmed.
   const fresh: SimEvent[] = batch.fromSeq <= state.lastSeq ? batch.events.filter((e) => e.seq > state.lastSeq) : batch.events;
-  let view = state.view!;
-  view = applyEvents(view, fresh);
-  store.setState({
-    view,
-    lastSeq: batch.toSeq,
-    clock: { simTimeMs: Math.max(batch.simTimeMs, view.simTimeMs), atWallMs: wallMs },
-    timeline: appendToTimeline(state.timeline, fresh),
-    log: appendToLog(state.log, fresh),
-  });
-  return 'applied';
+  const view = applyEvents(state.view!, fresh);
+  return {
+    verdict: 'applied',
+    next: {
+      ...state,
+      view,
+      lastSeq: batch.toSeq,
+      clock: { simTimeMs: Math.max(batch.simTimeMs, view.simTimeMs), atWallMs: wallMs },
+      timeline: appendToTimeline(state.timeline, fresh),
+      log: appendToLog(state.log, fresh),
+    },
+  };
+}
+
+/** Writes a folded state to the store: ONE update (view + timeline + log + clock), so React renders once. */
+export function commitFold(store: BootStore, folded: FoldState): void {
+  store.setState({ view: folded.view, lastSeq: folded.lastSeq, clock: folded.clock, timeline: folded.timeline, log: folded.log });
+}
+
+export function applyBatch(store: BootStore, batch: EventBatch, wallMs: number): BatchVerdict {
+  const { verdict, next } = foldBatch(store.getState(), batch, wallMs);
+  if (verdict === 'resync') store.setState({ awaitingSnapshot: true });
+  if (next !== null) commitFold(store, next);
+  return verdict;
 }
 
 export function applyPlayback(store: BootStore, playback: PlaybackState, wallMs: number): void {
