@@ -60,8 +60,14 @@ interface Ctx {
   allMasters: Map<string, BlockLevel>;
 }
 
+/** The masters of a view: the engine lists them first, so no walk over 10,000 agents (a hand-built view may not). */
+function mastersOf(view: ClusterView): NodeView[] {
+  const head = view.nodes.slice(0, view.cluster.masters);
+  return head.length === view.cluster.masters && head.every((n) => n.role === 'master') ? head : view.nodes.filter((m) => m.role === 'master');
+}
+
 function makeCtx(view: ClusterView, masterUnits: ReadonlySet<string>): Ctx {
-  return { view, idx: indexStates(view), masters: view.nodes.filter((m) => m.role === 'master'), masterUnits, serving: new Map(), allMasters: new Map() };
+  return { view, idx: indexStates(view), masters: mastersOf(view), masterUnits, serving: new Map(), allMasters: new Map() };
 }
 
 /** The master a non-master reaches for a master unit: the first one serving it, else master-1. */
@@ -149,6 +155,25 @@ interface Acc {
   originY: number;
 }
 
+// Per NodeView (unchanged nodes keep their object between batches): the spec units this node still has to
+// (re)start, so a collapsed group of 10,000 agents costs one lookup per member per batch once they are up.
+const gatedCache = new WeakMap<ReturnType<UnitsForRole>, WeakMap<NodeView, readonly string[]>>();
+
+/** The units of `specs` that `n` has in a gated state, or does not list yet (unitState's 'pending'). */
+function gatedOn(n: NodeView, specs: ReturnType<UnitsForRole>): readonly string[] {
+  let bySpecs = gatedCache.get(specs);
+  if (bySpecs === undefined) gatedCache.set(specs, (bySpecs = new WeakMap()));
+  let ids = bySpecs.get(n);
+  if (ids === undefined) {
+    ids = specs.filter((spec) => {
+      const u = n.units.find((x) => x.id === spec.id);
+      return u === undefined || GATED_STATES.has(u.state);
+    }).map((spec) => spec.id);
+    bySpecs.set(n, ids);
+  }
+  return ids;
+}
+
 /** All edges to draw for `view` on `geom` (only displayed nodes; collapsed groups get merged edges). */
 export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole: UnitsForRole): DagEdge[] {
   const ctx = makeCtx(view, new Set(unitsForRole('master').map((u) => u.id)));
@@ -179,9 +204,11 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
     return specs;
   };
 
-  for (const n of view.nodes) {
-    const group = groupByNode.get(n.id);
-    if (!group) continue;
+  // The displayed nodes in view order (geometry lists its groups in that order): not a lookup per node of the view,
+  // which at 10,000 agents is 10,000 lookups for a handful of displayed nodes.
+  for (const group of geom.groups) {
+    const n = idx.get(group.node);
+    if (!n) continue;
     for (const spec of specsOf(n.role)) {
       // A start gate blocks only a unit that has to (re)start; nothing blocks anything on a powered-off node.
       const gated = n.up && GATED_STATES.has(unitState(idx, n.id, spec.id));
@@ -198,28 +225,31 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
   // A collapsed group's members all resolve a non-local dependency alike (they are not masters), so one member
   // stands for all; only a partitioned member changes the verdict (it cannot reach anything). O(deps + members).
   for (const c of geom.collapsed) {
-    const members = c.nodeIds.map((id) => idx.get(id)).filter((n): n is NodeView => n !== undefined && n.up);
-    const rep = members.find((n) => !n.partitioned) ?? members[0];
-    if (!rep) continue;
-    const anyCut = members.some((n) => n.partitioned);
-    // Which units some member still has to (re)start: one pass over the members' units, not one per gated spec.
-    // A member that does not list a unit yet counts as pending (unitState's default), so it gates too.
+    // One pass over the members: the first reachable one stands for all, any cut one changes the verdict, and
+    // the units some member still has to (re)start gate the group.
+    const specs = specsOf(c.role);
     const gatedUnits = new Set<string>();
-    const listed = new Map<string, number>();
-    for (const m of members) {
-      for (const u of m.units) {
-        listed.set(u.id, (listed.get(u.id) ?? 0) + 1);
-        if (GATED_STATES.has(u.state)) gatedUnits.add(u.id);
-      }
+    let rep: NodeView | undefined;
+    let firstUp: NodeView | undefined;
+    let anyCut = false;
+    for (const id of c.nodeIds) {
+      const n = idx.get(id);
+      if (n === undefined || !n.up) continue;
+      firstUp ??= n;
+      if (n.partitioned) anyCut = true;
+      else rep ??= n;
+      for (const unit of gatedOn(n, specs)) gatedUnits.add(unit);
     }
-    for (const spec of specsOf(c.role)) {
+    rep ??= firstUp;
+    if (!rep) continue;
+    for (const spec of specs) {
       let gated: boolean | undefined;
       for (const d of spec.dependsOn) {
         if (d.scope === 'local') continue; // inside the summary box
         const src = resolve(ctx, rep, d);
         const from = src.kind === 'fact' ? `fact:${src.fact}` : `${src.node}/${d.unit}`;
         if (src.kind === 'unit' && !geom.boxes.has(from)) continue;
-        if (d.gate) gated ??= gatedUnits.has(spec.id) || (listed.get(spec.id) ?? 0) < members.length;
+        if (d.gate) gated ??= gatedUnits.has(spec.id);
         const block = d.gate && !gated ? 'none' : anyCut ? 'fail' : blockLevel(ctx, rep, d, src);
         add(from, `group:${c.id}`, d, block, undefined, 0, 0);
       }
