@@ -9,7 +9,7 @@ export type StateIndex = ReadonlyMap<string, NodeView>;
 // consumers ask (the DAG, its edges), not once per consumer. At 10,000 agents each build is a 10,105-entry Map.
 const indexes = new WeakMap<readonly NodeView[], StateIndex>();
 
-export function indexStates(view: Pick<ClusterView, 'nodes'>): StateIndex {
+export function indexStates(view: { readonly nodes: readonly NodeView[] }): StateIndex {
   let idx = indexes.get(view.nodes);
   if (!idx) {
     idx = new Map(view.nodes.map((n) => [n.id, n]));

@@ -8,6 +8,7 @@ import type { Health, NodeView, UnitState } from '../../../shared/protocol/types
 import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
 import { STATE_STYLE, type StatePattern } from '../../viz/stateStyle.ts';
 import { groupOf, type AgentGroup } from '../../viz/agentStrip.ts';
+import { indexStates } from '../../viz/dagState.ts';
 
 /** A role with more agents than this shows one strip for all of them (expandable), not one lane each. */
 export const GROUP_LANES_OVER = 50;
@@ -35,6 +36,8 @@ export const groupKey = (group: AgentGroup): string => `group:${group}`;
  */
 export function displayRows(nodes: readonly NodeView[], model: TimelineModel, expanded: ReadonlySet<string>, pages: ReadonlyMap<AgentGroup, number> = new Map()): DisplayRow[] {
   const rows: DisplayRow[] = [];
+  // Nodes the view lists (shared with the DAG, built once per node list): lanes of others are appended at the end.
+  const inView = indexStates({ nodes });
   const seen = new Set<string>();
   const sizes: Record<AgentGroup, number> = { agent: 0, agent_public: 0 };
   for (const n of nodes) {
@@ -58,7 +61,6 @@ export function displayRows(nodes: readonly NodeView[], model: TimelineModel, ex
       pushNode(n.id, n.units.map((u) => u.id));
       continue;
     }
-    seen.add(n.id);
     const open = expanded.has(groupKey(g));
     if (shownInGroup[g] === 0) rows.push({ kind: 'group', key: groupKey(g), group: g, total: sizes[g], expanded: open });
     const limit = (pages.get(g) ?? 1) * GROUP_PAGE;
@@ -66,7 +68,7 @@ export function displayRows(nodes: readonly NodeView[], model: TimelineModel, ex
     else if (open && shownInGroup[g] === limit) rows.push({ kind: 'more', key: `more:${g}`, group: g, remaining: sizes[g] - limit });
     shownInGroup[g] += 1;
   }
-  for (const lane of model.lanes) if (!seen.has(lane.node)) pushNode(lane.node, []);
+  for (const lane of model.lanes) if (!seen.has(lane.node) && !inView.has(lane.node)) pushNode(lane.node, []);
   return rows;
 }
 
