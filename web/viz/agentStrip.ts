@@ -65,6 +65,36 @@ function thin(samples: StripSample[]): void {
   samples.splice(0, half, ...kept);
 }
 
+/**
+ * An older stretch of the strip put before a newer one (timelineSeed.ts pages older history in): the older samples up
+ * to the newer strip's first moment, then the newer ones (whose first sample, at the join, already holds the state
+ * there), thinned back under MAX_STRIP_SAMPLES.
+ */
+export function joinStrips(older: AgentStrip, newer: AgentStrip): AgentStrip {
+  if (older.samples.length === 0) return newer;
+  const joinMs = newer.samples[0]?.atMs ?? Infinity;
+  const samples = older.samples.filter((s) => s.atMs < joinMs).concat(newer.samples);
+  while (samples.length > MAX_STRIP_SAMPLES) thin(samples);
+  return { samples };
+}
+
+/** Counts with the agents not seen yet as pending (they have not started anything). */
+export function withUnseen(counts: StripSample['counts'] | null, total: number): Partial<Record<UnitState, number>> {
+  const out: Partial<Record<UnitState, number>> = { ...counts };
+  const seen = Object.values(out).reduce((a, b) => a + (b ?? 0), 0);
+  out.pending = (out.pending ?? 0) + Math.max(0, total - seen);
+  return out;
+}
+
+/**
+ * What the strip says of the group's `total` agents at `atMs`, or null before `startMs` (history not loaded: the strip
+ * knows nothing then, and must not call it pending).
+ */
+export function stripCountsAt(strip: AgentStrip, atMs: number, total: number, startMs = 0): Partial<Record<UnitState, number>> | null {
+  if (atMs < startMs) return null;
+  return withUnseen(countsAt(strip, atMs), total);
+}
+
 /** The counts in force at `atMs` (the last sample at or before it), or null before the first. */
 export function countsAt(strip: AgentStrip, atMs: number): StripSample['counts'] | null {
   const s = strip.samples;

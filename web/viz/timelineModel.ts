@@ -63,6 +63,25 @@ export interface NodeLane {
   /** Unit rows by unit id; `unitOrder` lists them in first-seen order. */
   rows: Readonly<Record<string, UnitRow>>;
   unitOrder: readonly string[];
+  /** Only in a seeded model (timelineSeed.ts): the states the lane had at `seededAt`, for the next older page. */
+  entry?: LaneEntry;
+}
+
+/** A lane's states at the moment a seeded model starts (its unit rows' and health/power bands' first states). */
+export interface LaneEntry {
+  health: Health;
+  power: PowerState;
+  units: Readonly<Record<string, UnitState>>;
+}
+
+/**
+ * Where a model built from a trimmed history starts (timelineSeed.ts): every lane is seeded with the states it had at
+ * `simTimeMs`, and `seq` is the oldest event the model holds (older ones may be paged in before it). null: the model
+ * holds the whole history from t=0.
+ */
+export interface SeededAt {
+  simTimeMs: number;
+  seq: number;
 }
 
 export interface TimelineModel {
@@ -76,16 +95,18 @@ export interface TimelineModel {
   lastSeq: number;
   /** Each agent group's worst states as counts over time (agentStrip.ts): the strip a big cluster shows. */
   strips: Readonly<Record<AgentGroup, AgentStrip>>;
+  /** null: the model starts at t=0; otherwise the history before this point is not loaded (timelineSeed.ts). */
+  seededAt: SeededAt | null;
 }
 
 export function emptyTimeline(): TimelineModel {
-  return { lanes: [], laneIndex: {}, markers: [], endMs: 0, lastSeq: 0, strips: { agent: EMPTY_STRIP, agent_public: EMPTY_STRIP } };
+  return { lanes: [], laneIndex: {}, markers: [], endMs: 0, lastSeq: 0, strips: { agent: EMPTY_STRIP, agent_public: EMPTY_STRIP }, seededAt: null };
 }
 
 /** Severity rank used when merging old segments: lower is worse (failed first). */
-const UNIT_RANK: Record<UnitState, number> = Object.fromEntries(STATE_SEVERITY.map((s, i) => [s, i])) as Record<UnitState, number>;
-const HEALTH_RANK: Record<Health, number> = { unhealthy: 0, unknown: 1, healthy: 2 };
-const POWER_RANK: Record<PowerState, number> = { down: 0, partitioned: 1, up: 2 };
+export const UNIT_RANK: Record<UnitState, number> = Object.fromEntries(STATE_SEVERITY.map((s, i) => [s, i])) as Record<UnitState, number>;
+export const HEALTH_RANK: Record<Health, number> = { unhealthy: 0, unknown: 1, healthy: 2 };
+export const POWER_RANK: Record<PowerState, number> = { down: 0, partitioned: 1, up: 2 };
 
 /**
  * Closes the open segment at `atMs` and opens a new one, unless state and cause are unchanged.
@@ -113,7 +134,7 @@ function pushSegment<S extends string>(segs: Segment<S>[], atMs: number, state: 
 }
 
 /** Merges the oldest half of the segments pairwise (the worse state wins), halving their number. */
-function mergeOldest<S extends string>(segs: Segment<S>[], rank: Record<S, number>): void {
+export function mergeOldest<S extends string>(segs: Segment<S>[], rank: Record<S, number>): void {
   const half = Math.floor(segs.length / 2) & ~1;
   const merged: Segment<S>[] = [];
   for (let i = 0; i < half; i += 2) {
@@ -298,6 +319,7 @@ export function appendToTimeline(model: TimelineModel, events: readonly SimEvent
     markers: draft.markers ?? model.markers,
     endMs,
     lastSeq,
+    seededAt: model.seededAt,
     strips: draft.strips.agent === undefined && draft.strips.agent_public === undefined ? model.strips : {
       agent: draft.strips.agent !== undefined ? { samples: draft.strips.agent } : model.strips.agent,
       agent_public: draft.strips.agent_public !== undefined ? { samples: draft.strips.agent_public } : model.strips.agent_public,
