@@ -16,6 +16,7 @@ import { attachClusterSocket } from './cluster/front.ts';
 import { createRejectLog } from './handlers/rejectLog.ts';
 import { HeavyCommands } from './handlers/heavy.ts';
 import { OutgoingBudget } from './handlers/outgoing.ts';
+import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND } from './handlers/history.ts';
 import { originGate } from './origins.ts';
 import type { RoomBroadcast } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
@@ -142,7 +143,8 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     serveClient: false,
   });
   outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
-  const socketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, commandsByAddress, rejected, closing: () => closing, heavy, outgoing };
+  const historyByAddress = new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, now);
+  const socketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, commandsByAddress, rejected, closing: () => closing, heavy, outgoing, historyByAddress };
   if (cluster !== null) coordinator = cluster.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');

@@ -31,6 +31,24 @@ export class EventHistory {
     }
   }
 
+  /** seq of the oldest kept event (0 when none is kept). */
+  get oldestSeq(): number {
+    return this.events[0]?.seq ?? 0;
+  }
+
+  /** The newest `limit` kept events with seq < beforeSeq, oldest first (a copy; sim:history pages them, historyPage.ts). */
+  before(beforeSeq: number, limit: number): SimEvent[] {
+    // Kept events are consecutive in seq, but a binary search does not rely on it.
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.events[mid]!.seq < beforeSeq) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.events.slice(Math.max(0, lo - limit), lo);
+  }
+
   /** A copy, so a snapshot in flight cannot see later appends. */
   all(): SimEvent[] {
     return this.events.slice();

@@ -17,6 +17,8 @@ import { RoomBookmarks } from './bookmarks.ts';
 import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
 import { snapshotView, viewerEvents } from './snapshotView.ts';
 import { MAX_BATCH_EVENTS, SNAPSHOT_MAX_EVENTS, eventWeight, splitByWeight } from './eventWeight.ts';
+import { historyPage } from './historyPage.ts';
+import type { HistoryPage } from '../shared/protocol/history.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
@@ -138,6 +140,11 @@ export class Room {
   /** The cluster as it was at `simTimeMs` of this epoch (0 <= t <= now, checked by the caller), rebuilt aside. */
   viewAt(simTimeMs: number, options: { baseline?: boolean } = {}): ClusterView {
     return this.epochTimeline.viewAt(simTimeMs, options);
+  }
+
+  /** sim:history: the newest kept events before `beforeSeq`, viewer-slim and bounded (historyPage.ts). */
+  historyBefore(beforeSeq: number, limit: number): HistoryPage {
+    return historyPage(this.history, this.sim.cluster, this.epoch, beforeSeq, limit);
   }
 
   addClient(): void {

@@ -1,8 +1,8 @@
 // Two server processes and a real redis-server (REDIS_URL, architecture.md §8): a viewer connected to B watches and
 // steers a room that runs in A (its join and its commands are forwarded to A and acked; A's events reach it through
-// the Redis adapter; B answers the room's HTTP routes by passing them to A). Then A is killed with SIGKILL: its lease
-// runs out, B takes the room over from its record in Redis, and the same viewer, without reconnecting, gets a snapshot
-// of the same epoch with the same active fault and steers the room on B.
+// the Redis adapter; it pages A's older history with sim:history; B answers the room's HTTP routes by passing them to
+// A). Then A is killed with SIGKILL: its lease runs out, B takes the room over from its record in Redis, and the same
+// viewer, without reconnecting, gets a snapshot of the same epoch with the same active fault and steers the room on B.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,10 @@ describe.skipIf(skip)('two processes on Redis', () => {
     expect((await request(socket, 'fault:inject', { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' })).ok).toBe(true);
     await until(() => viewer.log.some((e) => e.type === 'fault'), 10_000, 'the fault event from A');
     expect(await request(socket, 'fault:inject', { kind: 'stop', node: 'master-9', unit: 'dcos-exhibitor' })).toMatchObject({ ok: false, error: expect.stringMatching(/master-9/) });
+    // Pages of older history come from A's history too (sim:history is forwarded like every command).
+    const page = await request<{ epoch: number; events: Array<{ seq: number }>; done: boolean }>(socket, 'sim:history', { beforeSeq: 3, limit: 2 });
+    expect(page).toMatchObject({ ok: true, epoch: viewer.epoch, events: [{ seq: 1 }, { seq: 2 }], oldestKeptSeq: 1, done: true });
+    expect(await request(socket, 'sim:history', { beforeSeq: -1 })).toMatchObject({ ok: false, error: expect.stringMatching(/beforeSeq/) });
     // B answers the room's HTTP routes by passing them to A.
     const recording = (await (await fetch(`${urlB}/api/rooms/lab/recording`)).json()) as { steps: unknown[] };
     expect(recording.steps).toHaveLength(1);

@@ -9,7 +9,9 @@ import type { Ack } from '../../shared/protocol/messages.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import { bookmarkAddSchema, controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, roomPolicySchema, scenarioLoadSchema, viewerNameSchema } from '../../shared/protocol/schemas.ts';
 import type { RoomRole } from '../../shared/protocol/messages.ts';
-import type { AddressLimiter } from '../api/addressLimiter.ts';
+import { AddressLimiter } from '../api/addressLimiter.ts';
+import { historySchema } from '../../shared/protocol/history.ts';
+import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND, createHistoryPager } from './history.ts';
 import { decideRole, faultBy, refusal, type GuardedCommand } from './classroom.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
@@ -44,6 +46,8 @@ export interface SocketDeps {
   heavy: HeavyCommands;
   /** Snapshots to one socket: encoded once per version, refused (and the socket dropped) past its budget. */
   outgoing: OutgoingBudget;
+  /** sim:history pages per client address, all its sockets together (handlers/history.ts); absent: one per socket. */
+  historyByAddress?: AddressLimiter;
 }
 
 const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
@@ -167,6 +171,10 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   registerCommand(context, 'bookmark:add', bookmarkAddSchema, ({ name, atMs }) =>
     guarded('bookmark:add', (room) => bookmarks.take() ?? room.addBookmark(name, atMs)),
   );
+
+  // Older events than the snapshot's window, a bounded page at a time, metered on its own (handlers/history.ts).
+  const history = createHistoryPager(deps.now, deps.historyByAddress ?? new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, deps.now), socket);
+  registerCommand(context, 'sim:history', historySchema, (request) => inRoom((room) => history(room, request)));
 
   // Computed aside from the joined room's engine, never written to it; metered on its own (handlers/preview.ts).
   const preview = createPreviewer(deps.now);

@@ -4,6 +4,7 @@ import type { BookmarkAddRequest, ControlCommand, ExplainRequest, ForkRequest, J
 import type { ExplainStep, Fault } from '../engine/types.ts';
 import type { PreviewOutcome } from '../engine/preview.ts';
 import type { FollowState, QuizState } from './classroom.ts';
+import type { HistoryPage, HistoryRequest } from './history.ts';
 import type { FollowRequest, QuizAnswerRequest, QuizAskRequest, QuizRevealRequest } from './classroomSchemas.ts';
 
 export interface ServerToClientEvents {
@@ -48,6 +49,11 @@ export interface ClientToServerEvents {
    * every unit's first change, the cluster health at the horizon and since when, and a one-line summary.
    */
   'sim:preview': (request: PreviewRequest, ack: (result: Ack<PreviewOutcome>) => void) => void;
+  /**
+   * Older events than a snapshot's window (issue 10): the newest ones with seq < beforeSeq that the room still keeps,
+   * oldest first, at most `limit` (at most 5,000, fewer by weight); history.ts.
+   */
+  'sim:history': (request: HistoryRequest, ack: (result: Ack<HistoryPage>) => void) => void;
   /** The room goes back to that moment for everyone (later history dropped), paused; viewers get a snapshot. */
   'sim:rewind': (request: RewindRequest, ack: (result: Ack<{ epoch: number; simTimeMs: number }>) => void) => void;
   /** A new room from this room's state at that moment (default now), paused; `key` is its presenter key. */
