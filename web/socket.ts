@@ -10,7 +10,7 @@ import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/type
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
-import { applyBookmarks, applyFollow, applyJoin, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection } from './store/feed.ts';
+import { applyBookmarks, applyFollow, applyJoin, applyOlderHistory, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, startOlderHistory } from './store/feed.ts';
 import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
 import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import { storedDisplayName } from './classroom/displayName.ts';
@@ -51,6 +51,11 @@ export interface SocketClient {
   setName(name: string): Promise<Ack<{ name: string }>>;
   /** What a fault would do within the horizon if injected now, computed aside by the server (the room untouched). */
   preview(fault: Fault, horizonMs?: number): Promise<Ack<PreviewOutcome>>;
+  /**
+   * One page of older history in front of a timeline that starts mid-way (sim:history): resolves when it is applied,
+   * dropped (the history changed meanwhile) or refused; the outcome is in the store's `olderHistory`, not a toast.
+   */
+  loadOlderHistory(): Promise<void>;
   /** Presenter: what the class should look at (ui:follow); refusals are silent (the page only leads when it may). */
   lead(follow: FollowState): Promise<Ack>;
   /** Presenter: open a round "what will fail if ...?" about `fault` (quiz:ask). */
@@ -198,6 +203,22 @@ export function createSocketClient(
     preview: (fault, horizonMs) =>
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('sim:preview', horizonMs === undefined ? { fault } : { fault, horizonMs }, (err, res) => resolve(err ? failure(err) : res));
+      }),
+    loadOlderHistory: () =>
+      new Promise<void>((resolve) => {
+        const { timeline, olderHistory } = store.getState();
+        const beforeSeq = timeline.seededAt?.seq;
+        if (beforeSeq === undefined || olderHistory.loading) return resolve();
+        startOlderHistory(store);
+        // No limit: the server's default is its largest page (runtime imports of shared/protocol/history.ts would bring zod).
+        socket.timeout(ACK_TIMEOUT_MS).emit('sim:history', { beforeSeq }, (err, res) => {
+          try {
+            applyOlderHistory(store, beforeSeq, err ? failure(err) : res);
+          } catch (error) {
+            applyOlderHistory(store, beforeSeq, failure(error));
+          }
+          resolve();
+        });
       }),
     lead: (follow) =>
       new Promise((resolve) => {

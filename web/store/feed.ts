@@ -11,10 +11,12 @@
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import { OPEN_ROOM_POLICY, type Bookmark, type EventBatch, type PlaybackState, type RoomPolicy, type RoomRole, type SimSnapshot } from '../../shared/protocol/messages.ts';
 import { applyEvents } from '../../shared/protocol/applyEvent.ts';
-import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
+import { appendToTimeline } from '../viz/timelineModel.ts';
+import { prependToTimeline, seedTimeline } from '../viz/timelineSeed.ts';
+import type { HistoryPage } from '../../shared/protocol/history.ts';
 import type { ConnectionState } from './clusterSlice.ts';
 import type { BootState, BootStore } from './store.ts';
-import { appendToLog } from './timelineSlice.ts';
+import { IDLE_OLDER_HISTORY, appendToLog } from './timelineSlice.ts';
 import type { FollowState, QuizState } from '../../shared/protocol/classroom.ts';
 
 export type BatchVerdict = 'applied' | 'duplicate' | 'resync' | 'ignored';
@@ -45,11 +47,40 @@ export function applySnapshot(store: BootStore, snapshot: SimSnapshot, wallMs: n
     forkOf: snapshot.forkOf ?? null,
     awaitingSnapshot: false,
     clock: { simTimeMs: snapshot.simTimeMs, atWallMs: wallMs },
-    timeline: appendToTimeline(emptyTimeline(), events),
+    // A trimmed snapshot (a big room's recent window) seeds its timeline at the window's start (timelineSeed.ts).
+    timeline: seedTimeline(snapshot.view, events, snapshot.historyTrimmed ?? 0),
+    olderHistory: IDLE_OLDER_HISTORY,
     log: appendToLog([], events),
     bookmarks: snapshot.bookmarks ?? [],
     policy: snapshot.policy ?? OPEN_ROOM_POLICY,
   });
+}
+
+/** A sim:history page was asked for (`beforeSeq`: the timeline's oldest event then). */
+export function startOlderHistory(store: BootStore): void {
+  store.setState({ olderHistory: { ...store.getState().olderHistory, loading: true, error: null } });
+}
+
+/**
+ * A sim:history page arrived for a request made when the timeline's oldest event was `beforeSeq`. It is put in front
+ * of the timeline only if the history is still the one it was asked for: same epoch (a reset or rewind replaces the
+ * history) and the same oldest event (a newer snapshot re-seeded the timeline); otherwise it is dropped ('stale').
+ */
+export function applyOlderHistory(store: BootStore, beforeSeq: number, answer: { ok: true } & HistoryPage | { ok: false; error: string }): 'applied' | 'stale' | 'refused' {
+  const state = store.getState();
+  if (!answer.ok) {
+    store.setState({ olderHistory: { ...state.olderHistory, loading: false, error: answer.error } });
+    return 'refused';
+  }
+  if (answer.epoch !== state.epoch || state.timeline.seededAt?.seq !== beforeSeq) {
+    store.setState({ olderHistory: { ...state.olderHistory, loading: false } });
+    return 'stale';
+  }
+  const timeline = prependToTimeline(state.timeline, answer.events);
+  // The room keeps nothing older, yet the timeline still starts after t=0: the rest is only in the events download.
+  const trimmed = answer.done && timeline.seededAt !== null;
+  store.setState({ timeline, olderHistory: { loading: false, trimmed, error: null } });
+  return 'applied';
 }
 
 /** The sim:join ack: who this page is in the room. */

@@ -15,10 +15,24 @@ export interface TimelineSlice {
   log: readonly SimEvent[];
   /** The room's named bookmarks (sim:bookmarks and snapshots), oldest moment first. */
   bookmarks: readonly Bookmark[];
+  /** Paging older history into a timeline that starts mid-way (sim:history; web/viz/timelineSeed.ts). */
+  olderHistory: OlderHistory;
 }
 
+/**
+ * `loading`: a page was asked for; `trimmed`: the room keeps nothing older, yet the timeline does not reach t=0 (the
+ * full log is only in the events download); `error`: the last page was refused (shown beside the button).
+ */
+export interface OlderHistory {
+  loading: boolean;
+  trimmed: boolean;
+  error: string | null;
+}
+
+export const IDLE_OLDER_HISTORY: OlderHistory = { loading: false, trimmed: false, error: null };
+
 export function initialTimelineSlice(): TimelineSlice {
-  return { timeline: emptyTimeline(), log: [], bookmarks: [] };
+  return { timeline: emptyTimeline(), log: [], bookmarks: [], olderHistory: IDLE_OLDER_HISTORY };
 }
 
 /** Appends a batch to the log, dropping the oldest beyond the limit (one copy per batch, not per event). */

@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { UnitState } from '../../../shared/protocol/types.ts';
-import { countsAt, type AgentGroup, type AgentStrip } from '../../viz/agentStrip.ts';
+import { stripCountsAt, withUnseen, type AgentGroup, type AgentStrip } from '../../viz/agentStrip.ts';
 import { STATE_SEVERITY, STATE_STYLE } from '../../viz/stateStyle.ts';
 import { formatSimTime } from '../../viz/timeScale.ts';
 import { selectTheme } from '../../store/selectors.ts';
@@ -20,19 +20,12 @@ const STACK: readonly UnitState[] = [...STATE_SEVERITY].reverse();
 
 type Counts = Partial<Record<UnitState, number>>;
 
-/** Counts with the agents not seen yet as pending (they have not started anything). */
-function withUnseen(counts: Counts | null, total: number): Counts {
-  const out: Counts = { ...counts };
-  const seen = Object.values(out).reduce((a, b) => a + (b ?? 0), 0);
-  out.pending = (out.pending ?? 0) + Math.max(0, total - seen);
-  return out;
-}
-
 export function describeCounts(counts: Counts): string {
   return STATE_SEVERITY.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${(counts[s] ?? 0).toLocaleString('en')} ${s}`).join(', ');
 }
 
-function draw(canvas: HTMLCanvasElement, strip: AgentStrip, total: number, win: BarWindow): void {
+/** `startMs`: where the loaded history starts (0: t=0). */
+function draw(canvas: HTMLCanvasElement, strip: AgentStrip, total: number, win: BarWindow, startMs: number): void {
   const ratio = window.devicePixelRatio || 1;
   const width = win.widthPx;
   const height = ROW_PX - 6;
@@ -59,7 +52,8 @@ function draw(canvas: HTMLCanvasElement, strip: AgentStrip, total: number, win: 
       y -= h;
     }
   };
-  column(win.startMs, samples[0]?.atMs ?? win.endMs, withUnseen(null, total));
+  // Before the loaded history the strip knows nothing: left blank under the timeline's "history not loaded" band.
+  if (startMs === 0) column(win.startMs, samples[0]?.atMs ?? win.endMs, withUnseen(null, total));
   for (let i = 0; i < samples.length; i++) {
     const to = samples[i + 1]?.atMs ?? win.endMs;
     if (to < win.startMs) continue;
@@ -76,22 +70,25 @@ interface GroupRowProps {
   top: number;
   win: BarWindow;
   nowMs: number;
+  /** Where the loaded history starts (TimelineModel.seededAt; 0: from t=0). */
+  startMs?: number;
 }
 
-export const GroupRow = memo(function GroupRow({ group, strip, total, expanded, top, win, nowMs }: GroupRowProps) {
+export const GroupRow = memo(function GroupRow({ group, strip, total, expanded, top, win, nowMs, startMs = 0 }: GroupRowProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const theme = useBoot(selectTheme);
   const [title, setTitle] = useState('');
   useEffect(() => {
-    if (canvasRef.current !== null) draw(canvasRef.current, strip, total, win);
-  }, [strip, total, win, theme]);
-  const now = withUnseen(countsAt(strip, nowMs), total);
+    if (canvasRef.current !== null) draw(canvasRef.current, strip, total, win, startMs);
+  }, [strip, total, win, theme, startMs]);
+  const now = stripCountsAt(strip, Math.max(nowMs, startMs), total, startMs) ?? {};
   const worst = STATE_SEVERITY.find((s) => (now[s] ?? 0) > 0) ?? 'pending';
   const label = `${GROUP_TITLE[group]} (${total.toLocaleString('en')}): ${describeCounts(now)}`;
   const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const t = win.startMs + ((e.clientX - r.left) / r.width) * (win.endMs - win.startMs);
-    setTitle(t > nowMs ? '' : `${GROUP_TITLE[group]} at ${formatSimTime(t)}: ${describeCounts(withUnseen(countsAt(strip, t), total))}`);
+    const counts = stripCountsAt(strip, t, total, startMs);
+    setTitle(t > nowMs ? '' : `${GROUP_TITLE[group]} at ${formatSimTime(t)}: ${counts === null ? 'history not loaded' : describeCounts(counts)}`);
   };
   return (
     <div className="tl-row tl-row--lane tl-row--group" style={{ transform: `translateY(${top}px)` }} role="group" data-group={group} data-state={worst} aria-label={label}>

@@ -24,6 +24,7 @@ import { placeMarkers } from './markerLayout.ts';
 import { LaneRow, UnitRowView } from './TimelineRow.tsx';
 import { LABEL_PX, ROW_PX, displayRows, groupKey, stickyLane, type DisplayRow } from './timelineRows.ts';
 import { GroupRow, MoreRow } from './GroupRow.tsx';
+import { OlderHistoryBand } from './OlderHistory.tsx';
 import type { AgentGroup } from '../../viz/agentStrip.ts';
 import { TimelineTooltip, describeHover, type Hover } from './TimelineTooltip.tsx';
 import './Timeline.css';
@@ -340,7 +341,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
             {rows.slice(first, last).map((row, i) => {
               const top = (first + i) * ROW_PX;
               if (row.kind === 'group') {
-                return <GroupRow key={row.key} group={row.group} strip={model.strips[row.group]} total={row.total} expanded={row.expanded} top={top} win={rowWin} nowMs={nowMs} />;
+                return <GroupRow key={row.key} group={row.group} strip={model.strips[row.group]} total={row.total} expanded={row.expanded} top={top} win={rowWin} nowMs={nowMs} startMs={model.seededAt?.simTimeMs ?? 0} />;
               }
               if (row.kind === 'more') return <MoreRow key={row.key} group={row.group} remaining={row.remaining} top={top} />;
               const laneIndex = model.laneIndex[row.node];
@@ -363,6 +364,7 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
           </div>
         ) : null}
         <div className="tl-overlay-wrap" style={{ left: LABEL_PX }}>
+          {model.seededAt !== null ? <OlderHistoryBand startMs={model.seededAt.simTimeMs} win={barWin} heightPx={Math.min(size.height, rows.length * ROW_PX)} /> : null}
           <TimelineOverlay win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} heightPx={Math.min(size.height, rows.length * ROW_PX)} cursorMs={cursorMs} />
           {divergedX !== null && divergedX <= barsPx ? (
             // Before the window: the label stays at its left edge, pointing back, so the class still sees it.

@@ -15,6 +15,7 @@ import { selectActions, selectCursor, selectSelected, selectTimeline, selectView
 import { useBoot } from '../../store/store.ts';
 import { CompareControls } from './CompareControls.tsx';
 import { Timeline } from './Timeline.tsx';
+import { OlderHistoryControl } from './OlderHistory.tsx';
 
 // Renders from deferred values in React's interruptible background lane; memo() lets urgent passes skip it.
 const TimelineMemo = memo(Timeline);
@@ -32,7 +33,7 @@ export function TimelinePane({ onActivate }: { onActivate(target: FaultTarget, a
   const { setCursor } = useBoot(selectActions);
   const { overlays, controls } = useTimelineOverlays(model, view);
   const compareControls = useMemo(() => <CompareControls {...controls} />, [controls]);
-  const toolbarExtra = useMemo(() => <>{compareControls}<BookmarkButton /></>, [compareControls]);
+  const toolbarExtra = useMemo(() => <>{compareControls}<BookmarkButton /><OlderHistoryControl /></>, [compareControls]);
   return (
     <section className="pane timeline-pane" aria-label="Timeline" aria-busy={view === null}>
       {view ? (

@@ -1,0 +1,48 @@
+/**
+ * A timeline that starts mid-way (a late joiner of a big room, web/viz/timelineSeed.ts): the span before the loaded
+ * history is a muted hatched band saying so, so nobody reads its empty rows as pending nodes; the toolbar control pages
+ * older history in (sim:history) and, once the room keeps nothing older, says so and links the full event log.
+ */
+import { formatSimTime } from '../../viz/timeScale.ts';
+import type { BarWindow } from './Bars.tsx';
+import { selectRoom } from '../../store/selectors.ts';
+import { useBoot } from '../../store/store.ts';
+import { useClient } from '../../hooks/useClient.ts';
+
+/** Over the bars, from the window's left edge to where the loaded history starts (nothing when it is off to the left). */
+export function OlderHistoryBand({ startMs, win, heightPx }: { startMs: number; win: BarWindow; heightPx: number }) {
+  const x = ((startMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * win.widthPx;
+  if (x <= 0) return null;
+  const width = Math.min(x, win.widthPx);
+  return (
+    <div className="tl-unloaded" data-testid="history-not-loaded" style={{ width, height: heightPx }} title={`History before ${formatSimTime(startMs)} is not loaded`}>
+      {width > 90 ? <span className="tl-unloaded__label">history not loaded</span> : null}
+    </div>
+  );
+}
+
+/** The toolbar's "Load earlier history" button, its progress, and what to do when the room trimmed the rest. */
+export function OlderHistoryControl() {
+  const startMs = useBoot((s) => s.timeline.seededAt?.simTimeMs ?? null);
+  const older = useBoot((s) => s.olderHistory);
+  const room = useBoot(selectRoom);
+  const client = useClient();
+  if (startMs === null) return null;
+  if (older.trimmed) {
+    return (
+      <span className="tl-older tl-older--trimmed" data-testid="history-trimmed">
+        The room no longer keeps history before {formatSimTime(startMs)}:{' '}
+        <a href={`/api/rooms/${encodeURIComponent(room ?? 'default')}/events?format=ndjson`} download>download the full event log</a>
+      </span>
+    );
+  }
+  return (
+    <span className="tl-older">
+      <button type="button" className="tl-btn" data-testid="load-earlier" disabled={older.loading} onClick={() => void client.loadOlderHistory()}
+        title={`The timeline starts at ${formatSimTime(startMs)} (a big room sends its recent history first); load the events before it`}>
+        {older.loading ? 'Loading…' : `⟲ Load earlier history`}
+      </button>
+      {older.error !== null ? <span className="tl-older__error" role="status">{older.error}</span> : null}
+    </span>
+  );
+}
