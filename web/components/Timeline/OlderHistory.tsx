@@ -11,12 +11,14 @@ import { useClient } from '../../hooks/useClient.ts';
 
 /** Over the bars, from the window's left edge to where the loaded history starts (nothing when it is off to the left). */
 export function OlderHistoryBand({ startMs, win, heightPx }: { startMs: number; win: BarWindow; heightPx: number }) {
+  const trimmed = useBoot((s) => s.olderHistory.trimmed);
   const x = ((startMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * win.widthPx;
   if (x <= 0) return null;
   const width = Math.min(x, win.widthPx);
+  const text = trimmed ? 'history before this is no longer kept' : 'history not loaded';
   return (
-    <div className="tl-unloaded" data-testid="history-not-loaded" style={{ width, height: heightPx }} title={`History before ${formatSimTime(startMs)} is not loaded`}>
-      {width > 90 ? <span className="tl-unloaded__label">history not loaded</span> : null}
+    <div className="tl-unloaded" data-testid="history-not-loaded" style={{ width, height: heightPx }} title={`${text} (before ${formatSimTime(startMs)})`}>
+      {width > 90 ? <span className="tl-unloaded__label">{text}</span> : null}
     </div>
   );
 }
@@ -29,18 +31,17 @@ export function OlderHistoryControl() {
   const client = useClient();
   if (startMs === null) return null;
   if (older.trimmed) {
+    // The toolbar has little room: the band says the rest; the link's title says it in full.
     return (
-      <span className="tl-older tl-older--trimmed" data-testid="history-trimmed">
-        The room no longer keeps history before {formatSimTime(startMs)}:{' '}
-        <a href={`/api/rooms/${encodeURIComponent(room ?? 'default')}/events?format=ndjson`} download>download the full event log</a>
-      </span>
+      <a className="tl-btn tl-older tl-older--trimmed" data-testid="history-trimmed" href={`/api/rooms/${encodeURIComponent(room ?? 'default')}/events?format=ndjson`} download
+        title={`The room no longer keeps its history before ${formatSimTime(startMs)}; the full event log (ndjson) has all of it`}>⤓ Full event log</a>
     );
   }
   return (
     <span className="tl-older">
-      <button type="button" className="tl-btn" data-testid="load-earlier" disabled={older.loading} onClick={() => void client.loadOlderHistory()}
-        title={`The timeline starts at ${formatSimTime(startMs)} (a big room sends its recent history first); load the events before it`}>
-        {older.loading ? 'Loading…' : `⟲ Load earlier history`}
+      <button type="button" className="tl-btn" data-testid="load-earlier" disabled={older.loading} onClick={() => void client.loadOlderHistory()} aria-label="Load earlier history"
+        title={`Load earlier history: the timeline starts at ${formatSimTime(startMs)} (a big room sends its recent history first)`}>
+        {older.loading ? 'Loading…' : '⟲ Earlier history'}
       </button>
       {older.error !== null ? <span className="tl-older__error" role="status">{older.error}</span> : null}
     </span>
