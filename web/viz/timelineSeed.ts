@@ -20,7 +20,7 @@
 import type { ClusterView, Health, SimEvent, UnitState } from '../../shared/protocol/types.ts';
 import { groupOf, joinStrips, type AgentGroup, type StripSample } from './agentStrip.ts';
 import { MAX_MARKERS, UNIT_RANK, appendToTimeline, emptyTimeline, type LaneEntry, type NodeLane, type Segment, type TimelineModel, type UnitRow } from './timelineModel.ts';
-import { SEEDED_CAUSE, spliceLane } from './timelineSplice.ts';
+import { SEEDED_CAUSE, seedsFrom, spliceLane } from './timelineSplice.ts';
 import { powerBefore } from './powerBefore.ts';
 
 export { SEEDED_CAUSE } from './timelineSplice.ts';
@@ -63,21 +63,30 @@ export function prependToTimeline(model: TimelineModel, older: readonly SimEvent
     throw new Error(`an older page must end right before seq ${seeded.seq}; it ends at ${page[page.length - 1]!.seq}`);
   }
   const complete = page[0]!.seq === 1;
-  const before = complete ? appendToTimeline(emptyTimeline(), page) : appendToTimeline(seededModel(entriesBefore(model, page), page[0]!.simTimeMs, page[0]!.seq), page);
-  return joinModels(before, model, complete);
+  const t1 = page[0]!.simTimeMs;
+  if (complete) return joinModels(appendToTimeline(emptyTimeline(), page), model, true, t1);
+  // Only the lanes the page touches are built (10,000 agents, few of them in one page); the others keep their seeds,
+  // moved back to the page's start, and still count in the strip's first sample.
+  const touched = entriesBefore(model, page);
+  const untouched = model.lanes.filter((l) => l.entry !== undefined && !touched.has(l.node)).map((l) => [l.node, l.entry!] as const);
+  return joinModels(appendToTimeline(seededModel(touched, t1, page[0]!.seq, untouched), page), model, false, t1);
 }
 
-/** The lanes' states at the page's start: a unit's first `from` in the page, else what it was at the model's start. */
+/**
+ * The states at the page's start of the lanes the page touches: a unit's first `from` in the page, else what it was at
+ * the model's start.
+ */
 function entriesBefore(model: TimelineModel, page: readonly SimEvent[]): Map<string, LaneEntry> {
   const entries = new Map<string, LaneEntry>();
-  for (const lane of model.lanes) {
-    if (lane.entry !== undefined) entries.set(lane.node, { ...lane.entry, units: { ...lane.entry.units } });
-  }
   const touched = new Set<string>();
   page.forEach((e, i) => {
     if (e.type !== 'unit' && e.type !== 'node' && e.type !== 'power') return;
-    const entry = entries.get(e.node);
-    if (entry === undefined) return;
+    let entry = entries.get(e.node);
+    if (entry === undefined) {
+      const from = model.lanes[model.laneIndex[e.node] ?? -1]?.entry;
+      if (from === undefined) return;
+      entries.set(e.node, (entry = { ...from, units: { ...from.units } }));
+    }
     const key = e.type === 'unit' ? `${e.node}/${e.unit}` : `${e.node}:${e.type}`;
     if (touched.has(key)) return;
     touched.add(key);
@@ -88,11 +97,27 @@ function entriesBefore(model: TimelineModel, page: readonly SimEvent[]): Map<str
   return entries;
 }
 
-/** An empty model whose lanes start at `atMs` in the given states (no events applied yet). */
-function seededModel(entries: ReadonlyMap<string, LaneEntry>, atMs: number, seq: number): TimelineModel {
+/** A lane's worst unit state ('healthy' for none). */
+function worstOf(units: Readonly<Record<string, UnitState>>): UnitState {
+  let worst: UnitState = 'healthy';
+  for (const unit in units) if (rank(units[unit]!) < rank(worst)) worst = units[unit]!;
+  return worst;
+}
+
+/**
+ * An empty model whose lanes start at `atMs` in the given states (no events applied yet). `countOnly`: lanes not built
+ * here whose agents the strip's first sample must count all the same.
+ */
+function seededModel(entries: ReadonlyMap<string, LaneEntry>, atMs: number, seq: number, countOnly: ReadonlyArray<readonly [string, LaneEntry]> = []): TimelineModel {
   const lanes: NodeLane[] = [];
   const laneIndex: Record<string, number> = {};
   const counts: Record<AgentGroup, Partial<Record<UnitState, number>>> = { agent: {}, agent_public: {} };
+  for (const [node, entry] of countOnly) {
+    const group = groupOf(node);
+    if (group === null || Object.keys(entry.units).length === 0) continue;
+    const worst = worstOf(entry.units);
+    counts[group][worst] = (counts[group][worst] ?? 0) + 1;
+  }
   for (const [node, entry] of entries) {
     const seg = <S extends string>(state: S): Segment<S>[] => [{ fromMs: atMs, toMs: null, state, cause: SEEDED_CAUSE }];
     const rows: Record<string, UnitRow> = {};
@@ -126,15 +151,18 @@ function seededModel(entries: ReadonlyMap<string, LaneEntry>, atMs: number, seq:
 
 const rank = (s: UnitState) => UNIT_RANK[s];
 
-/** `before` (a page's model) in front of `after`; `complete`: the page starts at t=0, so no lane keeps a seed. */
-function joinModels(before: TimelineModel, after: TimelineModel, complete: boolean): TimelineModel {
+/**
+ * `before` (a page's model, starting at `startMs`) in front of `after`; `complete`: the page starts at t=0, so no lane
+ * keeps a seed. A lane the page did not touch only has its seeds moved back to `startMs`.
+ */
+function joinModels(before: TimelineModel, after: TimelineModel, complete: boolean, startMs: number): TimelineModel {
   const lanes: NodeLane[] = [];
   const laneIndex: Record<string, number> = {};
   const nodes = [...before.lanes.map((l) => l.node), ...after.lanes.map((l) => l.node).filter((n) => before.laneIndex[n] === undefined)];
   for (const node of nodes) {
     const older = before.lanes[before.laneIndex[node] ?? -1];
     const newer = after.lanes[after.laneIndex[node] ?? -1];
-    const lane = spliceLane(older, newer, complete);
+    const lane = older === undefined && !complete ? seedsFrom(newer!, startMs) : spliceLane(older, newer, complete);
     if (lane === null) continue;
     laneIndex[node] = lanes.length;
     lanes.push(lane);

@@ -66,3 +66,15 @@ export function spliceLane(older: NodeLane | undefined, newer: NodeLane | undefi
   if (!complete && older?.entry !== undefined) lane.entry = older.entry;
   return lane;
 }
+
+/** A lane no older page touched: its seeded segments now start at `startMs` (its states were the same since then). */
+export function seedsFrom(lane: NodeLane, startMs: number): NodeLane {
+  const move = <S extends string>(segs: readonly Segment<S>[]): readonly Segment<S>[] =>
+    segs[0]?.cause === SEEDED_CAUSE ? [{ ...segs[0], fromMs: startMs }, ...segs.slice(1)] : segs;
+  const rows: Record<string, UnitRow> = {};
+  for (const unit of lane.unitOrder) {
+    const row = lane.rows[unit]!;
+    rows[unit] = row.segments[0]?.cause === SEEDED_CAUSE ? { ...row, segments: move(row.segments) } : row;
+  }
+  return { ...lane, rows, healthSegments: move(lane.healthSegments), powerSegments: move(lane.powerSegments), worstSegments: move(lane.worstSegments) };
+}
