@@ -9,6 +9,7 @@ import type { ClusterView, SimEvent } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { appendToTimeline, emptyTimeline, type TimelineModel } from '../../viz/timelineModel.ts';
 import { bootScript, viewFor } from '../../viz/timelineModel.fixture.ts';
+import { seedTimeline } from '../../viz/timelineSeed.ts';
 import { GROUP_PAGE, ROW_PX, displayRows, groupKey } from './timelineRows.ts';
 import type * as BarsModule from './Bars.tsx';
 
@@ -180,6 +181,20 @@ describe('scale', () => {
     expect(rows.filter((r) => r.kind === 'lane').length).toBe(3 + 100);
     expect(rows.some((r) => r.kind === 'more')).toBe(false);
     expect(displayRows(view.nodes, model, new Set([groupKey('agent')])).at(-1)).toMatchObject({ kind: 'more', remaining: 100 - GROUP_PAGE });
+  });
+
+  it('a late joiner (trimmed snapshot) counts every agent as the view does and marks the history not loaded', () => {
+    const view = viewFor(3, 100);
+    const events = bootScript(3, 100).events;
+    const cut = events.length - 20;
+    const before = appendToTimeline(emptyTimeline(), events.slice(cut));
+    render(before, view);
+    // What the page drew before issue 10's fix: agents without an event in the window count as pending.
+    expect(q('.tl-row[data-group="agent"]')!.getAttribute('aria-label')).toMatch(/pending/);
+    expect(q('[data-testid="history-not-loaded"]')).toBeNull();
+    render(seedTimeline(view, events.slice(cut), cut), view);
+    expect(q('.tl-row[data-group="agent"]')!.getAttribute('aria-label')).toBe('Private agents (100): 100 healthy');
+    expect(q('[data-testid="history-not-loaded"]')!.getAttribute('title')).toMatch(/^history not loaded \(before /);
   });
 
   it('a batch re-renders only the bars it touched; a clock tick in a still window re-renders none', () => {
