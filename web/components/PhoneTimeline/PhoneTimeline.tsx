@@ -89,6 +89,8 @@ export function PhoneTimeline() {
       <header className="panel-head">
         <h2>Timeline</h2>
         <span className="phone-tl__span">0:00 → {formatSimTime(timeline.endMs)}</span>
+        {/* A late joiner of a big room (timelineSeed.ts): the strips are blank before this, not pending. */}
+        {timeline.seededAt !== null ? <span className="phone-tl__span" data-testid="phone-history-start">history before {formatSimTime(timeline.seededAt.simTimeMs)} not loaded</span> : null}
       </header>
       <ul className="phone-tl__nodes">
         {lanes.map((lane) => <NodeStrips key={lane.node} lane={lane} endMs={timeline.endMs} />)}
