@@ -67,14 +67,33 @@ export function spliceLane(older: NodeLane | undefined, newer: NodeLane | undefi
   return lane;
 }
 
+/** `segs` with a leading seed now starting at `startMs` (explicit literals: this runs for every row of 10,000 lanes). */
+function moved<S extends string>(segs: readonly Segment<S>[], startMs: number): readonly Segment<S>[] {
+  const first = segs[0];
+  if (first === undefined || first.cause !== SEEDED_CAUSE) return segs;
+  const out = segs.slice();
+  out[0] = { fromMs: startMs, toMs: first.toMs, state: first.state, cause: SEEDED_CAUSE };
+  return out;
+}
+
 /** A lane no older page touched: its seeded segments now start at `startMs` (its states were the same since then). */
 export function seedsFrom(lane: NodeLane, startMs: number): NodeLane {
-  const move = <S extends string>(segs: readonly Segment<S>[]): readonly Segment<S>[] =>
-    segs[0]?.cause === SEEDED_CAUSE ? [{ ...segs[0], fromMs: startMs }, ...segs.slice(1)] : segs;
   const rows: Record<string, UnitRow> = {};
   for (const unit of lane.unitOrder) {
     const row = lane.rows[unit]!;
-    rows[unit] = row.segments[0]?.cause === SEEDED_CAUSE ? { ...row, segments: move(row.segments) } : row;
+    const segments = moved(row.segments, startMs);
+    rows[unit] = segments === row.segments ? row : { node: row.node, unit: row.unit, state: row.state, segments };
   }
-  return { ...lane, rows, healthSegments: move(lane.healthSegments), powerSegments: move(lane.powerSegments), worstSegments: move(lane.worstSegments) };
+  return {
+    node: lane.node,
+    health: lane.health,
+    healthSegments: moved(lane.healthSegments, startMs),
+    power: lane.power,
+    powerSegments: moved(lane.powerSegments, startMs),
+    worst: lane.worst,
+    worstSegments: moved(lane.worstSegments, startMs),
+    rows,
+    unitOrder: lane.unitOrder,
+    ...(lane.entry !== undefined ? { entry: lane.entry } : {}),
+  };
 }
