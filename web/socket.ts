@@ -10,7 +10,7 @@ import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/type
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
-import { applyBookmarks, applyFollow, applyJoin, applyOlderHistory, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, startOlderHistory } from './store/feed.ts';
+import { applyBookmarks, applyFollow, applyJoin, applyOlderHistory, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, startOlderHistory, timelineWithPage } from './store/feed.ts';
 import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
 import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import { storedDisplayName } from './classroom/displayName.ts';
@@ -213,7 +213,13 @@ export function createSocketClient(
         // No limit: the server's default is its largest page (runtime imports of shared/protocol/history.ts would bring zod).
         socket.timeout(ACK_TIMEOUT_MS).emit('sim:history', { beforeSeq }, (err, res) => {
           try {
-            applyOlderHistory(store, beforeSeq, err ? failure(err) : res);
+            if (applyOlderHistory(store, beforeSeq, err ? failure(err) : res) === 'applied' && res.ok) {
+              // A big batch being folded across tasks commits its own copy of the timeline: it must hold the page too.
+              folder.mapDraft((draft) => {
+                const timeline = timelineWithPage(draft, beforeSeq, res);
+                return timeline === null ? draft : { ...draft, timeline };
+              });
+            }
           } catch (error) {
             applyOlderHistory(store, beforeSeq, failure(error));
           }

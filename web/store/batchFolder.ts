@@ -41,6 +41,11 @@ export interface BatchFolder {
   push(batch: EventBatch): void;
   /** Drop the draft and what is queued (a snapshot replaced the state, or the connection dropped). */
   clear(): void;
+  /**
+   * A change just made to the store that the batch being folded must keep when it commits (a page of older history put
+   * in front of the timeline, feed.ts timelineWithPage): applied to the draft too, if there is one.
+   */
+  mapDraft(fn: (draft: FoldState) => FoldState): void;
   readonly queued: number;
 }
 
@@ -139,6 +144,9 @@ export function createBatchFolder(
       }
     },
     clear: drop,
+    mapDraft(fn) {
+      if (draft !== null) draft = fn(draft);
+    },
     get queued() {
       return queue.length;
     },

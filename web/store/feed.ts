@@ -11,7 +11,7 @@
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import { OPEN_ROOM_POLICY, type Bookmark, type EventBatch, type PlaybackState, type RoomPolicy, type RoomRole, type SimSnapshot } from '../../shared/protocol/messages.ts';
 import { applyEvents } from '../../shared/protocol/applyEvent.ts';
-import { appendToTimeline } from '../viz/timelineModel.ts';
+import { appendToTimeline, type TimelineModel } from '../viz/timelineModel.ts';
 import { prependToTimeline, seedTimeline } from '../viz/timelineSeed.ts';
 import type { HistoryPage } from '../../shared/protocol/history.ts';
 import type { ConnectionState } from './clusterSlice.ts';
@@ -72,15 +72,25 @@ export function applyOlderHistory(store: BootStore, beforeSeq: number, answer: {
     store.setState({ olderHistory: { ...state.olderHistory, loading: false, error: answer.error } });
     return 'refused';
   }
-  if (answer.epoch !== state.epoch || state.timeline.seededAt?.seq !== beforeSeq) {
+  const timeline = timelineWithPage(state, beforeSeq, answer);
+  if (timeline === null) {
     store.setState({ olderHistory: { ...state.olderHistory, loading: false } });
     return 'stale';
   }
-  const timeline = prependToTimeline(state.timeline, answer.events);
   // The room keeps nothing older, yet the timeline still starts after t=0: the rest is only in the events download.
   const trimmed = answer.done && timeline.seededAt !== null;
   store.setState({ timeline, olderHistory: { loading: false, trimmed, error: null } });
   return 'applied';
+}
+
+/**
+ * `state`'s timeline with an older page in front, or null when the page is not for it (another epoch, or the timeline
+ * was re-seeded since it was asked for). Pure: also applied to a batch being folded (batchFolder.ts's draft), whose
+ * commit would otherwise put back the timeline without the page.
+ */
+export function timelineWithPage(state: Pick<BootState, 'epoch' | 'timeline'>, beforeSeq: number, page: HistoryPage): TimelineModel | null {
+  if (page.epoch !== state.epoch || state.timeline.seededAt?.seq !== beforeSeq) return null;
+  return prependToTimeline(state.timeline, page.events);
 }
 
 /** The sim:join ack: who this page is in the room. */

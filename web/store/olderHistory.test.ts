@@ -7,7 +7,8 @@ import type { SimSnapshot } from '../../shared/protocol/messages.ts';
 import type { HistoryPage } from '../../shared/protocol/history.ts';
 import { EventScript, viewFor } from '../viz/timelineModel.fixture.ts';
 import { appendToTimeline, emptyTimeline } from '../viz/timelineModel.ts';
-import { applyOlderHistory, applySnapshot, startOlderHistory } from './feed.ts';
+import { applyOlderHistory, applySnapshot, startOlderHistory, timelineWithPage } from './feed.ts';
+import { createBatchFolder } from './batchFolder.ts';
 import { createBootStore } from './store.ts';
 
 const s = new EventScript();
@@ -58,5 +59,23 @@ describe('older history in the store', () => {
     expect(applyOlderHistory(store, 7, page(3, 6, false))).toBe('stale');
     expect(applyOlderHistory(store, 9, { ok: false, error: 'rate limit: slow down' })).toBe('refused');
     expect(store.getState().olderHistory).toEqual({ loading: false, trimmed: false, error: 'rate limit: slow down' });
+  });
+
+  it('keeps a page that arrives while a big batch is being folded across tasks (its commit holds the page too)', () => {
+    const store = createBootStore();
+    applySnapshot(store, snapshot(6), 0);
+    const tasks: Array<() => void> = [];
+    const folder = createBatchFolder(store, { now: () => 0, onVerdict: () => undefined, schedule: (fn) => tasks.push(fn), max: 1 });
+    const next = [11, 12].map((seq) => ({ seq, simTimeMs: seq * 100, type: 'unit', node: 'master-2', unit: 'dcos-exhibitor', from: 'pending', to: 'starting', cause: { text: `late ${seq}` } }) as SimEvent);
+    folder.push({ epoch: 1, fromSeq: 11, toSeq: 12, simTimeMs: 1_200, events: next });
+    expect(tasks).toHaveLength(1); // one slice folded into the draft, the other waits for its task
+    const answer = page(3, 6, false);
+    expect(applyOlderHistory(store, 7, answer)).toBe('applied');
+    folder.mapDraft((draft) => ({ ...draft, timeline: timelineWithPage(draft, 7, answer) ?? draft.timeline }));
+    tasks.shift()!();
+    const { timeline, lastSeq } = store.getState();
+    expect(lastSeq).toBe(12);
+    expect(timeline.seededAt).toEqual({ simTimeMs: 300, seq: 4 });
+    expect(timeline.lanes[timeline.laneIndex['master-2']!]!.rows['dcos-exhibitor']!.state).toBe('starting');
   });
 });
