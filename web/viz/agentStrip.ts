@@ -3,8 +3,7 @@
  * as a step function of simulated time. At 10,000 agents one lane per agent is neither drawable nor readable; the
  * strip shows the boot wave (pending → waiting → starting → healthy) and any failure as a share of the group.
  * Built per event from the lanes' worst-state changes (timelineModel.ts), so it does not depend on how events were
- * batched. Memory is bounded: past MAX_STRIP_SAMPLES the oldest half is thinned pairwise (the later sample of each
- * pair is kept at the earlier one's time).
+ * batched. Memory is bounded: past MAX_STRIP_SAMPLES the shortest-lived samples are dropped (thin()).
  */
 import type { UnitState } from '../../shared/protocol/types.ts';
 import { roleOfNode } from '../../shared/model/cluster.ts';
@@ -17,6 +16,8 @@ export interface StripSample {
   atMs: number;
   /** Agents of the group seen so far, by worst unit state (agents not seen yet are pending). */
   counts: Readonly<Partial<Record<UnitState, number>>>;
+  /** Agents of the group registered with the leading Mesos master (absent: none). */
+  registered?: number;
 }
 
 export interface AgentStrip {
@@ -53,16 +54,43 @@ export function recordChange(samples: StripSample[], atMs: number, from: UnitSta
   const counts: Partial<Record<UnitState, number>> = { ...last?.counts };
   if (from !== undefined) counts[from] = Math.max(0, (counts[from] ?? 0) - 1);
   counts[to] = (counts[to] ?? 0) + 1;
-  if (last !== undefined && last.atMs === atMs) samples[samples.length - 1] = { atMs, counts };
-  else samples.push({ atMs, counts });
+  put(samples, last, withRegistered({ atMs, counts }, last?.registered));
+}
+
+/** One agent of the group registered (+1) or dropped off (-1) at `atMs`. Mutates `samples` like recordChange. */
+export function recordRegistration(samples: StripSample[], atMs: number, delta: 1 | -1): void {
+  const last = samples[samples.length - 1];
+  put(samples, last, withRegistered({ atMs, counts: last?.counts ?? {} }, Math.max(0, (last?.registered ?? 0) + delta)));
+}
+
+function withRegistered(sample: StripSample, registered: number | undefined): StripSample {
+  if (registered !== undefined && registered > 0) sample.registered = registered;
+  return sample;
+}
+
+/** Replaces the last sample when it is at the same moment (one change per instant), else appends; keeps the cap. */
+function put(samples: StripSample[], last: StripSample | undefined, sample: StripSample): void {
+  if (last !== undefined && last.atMs === sample.atMs) samples[samples.length - 1] = sample;
+  else samples.push(sample);
   if (samples.length > MAX_STRIP_SAMPLES) thin(samples);
 }
 
+/**
+ * Drops a quarter of the samples, those in force for the shortest time (a storm of 5,000 registrations within a
+ * second before the sparse minutes around it): a dropped sample's change shows at the next sample's time, so a
+ * change may show a little late, never before it happened, and long-lived states (a leader gone for 10 minutes)
+ * survive any number of thinnings. The first and the last samples are never dropped.
+ */
 function thin(samples: StripSample[]): void {
-  const half = Math.floor(samples.length / 2) & ~1;
-  const kept: StripSample[] = [];
-  for (let i = 0; i < half; i += 2) kept.push({ atMs: samples[i]!.atMs, counts: samples[i + 1]!.counts });
-  samples.splice(0, half, ...kept);
+  const inner = samples.length - 2;
+  if (inner <= 0) return;
+  const order = Array.from({ length: inner }, (_, k) => k + 1);
+  const lasts = (i: number) => samples[i + 1]!.atMs - samples[i]!.atMs;
+  order.sort((a, b) => lasts(a) - lasts(b) || a - b);
+  const drop = new Set(order.slice(0, Math.max(1, Math.floor(samples.length / 4))));
+  let w = 0;
+  for (let i = 0; i < samples.length; i++) if (!drop.has(i)) samples[w++] = samples[i]!;
+  samples.length = w;
 }
 
 /**
@@ -97,6 +125,15 @@ export function stripCountsAt(strip: AgentStrip, atMs: number, total: number, st
 
 /** The counts in force at `atMs` (the last sample at or before it), or null before the first. */
 export function countsAt(strip: AgentStrip, atMs: number): StripSample['counts'] | null {
+  return sampleAt(strip, atMs)?.counts ?? null;
+}
+
+/** How many agents of the group were registered at `atMs` (0 before the first sample). */
+export function registeredAt(strip: AgentStrip, atMs: number): number {
+  return sampleAt(strip, atMs)?.registered ?? 0;
+}
+
+function sampleAt(strip: AgentStrip, atMs: number): StripSample | null {
   const s = strip.samples;
   let lo = 0;
   let hi = s.length - 1;
@@ -108,5 +145,5 @@ export function countsAt(strip: AgentStrip, atMs: number): StripSample['counts']
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found < 0 ? null : s[found]!.counts;
+  return found < 0 ? null : s[found]!;
 }

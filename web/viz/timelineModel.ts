@@ -20,7 +20,7 @@
 import type { Health, SimEvent, UnitState } from '../../shared/protocol/types.ts';
 import { STATE_SEVERITY } from './stateStyle.ts';
 import { markerFor, type Marker } from './timelineMarkers.ts';
-import { EMPTY_STRIP, groupOf, recordChange, type AgentGroup, type AgentStrip, type StripSample } from './agentStrip.ts';
+import { EMPTY_STRIP, groupOf, recordChange, recordRegistration, type AgentGroup, type AgentStrip, type StripSample } from './agentStrip.ts';
 
 export { markerFor, type Marker, type MarkerKind } from './timelineMarkers.ts';
 
@@ -65,6 +65,8 @@ export interface NodeLane {
   unitOrder: readonly string[];
   /** Only in a seeded model (timelineSeed.ts): the states the lane had at `seededAt`, for the next older page. */
   entry?: LaneEntry;
+  /** An agent registered with the leading Mesos master (its last `agent` event); absent: not registered. */
+  registered?: true;
 }
 
 /** A lane's states at the moment a seeded model starts (its unit rows' and health/power bands' first states). */
@@ -72,6 +74,8 @@ export interface LaneEntry {
   health: Health;
   power: PowerState;
   units: Readonly<Record<string, UnitState>>;
+  /** Registered with the leading master then (agents only; absent: not registered). */
+  registered?: true;
 }
 
 /**
@@ -163,6 +167,8 @@ interface LaneDraft {
   worst: Segment<UnitState>[] | null;
   rows: Map<string, Segment<UnitState>[]>;
   newUnits: string[];
+  /** The registration this batch left the agent in (null: no `agent` event for it in this batch). */
+  registered: boolean | null;
 }
 
 function laneDraft(model: TimelineModel, draft: Draft, node: string): LaneDraft {
@@ -179,7 +185,7 @@ function laneDraft(model: TimelineModel, draft: Draft, node: string): LaneDraft 
   } else {
     lane = (draft.lanes ?? model.lanes)[index]!;
   }
-  const d: LaneDraft = { lane, health: null, power: null, worst: null, rows: new Map(), newUnits: [] };
+  const d: LaneDraft = { lane, health: null, power: null, worst: null, rows: new Map(), newUnits: [], registered: null };
   draft.laneDrafts.set(node, d);
   return d;
 }
@@ -247,6 +253,16 @@ function applyEvent(model: TimelineModel, draft: Draft, e: SimEvent): void {
       pushSegment(d.power, t, state, e.cause.text, POWER_RANK);
       break;
     }
+    case 'agent': {
+      // Registration is the lesson of a leader failover at scale: every agent drops off at once, then the storm.
+      const d = laneDraft(model, draft, e.node);
+      const before = d.registered ?? d.lane.registered === true;
+      if (before === e.registered) break;
+      d.registered = e.registered;
+      const group = groupOf(e.node);
+      if (group !== null) recordRegistration((draft.strips[group] ??= model.strips[group].samples.slice()), t, e.registered ? 1 : -1);
+      break;
+    }
     default: {
       const marker = markerFor(e);
       if (marker !== null) addMarker(model, draft, marker);
@@ -272,8 +288,9 @@ function finishLane(d: LaneDraft): NodeLane {
   const health = d.health !== null && !sameSegments(lane.healthSegments, d.health) ? d.health : null;
   const power = d.power !== null && !sameSegments(lane.powerSegments, d.power) ? d.power : null;
   const worst = d.worst !== null && !sameSegments(lane.worstSegments, d.worst) ? d.worst : null;
-  if (rows === lane.rows && health === null && power === null && worst === null && d.newUnits.length === 0) return lane;
-  return {
+  const registered = d.registered !== null && d.registered !== (lane.registered === true) ? d.registered : null;
+  if (rows === lane.rows && health === null && power === null && worst === null && d.newUnits.length === 0 && registered === null) return lane;
+  const next: NodeLane = {
     ...lane,
     rows,
     unitOrder: d.newUnits.length > 0 ? lane.unitOrder.concat(d.newUnits) : lane.unitOrder,
@@ -284,6 +301,9 @@ function finishLane(d: LaneDraft): NodeLane {
     worstSegments: worst ?? lane.worstSegments,
     worst: worst !== null ? worst[worst.length - 1]!.state : lane.worst,
   };
+  if (registered === true) next.registered = true;
+  else if (registered === false) delete next.registered;
+  return next;
 }
 
 function sameSegments<S extends string>(a: readonly Segment<S>[], b: readonly Segment<S>[]): boolean {

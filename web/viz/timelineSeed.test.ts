@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- the test builds its log with the real engine; the page never does
 import { createEngine } from '../../shared/engine/index.ts';
 import type { ClusterView, Fault, SimEvent, UnitState } from '../../shared/protocol/types.ts';
-import { stripCountsAt } from './agentStrip.ts';
+import { groupOf, registeredAt, stripCountsAt, type AgentGroup } from './agentStrip.ts';
 import { SEEDED_CAUSE, prependToTimeline, seedTimeline } from './timelineSeed.ts';
 import { appendToTimeline, emptyTimeline, type NodeLane, type Segment, type TimelineModel } from './timelineModel.ts';
 import { worstState } from './stateStyle.ts';
@@ -44,6 +44,9 @@ function run(): { events: SimEvent[]; view: ClusterView; views: Map<number, Clus
 
 const { events: LOG, view: VIEW, views: VIEWS } = run();
 const FULL = appendToTimeline(emptyTimeline(), LOG);
+
+/** How many agents of the group the view says are registered with the leading master. */
+const viewRegistered = (view: ClusterView, group: AgentGroup): number => view.registeredAgents.filter((id) => groupOf(id) === group).length;
 
 /**
  * The segments over [fromMs, ∞), the first clipped to start at fromMs; a leading seed keeps only its state. `before`:
@@ -134,10 +137,20 @@ describe('seedTimeline', () => {
       for (const group of ['agent', 'agent_public'] as const) {
         const total = group === 'agent' ? 300 : 20;
         expect(nonZero(stripCountsAt(model.strips[group], t, total, model.seededAt!.simTimeMs)), `${group} at ${t}`).toEqual(viewCounts(VIEWS.get(t)!, group));
+        expect(registeredAt(model.strips[group], t), `${group} registered at ${t}`).toBe(viewRegistered(VIEWS.get(t)!, group));
       }
     }
     // Before the window the strip knows nothing (drawn as history not loaded), rather than "300 pending".
     expect(stripCountsAt(model.strips.agent, LOG[cut]!.simTimeMs - 1, 300, model.seededAt!.simTimeMs)).toBeNull();
+  });
+});
+
+describe('the agent strip of the whole log', () => {
+  it('counts the agents registered with the leading master at every moment, as the view does', () => {
+    for (const t of PROBES) {
+      for (const group of ['agent', 'agent_public'] as const) expect(registeredAt(FULL.strips[group], t), `${group} at ${t}`).toBe(viewRegistered(VIEWS.get(t)!, group));
+    }
+    expect(viewRegistered(VIEWS.get(END_MS)!, 'agent')).toBeGreaterThan(250);
   });
 });
 
@@ -170,9 +183,17 @@ describe('prependToTimeline', () => {
       expect(ours.entry).toBeUndefined();
     }
     expect(model.markers).toEqual(FULL.markers);
-    for (const t of PROBES) {
+    // Strips past MAX_STRIP_SAMPLES are thinned in their oldest half, and pages thin in another order than one pass
+    // over the log: compare where both strips are still sample for sample (their newest halves).
+    const exactFrom = Math.max(...[model, FULL].map((m) => m.strips.agent.samples[Math.floor(m.strips.agent.samples.length / 2)]!.atMs));
+    const probes = PROBES.filter((t) => t >= exactFrom);
+    expect(probes.length).toBeGreaterThan(0);
+    for (const t of probes) {
       expect(nonZero(stripCountsAt(model.strips.agent, t, 300))).toEqual(nonZero(stripCountsAt(FULL.strips.agent, t, 300)));
+      expect(registeredAt(model.strips.agent, t), `registered at ${t}`).toBe(registeredAt(FULL.strips.agent, t));
     }
+    // Anywhere, thinning may only show a registration late, never early.
+    for (const t of PROBES) expect(registeredAt(model.strips.agent, t)).toBeLessThanOrEqual(viewRegistered(VIEWS.get(t)!, 'agent'));
   });
 
   it('refuses a page that does not end right before the model, and ignores what it already holds', () => {

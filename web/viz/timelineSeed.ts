@@ -34,18 +34,26 @@ export function seedTimeline(view: ClusterView, events: readonly SimEvent[], his
   const firstFrom = new Map<string, UnitState>();
   const healthSeen = new Set<string>();
   const powerFirst = new Map<string, PowerState>();
+  // An agent's registration before its first loaded `agent` event: the opposite of what that event says (they come
+  // on changes); without one, what the view says now.
+  const registeredFirst = new Map<string, boolean>();
   events.forEach((e, i) => {
-    if (e.type === 'unit') {
+    if (e.type === 'agent') {
+      if (!registeredFirst.has(e.node)) registeredFirst.set(e.node, !e.registered);
+    } else if (e.type === 'unit') {
       const key = `${e.node}/${e.unit}`;
       if (!firstFrom.has(key)) firstFrom.set(key, e.from);
     } else if (e.type === 'node') healthSeen.add(e.node);
     else if (e.type === 'power' && !powerFirst.has(e.node)) powerFirst.set(e.node, powerBefore(events, i));
   });
+  const registeredNow = new Set(view.registeredAgents);
   for (const node of view.nodes) {
     const units: Record<string, UnitState> = {};
     for (const u of node.units) units[u.id] = firstFrom.get(`${node.id}/${u.id}`) ?? u.state;
     const power: PowerState = powerFirst.get(node.id) ?? (!node.up ? 'down' : node.partitioned ? 'partitioned' : 'up');
-    entries.set(node.id, { health: healthSeen.has(node.id) ? 'unknown' : node.health, power, units });
+    const entry: LaneEntry = { health: healthSeen.has(node.id) ? 'unknown' : node.health, power, units };
+    if (registeredFirst.get(node.id) ?? registeredNow.has(node.id)) entry.registered = true;
+    entries.set(node.id, entry);
   }
   return appendToTimeline(seededModel(entries, events[0]!.simTimeMs, events[0]!.seq), events);
 }
@@ -80,7 +88,7 @@ function entriesBefore(model: TimelineModel, page: readonly SimEvent[]): Map<str
   const entries = new Map<string, LaneEntry>();
   const touched = new Set<string>();
   page.forEach((e, i) => {
-    if (e.type !== 'unit' && e.type !== 'node' && e.type !== 'power') return;
+    if (e.type !== 'unit' && e.type !== 'node' && e.type !== 'power' && e.type !== 'agent') return;
     let entry = entries.get(e.node);
     if (entry === undefined) {
       const from = model.lanes[model.laneIndex[e.node] ?? -1]?.entry;
@@ -93,6 +101,10 @@ function entriesBefore(model: TimelineModel, page: readonly SimEvent[]): Map<str
     if (e.type === 'unit') (entry.units as Record<string, UnitState>)[e.unit] = e.from;
     else if (e.type === 'node') entry.health = 'unknown';
     else if (e.type === 'power') entry.power = powerBefore(page, i);
+    else if (e.type === 'agent') {
+      if (e.registered) delete entry.registered;
+      else entry.registered = true;
+    }
   });
   return entries;
 }
@@ -112,6 +124,11 @@ function seededModel(entries: ReadonlyMap<string, LaneEntry>, atMs: number, seq:
   const lanes: NodeLane[] = [];
   const laneIndex: Record<string, number> = {};
   const counts: Record<AgentGroup, Partial<Record<UnitState, number>>> = { agent: {}, agent_public: {} };
+  const registered: Record<AgentGroup, number> = { agent: 0, agent_public: 0 };
+  for (const [node, entry] of [...countOnly, ...entries]) {
+    const group = groupOf(node);
+    if (group !== null && entry.registered === true) registered[group] += 1;
+  }
   for (const [node, entry] of countOnly) {
     const group = groupOf(node);
     if (group === null || Object.keys(entry.units).length === 0) continue;
@@ -141,11 +158,17 @@ function seededModel(entries: ReadonlyMap<string, LaneEntry>, atMs: number, seq:
       rows,
       unitOrder,
       entry,
+      ...(entry.registered === true ? { registered: true as const } : {}),
     });
     const group = groupOf(node);
     if (group !== null && unitOrder.length > 0) counts[group][worst] = (counts[group][worst] ?? 0) + 1;
   }
-  const strip = (group: AgentGroup) => ({ samples: Object.keys(counts[group]).length === 0 ? [] : [{ atMs, counts: counts[group] } as StripSample] });
+  const strip = (group: AgentGroup) => {
+    if (Object.keys(counts[group]).length === 0 && registered[group] === 0) return { samples: [] };
+    const first: StripSample = { atMs, counts: counts[group] };
+    if (registered[group] > 0) first.registered = registered[group];
+    return { samples: [first] };
+  };
   return { ...emptyTimeline(), lanes, laneIndex, endMs: atMs, lastSeq: seq - 1, strips: { agent: strip('agent'), agent_public: strip('agent_public') }, seededAt: { simTimeMs: atMs, seq } };
 }
 

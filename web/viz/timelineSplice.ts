@@ -64,6 +64,7 @@ export function spliceLane(older: NodeLane | undefined, newer: NodeLane | undefi
     unitOrder,
   };
   if (!complete && older?.entry !== undefined) lane.entry = older.entry;
+  if ((newer ?? older)!.registered === true) lane.registered = true;
   return lane;
 }
 
@@ -95,5 +96,6 @@ export function seedsFrom(lane: NodeLane, startMs: number): NodeLane {
     rows,
     unitOrder: lane.unitOrder,
     ...(lane.entry !== undefined ? { entry: lane.entry } : {}),
+    ...(lane.registered === true ? { registered: true as const } : {}),
   };
 }

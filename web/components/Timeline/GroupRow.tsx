@@ -1,12 +1,12 @@
 /**
  * The rows a big cluster's agents collapse into (issue 10): one strip per agent role, drawn on a canvas as stacked
  * shares of the role's agents by worst unit state over time (agentStrip.ts), so 10,000 agents booting read as one
- * wave from pending to healthy; expanding it lists the agents' own lanes a page at a time ('more' row). Hovering
- * the strip tells the counts at that moment.
+ * wave from pending to healthy, with a line for the share registered with the Mesos leader (a failover's storm);
+ * expanding it lists the agents' own lanes a page at a time ('more' row). Hovering the strip tells the counts then.
  */
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { UnitState } from '../../../shared/protocol/types.ts';
-import { stripCountsAt, withUnseen, type AgentGroup, type AgentStrip } from '../../viz/agentStrip.ts';
+import { registeredAt, stripCountsAt, withUnseen, type AgentGroup, type AgentStrip } from '../../viz/agentStrip.ts';
 import { STATE_SEVERITY, STATE_STYLE } from '../../viz/stateStyle.ts';
 import { formatSimTime } from '../../viz/timeScale.ts';
 import { selectTheme } from '../../store/selectors.ts';
@@ -60,6 +60,37 @@ function draw(canvas: HTMLCanvasElement, strip: AgentStrip, total: number, win: 
     if (samples[i]!.atMs > win.endMs) break;
     column(samples[i]!.atMs, to, withUnseen(samples[i]!.counts, total));
   }
+  drawRegistered(ctx, samples, total, x, width, height, css);
+}
+
+/**
+ * The share of the group registered with the leading Mesos master, as a step line over the stack (top: all of them).
+ * Unit states stay healthy through a leader failover; this line is what drops to zero and comes back in the
+ * re-registration storm. Drawn with a halo so it reads over every state colour.
+ */
+function drawRegistered(ctx: CanvasRenderingContext2D, samples: AgentStrip['samples'], total: number, x: (t: number) => number, width: number, height: number, css: CSSStyleDeclaration): void {
+  if (!samples.some((s) => (s.registered ?? 0) > 0)) return;
+  // Inset so the line never hides under the row's edges: all registered is 3 px below the top, none 3 px above the bottom.
+  const y = (s: AgentStrip['samples'][number]) => 3 + (1 - (s.registered ?? 0) / total) * (height - 6);
+  ctx.beginPath();
+  let started = false;
+  for (let i = 0; i < samples.length; i++) {
+    const x0 = Math.max(0, x(samples[i]!.atMs));
+    const x1 = Math.min(width, x(samples[i + 1]?.atMs ?? Infinity));
+    if (x1 < 0 || x0 > width) continue;
+    const yi = y(samples[i]!);
+    if (!started) ctx.moveTo(x0, yi);
+    else ctx.lineTo(x0, yi);
+    ctx.lineTo(x1, yi);
+    started = true;
+  }
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = css.getPropertyValue('--surface').trim() || '#fff';
+  ctx.lineWidth = 4;
+  ctx.stroke();
+  ctx.strokeStyle = css.getPropertyValue('--text').trim() || '#000';
+  ctx.lineWidth = 2;
+  ctx.stroke();
 }
 
 interface GroupRowProps {
@@ -83,12 +114,13 @@ export const GroupRow = memo(function GroupRow({ group, strip, total, expanded, 
   }, [strip, total, win, theme, startMs]);
   const now = stripCountsAt(strip, Math.max(nowMs, startMs), total, startMs) ?? {};
   const worst = STATE_SEVERITY.find((s) => (now[s] ?? 0) > 0) ?? 'pending';
-  const label = `${GROUP_TITLE[group]} (${total.toLocaleString('en')}): ${describeCounts(now)}`;
+  const registered = (t: number) => `${registeredAt(strip, t).toLocaleString('en')} registered with the Mesos leader`;
+  const label = `${GROUP_TITLE[group]} (${total.toLocaleString('en')}): ${describeCounts(now)}; ${registered(Math.max(nowMs, startMs))}`;
   const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const t = win.startMs + ((e.clientX - r.left) / r.width) * (win.endMs - win.startMs);
     const counts = stripCountsAt(strip, t, total, startMs);
-    setTitle(t > nowMs ? '' : `${GROUP_TITLE[group]} at ${formatSimTime(t)}: ${counts === null ? 'history not loaded' : describeCounts(counts)}`);
+    setTitle(t > nowMs ? '' : `${GROUP_TITLE[group]} at ${formatSimTime(t)}: ${counts === null ? 'history not loaded' : `${describeCounts(counts)}; ${registered(t)} (the line)`}`);
   };
   return (
     <div className="tl-row tl-row--lane tl-row--group" style={{ transform: `translateY(${top}px)` }} role="group" data-group={group} data-state={worst} aria-label={label}>
@@ -98,9 +130,12 @@ export const GroupRow = memo(function GroupRow({ group, strip, total, expanded, 
         </button>
         <span className="tl-state-glyph" style={{ color: `var(${STATE_STYLE[worst].cssVar})` }} aria-hidden="true">{STATE_STYLE[worst].glyph}</span>
         <span className="tl-name tl-name--lane tl-group-name" title={label}>{total.toLocaleString('en')} {group === 'agent' ? 'agents' : 'public agents'}</span>
+
       </div>
       <div className="tl-bars tl-group-bars" style={{ width: win.clipPx ?? win.widthPx }}>
         <canvas ref={canvasRef} className="tl-shift tl-group-canvas" style={{ width: win.widthPx, height: ROW_PX - 6 }} title={title} onPointerMove={onMove} />
+        {/* The key to the line over the strip (drawRegistered), over the visible bars' left end. */}
+        {strip.samples.some((x) => (x.registered ?? 0) > 0) ? <span className="tl-group-key" aria-hidden="true">─ registered with the Mesos leader</span> : null}
       </div>
     </div>
   );

@@ -193,7 +193,7 @@ describe('scale', () => {
     expect(q('.tl-row[data-group="agent"]')!.getAttribute('aria-label')).toMatch(/pending/);
     expect(q('[data-testid="history-not-loaded"]')).toBeNull();
     render(seedTimeline(view, events.slice(cut), cut), view);
-    expect(q('.tl-row[data-group="agent"]')!.getAttribute('aria-label')).toBe('Private agents (100): 100 healthy');
+    expect(q('.tl-row[data-group="agent"]')!.getAttribute('aria-label')).toBe('Private agents (100): 100 healthy; 0 registered with the Mesos leader');
     expect(q('[data-testid="history-not-loaded"]')!.getAttribute('title')).toMatch(/^history not loaded \(before /);
   });
 
