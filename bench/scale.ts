@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig, SimEvent } from '../shared/engine/types.ts';
 import { LineWriter, countingSink } from '../server/cli/output.ts';
-import { eventNdjsonLine } from '../shared/protocol/eventExport.ts';
+import { createEventNdjsonLine } from '../shared/protocol/eventExport.ts';
+import { FIRST_SLICE_MS, nextSliceMs } from '../server/cli/run.ts';
 import { measure, median, type Sample } from './engine.ts';
 import { runHeapFloor } from './heapFloor.ts';
 import { runReferenceFloor } from './referenceFloor.ts';
@@ -25,7 +26,7 @@ export const SCALE_SIZES: { label: string; cluster: ClusterConfig }[] = [
   { label: '10k', cluster: { masters: 5, agents: 10_000, publicAgents: 100 } },
 ];
 const REPEATS = Number(process.env.BENCH_SCALE_REPEATS ?? 3);
-const SLICE_MS = 10_000; // as the CLI (server/cli/run.ts)
+const SLICE_MS = 10_000;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function record(cluster: ClusterConfig): SimEvent[] {
@@ -35,15 +36,19 @@ function record(cluster: ClusterConfig): SimEvent[] {
   return events;
 }
 
-/** One engine run to SCALE_UNTIL_MS writing every event as the CLI's ndjson line to a counting sink. */
+/** One engine run to SCALE_UNTIL_MS writing every event as the CLI's ndjson line to a counting sink, sliced as the CLI slices. */
 function engineRun(cluster: ClusterConfig): number {
   const engine = createEngine({ cluster, seed: 1 });
   const writer = new LineWriter(countingSink());
+  const line = createEventNdjsonLine();
   let events = 0;
-  for (let t = SLICE_MS; t <= SCALE_UNTIL_MS; t += SLICE_MS) {
+  let spanMs = FIRST_SLICE_MS;
+  for (let t = spanMs; ; t = Math.min(t + spanMs, SCALE_UNTIL_MS)) {
     const batch = engine.advanceTo(t);
     events += batch.length;
-    for (let i = 0; i < batch.length; i += 1) writer.line(eventNdjsonLine(batch[i]));
+    spanMs = nextSliceMs(spanMs, batch.length);
+    for (let i = 0; i < batch.length; i += 1) writer.line(line(batch[i]));
+    if (t >= SCALE_UNTIL_MS) break;
   }
   writer.flush();
   return events;
