@@ -7,8 +7,32 @@
 import type { SimEvent } from './types.ts';
 import { formatSimTime } from '../model/time.ts';
 
-/** One ndjson line: seq and time lead (architecture.md §2 order), as server/cli/run.ts prints them. */
+/** The keys, in order, of the two events that make most of a log (unit 61%, step 35% at 10,000 agents) as the engine builds them. */
+const UNIT_KEYS = ['type', 'node', 'unit', 'from', 'to', 'cause', 'seq', 'simTimeMs'] as const;
+const STEP_KEYS = ['type', 'step', 'node', 'unit', 'text', 'cause', 'seq', 'simTimeMs'] as const;
+
+/** e's enumerable keys (inherited ones too) are exactly `keys`, in that order. */
+function keysAre(e: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in e) {
+    if (key !== keys[i]) return false;
+    i += 1;
+  }
+  return i === keys.length;
+}
+
+/**
+ * One ndjson line: seq and time lead (architecture.md §2 order), then the event's own keys in order: what
+ * JSON.stringify(Object.assign({ seq, simTimeMs }, e)) writes. Unit and step events whose keys are exactly the
+ * engine's go through an object literal of that order instead (one fixed shape; Object.assign adds key by key).
+ */
 export function eventNdjsonLine(e: SimEvent): string {
+  if (e.type === 'unit' && keysAre(e, UNIT_KEYS)) {
+    return JSON.stringify({ seq: e.seq, simTimeMs: e.simTimeMs, type: e.type, node: e.node, unit: e.unit, from: e.from, to: e.to, cause: e.cause });
+  }
+  if (e.type === 'step' && keysAre(e, STEP_KEYS)) {
+    return JSON.stringify({ seq: e.seq, simTimeMs: e.simTimeMs, type: e.type, step: e.step, node: e.node, unit: e.unit, text: e.text, cause: e.cause });
+  }
   return JSON.stringify(Object.assign({ seq: e.seq, simTimeMs: e.simTimeMs }, e));
 }
 
