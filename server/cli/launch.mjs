@@ -1,7 +1,7 @@
 // `npm run simulate` without tsx: runs server/cli.ts from one esbuild bundle cached under node_modules/.cache/bootscope/
 // (git-ignored), built on first use and rebuilt when any file it was built from (esbuild's metafile lists them, this
 // launcher included) changed since. Loading one prebuilt file starts in ~0.15 s where tsx's loader takes ~0.4 s.
-// Plain JavaScript because it runs before anything can transpile TypeScript.
+// Plain JavaScript because it runs before anything can transpile TypeScript. BOOTSCOPE_CACHE_DIR moves the cache (tests).
 // Invariants: the bundle is the same code as `node --import tsx server/cli.ts` (same bytes out; import.meta.url keeps
 // naming each source file, so paths such as scenarios/ resolve as they do under tsx); a half-written bundle is never
 // run (written under a temporary name, then renamed); if esbuild is missing or the build fails, the CLI runs under
