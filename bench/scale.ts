@@ -2,16 +2,20 @@
 // same run so the ratio survives a noisy machine, and the CLI end to end (`npm run simulate --format ndjson`).
 // Method: one calibration run per size records its events (the floor writes the same lines); then REPEATS
 // alternating timed runs of engine+ndjson and floor, medians reported. Also the bare reference floor of the issue
-// (referenceFloor.ts: a small fixed event per pop), which is 2-3x cheaper than writing the engine's own events. The CLI's marginal cost per event is
-// (wall of the 10k run - wall of a 0-agent run) / events: process start and tsx's transpile cancel out.
+// (referenceFloor.ts: a small fixed event per pop), which is 2-3x cheaper than writing the engine's own events.
+// The CLI rows time exactly the command of package.json's `simulate` script (node server/cli/launch.mjs: the cached
+// esbuild bundle), warm: one untimed run first builds the bundle if it is stale. Its marginal cost per event is
+// (wall of the 10k run - wall of a 0-agent run) / events: process start and module loading cancel out.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig, SimEvent } from '../shared/engine/types.ts';
 import { LineWriter, countingSink } from '../server/cli/output.ts';
-import { eventNdjsonLine } from '../shared/protocol/eventExport.ts';
+import { createEventNdjsonLine } from '../shared/protocol/eventExport.ts';
+import { FIRST_SLICE_MS, nextSliceMs } from '../server/cli/run.ts';
 import { measure, median, type Sample } from './engine.ts';
 import { runHeapFloor } from './heapFloor.ts';
 import { runReferenceFloor } from './referenceFloor.ts';
@@ -22,7 +26,7 @@ export const SCALE_SIZES: { label: string; cluster: ClusterConfig }[] = [
   { label: '10k', cluster: { masters: 5, agents: 10_000, publicAgents: 100 } },
 ];
 const REPEATS = Number(process.env.BENCH_SCALE_REPEATS ?? 3);
-const SLICE_MS = 10_000; // as the CLI (server/cli/run.ts)
+const SLICE_MS = 10_000;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function record(cluster: ClusterConfig): SimEvent[] {
@@ -32,23 +36,35 @@ function record(cluster: ClusterConfig): SimEvent[] {
   return events;
 }
 
-/** One engine run to SCALE_UNTIL_MS writing every event as the CLI's ndjson line to a counting sink. */
+/** One engine run to SCALE_UNTIL_MS writing every event as the CLI's ndjson line to a counting sink, sliced as the CLI slices. */
 function engineRun(cluster: ClusterConfig): number {
   const engine = createEngine({ cluster, seed: 1 });
   const writer = new LineWriter(countingSink());
+  const line = createEventNdjsonLine();
   let events = 0;
-  for (let t = SLICE_MS; t <= SCALE_UNTIL_MS; t += SLICE_MS) {
+  let spanMs = FIRST_SLICE_MS;
+  for (let t = spanMs; ; t = Math.min(t + spanMs, SCALE_UNTIL_MS)) {
     const batch = engine.advanceTo(t);
     events += batch.length;
-    for (let i = 0; i < batch.length; i += 1) writer.line(eventNdjsonLine(batch[i]));
+    spanMs = nextSliceMs(spanMs, batch.length);
+    for (let i = 0; i < batch.length; i += 1) writer.line(line(batch[i]));
+    if (t >= SCALE_UNTIL_MS) break;
   }
   writer.flush();
   return events;
 }
 
+/** `npm run simulate` without npm: the script's words, its leading `node` replaced by this Node. */
+function simulateCommand(): string[] {
+  const script = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts.simulate;
+  const [node, ...rest] = script.split(/\s+/);
+  if (node !== 'node') throw new Error(`package.json's simulate script should start with node: ${script}`);
+  return rest;
+}
+
 function cliWallMs(args: string[]): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args, '--format', 'ndjson'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, [...simulateCommand(), ...args, '--format', 'ndjson'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0) throw new Error(`simulate ${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 300)}`);
   return performance.now() - t0;
 }
@@ -98,6 +114,7 @@ export async function benchScale(): Promise<Record<string, unknown>> {
   const tinyArgs = ['--masters', '1', '--agents', '0', '--public-agents', '0', '--until-ms', '1000'];
   const walls: number[] = [];
   const tiny: number[] = [];
+  cliWallMs(tinyArgs); // warm: builds the CLI bundle if it is missing or stale
   for (let i = 0; i < REPEATS; i += 1) {
     tiny.push(cliWallMs(tinyArgs));
     walls.push(cliWallMs(bigArgs));

@@ -26,7 +26,7 @@ export class LineWriter {
 
   /** Queue one line; returns a promise only when a flush had to wait for the sink. */
   line(text: string): void | Promise<void> {
-    this.parts.push(text, '\n');
+    this.parts.push(text);
     this.size += text.length + 1;
     this.lines += 1;
     if (this.size >= FLUSH_CHARS) return this.flush();
@@ -38,7 +38,9 @@ export class LineWriter {
       this.size = 0;
       return;
     }
-    const chunk = this.parts.join('');
+    // One part per line and the newlines from join (an empty last part ends the chunk with one): half the array.
+    this.parts.push('');
+    const chunk = this.parts.join('\n');
     this.parts = [];
     this.size = 0;
     return this.sink.write(chunk);

@@ -6,7 +6,7 @@
 import { createEngine } from '../../shared/engine/index.ts';
 import { createScriptPlayer, type ScriptStep } from '../../shared/engine/script.ts';
 import type { ClusterConfig, SimEvent } from '../../shared/engine/types.ts';
-import { eventNdjsonLine } from '../../shared/protocol/eventExport.ts';
+import { createEventNdjsonLine, eventNdjsonLine } from '../../shared/protocol/eventExport.ts';
 import { resolveScenario } from '../scenarios.ts';
 import { DEFAULT_UNTIL_MS, parseCliArgs, USAGE, type OutputFormat } from './args.ts';
 import { formatEventText, textStyle } from './format.ts';
@@ -14,8 +14,25 @@ import { LineWriter, type ChunkSink } from './output.ts';
 import { MilestoneTracker } from './milestones.ts';
 import { formatSummaryText, summarize, type RunSummary } from './summary.ts';
 
-/** Simulated time advanced per slice: bounds memory (events are written and dropped per slice). */
+/** Longest stretch of simulated time advanced at once (quiet stretches). */
 export const SLICE_MS = 10_000;
+/** The first slice: a boot starts busy (a 10,000-agent cluster makes ~136k events in its first 10 s). */
+export const FIRST_SLICE_MS = 100;
+/** Events a slice should hold: the engine hands a slice over as one array, so its events live until it is written. */
+export const SLICE_EVENTS = 4_096;
+const MIN_SLICE_MS = 10;
+
+/**
+ * The next slice's length after one of `spanMs` that produced `events`: halved while slices run over SLICE_EVENTS,
+ * doubled back (up to SLICE_MS) once they run well under. Events held at once by the hundred thousand outlive the
+ * young generation and get copied by every scavenge. The log does not
+ * depend on slicing (same engine calls in the same order, only cut at different instants).
+ */
+export function nextSliceMs(spanMs: number, events: number): number {
+  if (events > SLICE_EVENTS) return Math.max(MIN_SLICE_MS, Math.floor(spanMs / 2));
+  if (events < SLICE_EVENTS / 4) return Math.min(SLICE_MS, spanMs * 2);
+  return spanMs;
+}
 
 export interface CliIo {
   out: ChunkSink;
@@ -45,13 +62,15 @@ export async function runHeadless(run: HeadlessRun, writer: LineWriter, onScript
   const engine = createEngine({ cluster: run.cluster, seed: run.seed });
   const player = createScriptPlayer(run.steps);
   const style = textStyle(run.cluster, run.color);
-  const render = run.format === 'ndjson' ? ndjsonLine : (e: SimEvent) => formatEventText(e, style);
+  const render = run.format === 'ndjson' ? createEventNdjsonLine() : (e: SimEvent) => formatEventText(e, style);
   const scriptErrors: string[] = [];
   const milestones = new MilestoneTracker(run.cluster);
   let events = 0;
-  for (let t = Math.min(SLICE_MS, run.untilMs); ; t = Math.min(t + SLICE_MS, run.untilMs)) {
+  let spanMs = FIRST_SLICE_MS;
+  for (let t = Math.min(spanMs, run.untilMs); ; t = Math.min(t + spanMs, run.untilMs)) {
     const slice = player.advanceTo(engine, t);
     events += slice.events.length;
+    spanMs = nextSliceMs(spanMs, slice.events.length);
     for (let i = 0; i < slice.events.length; i += 1) milestones.observe(slice.events[i]);
     for (const e of slice.errors) {
       scriptErrors.push(e.error);

@@ -133,7 +133,10 @@ export function advanceWithScript(engine: Engine, script: Script, cursor: Script
     // as this loop would have (so a paced live room and a headless replay produce the same log).
     if (step.wait === true && options.stopAtWait === true) return { events, cursor: cursorOf(next, bound, armed), errors, waited: true };
   }
-  pushAll(events, engine.advanceTo(simTimeMs));
+  const rest = engine.advanceTo(simTimeMs);
+  // No step fell due (the usual slice): hand over the engine's own fresh array instead of copying it.
+  if (events.length === 0) return { events: rest, cursor: cursorOf(next, bound, armed), errors };
+  pushAll(events, rest);
   return { events, cursor: cursorOf(next, bound, armed), errors };
 }
 

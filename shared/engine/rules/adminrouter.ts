@@ -42,9 +42,17 @@ export function computeAvailability(ctx: Ctx): { a: Availability; why: string } 
 /** Where the three units quickStatus reads sit on a master (fixed by the catalog; looked up once per call). */
 interface MasterUnits { ar: number; dns: number; marathon: number }
 
+let lastIdx: Record<string, number> | null = null;
+let lastUnits: MasterUnits = { ar: -1, dns: -1, marathon: -1 };
+
+/** Kept for the last topology asked about: this runs after every action and allocated an object each time. */
 function masterUnits(ctx: Ctx): MasterUnits {
   const idx = ctx.topo.unitIdx.master;
-  return { ar: idx['dcos-adminrouter'], dns: idx['dcos-mesos-dns'], marathon: idx['dcos-marathon'] };
+  if (idx !== lastIdx) {
+    lastUnits = { ar: idx['dcos-adminrouter'], dns: idx['dcos-mesos-dns'], marathon: idx['dcos-marathon'] };
+    lastIdx = idx;
+  }
+  return lastUnits;
 }
 
 /** Status code via master m (runs after every action: index lookups only, as isUp by name would be per master). */

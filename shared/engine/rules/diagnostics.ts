@@ -223,8 +223,10 @@ function reportSteps(ctx: Ctx, r: DiagnosticsNodeReport, pullerId: string): void
   const master = n < ctx.topo.masters;
   const done = ctx.s.nodes[n].steps;
   if (done[master ? 'master.1.2' : 'agent.5.2'] === 1 && (master || done['agent.2.5'] === 1)) return; // all shown already
-  if (!master) step(ctx, 'agent.2.5', n, null, { text: `${r.node} is listed by the DC/OS API (/system/health/v1/nodes)`, refs: [r.node] });
+  // Each step is checked before its cause is built: every master's pull lists the same nodes (5x at 10k agents).
+  if (!master && done['agent.2.5'] !== 1) step(ctx, 'agent.2.5', n, null, { text: `${r.node} is listed by the DC/OS API (/system/health/v1/nodes)`, refs: [r.node] });
   if (r.health === 3) return;
+  if (done[master ? 'master.1.2' : 'agent.1.2'] === 1 && (master || done['agent.5.2'] === 1)) return;
   const bad = Object.keys(r.units).filter((k) => r.units[k].health > 0);
   const text = bad.length > 0 ? `${r.node} unhealthy: ${bad.join(', ')}` : `${r.node} healthy: all units healthy`;
   const refs = bad.map((u) => `${r.node}/${u}`);
