@@ -21,26 +21,35 @@ function ask(socket: Socket, event: string, payload: unknown): Promise<{ ok: boo
   return new Promise((resolve) => socket.timeout(10_000).emit(event, payload, (err: Error | null, ack: { ok: boolean }) => resolve(err ? { ok: false, error: err.message } : ack)));
 }
 
-/** What the page's own view says: private agents by their worst unit state. */
+/** What the page's own view says: private agents by their worst unit state, and how many are registered. */
 function viewCounts(page: Page): Promise<Counts> {
   return page.evaluate(() => {
     const order = ['failed', 'unhealthy', 'stopped', 'waiting', 'starting', 'pending', 'healthy'];
     const w = globalThis as unknown as { __bootscope: { store: { getState(): { view: { nodes: Array<{ role: string; units: Array<{ state: string }> }> } } } } };
     const counts: Record<string, number> = {};
-    for (const node of w.__bootscope.store.getState().view.nodes) {
+    const { view } = w.__bootscope.store.getState() as unknown as { view: { nodes: Array<{ id: string; role: string; units: Array<{ state: string }> }>; registeredAgents: string[] } };
+    for (const node of view.nodes) {
       if (node.role !== 'agent') continue;
       const worst = order[Math.min(...node.units.map((u) => order.indexOf(u.state)))]!;
       counts[worst] = (counts[worst] ?? 0) + 1;
     }
+    // Registered with the leading Mesos master: the line over the strip.
+    counts.registered = view.registeredAgents.filter((id) => id.startsWith('agent-')).length;
     return counts;
   });
 }
 
-/** What the strip says now, from its aria-label ("Private agents (1,200): 700 healthy, 500 starting"). */
+/**
+ * What the strip says now, from its aria-label ("Private agents (1,200): 700 healthy, 500 starting; 650 registered
+ * with the Mesos leader"): the states before the ';', the registered agents after it.
+ */
 async function stripCounts(page: Page): Promise<Counts> {
   const label = (await page.locator('[data-group="agent"]').getAttribute('aria-label')) ?? '';
+  const [states = '', registered = ''] = label.split(':').slice(1).join(':').split(';');
   const counts: Counts = {};
-  for (const [, n, state] of label.split(':').slice(1).join(':').matchAll(/(\d[\d,]*) (\w+)/g)) counts[state!] = Number(n!.replace(/,/g, ''));
+  for (const [, n, state] of states.matchAll(/(\d[\d,]*) (\w+)/g)) counts[state!] = Number(n!.replace(/,/g, ''));
+  const r = /(\d[\d,]*) registered/.exec(registered);
+  if (r !== null) counts.registered = Number(r[1]!.replace(/,/g, ''));
   return counts;
 }
 
