@@ -4,13 +4,9 @@
 // drove the heap past its limit in seconds. Here the server must stay alive, its RSS under 1.5 GB and /healthz
 // answering within 2 s throughout, and the stalled readers must be dropped. A real process (node --import tsx
 // server/main.ts), so RSS is the server's alone.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../shared/protocol/schemas.ts';
 import { rawClient, type RawClient } from './testing/rawSocketClient.ts';
-import { startServerProcess } from './testing/serverProcess.ts';
 import { sleep, useProcessCleanup } from './testing/processCleanup.ts';
 
 const LARGEST_CLUSTER = { masters: 5, agents: MAX_AGENTS, publicAgents: MAX_PUBLIC_AGENTS };
@@ -19,14 +15,11 @@ const EXTRA_MS = 20_000;
 const RSS_LIMIT_BYTES = 1.5 * 1024 ** 3;
 const HEALTHZ_LIMIT_MS = 2_000;
 
-const { later, started } = useProcessCleanup();
+const { later, serverInTempDir } = useProcessCleanup();
 
 describe('flood of resets plus readers that never read', () => {
   it('stays alive with bounded RSS and a responsive /healthz, and drops the stalled readers', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bootscope-flood-'));
-    later(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const server = started(startServerProcess({ DATA_DIR: dir }));
-    const url = await server.url;
+    const { server, url } = await serverInTempDir('bootscope-flood');
     const clients: RawClient[] = [];
     const open = async (read: boolean) => {
       const client = await rawClient(url, { read });

@@ -3,14 +3,10 @@
 // address, and no page for a socket with 8 MB unread) this queues gigabytes. Here the server must stay alive, its RSS
 // bounded and /healthz answering within 2 s, the refused requests must get an error ack, and a stalled reader must not
 // be sent more than HISTORY_MAX_UNREAD_BYTES and a page. A real process (node --import tsx server/main.ts), so RSS is the server's alone.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HistoryPage } from '../shared/protocol/history.ts';
 import { connectClient, request, until, Viewer, type ClientSocket } from './testing/harness.ts';
 import { rawClient } from './testing/rawSocketClient.ts';
-import { startServerProcess } from './testing/serverProcess.ts';
 import { sleep, useProcessCleanup } from './testing/processCleanup.ts';
 
 const ROOM = 'history-flood';
@@ -18,14 +14,11 @@ const FLOOD_MS = 8_000;
 const RSS_LIMIT_BYTES = 1024 ** 3;
 const HEALTHZ_LIMIT_MS = 2_000;
 
-const { later, started } = useProcessCleanup();
+const { later, serverInTempDir } = useProcessCleanup();
 
 describe('flood of sim:history', () => {
   it('stays responsive with bounded RSS; refused pages get an error ack', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bootscope-history-flood-'));
-    later(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const server = started(startServerProcess({ DATA_DIR: dir }));
-    const url = await server.url;
+    const { server, url } = await serverInTempDir('bootscope-history-flood');
     const connect = async (): Promise<ClientSocket> => {
       const socket = await connectClient(url);
       later(() => socket.disconnect());

@@ -1,22 +1,16 @@
 // SIGTERM under load (issue 11: it took 11 s): three sockets flood resets to a large cluster while a fourth watches,
 // and the process still exits 0 within 3 s, every socket told why (server:closing) before it is disconnected, and
 // the rooms stored: a server started again on the same DATA_DIR has them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectClient, request, type ClientSocket } from './testing/harness.ts';
 import { startServerProcess } from './testing/serverProcess.ts';
 import { sleep, useProcessCleanup } from './testing/processCleanup.ts';
 
-const { later, started } = useProcessCleanup();
+const { later, started, serverInTempDir } = useProcessCleanup();
 
 describe('shutdown under load', () => {
   it('exits 0 within 3 s on SIGTERM while resets flood in, telling every socket why, with the rooms stored', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bootscope-shutdown-'));
-    later(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const server = started(startServerProcess({ DATA_DIR: dir }));
-    const url = await server.url;
+    const { server, url, dir } = await serverInTempDir('bootscope-shutdown');
 
     const sockets: ClientSocket[] = [];
     const reasons: string[] = [];
