@@ -21,6 +21,22 @@ export const MAX_BATCH_EVENTS = 5_000;
  */
 export const SNAPSHOT_MAX_EVENTS = 10_000;
 
+/**
+ * Where the newest events of `events` whose weights sum to at most `max` start (at least the newest one, as a batch
+ * always has one): the snapshot's recent window (history.ts) and a sim:history page (historyPage.ts) cut here.
+ */
+export function newestWithin(events: readonly SimEvent[], max: number, weight: (e: SimEvent) => number = eventWeight): number {
+  let from = events.length;
+  let used = 0;
+  while (from > 0) {
+    const w = weight(events[from - 1]!);
+    if (used + w > max && from < events.length) break;
+    used += w;
+    from -= 1;
+  }
+  return from;
+}
+
 /** `events` cut into consecutive runs of at most `maxWeight` (an event heavier than that alone is a run of its own). */
 export function splitByWeight(events: SimEvent[], maxWeight: number): SimEvent[][] {
   const runs: SimEvent[][] = [];

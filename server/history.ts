@@ -2,6 +2,7 @@
 // session of hours cannot exhaust memory. Invariant: the kept events are consecutive in seq and end at the
 // newest one; `trimmed` counts the oldest events dropped (the snapshot reports it).
 import type { SimEvent } from '../shared/engine/types.ts';
+import { newestWithin } from './eventWeight.ts';
 
 /** Trim in chunks (10% over the cap) so appending stays amortised O(1). */
 const TRIM_SLACK = 0.1;
@@ -59,14 +60,7 @@ export class EventHistory {
    * since t=0 they leave out (trimmed ones included).
    */
   recent(max: number, weight: (e: SimEvent) => number = () => 1): { events: SimEvent[]; omitted: number } {
-    let from = this.events.length;
-    let used = 0;
-    while (from > 0) {
-      const w = weight(this.events[from - 1]);
-      if (used + w > max && from < this.events.length) break;
-      used += w;
-      from -= 1;
-    }
+    const from = newestWithin(this.events, max, weight);
     return { events: this.events.slice(from), omitted: this.trimmedCount + from };
   }
 }

@@ -3,21 +3,14 @@
 // so a page is never bigger than a live batch (about 1.5 MB of JSON). Pure apart from reading the history.
 import type { ClusterConfig } from '../shared/engine/types.ts';
 import type { HistoryPage } from '../shared/protocol/history.ts';
-import { MAX_BATCH_EVENTS, eventWeight } from './eventWeight.ts';
+import { MAX_BATCH_EVENTS, newestWithin } from './eventWeight.ts';
 import type { EventHistory } from './history.ts';
 import { viewerEvents } from './snapshotView.ts';
 
 export function historyPage(history: EventHistory, cluster: ClusterConfig, epoch: number, beforeSeq: number, limit: number): HistoryPage {
   const slim = viewerEvents(history.before(beforeSeq, limit), cluster);
-  let from = slim.length;
-  let weight = 0;
-  // From the newest back (the page ends right before beforeSeq); at least one event, as a batch always has.
-  while (from > 0) {
-    const w = eventWeight(slim[from - 1]!);
-    if (weight + w > MAX_BATCH_EVENTS && from < slim.length) break;
-    weight += w;
-    from -= 1;
-  }
+  // The page ends right before beforeSeq.
+  const from = newestWithin(slim, MAX_BATCH_EVENTS);
   const events = from === 0 ? slim : slim.slice(from);
   const oldestKeptSeq = history.oldestSeq;
   return { epoch, events, oldestKeptSeq, done: events.length === 0 || events[0]!.seq <= oldestKeptSeq };
