@@ -10,18 +10,18 @@ import { createRequestHandler } from './api/router.ts';
 import { addSecurityHeaders } from './api/securityHeaders.ts';
 import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
 import { attachSocket, type BootscopeSocket } from './handlers/socket.ts';
-import { connectCluster } from './cluster/cluster.ts';
-import type { Coordinator } from './cluster/coordinator.ts';
-import { attachClusterSocket } from './cluster/front.ts';
+import { connectScaleOut } from './scaleout/scaleout.ts';
+import type { Coordinator } from './scaleout/coordinator.ts';
+import { attachScaleOutSocket } from './scaleout/front.ts';
 import { createRejectLog } from './handlers/rejectLog.ts';
 import { HeavyCommands } from './handlers/heavy.ts';
 import { OutgoingBudget } from './handlers/outgoing.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND } from './handlers/history.ts';
 import { originGate } from './origins.ts';
-import type { RoomBroadcast } from './room.ts';
-import { RoomRegistry } from './rooms.ts';
-import { RoomSaver } from './roomSaver.ts';
-import { RoomFileStore } from './roomStore.ts';
+import type { RoomBroadcast } from './room/room.ts';
+import { RoomRegistry } from './room/rooms.ts';
+import { RoomSaver } from './room/store/roomSaver.ts';
+import { RoomFileStore } from './room/store/roomStore.ts';
 
 /** How often idle rooms are looked for. */
 export const SWEEP_INTERVAL_MS = 30_000;
@@ -76,10 +76,10 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   // Stored rooms are read before the registry exists: creating the default room writes its record.
   const store = deps.dataDir != null && deps.redisUrl == null ? openStore(deps.dataDir, logger) : null;
   const stored = store?.loadAll() ?? [];
-  // REDIS_URL: records live in Redis and rooms run where their lease is (cluster/); DATA_DIR is then not used.
-  const cluster = deps.redisUrl != null ? connectCluster(deps.redisUrl, logger) : null;
+  // REDIS_URL: records live in Redis and rooms run where their lease is (scaleout/); DATA_DIR is then not used.
+  const scaleOut = deps.redisUrl != null ? connectScaleOut(deps.redisUrl, logger) : null;
   let coordinator: Coordinator | null = null;
-  const sink = cluster !== null ? cluster.records : store;
+  const sink = scaleOut !== null ? scaleOut.records : store;
   const saver = sink !== null ? new RoomSaver(sink, logger, now) : undefined;
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
@@ -96,7 +96,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     openRoomsPerAddress: limits.openRoomsPerAddress,
     roomInactiveMs: limits.roomInactiveMs,
     durability: saver,
-    createDefault: cluster === null,
+    createDefault: scaleOut === null,
     onCreated: (room) => coordinator?.adopt(room.name),
   });
   if (stored.length > 0) rooms.restore(stored);
@@ -119,7 +119,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     wrongKeys,
     origins: deps.origins ?? [],
     heavy,
-    proxyTarget: cluster === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
+    proxyTarget: scaleOut === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
     stats: (local) => {
       const uptimeMs = now() - startedWallMs;
       const memoryRssBytes = process.memoryUsage().rss;
@@ -128,7 +128,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
         uptimeMs,
         rooms: rooms.names().map((name) => {
           const room = rooms.get(name);
-          return { name, clients: room?.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.timeline.memory().bytes ?? 0 };
+          return { name, clients: room?.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.tape.memory().bytes ?? 0 };
         }),
         memoryRssBytes,
         cpuMicros: process.cpuUsage(),
@@ -145,7 +145,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
   const historyByAddress = new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, now);
   const socketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, commandsByAddress, rejected, closing: () => closing, heavy, outgoing, historyByAddress };
-  if (cluster !== null) coordinator = cluster.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
+  if (scaleOut !== null) coordinator = scaleOut.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
@@ -154,8 +154,8 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
       socket.disconnect(true);
       return;
     }
-    // With REDIS_URL every command goes to the owner of the socket's room (cluster/front.ts), this process or another.
-    if (cluster !== null && coordinator !== null) attachClusterSocket(socket as unknown as Socket, cluster.frontDeps(coordinator, limits, now), coordinator.fronts);
+    // With REDIS_URL every command goes to the owner of the socket's room (scaleout/front.ts), this process or another.
+    if (scaleOut !== null && coordinator !== null) attachScaleOutSocket(socket as unknown as Socket, scaleOut.frontDeps(coordinator, limits, now), coordinator.fronts);
     else attachSocket(socket, socketDeps);
   });
   io.engine.on('initial_headers', addSecurityHeaders);
@@ -174,7 +174,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     rooms,
     limits,
     start: async (url) => {
-      if (cluster !== null && coordinator !== null) await cluster.start(coordinator, url);
+      if (scaleOut !== null && coordinator !== null) await scaleOut.start(coordinator, url);
     },
     close: () => {
       closed ??= (async () => {
@@ -191,7 +191,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
         // Let go of the leases at once: another process takes the rooms over without waiting for them to expire.
         await coordinator?.close();
         await new Promise<void>((resolve) => void io.close(() => resolve()));
-        await cluster?.quit();
+        await scaleOut?.quit();
       })();
       return closed;
     },

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SimEvent } from '../shared/engine/types.ts';
 import { realDeps } from './engineDeps.ts';
 import { silentLogger } from './log.ts';
-import type { Room } from './room.ts';
+import type { Room } from './room/room.ts';
 import { startTestServer, type TestServer } from './testing/harness.ts';
 
 const servers: TestServer[] = [];

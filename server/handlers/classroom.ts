@@ -7,7 +7,7 @@
 import type { FaultBy } from '../../shared/engine/types.ts';
 import type { Ack, RoomRole } from '../../shared/protocol/messages.ts';
 import type { AddressLimiter } from '../api/addressLimiter.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 
 /** The commands only a class room's presenter may send (fault:inject may be opened to viewers by the policy). */
 export type GuardedCommand = 'fault:inject' | 'sim:control' | 'scenario:load' | 'sim:rewind' | 'bookmark:add' | 'room:policy' | 'quiz:ask';

@@ -4,8 +4,8 @@
 // answer; an open room has nobody to follow, and anyone may run a round in it (as anyone may inject there).
 import type { Ack, RoomRole } from '../../shared/protocol/messages.ts';
 import { followSchema, quizAnswerSchema, quizAskSchema, quizCloseSchema, quizRevealSchema } from '../../shared/protocol/classroomSchemas.ts';
-import { classroomOf, type Classroom } from '../classroomState.ts';
-import type { Room } from '../room.ts';
+import { classroomOf, type Classroom } from '../room/classroom.ts';
+import type { Room } from '../room/room.ts';
 import { faultBy, refusal } from './classroom.ts';
 import { registerCommand, type CommandContext } from './command.ts';
 import type { BootscopeSocket } from './socket.ts';

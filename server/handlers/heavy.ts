@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import type { AddressLimiter } from '../api/addressLimiter.ts';
 import { TokenBucket } from '../rateLimit.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 
 export type HeavyKind = 'reset' | 'scenario load' | 'rewind' | 'fork';
 

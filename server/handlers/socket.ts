@@ -15,8 +15,8 @@ import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND, createHistoryP
 import { decideRole, faultBy, refusal, type GuardedCommand } from './classroom.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
-import type { Room } from '../room.ts';
-import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
+import type { Room } from '../room/room.ts';
+import { DEFAULT_ROOM, type RoomRegistry } from '../room/rooms.ts';
 import { registerCommand, type CommandContext, type RawSocket } from './command.ts';
 import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';

@@ -28,7 +28,7 @@ export interface SimSnapshot {
   view: ClusterView;
   /**
    * The newest events of this simulation, oldest first: every event since t=0 while there are at most
-   * SNAPSHOT_MAX_EVENTS (server/room.ts, 10,000), so a small room's timeline is drawn from the start; a big room sends
+   * SNAPSHOT_MAX_EVENTS (server/room/history/eventWeight.ts, 10,000), so a small room's timeline is drawn from the start; a big room sends
    * that recent window and `historyTrimmed` counts the ones before it (GET /api/rooms/<room>/events has them all).
    */
   events: SimEvent[];
