@@ -68,6 +68,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     playback: (room, playback) => io.to(room).emit('sim:playback', playback),
     bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),
     policy: (room, policy) => io.to(room).emit('sim:policy', policy),
+    quiz: (room, quiz) => io.to(room).emit('quiz:state', quiz),
     closed: (room, reason) => {
       io.to(room).emit('room:closed', { room, reason });
       io.in(room).socketsLeave(room);
@@ -123,12 +124,12 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     stats: (local) => {
       const uptimeMs = now() - startedWallMs;
       const memoryRssBytes = process.memoryUsage().rss;
-      if (!local) return { uptimeMs, rooms: rooms.size, clients: rooms.names().reduce((n, name) => n + (rooms.get(name)?.clients ?? 0), 0), memoryRssBytes };
+      if (!local) return { uptimeMs, rooms: rooms.size, clients: rooms.names().reduce((n, name) => n + (rooms.get(name)?.presence.clients ?? 0), 0), memoryRssBytes };
       return {
         uptimeMs,
         rooms: rooms.names().map((name) => {
           const room = rooms.get(name);
-          return { name, clients: room?.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.tape.memory().bytes ?? 0 };
+          return { name, clients: room?.presence.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.tape.memory().bytes ?? 0 };
         }),
         memoryRssBytes,
         cpuMicros: process.cpuUsage(),

@@ -121,8 +121,8 @@ describe('durable rooms', () => {
     expect(back.engine.simTimeMs).toBe(150_000);
     expect(back.playback().paused).toBe(true);
     expect(back.policy).toEqual({ mode: 'class', studentsMayInject: true });
-    expect(back.presenterKeyMatches(created.key)).toBe(true);
-    expect(back.presenterKeyMatches('not-the-key')).toBe(false);
+    expect(back.access.presenterKeyMatches(created.key)).toBe(true);
+    expect(back.access.presenterKeyMatches('not-the-key')).toBe(false);
     expect(back.bookmarks()).toEqual(lesson.bookmarks());
     expect(bytes(back.eventLog())).toEqual(bytes(lesson.eventLog()));
     // Only the key's digest is on disk.

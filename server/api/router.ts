@@ -151,7 +151,7 @@ function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, r
   if (target !== undefined && target.policy.mode === 'class') {
     const header = req.headers[PRESENTER_KEY_HEADER];
     const given = typeof header === 'string' ? header : undefined;
-    if (given === undefined || given.length > 256 || !target.presenterKeyMatches(given)) {
+    if (given === undefined || given.length > 256 || !target.access.presenterKeyMatches(given)) {
       req.resume();
       if (given !== undefined && !deps.wrongKeys.take(address)) return sendJson(res, 429, { error: 'too many wrong presenter keys from your address: wait a minute' }, { 'Retry-After': '60' });
       return sendError(res, 403, `only the presenter may load a recording into room '${target.name}' (a class room): send its key in the ${PRESENTER_KEY_HEADER} header`);

@@ -2,20 +2,19 @@
 // (shared/protocol/events.ts). Invariants: a socket is in at most one room; a joining or resyncing socket gets
 // a snapshot whose lastSeq is immediately followed by the room's next batch (Room.snapshot flushes first, and
 // the socket enters the socket.io room only after that flush); commands other than sim:join need a room; in a class
-// room the commands that change it pass the presenter gate of classroom.ts first (role decided at join).
+// room the commands that change it pass the presenter gate of room/access.ts first (role decided at join). The
+// socket's own state (room, role, name) is one SocketSession (socketSession.ts), shared with classroomCommands.ts.
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
 import type { Ack } from '../../shared/protocol/messages.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import { bookmarkAddSchema, controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, roomPolicySchema, scenarioLoadSchema, viewerNameSchema } from '../../shared/protocol/schemas.ts';
-import type { RoomRole } from '../../shared/protocol/messages.ts';
 import { AddressLimiter } from '../api/addressLimiter.ts';
 import { historySchema } from '../../shared/protocol/history.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND, createHistoryPager } from './history.ts';
-import { decideRole, faultBy, refusal, type GuardedCommand } from './classroom.ts';
+import { decideRole, faultBy } from '../room/access.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
 import type { Room } from '../room/room.ts';
+import { SocketSession, type BootscopeSocket } from './socketSession.ts';
 import { DEFAULT_ROOM, type RoomRegistry } from '../room/rooms.ts';
 import { registerCommand, type CommandContext, type RawSocket } from './command.ts';
 import { createPreviewer } from './preview.ts';
@@ -26,7 +25,7 @@ import { createRejectLog, type RejectLog } from './rejectLog.ts';
 import type { HeavyCommands, HeavyKind } from './heavy.ts';
 import type { OutgoingBudget } from './outgoing.ts';
 
-export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type { BootscopeSocket } from './socketSession.ts';
 
 export interface SocketDeps {
   rooms: RoomRegistry;
@@ -50,11 +49,9 @@ export interface SocketDeps {
   historyByAddress?: AddressLimiter;
 }
 
-const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
-
 export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   const { rooms, logger, limits } = deps;
-  let current: Room | null = null;
+  const session = new SocketSession();
   const context: CommandContext = {
     socket: socket as unknown as RawSocket,
     bucket: new TokenBucket(limits.commandsPerSecond, limits.commandBurst, deps.now),
@@ -66,28 +63,10 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   };
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
   const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
-  const inRoom = (handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> => {
-    if (current?.disposed === true) {
-      // The room was closed under us (rooms.ts sweep; the client got room:closed): this socket is in no room now.
-      const name = current.name;
-      current = null;
-      return { ok: false, error: `room '${name}' was closed; join another room` };
-    }
-    return current === null ? NOT_JOINED : handler(current);
-  };
+  const inRoom = session.inRoom.bind(session);
+  const guarded = session.guarded.bind(session);
   const address = socket.handshake.address;
   const heavy = (room: Room, kind: HeavyKind, run: () => Ack) => deps.heavy.submit(room, address, context.bucket, kind, run);
-  // Decided at each join (classroom.ts): the presenter of a class room holds its key; everyone else is a viewer.
-  let role: RoomRole = 'viewer';
-  let displayName: string | null = null;
-  // A command that may change the room counts as activity (the inactivity sweep reads it), applied or not.
-  const guarded = (command: GuardedCommand, handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> =>
-    inRoom((room) => {
-      const refused = refusal(room, role, command);
-      if (refused !== null) return refused;
-      room.touch();
-      return handler(room);
-    });
 
   registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
     const name = request?.room ?? DEFAULT_ROOM;
@@ -96,28 +75,25 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     if (!lookup.ok) return lookup;
     const decided = decideRole(lookup.room, request?.key, socket.handshake.address, deps.wrongKeys);
     if (!decided.ok) return decided;
-    if (current !== null && current !== lookup.room) {
-      void socket.leave(current.name);
-      current.removeClient();
-      current = null;
-    }
-    role = decided.role;
-    if (request?.name !== undefined) displayName = request.name;
-    lookup.room.touch();
+    if (session.held !== null && session.held !== lookup.room) void socket.leave(session.leave()!.name);
+    // Decided at each join: the presenter of a class room holds its key; everyone else is a viewer.
+    session.role = decided.role;
+    if (request?.name !== undefined) session.displayName = request.name;
+    lookup.room.presence.touch();
     const snapshot = lookup.room.snapshot();
-    if (current === null) {
+    if (session.held === null) {
       void socket.join(name);
-      lookup.room.addClient();
-      current = lookup.room;
+      session.enter(lookup.room);
     }
     deps.outgoing.sendSnapshot(socket, snapshot);
-    sendClassroomState(socket, lookup.room, deps.now);
-    logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
+    sendClassroomState(socket, lookup.room);
+    const role = session.role;
+    logger.info({ room: name, socket: socket.id, role, clients: lookup.room.presence.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };
   });
 
   registerCommand(context, 'viewer:name', viewerNameSchema, ({ name }) => {
-    displayName = name;
+    session.displayName = name;
     return { ok: true, name };
   });
 
@@ -135,7 +111,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   );
 
   registerCommand(context, 'fault:inject', faultSchema, (fault) =>
-    guarded('fault:inject', (room) => room.inject(fault, faultBy(room, role, displayName))),
+    guarded('fault:inject', (room) => room.inject(fault, faultBy(room, session.role, session.displayName))),
   );
 
   registerCommand(context, 'sim:control', controlSchema, (command) =>
@@ -198,10 +174,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     }),
   );
 
-  registerClassroomCommands(context, socket, { room: () => (current?.disposed === true ? null : current), role: () => role, displayName: () => displayName }, deps.now);
+  registerClassroomCommands(context, socket, session);
 
-  socket.on('disconnect', () => {
-    current?.removeClient();
-    current = null;
-  });
+  socket.on('disconnect', () => session.leave());
 }

@@ -1,4 +1,4 @@
-// A room's classroom state beside its simulation (issue 9): what the presenter is looking at (followers copy it), and
+// A room's classroom state beside its simulation (issue 9, a member of the Room): what the presenter is looking at (followers copy it), and
 // the predict-then-reveal round. None of it is in the engine or the recording: it is about the people in the room,
 // not the cluster. Invariants: at most one round per room; answers are kept per socket (a new answer replaces the
 // old), at most QUIZ_MAX_ANSWERS per round, picks naming only units that exist; the answer count reaches the room at
@@ -6,17 +6,19 @@
 // the reveal computes what the fault does aside (shared/engine/preview.ts, the room untouched), then injects it.
 import { describeFault } from '../../shared/model/faults/registry.ts';
 import { previewFault, PREVIEW_DEFAULT_HORIZON_MS } from '../../shared/engine/preview.ts';
-import type { Fault, FaultBy } from '../../shared/engine/types.ts';
+import type { Engine, Fault, FaultBy } from '../../shared/engine/types.ts';
 import type { Ack } from '../../shared/protocol/messages.ts';
 import { EMPTY_FOLLOW, isFailingChange, scoreClass, unitRef, type FollowState, type QuizState, type UnitRef } from '../../shared/protocol/classroom.ts';
-import type { Room } from './room.ts';
+import type { RoomBroadcast } from './types.ts';
 
 export const QUIZ_MAX_ANSWERS = 1_000;
 export const QUIZ_COUNT_INTERVAL_MS = 250;
 
-export interface ClassroomOutput {
-  /** Everyone in the room gets the round (or null when it closed). */
-  quiz(room: string, state: QuizState | null): void;
+/** What the classroom reads of its room (Room is one): the live engine, and the injection a reveal makes. */
+export interface ClassroomHost {
+  readonly name: string;
+  readonly engine: Engine;
+  inject(fault: Fault, by: FaultBy): Ack<{ lastSeq: number }>;
 }
 
 export class Classroom {
@@ -28,8 +30,9 @@ export class Classroom {
   private countTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly room: Room,
-    private readonly output: ClassroomOutput,
+    private readonly room: ClassroomHost,
+    /** Everyone in the room gets the round (RoomBroadcast.quiz, or null when it closed). */
+    private readonly broadcast: Pick<RoomBroadcast, 'quiz'>,
     private readonly now: () => number,
   ) {}
 
@@ -118,15 +121,12 @@ export class Classroom {
 
   private send(): void {
     this.lastCountSentMs = this.now();
-    this.output.quiz(this.room.name, this.round);
+    this.broadcast.quiz?.(this.room.name, this.round);
   }
-}
 
-const classrooms = new WeakMap<Room, Classroom>();
-
-/** The classroom of `room`, made on first use (a Room never changes identity, so a reset keeps its classroom). */
-export function classroomOf(room: Room, output: ClassroomOutput, now: () => number): Classroom {
-  let classroom = classrooms.get(room);
-  if (classroom === undefined) classrooms.set(room, (classroom = new Classroom(room, output, now)));
-  return classroom;
+  /** The room is closing: a pending answer count is not sent. */
+  dispose(): void {
+    if (this.countTimer !== null) clearTimeout(this.countTimer);
+    this.countTimer = null;
+  }
 }

@@ -1,38 +1,38 @@
-// One room = one simulation shared by every client in it: engine + driver, the event history, the epoch and
-// the pending batch. Invariants: the room is the single writer of its simulation; every event the engine
-// produces goes to the history and to exactly one batch, in seq order; batches are flushed once per driver
-// tick (never one emit per event); a rejected command leaves the simulation untouched; a reset or scenario
-// load bumps the epoch, starts a new recording (history/tape.ts) and broadcasts a fresh snapshot.
-import type { ClusterConfig, ClusterView, Fault, FaultBy, SimEvent } from '../../shared/engine/types.ts';
+// One room = one simulation shared by every client in it: its commands and its lifecycle (install, reset, rewind,
+// branch, restore, durable state), beside its members: the outgoing stream (outbox.ts), who may change it
+// (access.ts), who is in it (presence.ts), its classroom (classroom.ts), this epoch's tape (history/tape.ts).
+// Invariants: the room is the single writer of its simulation; every event the engine produces goes to the history and
+// to exactly one batch, in seq order; batches are flushed once per driver tick (never one emit per event); a rejected
+// command leaves the simulation untouched; a reset or scenario load bumps the epoch, starts a new recording and
+// broadcasts a fresh snapshot.
+import type { ClusterConfig, ClusterView, Engine, Fault, FaultBy, SimEvent } from '../../shared/engine/types.ts';
 import type { Ack, Bookmark, PlaybackState, RoomPolicy, ScenarioInfo, SimSnapshot } from '../../shared/protocol/messages.ts';
 import type { ScriptCursor } from '../../shared/engine/script.ts';
 import type { Recording } from '../../shared/protocol/recording.ts';
 import type { ControlCommand, Scenario } from '../../shared/protocol/schemas.ts';
-import { Driver } from '../driver.ts';
-import { EventHistory } from './history/eventHistory.ts';
-import { recordingHeader } from './history/recording.ts';
-import { EpochTape } from './history/tape.ts';
-import { branchAt, checkMoment, type BranchStart } from './history/branch.ts';
-import { RoomBookmarks } from './bookmarks.ts';
-import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
-import { snapshotView, viewerEvents } from './history/snapshotView.ts';
-import { MAX_BATCH_EVENTS, SNAPSHOT_MAX_EVENTS, eventWeight, splitByWeight } from './history/eventWeight.ts';
-import { historyPage } from './history/historyPage.ts';
 import type { HistoryPage } from '../../shared/protocol/history.ts';
+import { Driver } from '../driver.ts';
+import { RoomAccess } from './access.ts';
+import { RoomBookmarks } from './bookmarks.ts';
+import { Classroom } from './classroom.ts';
+import { Outbox } from './outbox.ts';
+import { Presence } from './presence.ts';
+import { branchAt, checkMoment, type BranchStart } from './history/branch.ts';
+import { EventHistory } from './history/eventHistory.ts';
+import { SNAPSHOT_MAX_EVENTS, eventWeight } from './history/eventWeight.ts';
+import { historyPage } from './history/historyPage.ts';
+import { recordingHeader } from './history/recording.ts';
+import { snapshotView, viewerEvents } from './history/snapshotView.ts';
+import { EpochTape } from './history/tape.ts';
+import type { ControlAck, DurableRoomState, ForkOrigin, RoomOptions, Simulation } from './types.ts';
 
 export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAgents: 1 };
 export const DEFAULT_SEED = 1;
 /** A click in an open room: anyone may change it, so nobody is its presenter unless they joined with its key. */
 export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
-/** A quiet simulation sends no batches; a playback heartbeat keeps viewers' clocks (the timeline's now line) true. */
-export const PLAYBACK_HEARTBEAT_MS = 1_000;
-/** A running room's snapshot is reused for this long when no event happened (its simTimeMs may lag by that much). */
-export const SNAPSHOT_REUSE_MS = 1_000;
+export { PLAYBACK_HEARTBEAT_MS, SNAPSHOT_REUSE_MS } from './outbox.ts';
 export { MAX_BATCH_EVENTS, SNAPSHOT_MAX_EVENTS } from './history/eventWeight.ts';
-
-import type { ControlAck, DurableRoomState, ForkOrigin, RoomOptions, Simulation } from './types.ts';
 export type { ControlAck, DurableRoomState, ForkOrigin, RoomBroadcast, RoomOptions, RoomPersistence, Simulation } from './types.ts';
-
 
 export class Room {
   readonly name: string;
@@ -42,74 +42,53 @@ export class Room {
   private history!: EventHistory;
   private epochTape!: EpochTape;
   private marks = new RoomBookmarks();
-  private pending: SimEvent[] = [];
-  private pendingSinceWallMs = 0;
-  private lastPlaybackWallMs = 0;
-  private clientCount = 0;
   private forkOrigin: ForkOrigin | null = null;
-  /**
-   * Set for class rooms (PRESENTER_KEY for the default room, POST /api/rooms, `sim:fork`): the SHA-256 digest of the
-   * key of whoever may drive it (the key itself is not kept, presenterKey.ts). Never logged or broadcast.
-   */
-  private keyDigest: string | null = null;
-  /** Class rooms only: viewers may inject faults (room:policy). */
-  private studentsMayInject = false;
+  /** Who may change the room: its key digest and policy (access.ts). */
+  readonly access: RoomAccess;
+  /** Who is in the room and when it was last used (presence.ts); the registry's sweep reads it. */
+  readonly presence: Presence;
+  private readonly outbox: Outbox;
+  /** What the presenter looks at and the predict-then-reveal round; a reset keeps it (the people stay). */
+  readonly classroom: Classroom;
   /** Bumped by every change a snapshot shows that neither the epoch nor lastSeq reflects (policy, bookmarks, installs). */
   private stateVersion = 0;
-  private cachedSnapshot: { key: string; snapshot: SimSnapshot; builtWallMs: number } | null = null;
-  private idleSinceWallMs: number;
-  /** Wall time of the last change anyone made (a command that changed the room, a join): the inactivity sweep reads it. */
-  lastActivityWallMs: number;
   /** Set by dispose(): a socket still holding this room must not drive it. */
   disposed = false;
 
   constructor(private readonly options: RoomOptions, sim?: Partial<Simulation>) {
     this.name = options.name;
     this.sim = { cluster: DEFAULT_CLUSTER, seed: DEFAULT_SEED, scenario: null, script: [], ...sim };
-    this.idleSinceWallMs = options.now();
-    this.lastActivityWallMs = this.idleSinceWallMs;
-    this.keyDigest = options.presenterKey != null ? keyDigest(options.presenterKey) : null;
+    this.presence = new Presence(options.now);
+    this.access = new RoomAccess(options.presenterKey);
+    this.outbox = new Outbox({
+      name: this.name,
+      broadcast: options.broadcast,
+      now: options.now,
+      epoch: () => this.epoch,
+      cluster: () => this.sim.cluster,
+      clockMs: () => this.driver.simTimeMs,
+      beforeSend: () => this.options.persistence?.beforeSend(this),
+    });
+    this.classroom = new Classroom(this, options.broadcast, options.now);
     this.install(this.sim, undefined, false);
   }
 
   /** Open (anyone may change it) or class (only its presenter may, unless the policy lets viewers inject). */
   get policy(): RoomPolicy {
-    return { mode: this.keyDigest === null ? 'open' : 'class', studentsMayInject: this.studentsMayInject };
-  }
-
-  /** Makes this a class room whose presenter holds `key` (a fork's new room). */
-  setPresenterKey(key: string): void {
-    this.keyDigest = keyDigest(key);
-  }
-
-  /** True iff this is a class room and `given` is its presenter key (constant time, presenterKey.ts). */
-  presenterKeyMatches(given: string): boolean {
-    return this.keyDigest !== null && keyMatchesDigest(given, this.keyDigest);
-  }
-
-  /** The key's digest (null: an open room), for the room's stored record; never the key. */
-  get presenterKeyDigest(): string | null {
-    return this.keyDigest;
+    return this.access.policy;
   }
 
   /** room:policy (presenter only, checked by the caller): everyone in the room gets the new policy. */
   setPolicy(change: { studentsMayInject?: boolean }): RoomPolicy {
-    if (change.studentsMayInject !== undefined) this.studentsMayInject = change.studentsMayInject;
+    const policy = this.access.change(change);
     this.stateVersion++;
-    const policy = this.policy;
     this.options.persistence?.changed(this, false);
     this.options.broadcast.policy?.(this.name, policy);
     this.options.logger.info({ room: this.name, ...policy }, 'room policy changed');
     return policy;
   }
 
-  get clients(): number {
-    return this.clientCount;
-  }
-  get idleSinceMs(): number | null {
-    return this.clientCount > 0 ? null : this.idleSinceWallMs;
-  }
-  get engine() {
+  get engine(): Engine {
     return this.driver.engine;
   }
   get cluster(): ClusterConfig {
@@ -147,14 +126,6 @@ export class Room {
     return historyPage(this.history, this.sim.cluster, this.epoch, beforeSeq, limit);
   }
 
-  addClient(): void {
-    this.clientCount++;
-  }
-  removeClient(): void {
-    this.clientCount = Math.max(0, this.clientCount - 1);
-    if (this.clientCount === 0) this.idleSinceWallMs = this.options.now();
-  }
-
   /** Advance with wall time and flush (the timer does this; tests with autoTick=false call it). */
   tick(): void {
     this.driver.tick();
@@ -176,12 +147,7 @@ export class Room {
     this.flush();
     const engine = this.driver.engine;
     const key = `${this.epoch}:${engine.lastSeq}:${this.stateVersion}:${this.driver.paused}:${this.driver.speed}`;
-    const cached = this.cachedSnapshot;
-    const nowMs = this.options.now();
-    if (cached !== null && cached.key === key && (this.driver.paused || nowMs - cached.builtWallMs < SNAPSHOT_REUSE_MS)) return cached.snapshot;
-    const snapshot = this.buildSnapshot();
-    this.cachedSnapshot = { key, snapshot, builtWallMs: nowMs };
-    return snapshot;
+    return this.outbox.snapshot(key, this.driver.paused, () => this.buildSnapshot());
   }
 
   private buildSnapshot(): SimSnapshot {
@@ -208,22 +174,9 @@ export class Room {
     };
   }
 
-  /** Send what is pending as batches of at most MAX_BATCH_EVENTS weight (consecutive seqs; the last carries the clock). */
+  /** Send what is pending as batches of at most MAX_BATCH_EVENTS weight (outbox.ts). */
   flush(): void {
-    if (this.pending.length === 0) return;
-    this.options.persistence?.beforeSend(this);
-    const runs = splitByWeight(viewerEvents(this.pending, this.sim.cluster), MAX_BATCH_EVENTS);
-    this.pending = [];
-    runs.forEach((events, i) => {
-      this.options.broadcast.events(this.name, {
-        epoch: this.epoch,
-        fromSeq: events[0].seq,
-        toSeq: events[events.length - 1].seq,
-        simTimeMs: i === runs.length - 1 ? this.driver.simTimeMs : events[events.length - 1].simTimeMs,
-        events,
-        emittedAtWallMs: this.pendingSinceWallMs,
-      });
-    });
+    this.outbox.flush();
   }
 
   /**
@@ -284,7 +237,7 @@ export class Room {
 
   /**
    * `bookmark:add`: a named bookmark at `atMs` (default now) of this epoch, broadcast to everyone in the room.
-   * Anyone in an open room, only the presenter in a class room (handlers/classroom.ts).
+   * Anyone in an open room, only the presenter in a class room (access.ts).
    */
   addBookmark(name: string, atMs?: number): Ack<{ bookmark: Bookmark }> {
     const nowMs = this.driver.engine.simTimeMs;
@@ -300,15 +253,11 @@ export class Room {
     return added;
   }
 
-  /** Someone changed or joined the room just now: it is in use. */
-  touch(): void {
-    this.lastActivityWallMs = this.options.now();
-  }
-
   dispose(): void {
     this.disposed = true;
     this.driver.stop();
-    this.pending = [];
+    this.outbox.clear();
+    this.classroom.dispose();
   }
 
   /** Start a new simulation in this room; on failure (the engine refused the config) nothing changes. */
@@ -362,8 +311,7 @@ export class Room {
    */
   restore(start: BranchStart, sim: Simulation, state: Omit<DurableRoomState, 'recording' | 'scenario' | 'script'>): void {
     this.forkOrigin = state.forkOf === null ? null : { ...state.forkOf };
-    this.studentsMayInject = state.studentsMayInject;
-    this.keyDigest = state.presenterKeyDigest;
+    this.access.restore(state);
     this.install(sim, this.driver, false, start, { cursor: state.cursor, paused: state.paused, speed: state.speed });
     this.marks = RoomBookmarks.restored(state.bookmarks, state.nextBookmarkId);
     this.epoch = state.epoch;
@@ -381,8 +329,8 @@ export class Room {
       cursor: driver.scriptCursor,
       paused: driver.paused,
       speed: driver.speed,
-      presenterKeyDigest: this.keyDigest,
-      studentsMayInject: this.studentsMayInject,
+      presenterKeyDigest: this.access.keyDigest,
+      studentsMayInject: this.access.policy.studentsMayInject,
       bookmarks: this.marks.list(),
       nextBookmarkId: this.marks.nextBookmarkId,
       forkOf: this.forkOrigin,
@@ -402,7 +350,7 @@ export class Room {
       speed: resume?.speed ?? old?.speed,
       // A rewound or forked room waits for its presenter: it starts paused; so does a new class room, at 0:00. A restored
       // room plays on as it was.
-      paused: resume?.paused ?? (start !== undefined ? true : (old?.paused ?? this.keyDigest !== null)),
+      paused: resume?.paused ?? (start !== undefined ? true : (old?.paused ?? this.access.isClass)),
       script: sim.script,
       cursor: resume?.cursor,
       onEvents: (events) => this.onEvents(events),
@@ -430,7 +378,7 @@ export class Room {
       recordingHeader(this.name, sim.scenario, sim.cluster, sim.seed),
       start?.steps ?? [],
     );
-    this.pending = [];
+    this.outbox.clear();
     this.stateVersion++;
     if (bumpEpoch) this.epoch++;
     if (this.options.autoTick) driver.start();
@@ -439,17 +387,12 @@ export class Room {
   private onTick(): void {
     this.flush();
     this.options.persistence?.ticked(this);
-    const now = this.options.now();
-    if (this.clientCount > 0 && now - this.lastPlaybackWallMs >= PLAYBACK_HEARTBEAT_MS) {
-      this.lastPlaybackWallMs = now;
-      this.options.broadcast.playback(this.name, this.playback());
-    }
+    this.outbox.heartbeat(this.presence.clients, () => this.playback());
   }
 
   private onEvents(events: SimEvent[]): void {
-    if (this.pending.length === 0) this.pendingSinceWallMs = this.options.now();
     this.history.append(events);
     this.epochTape.observe(this.driver.engine, events);
-    for (const event of events) this.pending.push(event);
+    this.outbox.push(events);
   }
 }

@@ -49,13 +49,13 @@ describe('RoomRegistry', () => {
     const a = rooms.getOrCreate('a');
     const b = rooms.getOrCreate('b');
     if (!a.ok || !b.ok) throw new Error('rooms not created');
-    b.room.addClient();
+    b.room.presence.add();
     advance(30_000);
     expect(rooms.sweep()).toEqual([]);
     advance(31_000);
     expect(rooms.sweep()).toEqual(['a']);
     expect(rooms.names().sort()).toEqual(['b', 'default']);
-    b.room.removeClient();
+    b.room.presence.remove();
     advance(61_000);
     expect(rooms.sweep()).toEqual(['b']);
     expect(rooms.names()).toEqual(['default']);
@@ -83,7 +83,7 @@ describe('Room', () => {
     const room = rooms.get('default')!;
     run(3_000);
     expect(playbacks).toHaveLength(0);
-    room.addClient();
+    room.presence.add();
     run(3_000);
     expect(playbacks.length).toBeGreaterThanOrEqual(3);
     expect(playbacks.length).toBeLessThanOrEqual(4);

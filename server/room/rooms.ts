@@ -168,7 +168,7 @@ export class RoomRegistry {
     if (address !== undefined) this.openCreators.set(room.name, address);
     room.startFrom(branch.start, { cluster: parent.cluster, seed: parent.seed, scenario: parent.scenario }, { room: parentName, atMs: branch.start.atMs });
     const key = generatePresenterKey();
-    room.setPresenterKey(key);
+    room.access.setPresenterKey(key);
     this.options.logger.info({ room: room.name, parent: parentName, atMs: branch.start.atMs }, 'room forked');
     this.options.onCreated?.(room);
     return { ok: true, room, key };
@@ -194,9 +194,9 @@ export class RoomRegistry {
     const dropped: string[] = [];
     for (const [name, room] of this.rooms) {
       if (name === DEFAULT_ROOM) continue;
-      const idleSince = room.idleSinceMs;
+      const idleSince = room.presence.idleSinceMs;
       const idle = idleSince !== null && now - idleSince >= this.options.roomIdleMs;
-      const inactive = idleSince === null && inactiveMs !== undefined && now - room.lastActivityWallMs >= inactiveMs;
+      const inactive = idleSince === null && inactiveMs !== undefined && now - room.presence.lastActivityWallMs >= inactiveMs;
       if (!idle && !inactive) continue;
       if (inactive) {
         const hours = Math.round((inactiveMs ?? 0) / 360_000) / 10;

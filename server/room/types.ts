@@ -1,12 +1,12 @@
 // The shapes around a room (room.ts): where its facts go, how it is stored, how it is built. Types only, kept apart so
-// room.ts holds the behaviour.
+// room.ts holds the behaviour; nothing here imports the room (persistence sees it as a StoredRoom).
 import type { Logger } from 'pino';
 import type { ClusterConfig } from '../../shared/engine/types.ts';
 import type { Ack, Bookmark, EventBatch, PlaybackState, RoomPolicy, ScenarioInfo, SimSnapshot } from '../../shared/protocol/messages.ts';
 import type { ScriptCursor, ScriptStep } from '../../shared/engine/script.ts';
 import type { Recording } from '../../shared/protocol/recording.ts';
 import type { EngineFactory, EngineRestorer } from '../deps.ts';
-import type { Room } from './room.ts';
+import type { QuizState } from '../../shared/protocol/classroom.ts';
 
 /** Where a room's facts go (socket.io in the app, arrays in tests). */
 export interface RoomBroadcast {
@@ -19,6 +19,15 @@ export interface RoomBroadcast {
   policy?(room: string, policy: RoomPolicy): void;
   /** The room is being closed (rooms.ts sweep): its viewers are told why, then leave it. */
   closed?(room: string, reason: string): void;
+  /** The room's predict-then-reveal round changed (classroom.ts; null: it closed). */
+  quiz?(room: string, state: QuizState | null): void;
+}
+
+/** What persistence reads of a room (Room is one): its name, its clock and its durable state. */
+export interface StoredRoom {
+  readonly name: string;
+  readonly engine: { readonly simTimeMs: number };
+  durableState(): DurableRoomState;
 }
 
 /**
@@ -27,11 +36,11 @@ export interface RoomBroadcast {
  */
 export interface RoomPersistence {
   /** `history`: the recording changed (a fault, reset, load, rewind); otherwise only playback, policy or bookmarks. */
-  changed(room: Room, history: boolean): void;
+  changed(room: StoredRoom, history: boolean): void;
   /** Events or a snapshot are about to be sent. */
-  beforeSend(room: Room): void;
+  beforeSend(room: StoredRoom): void;
   /** Once per driver tick. */
-  ticked(room: Room): void;
+  ticked(room: StoredRoom): void;
 }
 
 /** Everything a room's stored record holds besides its name (roomRecord.ts): enough to bring the room back. */

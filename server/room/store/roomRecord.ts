@@ -14,7 +14,7 @@ import { describeZodError, recordingStepSchema, roomNameSchema, SPEED_MAX, SPEED
 import { MAX_BOOKMARKS } from '../bookmarks.ts';
 import type { BranchStart } from '../history/branch.ts';
 import type { EngineFactory } from '../../deps.ts';
-import type { DurableRoomState, Room, Simulation } from '../room.ts';
+import type { DurableRoomState, Simulation, StoredRoom } from '../types.ts';
 
 /** Marks a file as ours, and which shape it has; a later shape gets a new version and a reader for the old one. */
 export const ROOM_RECORD_FORMAT = 'bootscope-room';
@@ -49,7 +49,7 @@ export const roomRecordSchema = z.strictObject({
 export type RoomRecord = z.infer<typeof roomRecordSchema>;
 
 /** The record of `room` as it stands now. */
-export function roomRecord(room: Room, savedAtWallMs: number): RoomRecord {
+export function roomRecord(room: StoredRoom, savedAtWallMs: number): RoomRecord {
   const state: DurableRoomState = room.durableState();
   return {
     format: ROOM_RECORD_FORMAT,

@@ -14,7 +14,7 @@
 // saving never throws into the room.
 import type { Logger } from 'pino';
 import { TICK_MS } from '../../driver.ts';
-import type { Room, RoomPersistence } from '../room.ts';
+import type { RoomPersistence, StoredRoom } from '../types.ts';
 import { roomRecord } from './roomRecord.ts';
 
 /** Where records go: the data directory (roomStore.ts) or Redis (scaleout/redisRecords.ts). save() throws on failure. */
@@ -49,24 +49,24 @@ interface SaveState {
 }
 
 export class RoomSaver implements RoomPersistence {
-  private readonly states = new WeakMap<Room, SaveState>();
+  private readonly states = new WeakMap<StoredRoom, SaveState>();
   /** Writes done since start (for /healthz and tests). */
   writes = 0;
 
   constructor(private readonly store: RecordSink, private readonly logger: Logger, private readonly now: () => number) {}
 
-  changed(room: Room, history: boolean): void {
+  changed(room: StoredRoom, history: boolean): void {
     const state = this.stateOf(room);
     if (history) state.historyDirty = true;
     else state.dirty = true;
   }
 
-  beforeSend(room: Room): void {
+  beforeSend(room: StoredRoom): void {
     const state = this.stateOf(room);
     if (state.historyDirty) this.save(room, state);
   }
 
-  ticked(room: Room): void {
+  ticked(room: StoredRoom): void {
     const state = this.stateOf(room);
     if (state.historyDirty) return this.save(room, state);
     if (state.dirty || (state.unsynced && this.now() - state.syncedWallMs >= SYNC_INTERVAL_MS)) return this.save(room, state);
@@ -77,12 +77,12 @@ export class RoomSaver implements RoomPersistence {
   }
 
   /** Writes `room` now and fsyncs it, whatever changed (a new room, shutdown). */
-  saveNow(room: Room): void {
+  saveNow(room: StoredRoom): void {
     this.save(room, this.stateOf(room), true);
   }
 
   /** The room is gone for good (dropped when idle): so is its record. */
-  forget(room: Room): void {
+  forget(room: StoredRoom): void {
     this.states.delete(room);
     try {
       this.store.remove(room.name);
@@ -91,7 +91,7 @@ export class RoomSaver implements RoomPersistence {
     }
   }
 
-  private stateOf(room: Room): SaveState {
+  private stateOf(room: StoredRoom): SaveState {
     let state = this.states.get(room);
     if (state === undefined) {
       state = { historyDirty: false, dirty: true, savedSimMs: -1, savedWallMs: -Infinity, syncedWallMs: -Infinity, unsynced: false, failing: false };
@@ -100,7 +100,7 @@ export class RoomSaver implements RoomPersistence {
     return state;
   }
 
-  private save(room: Room, state: SaveState, forceSync = false): void {
+  private save(room: StoredRoom, state: SaveState, forceSync = false): void {
     const wallMs = this.now();
     const needsSync = state.historyDirty || state.unsynced || forceSync;
     const sync = needsSync && (forceSync || wallMs - state.syncedWallMs >= SYNC_INTERVAL_MS);
