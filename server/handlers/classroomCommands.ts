@@ -2,7 +2,7 @@
 // everyone else in the room), and the predict-then-reveal round `quiz:ask` / `quiz:answer` / `quiz:reveal` /
 // `quiz:close`. Roles: in a class room only the presenter follows-leads, asks, reveals and closes, and only viewers
 // answer; an open room has nobody to follow, and anyone may run a round in it (as anyone may inject there).
-import type { Ack } from '../../shared/protocol/messages.ts';
+import type { Ack, Refusal } from '../../shared/protocol/messages.ts';
 import { followSchema, quizAnswerSchema, quizAskSchema, quizCloseSchema, quizRevealSchema } from '../../shared/protocol/classroomSchemas.ts';
 import { faultBy, refusal } from '../room/access.ts';
 import type { Room } from '../room/room.ts';
@@ -11,7 +11,7 @@ import { NOT_JOINED, type BootscopeSocket, type SocketSession } from './socketSe
 
 /** The room's classroom (Room.classroom) broadcasts its rounds itself (RoomBroadcast.quiz); ui:follow is relayed here. */
 export function registerClassroomCommands(context: CommandContext, socket: BootscopeSocket, state: SocketSession): void {
-  const presenterOnly = (what: string, handler: (room: Room) => Ack): Ack => {
+  const presenterOnly = <A extends Ack>(what: string, handler: (room: Room) => A): A | Refusal => {
     const room = state.room;
     if (room === null) return NOT_JOINED;
     const refused = refusal(room, state.role, 'quiz:ask');

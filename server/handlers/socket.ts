@@ -66,7 +66,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   const inRoom = session.inRoom.bind(session);
   const guarded = session.guarded.bind(session);
   const address = socket.handshake.address;
-  const heavy = (room: Room, kind: HeavyKind, run: () => Ack) => deps.heavy.submit(room, address, context.bucket, kind, run);
+  const heavy = <A extends Ack>(room: Room, kind: HeavyKind, run: () => A) => deps.heavy.submit(room, address, context.bucket, kind, run);
 
   registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
     const name = request?.room ?? DEFAULT_ROOM;

@@ -4,14 +4,11 @@
 // (rooms.ts sweep; the client got room:closed) counts as no room; the presenter key is never kept here.
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
-import type { Ack, RoomRole } from '../../shared/protocol/messages.ts';
+import type { Ack, Refusal, RoomRole } from '../../shared/protocol/messages.ts';
 import { refusal, type GuardedCommand } from '../room/access.ts';
 import type { Room } from '../room/room.ts';
 
 export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-
-/** A command refused before it reached the room (every protocol ack admits one). */
-export type Refusal = Extract<Ack, { ok: false }>;
 
 export const NOT_JOINED: Refusal = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
 

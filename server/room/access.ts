@@ -5,7 +5,7 @@
 // broadcasts it; a socket's role is decided once per join, from the key sent with it (constant-time compare); a wrong
 // key is refused and costs the address a token (AddressLimiter), so a flood of guesses is refused quietly.
 import type { FaultBy } from '../../shared/engine/types.ts';
-import type { RoomPolicy, RoomRole } from '../../shared/protocol/messages.ts';
+import type { Refusal, RoomPolicy, RoomRole } from '../../shared/protocol/messages.ts';
 import type { AddressLimiter } from '../api/addressLimiter.ts';
 import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
 
@@ -84,7 +84,7 @@ export function decideRole(room: GuardedRoom, key: string | undefined, address: 
 }
 
 /** null when a socket of `role` may send `command` to `room`, else the refusal. */
-export function refusal(room: GuardedRoom, role: RoomRole, command: GuardedCommand): { ok: false; error: string } | null {
+export function refusal(room: GuardedRoom, role: RoomRole, command: GuardedCommand): Refusal | null {
   const { mode, studentsMayInject } = room.policy;
   if (command === 'room:policy' && mode === 'open') {
     return { ok: false, error: `room '${room.name}' is an open room: everyone may already change it, so it has no policy to set` };

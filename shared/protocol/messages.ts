@@ -5,6 +5,8 @@ export type { ClusterConfig, ClusterView, SimEvent };
 
 /** Every command's acknowledgement: ok with extras, or a readable error and nothing changed. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+/** The refusal every ack admits: nothing changed, and why. */
+export type Refusal = Extract<Ack, { ok: false }>;
 
 export interface ScenarioInfo {
   name: string;
