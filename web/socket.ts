@@ -1,14 +1,15 @@
 /**
  * The one socket.io client. It joins a room, feeds the store (snapshot, batches, playback, connection)
  * through web/store/feed.ts, asks for a snapshot on a seq gap or epoch change, and turns the commands
- * into promises of their ack (an unanswered command resolves as {ok:false} after ACK_TIMEOUT_MS).
+ * into promises of their ack (an unanswered command resolves as {ok:false} after ACK_TIMEOUT_MS). An injected
+ * fault resolves once the store holds its events up to the ack's lastSeq (store/coverage.ts; resync if they never come).
  * `createSocketClient` takes the socket and store as arguments so tests drive it with a fake socket;
  * `connectBootscope` wires the real one for the app.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
-import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
+import type { Ack, Bookmark, PlaybackState, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
 import { applyBookmarks, applyFollow, applyJoin, applyOlderHistory, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, startOlderHistory, timelineWithPage } from './store/feed.ts';
 import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
@@ -16,6 +17,7 @@ import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import { storedDisplayName } from './classroom/displayName.ts';
 import type { BootStore } from './store/store.ts';
 import { createBatchFolder } from './store/batchFolder.ts';
+import { whenCovered } from './store/coverage.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
 /**
@@ -36,8 +38,9 @@ function markOnce(name: string): void {
 export type BootSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface SocketClient {
+  /** Resolves when the fault's events (up to the ack's lastSeq) are in the store, or at once when refused. */
   inject(fault: Fault): Promise<Ack<{ lastSeq: number }>>;
-  control(command: ControlCommand): Promise<Ack<{ speed: number; paused: boolean; simTimeMs: number }>>;
+  control(command: ControlCommand): Promise<Ack<PlaybackState>>;
   loadScenario(name: string): Promise<Ack<{ scenario: ScenarioInfo }>>;
   /** With `atMs`: the explanation as it was at that moment (sim:explain {at}). */
   explain(node: string, unit: string, atMs?: number): Promise<Ack<{ chain: ExplainStep[] }>>;
@@ -179,7 +182,11 @@ export function createSocketClient(
 
   return {
     stats,
-    inject: (fault) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('fault:inject', fault, cb)),
+    inject: async (fault) => {
+      const result = await command<{ lastSeq: number }>((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('fault:inject', fault, cb));
+      if (result.ok) await whenCovered(store, result.lastSeq, resync);
+      return result;
+    },
     control: (cmd) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:control', cmd, cb)),
     loadScenario: (name) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('scenario:load', { name }, cb)),
     // Explain errors are shown in the panel itself, not as a toast.
