@@ -3,10 +3,9 @@
 // change it, and everyone's faults are `by: {role: 'viewer'}` (nobody holds its key).
 // Invariants: a room keeps only its key's SHA-256 digest (presenterKey.ts), never the key, and never logs or
 // broadcasts it; a socket's role is decided once per join, from the key sent with it (constant-time compare); a wrong
-// key is refused and costs the address a token (AddressLimiter), so a flood of guesses is refused quietly.
+// key is refused and costs the address a token (a WrongKeyBudget), so a flood of guesses is refused quietly.
 import type { FaultBy } from '../../shared/engine/types.ts';
 import type { Refusal, RoomPolicy, RoomRole } from '../../shared/protocol/messages.ts';
-import type { AddressLimiter } from '../api/addressLimiter.ts';
 import { keyDigest, keyMatchesDigest } from './presenterKey.ts';
 
 /** A room's key digest and policy: what makes it open or class, and what its viewers may do. */
@@ -70,10 +69,15 @@ export interface GuardedRoom {
 /** The commands only a class room's presenter may send (fault:inject may be opened to viewers by the policy). */
 export type GuardedCommand = 'fault:inject' | 'sim:control' | 'scenario:load' | 'sim:rewind' | 'bookmark:add' | 'room:policy' | 'quiz:ask';
 
+/** A per-address budget of wrong keys (api/addressLimiter.ts is one): false once the address has spent it. */
+export interface WrongKeyBudget {
+  take(address: string): boolean;
+}
+
 export type RoleDecision = { ok: true; role: RoomRole } | { ok: false; error: string };
 
 /** The role `key` earns in `room`; refused when a key is sent that is not the room's (or is sent to an open room). */
-export function decideRole(room: GuardedRoom, key: string | undefined, address: string, wrongKeys: AddressLimiter): RoleDecision {
+export function decideRole(room: GuardedRoom, key: string | undefined, address: string, wrongKeys: WrongKeyBudget): RoleDecision {
   if (key === undefined) return { ok: true, role: 'viewer' };
   if (room.access.presenterKeyMatches(key)) return { ok: true, role: 'presenter' };
   if (!wrongKeys.take(address)) {
