@@ -15,13 +15,15 @@ import { UNIT_NOT_STARTED } from '../model/health.ts';
 export type ActionKind =
   | 'boot' | 'exec' | 'gates' | 'ready' | 'zkStart' | 'converge' | 'elect' | 'recoveryTimeout' | 'leaderExpire'
   | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
-  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge';
+  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge'
+  | 'znodeGone';
 
 /** Every action kind, in a fixed order: the queue stores a kind as its index here (queue.ts keeps numbers only). */
 export const ACTION_KINDS: readonly ActionKind[] = [
   'boot', 'exec', 'gates', 'ready', 'zkStart', 'converge', 'elect', 'recoveryTimeout', 'leaderExpire',
   'dnsLoad', 'dnsRefresh', 'dnsExit', 'mElect', 'mReg', 'zkConnectTimeout', 'agentReg', 'unreachable',
   'pull', 'arPoll', 'taskRun', 'schedInit', 'watchdog', 'reregTimeout', 'taskInactive', 'taskExpunge',
+  'znodeGone',
 ];
 export const ACTION_KIND_INDEX: Readonly<Record<ActionKind, number>> = Object.fromEntries(ACTION_KINDS.map((k, i) => [k, i])) as Record<ActionKind, number>;
 
@@ -144,7 +146,11 @@ export interface EngineState {
     noLeaderSinceMs: number[];
     values: Record<string, string | null>;
   };
-  marathon: { leader: number; registered: boolean; electing: boolean; joinSeqByMaster: number[]; joinSeq: number; epoch: number };
+  marathon: {
+    leader: number; registered: boolean; electing: boolean; joinSeqByMaster: number[]; joinSeq: number; epoch: number;
+    /** No standby wins before this time: a dead leader's latch znode lingers for its ZooKeeper session (absent: 0). */
+    blockedUntilMs?: number;
+  };
   registered: string[];
   /** Agents marked unreachable, in marking order (node.unreach mirrors it for O(1) reads). */
   unreachable: string[];

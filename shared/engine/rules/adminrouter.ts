@@ -14,7 +14,8 @@ function statusVia(ctx: Ctx, m: number): { status: Availability['adminRouterStat
   }
   const mara = s.marathon.leader;
   if (mara < 0 || !isUp(ctx, mara, 'dcos-marathon')) return { status: 503, why: 'Marathon leader is unknown' };
-  if (s.mesos.leader < 0) return { status: 502, why: 'leader.mesos points at a Mesos master that does not answer' };
+  // Marathon answers /v2/apps from its own state: a dead Mesos leader does not take the API down, only launches.
+  if (s.mesos.leader < 0) return { status: 200, why: 'Admin Router proxies /marathon to the Marathon leader (which answers without a Mesos leader)' };
   return { status: 200, why: 'Admin Router proxies to the Mesos and Marathon leaders' };
 }
 
@@ -63,7 +64,7 @@ function quickStatus(ctx: Ctx, m: number, mu: MasterUnits): number {
   if (node.units[mu.dns].state !== 'healthy' || !s.dns.loaded[m] || s.dns.leaderRec[m] === null) return 503;
   const mara = s.marathon.leader;
   if (mara < 0 || !s.nodes[mara].up || s.nodes[mara].units[mu.marathon].state !== 'healthy') return 503;
-  return s.mesos.leader < 0 ? 502 : 200;
+  return 200;
 }
 
 export function updateAvailability(ctx: Ctx): void {

@@ -1,7 +1,10 @@
 // Mesos master election (dcos-model.md §5.2): masters join the ZK group /mesos, the lowest znode wins, the winner
 // recovers the registry from a quorum of replicas (fatal after 60 s) and only then serves as leader. A leader
-// that loses its ZK session commits suicide when the 10 s session expires; a crashed leader's znode lingers
-// for the session timeout, so no new election happens before it expires.
+// that loses its ZK session commits suicide when the 10 s session expires. A leader that dies any other way
+// (SIGKILL, a crash, a hang, and SIGTERM too: apache/mesos 1.5.x src/logging/logging.cpp `handler` logs
+// "Received signal SIGTERM; exiting" and re-raises it, so the ZooKeeper session is never closed) leaves its
+// znode until the session expires: no new election, and no detector (agents, schedulers, Mesos-DNS) sees any
+// change before then (docs/fidelity.md).
 // Invariants: at most one leader (mesos.leader) at any time; a `leader` event on every change.
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
@@ -42,10 +45,15 @@ export function onMesosMasterDown(ctx: Ctx, n: number, to: string): void {
   m.joinSeqByMaster[n] = -1;
   if (m.recovering === n) m.recovering = -1;
   if (m.leader === n) {
-    // A clean stop deletes the znode at once; a crash or hang leaves it until the ZK session expires.
-    // (After a session-expiry suicide the znode is already gone.)
-    const block = to === 'stopped' || m.lostZkAtMs >= 0 ? 0 : ZK_SESSION_TIMEOUT_MS;
-    leaderLost(ctx, { text: `no Mesos leader: the leading master ${ctx.topo.ids[n]} is ${to === 'unhealthy' ? 'hung' : 'down'}`, refs: [`${ctx.topo.ids[n]}/${MM}`] }, block);
+    // No exit closes the ZooKeeper session (SIGTERM is re-raised, not handled): the znode stays until the session
+    // expires. After a session-expiry suicide the znode is already gone.
+    const id = ctx.topo.ids[n];
+    if (m.lostZkAtMs >= 0) {
+      leaderLost(ctx, { text: `no Mesos leader: the leading master ${id} is down`, refs: [`${id}/${MM}`] }, 0);
+    } else {
+      const how = to === 'unhealthy' ? 'hung' : to === 'stopped' ? 'stopped (SIGTERM is re-raised: its ZooKeeper session is not closed)' : 'down';
+      leaderLost(ctx, { text: `no Mesos leader: the leading master ${id} is ${how}; its /mesos znode stays until its ZooKeeper session expires (10 s)`, refs: [`${id}/${MM}`] }, ZK_SESSION_TIMEOUT_MS);
+    }
   }
   maybeElect(ctx);
 }
@@ -105,6 +113,13 @@ export function recoveryTimeout(ctx: Ctx, n: number, e: number): void {
   killUnit(ctx, n, MM, { text: `exited: "Recovery failed": registry fetch timed out after 60 s (only ${replicas(ctx)} of ${ctx.topo.need} needed replicas)`, refs: ['fact:quorum'] });
 }
 
+/**
+ * The leader stopped serving. Its detectors (agents, schedulers, Mesos-DNS, the other masters) learn it only when
+ * its znode goes: at once after a session-expiry suicide, else `blockMs` later (session expiry). Until then an
+ * agent only logs "Master disconnected! Waiting for a new master to be elected" (apache/mesos 1.5.x
+ * src/slave/slave.cpp `Slave::exited`) and a scheduler driver calls nothing (src/sched/sched.cpp: `disconnected()`
+ * only from `detected()`).
+ */
 function leaderLost(ctx: Ctx, cause: Cause, blockMs: number): void {
   const m = ctx.s.mesos;
   m.leader = -1;
@@ -113,6 +128,15 @@ function leaderLost(ctx: Ctx, cause: Cause, blockMs: number): void {
   m.blockedUntilMs = ctx.s.simTimeMs + blockMs;
   setWhy(ctx, 'fact:mesos-leader', cause);
   emit(ctx, { type: 'leader', role: 'mesos', node: null, cause });
+  if (blockMs === 0) publish(ctx, 'mesosLeaderChanged', false, cause);
+  else schedule(ctx, blockMs, 'znodeGone', -1, -1, m.leaderEpoch);
+}
+
+/** The dead leader's ZooKeeper session expired: its znode is gone and every detector reports the change now. */
+export function znodeGone(ctx: Ctx, e: number): void {
+  const m = ctx.s.mesos;
+  if (m.leaderEpoch !== e || m.leader >= 0) return;
+  const cause: Cause = { text: 'the dead leading master\'s ZooKeeper session expired (10 s): its /mesos znode is gone and every detector reports the change', refs: ['fact:mesos-leader'] };
   publish(ctx, 'mesosLeaderChanged', false, cause);
 }
 
