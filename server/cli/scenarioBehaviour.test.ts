@@ -150,6 +150,13 @@ describe('built-in scenarios behave as narrated', () => {
     expectSaidAfter(p, 'healthy again', ofType(after, 'cluster').filter((e) => e.health === 'healthy').at(-1)?.simTimeMs);
     const inForce = [lastBefore(ofType(p.events, 'availability'), stopAt)!, ...ofType(after, 'availability')];
     for (const a of inForce) expect(a.availability, `availability at ${a.simTimeMs}`).toMatchObject({ uiReachable: true, apiReachable: true });
+    // The stopped Exhibitor is a JVM: exit 143 leaves the unit failed, and the pull that turns the cluster red names it.
+    const stopped = ofType(p.events, 'unit').find((e) => e.simTimeMs === stopAt && e.unit === 'dcos-exhibitor')!;
+    expect(stopped.to).toBe('failed');
+    expect(stopped.cause.text).toMatch(/status 143/);
+    const red = ofType(after, 'node').find((e) => e.node === stopped.node && e.health === 'unhealthy');
+    expect(red?.cause.text).toMatch(/dcos-exhibitor/);
+    expectSaidAfter(p, 'dcos-exhibitor itself is red', red?.simTimeMs);
     expectRecovered(p);
   });
 
