@@ -34,7 +34,7 @@ function initialState(opts: EngineOptions, topo: Topo): EngineState {
     })),
     waiters: {},
     zk: { converged: false, convergeScheduled: false, up: Array(m).fill(false), pid: Array(m).fill(0), stashedPid: Array(m).fill(0), serving: Array(m).fill(false), have: 0, pidSeq: 1000, epoch: Array(m).fill(0) },
-    mesos: { leader: -1, recovering: -1, electing: false, joinSeqByMaster: Array(m).fill(-1), joinSeq: 0, blockedUntilMs: 0, leaderEpoch: 0, lostZkAtMs: -1, removalPermit: { leaderEpoch: -1, atMs: 0 } },
+    mesos: { leader: -1, recovering: -1, electing: false, joinSeqByMaster: Array(m).fill(-1), joinSeq: 0, blockedUntilMs: 0, leaderEpoch: 0, lostZkAtMs: -1, removalPermit: { leaderEpoch: -1, atMs: 0 }, freshLog: true },
     dns: { loaded: Array(m).fill(false), leaderRec: Array(m).fill(null), marathonRec: Array(m).fill(null), noLeaderSinceMs: Array(m).fill(-1), values: { 'leader.mesos': null, 'marathon.mesos': null } },
     marathon: { leader: -1, registered: false, electing: false, joinSeqByMaster: Array(m).fill(-1), joinSeq: 0, epoch: 0, blockedUntilMs: 0 },
     registered: [], unreachable: [], tasks: [], taskSeq: 0,

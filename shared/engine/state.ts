@@ -135,6 +135,11 @@ export interface EngineState {
     leaderEpoch: number;
     /** Time the leader lost its ZK session, -1 when connected. */
     lostZkAtMs: number;
+    /**
+     * The replicated log has never been initialised (first boot): recovery then needs every replica (2 x quorum - 1,
+     * i.e. every master), not a quorum. Absent (older snapshots): initialised.
+     */
+    freshLog?: boolean;
     /** Agent removal rate limiter: the next permit's time, valid for the leader epoch it was taken in. */
     removalPermit: { leaderEpoch: number; atMs: number };
   };

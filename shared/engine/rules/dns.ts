@@ -21,6 +21,14 @@ function detects(ctx: Ctx, n: number): boolean {
   return ctx.s.mesos.leader >= 0 && quorumOk(ctx) && inMajority(ctx, n);
 }
 
+/**
+ * Its ZooKeeper detector names a leader: a serving one, or an elected master still recovering the registry (its
+ * contender won; its state endpoint fails, so Mesos-DNS keeps what it has but does not time out).
+ */
+function detectsSomeone(ctx: Ctx, n: number): boolean {
+  return (ctx.s.mesos.leader >= 0 || ctx.s.mesos.recovering >= 0) && quorumOk(ctx) && inMajority(ctx, n);
+}
+
 export function onMesosDnsUp(ctx: Ctx, n: number): void {
   step(ctx, 'master.4', n, MD, { text: 'Mesos-DNS is active (not serving until its first state load)', refs: [`${ctx.topo.ids[n]}/${MD}`] });
   ctx.s.dns.noLeaderSinceMs[n] = -1;
@@ -78,6 +86,10 @@ export function dnsRefresh(ctx: Ctx, n: number, e: number): void {
 export function dnsExit(ctx: Ctx, n: number, e: number): void {
   const since = ctx.s.dns.noLeaderSinceMs[n];
   if (ep(ctx, n) !== e || since < 0 || ctx.s.simTimeMs - since < MESOS_DNS_ZK_DETECTION_TIMEOUT_MS) return;
+  if (detectsSomeone(ctx, n)) {
+    ctx.s.dns.noLeaderSinceMs[n] = -1;
+    return;
+  }
   const id = ctx.topo.ids[n];
   const cut = ctx.s.nodes[n].partitioned && ctx.topo.masters > 1;
   killUnit(ctx, n, MD, cut

@@ -87,15 +87,29 @@ function replicas(ctx: Ctx): number {
   return r;
 }
 
+/**
+ * Replicas the registrar's fetch needs: a quorum of an initialised log; every one of a fresh log, which
+ * auto-initialises only when all 2 x quorum - 1 replicas answer EMPTY or STARTING (apache/mesos 1.5.x
+ * src/log/recover.cpp; `log_auto_initialize` defaults to true in src/master/flags.cpp and DC/OS does not set it).
+ */
+function replicasNeeded(ctx: Ctx): number {
+  return ctx.s.mesos.freshLog === true ? ctx.topo.masters : ctx.topo.need;
+}
+
 function tryFinishRecovery(ctx: Ctx): void {
   const m = ctx.s.mesos;
   const w = m.recovering;
-  if (w < 0 || replicas(ctx) < ctx.topo.need) return;
+  if (w < 0 || replicas(ctx) < replicasNeeded(ctx)) return;
+  const fresh = m.freshLog === true;
   m.recovering = -1;
   m.leader = w;
   m.lostZkAtMs = -1;
+  if (fresh) m.freshLog = false;
   const id = ctx.topo.ids[w];
-  const cause: Cause = { text: `${id} elected as the leading Mesos master (lowest /mesos znode) and recovered the registry from ${replicas(ctx)}/${ctx.topo.masters} replicas`, refs: ['fact:quorum', `${id}/${MM}`] };
+  const how = fresh
+    ? `initialised the fresh replicated log with all ${ctx.topo.masters} replicas`
+    : `recovered the registry from ${replicas(ctx)}/${ctx.topo.masters} replicas`;
+  const cause: Cause = { text: `${id} elected as the leading Mesos master (lowest /mesos znode) and ${how}`, refs: ['fact:quorum', `${id}/${MM}`] };
   setWhy(ctx, 'fact:mesos-leader', cause);
   emit(ctx, { type: 'leader', role: 'mesos', node: id, cause });
   for (let i = 0; i < ctx.topo.masters; i++) {
@@ -110,7 +124,10 @@ export function recoveryTimeout(ctx: Ctx, n: number, e: number): void {
   const m = ctx.s.mesos;
   if (m.recovering !== n || m.leaderEpoch !== e) return;
   m.recovering = -1;
-  killUnit(ctx, n, MM, { text: `exited: "Recovery failed": registry fetch timed out after 60 s (only ${replicas(ctx)} of ${ctx.topo.need} needed replicas)`, refs: ['fact:quorum'] });
+  const why = ctx.s.mesos.freshLog === true
+    ? `the replicated log is fresh and initialises only when all ${ctx.topo.masters} replicas answer; ${replicas(ctx)} do`
+    : `only ${replicas(ctx)} of ${ctx.topo.need} needed replicas`;
+  killUnit(ctx, n, MM, { text: `exited: "Recovery failed": registry fetch timed out after 60 s (registry_fetch_timeout; ${why})`, refs: ['fact:quorum'] });
 }
 
 /**
