@@ -33,7 +33,7 @@ export function computeAvailability(ctx: Ctx): { a: Availability; why: string } 
     if (rank(r.status) > rank(best.status)) best = r;
   }
   const s = ctx.s;
-  const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
+  const tasks = s.mesos.leader >= 0 && !s.nodes[s.mesos.leader].partitioned && s.marathon.registered && s.registered.length > 0;
   return {
     a: { uiReachable: ui, apiReachable: best.status === 200, tasksLaunchable: tasks, adminRouterStatus: best.status },
     why: `${best.why}${tasks ? '' : '; new tasks cannot launch (needs a Mesos leader, a registered Marathon and a registered agent)'}`,
@@ -78,7 +78,7 @@ export function updateAvailability(ctx: Ctx): void {
     if (rank(st) > rank(best)) best = st;
   }
   const s = ctx.s;
-  const tasks = s.mesos.leader >= 0 && s.marathon.registered && s.registered.length > 0;
+  const tasks = s.mesos.leader >= 0 && !s.nodes[s.mesos.leader].partitioned && s.marathon.registered && s.registered.length > 0;
   if (o.uiReachable !== ui || o.apiReachable !== (best === 200) || o.tasksLaunchable !== tasks || o.adminRouterStatus !== best) {
     const { a, why } = computeAvailability(ctx);
     ctx.s.availability = a;

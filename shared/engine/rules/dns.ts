@@ -4,7 +4,7 @@
 // so a name resolves cluster-wide while any reachable instance has the record (stale records included).
 // Invariants: dns.values only changes in recomputeGlobal(), which emits the `dns` event and wakes waiters.
 import type { Ctx } from '../ctx.ts';
-import { emit, inMajority, isUp, nodeIp, quorumOk, schedule, setWhy, step, unitAt } from '../ctx.ts';
+import { emit, inMajority, isUp, mesosLeaderReachableFrom, nodeIp, quorumOk, schedule, setWhy, step, unitAt } from '../ctx.ts';
 import { MESOS_DNS_LOAD_MS, MESOS_DNS_REFRESH_MS, MESOS_DNS_ZK_DETECTION_TIMEOUT_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { killUnit, wake } from './units.ts';
@@ -63,6 +63,9 @@ export function onDnsLeaderChange(ctx: Ctx): void {
 
 export function dnsLoad(ctx: Ctx, n: number, e: number): void {
   if (ep(ctx, n) !== e || !isUp(ctx, n, MD) || !detects(ctx, n)) return;
+  // The state fetch from a leader it cannot reach fails: "Error generating records ... keeping old DNS state"
+  // (mesos-dns resolver/resolver.go `Reload`).
+  if (!mesosLeaderReachableFrom(ctx, n)) return;
   const d = ctx.s.dns;
   const leaderId = ctx.topo.ids[ctx.s.mesos.leader];
   const first = !d.loaded[n];

@@ -10,7 +10,7 @@
 // (ZookeeperConf.scala `zk_session_timeout`).
 // Invariants: marathon.registered implies marathon.leader >= 0 and a Mesos leader exists.
 import type { Ctx } from '../ctx.ts';
-import { emit, isUp, schedule, scheduleAt, setWhy, step, unitAt } from '../ctx.ts';
+import { emit, isUp, mesosLeaderReachableFrom, schedule, scheduleAt, setWhy, step, unitAt } from '../ctx.ts';
 import { MARATHON_ELECTION_MS, MARATHON_REGISTER_MS, ZK_SESSION_TIMEOUT_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { killUnit } from './units.ts';
@@ -102,7 +102,7 @@ export function mElect(ctx: Ctx): void {
 
 export function mReg(ctx: Ctx, n: number, e: number): void {
   const m = ctx.s.marathon;
-  if (m.epoch !== e || m.leader !== n || m.registered || ctx.s.mesos.leader < 0 || !isUp(ctx, n, MA)) return;
+  if (m.epoch !== e || m.leader !== n || m.registered || !mesosLeaderReachableFrom(ctx, n) || !isUp(ctx, n, MA)) return;
   m.registered = true;
   const id = ctx.topo.ids[n];
   const mesosId = ctx.topo.ids[ctx.s.mesos.leader];
