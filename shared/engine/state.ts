@@ -171,6 +171,8 @@ export interface EngineState {
   /** Faults injected so far, ended ones included (faultHistory.ts; absent until the first fault). */
   faultHistory?: FaultRecord[];
   availability: Availability;
+  /** Each master's Admin Router Lua cache (rules/adminrouter.ts); absent until first used. */
+  arCache?: { atMs: number[]; marathon: number[]; leaderEpoch: number[] };
   clusterHealth: Health;
   /** dcos-diagnostics pulls, one puller per master (rules/diagnostics.ts), and whose view the dashboard shows. */
   diag: DiagState;

@@ -116,6 +116,7 @@ function serverLost(ctx: Ctx, m: number, quorumStillOk: boolean): void {
       if (ctx.s.zkConn[key] !== m) continue;
       delete ctx.s.zkConn[key];
       if (!quorumStillOk) continue; // handled by quorum loss below
+      if (!ctx.s.nodes[i].up) continue; // a powered-off machine's process exits with no code: it is going pending
       killUnit(ctx, i, unit, {
         text: `exited (code 101): its ZooKeeper connection to ${id} was SUSPENDED (Curator ConnectionLostListener)`,
         refs: [`${id}/dcos-exhibitor`],
