@@ -13,6 +13,7 @@ import { MESOS_ELECTION_MS, MESOS_REGISTRY_FETCH_TIMEOUT_MS, ZK_SESSION_TIMEOUT_
 import { between } from '../rng.ts';
 import { killUnit } from './units.ts';
 import { publish } from '../listeners.ts';
+import { networkSteps } from './nodeSteps.ts';
 
 const MM = 'dcos-mesos-master';
 
@@ -38,6 +39,7 @@ export function onMesosMasterUp(ctx: Ctx, n: number): void {
   if (hasZk(ctx, n)) join(ctx, n);
   const m = ctx.s.mesos;
   if (m.recovering >= 0) tryFinishRecovery(ctx);
+  networkSteps(ctx, n);
 }
 
 export function onMesosMasterDown(ctx: Ctx, n: number, to: string): void {
