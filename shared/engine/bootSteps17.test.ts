@@ -36,4 +36,12 @@ describe('what the log says', () => {
     const vip = log.find((e) => e.type === 'step' && e.step === 'master.5.2' && e.node === 'master-2')!;
     expect(vip.simTimeMs).toBeGreaterThanOrEqual(up.simTimeMs);
   });
+
+  it('the first ZooKeeper quorum says the boot is shortened: DC/OS docs allow about 10 minutes for the first convergence', () => {
+    const { log } = runWith(SMALL, 1, [], T);
+    const q = log.find((e): e is Of<'quorum'> => e.type === 'quorum' && e.have >= e.need)!;
+    expect(q.cause.text).toMatch(/about 10 minutes.*shortened/);
+    const later = log.filter((e): e is Of<'quorum'> => e.type === 'quorum' && e.simTimeMs > q.simTimeMs);
+    for (const e of later) expect(e.cause.text).not.toMatch(/shortened/);
+  });
 });
