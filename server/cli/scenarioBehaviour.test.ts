@@ -116,6 +116,10 @@ describe('built-in scenarios behave as narrated', () => {
     expect(Math.max(dnsAt, agentsAt) - mesosAt).toBeLessThanOrEqual(2_000);
     expectSaidAfter(p, 'elected its own leader', marathonAt);
     expectSaidAfter(p, 'Admin Router comes last', ofType(p.events, 'availability').find((e) => e.availability.uiReachable)?.simTimeMs);
+    // The API answers only after Admin Router's first cache poll, 2 s after it started.
+    const ui = ofType(p.events, 'availability').find((e) => e.availability.uiReachable)!;
+    const api = ofType(p.events, 'availability').find((e) => e.availability.apiReachable)!;
+    expect(api.simTimeMs - ui.simTimeMs).toBeGreaterThanOrEqual(2_000);
     expectSaidAfter(p, 'Healthy.', healthyAt);
     expectRecovered(p);
   });
