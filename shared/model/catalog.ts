@@ -3,7 +3,7 @@
 // Invariants: every unit listed in ROLE_UNITS has an entry here; a unit's roles are read from ROLE_UNITS (stated once,
 // there, in boot order); gates mirror the unit files; startMs is [inferred].
 import type { Role } from './vocabulary.ts';
-import type { Dependency, Gate, UnitSpec, UnitTraits } from './types.ts';
+import type { Dependency, Gate, StopExit, UnitSpec, UnitTraits } from './types.ts';
 
 const SPARTAN: Gate = { kind: 'dns', name: 'ready.spartan' };
 const LEADER: Gate = { kind: 'dns', name: 'leader.mesos' };
@@ -35,6 +35,8 @@ interface UnitEntry {
   source?: string;
   nameByRole?: UnitSpec['nameByRole'];
   traits?: UnitTraits;
+  /** Default `signal` (killed by SIGTERM: Go, Python, Mesos). */
+  stopExit?: StopExit;
 }
 
 const MASTER_UNITS = [
@@ -66,6 +68,7 @@ function unit(id: string, p: UnitEntry): UnitSpec {
     description: p.description,
     ...(p.nameByRole ? { nameByRole: p.nameByRole } : {}),
     ...(p.traits ? { traits: p.traits } : {}),
+    ...(p.stopExit ? { stopExit: p.stopExit } : {}),
     roles: rolesOf(id),
     restart: p.restart ?? 'always',
     restartSec: p.restartSec,
@@ -94,7 +97,7 @@ const slave = (id: string, name: string, description: string): UnitSpec =>
 export const UNIT_CATALOG: Record<string, UnitSpec> = {
   'dcos-exhibitor': unit('dcos-exhibitor', {
     name: 'Exhibitor', description: 'Zookeeper supervisor service', restartSec: 5_000,
-    startMs: [3_000, 8_000], bootGroup: 'exhibitor',
+    startMs: [3_000, 8_000], bootGroup: 'exhibitor', stopExit: 'exit-143', // start_exhibitor.py execs java
     teach: 'Exhibitor writes the ZooKeeper config and runs ZooKeeper; the masters agree on one ensemble, which takes minutes on first boot.',
   }),
   'dcos-net': unit('dcos-net', {
@@ -105,7 +108,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
       { ...dZk, via: 'bootstrap dcos-net (cluster-id znode)' },
       { unit: 'dcos-mesos-dns', scope: 'any-master', via: 'forwards *.mesos to Mesos-DNS', gate: false },
     ],
-    startMs: [2_000, 5_000], bootGroup: 'networking',
+    startMs: [2_000, 5_000], bootGroup: 'networking', stopExit: 'sigkill', // dcos-net.service KillSignal=SIGKILL
     teach: 'dcos-net serves ready.spartan and forwards *.mesos lookups to every master\'s Mesos-DNS; its bootstrap needs ZooKeeper.',
   }),
   'dcos-net-watchdog': unit('dcos-net-watchdog', {
@@ -140,18 +143,18 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
   'dcos-marathon': unit('dcos-marathon', {
     name: 'Marathon', description: 'container orchestration engine', restartSec: 15_000, gates: [LEADER, WAIT],
     dependsOn: [dLeader, dWait, dZkRuntime, { unit: 'dcos-mesos-master', scope: 'mesos-leader', via: 'framework registration', gate: false }],
-    startMs: [15_000, 30_000], bootGroup: 'orchestration', traits: { exitsOnZkSuspend: true },
+    startMs: [15_000, 30_000], bootGroup: 'orchestration', traits: { exitsOnZkSuspend: true }, stopExit: 'exit-143',
     teach: 'Marathon waits for leader.mesos, elects its own leader in ZooKeeper and registers as a framework.',
   }),
   'dcos-metronome': unit('dcos-metronome', {
     name: 'DC/OS Jobs (Metronome)', description: 'job orchestration', restartSec: 15_000, gates: [CHECK_TIME, LEADER, WAIT],
     dependsOn: [dLeader, dWait, dZkRuntime, { unit: 'dcos-mesos-master', scope: 'mesos-leader', via: 'framework registration', gate: false }],
-    startMs: [12_000, 25_000], bootGroup: 'orchestration', traits: { exitsOnZkSuspend: true }, teach: 'Jobs scheduler; same gates and ZooKeeper behaviour as Marathon.',
+    startMs: [12_000, 25_000], bootGroup: 'orchestration', traits: { exitsOnZkSuspend: true }, stopExit: 'exit-143', teach: 'Jobs scheduler; same gates and ZooKeeper behaviour as Marathon.',
   }),
   'dcos-cosmos': unit('dcos-cosmos', {
     name: 'DC/OS Package Manager (Cosmos)', description: 'installs and manages DC/OS packages from DC/OS package repositories',
     restartSec: 15_000, gates: [LEADER, WAIT], dependsOn: [dLeader, dWait],
-    startMs: [8_000, 15_000], bootGroup: 'orchestration', teach: 'Package manager; needs leader.mesos to start.',
+    startMs: [8_000, 15_000], bootGroup: 'orchestration', stopExit: 'exit-143', teach: 'Package manager; needs leader.mesos to start.',
   }),
   'dcos-oauth': unit('dcos-oauth', {
     name: 'DC/OS Authentication (OAuth)', description: 'authenticates DC/OS users using OAuth and OpenID Connect',
@@ -165,7 +168,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
     restartSec: 5_000, gates: [SPARTAN, MARATHON, LEADER, CID, { kind: 'unit', unit: 'dcos-oauth' }],
     dependsOn: [dSpartan, dMarathon, dLeader, { unit: 'dcos-net', scope: 'local', via: 'cluster-id file', gate: true },
       { unit: 'dcos-oauth', scope: 'local', via: 'curl 127.0.0.1:8101/acs/api/v1/groups', gate: true }],
-    startMs: [1_000, 3_000], bootGroup: 'adminrouter',
+    startMs: [1_000, 3_000], bootGroup: 'adminrouter', stopExit: 'exit-0', // KillSignal=SIGQUIT: nginx shuts down gracefully
     teach: 'NGINX in front of everything; it starts only once marathon.mesos and leader.mesos resolve and oauth answers.',
   }),
   'dcos-diagnostics': unit('dcos-diagnostics', {
@@ -207,7 +210,7 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
   'dcos-adminrouter-agent': unit('dcos-adminrouter-agent', {
     name: 'Admin Router Agent', description: 'exposes a unified control plane proxy for components and services using NGINX',
     restartSec: 5_000, gates: [SPARTAN, LEADER], dependsOn: [dSpartan, dLeader],
-    startMs: [1_000, 2_000], bootGroup: 'adminrouter',
+    startMs: [1_000, 2_000], bootGroup: 'adminrouter', stopExit: 'exit-0',
     teach: 'Listens on :61001; the masters pull this node\'s health through it, so when it is down the node shows as unknown (3).',
   }),
   'dcos-metrics-agent': unit('dcos-metrics-agent', {
@@ -228,6 +231,20 @@ export const UNIT_CATALOG: Record<string, UnitSpec> = {
     startMs: [1_000, 3_000], bootGroup: 'storage', teach: 'Storage orchestration; no DC/OS gates.',
   }),
 };
+
+/** What `systemctl stop` leaves a unit in, and the sentence that says why (the stop fault's cause). */
+export function stopOutcome(unitId: string): { to: 'stopped' | 'failed'; text: string } {
+  switch (UNIT_CATALOG[unitId]?.stopExit ?? 'signal') {
+    case 'exit-143':
+      return { to: 'failed', text: 'stopped, and failed: the JVM exits with status 143 on SIGTERM and no 1.11 unit sets SuccessExitStatus=143, so systemd marks the unit failed (Result: exit-code), which dcos-diagnostics counts unhealthy; systemd does not restart a unit it was told to stop' };
+    case 'sigkill':
+      return { to: 'failed', text: 'stopped, and failed: the unit\'s KillSignal is SIGKILL, never a clean death, so systemd marks it failed (Result: signal), which dcos-diagnostics counts unhealthy; systemd does not restart a unit it was told to stop' };
+    case 'exit-0':
+      return { to: 'stopped', text: 'stopped: the process exits 0 on its KillSignal (SIGQUIT: nginx shuts down gracefully); systemd reports inactive, which dcos-diagnostics 1.11 counts as healthy' };
+    default:
+      return { to: 'stopped', text: 'stopped: SIGTERM killed the process (systemd counts a SIGTERM death as clean); systemd reports inactive, which dcos-diagnostics 1.11 counts as healthy' };
+  }
+}
 
 /** The units a node of `role` runs, in boot (display) order. */
 export function unitsForRole(role: Role): string[] {
