@@ -1,0 +1,122 @@
+/**
+ * Thirty phones join at once (`npm run bench -- --only thirty`, issue 19): the teacher shows the QR code and a class
+ * joins a room ten simulated minutes in, running at 20x, through one access point (bench/netModel.ts: a shared
+ * 30 x 1.6 Mbit/s link, 150 ms round trip). 29 of the phones are socket.io clients in this process that do what the
+ * page does on the wire (load the page and its entry script, connect, join as the page joins) and note when their
+ * snapshot arrived without parsing it; the 30th is Chromium as in bench/phone.ts (4x CPU), whose first DAG is
+ * the last phone's first DAG in practice (it also has to run the page).
+ *  - bytes per join: everything the access point carried down, over 30 (page, script, join, live batches until the
+ *    last phone had its snapshot), and the snapshot message as sent;
+ *  - server CPU: the server process's user + system time over the joins (its /healthz), next to what the same room
+ *    costs over the same wall time with nobody joining.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { io as connect } from 'socket.io-client';
+import { Decoder, Encoder, PacketType } from 'socket.io-parser';
+import type { ClusterConfig } from '../shared/engine/types.ts';
+import { chromiumMissing, launchBrowser, startServer, uniqueRoom } from '../web/e2e/harness.ts';
+import { PHONE_LINK, startShapedProxy } from './netModel.ts';
+import { firstDag, phonePage, roomTenMinutesIn } from './phone.ts';
+import { median } from './web.ts';
+
+const PHONES = 30;
+const SIZES: { label: string; cluster: ClusterConfig }[] = [
+  { label: '3+2+1', cluster: { masters: 3, agents: 2, publicAgents: 1 } },
+  { label: '3+100', cluster: { masters: 3, agents: 100, publicAgents: 0 } },
+  { label: '5+10,000+100', cluster: { masters: 5, agents: 10_000, publicAgents: 100 } },
+];
+const AP_LINK = { ...PHONE_LINK, downBitsPerSecond: PHONE_LINK.downBitsPerSecond * PHONES, upBitsPerSecond: PHONE_LINK.upBitsPerSecond * PHONES };
+const JOIN_TIMEOUT_MS = 300_000;
+/** What the page adds to its sim:join (web/socket.ts); the bench's phones join the same way. */
+export const PAGE_JOIN_EXTRAS: Record<string, unknown> = {};
+
+/** Hands a `sim:snapshot` on as its raw text (its length is what counts here); everything else is decoded. */
+class SnapshotSkippingDecoder extends Decoder {
+  override add(chunk: unknown): void {
+    if (typeof chunk === 'string' && chunk.startsWith(`${PacketType.EVENT}["sim:snapshot",`)) {
+      this.emitReserved('decoded', { type: PacketType.EVENT, nsp: '/', data: ['sim:snapshot', { rawBytes: Buffer.byteLength(chunk) }] });
+      return;
+    }
+    super.add(chunk);
+  }
+}
+
+async function serverCpuMs(url: string): Promise<number> {
+  const body = (await (await fetch(`${url}/healthz`)).json()) as { cpuMicros: { user: number; system: number } };
+  return (body.cpuMicros.user + body.cpuMicros.system) / 1000;
+}
+
+/** One scripted phone: page, entry script, socket, join; resolves with when (ms after `t0`) its snapshot arrived. */
+async function scriptedPhone(proxyUrl: string, room: string, t0: number): Promise<{ snapshotMs: number; snapshotBytes: number }> {
+  const html = await (await fetch(`${proxyUrl}/?room=${room}`)).text();
+  const entry = /<script[^>]*\bsrc="([^"]+)"/.exec(html)?.[1];
+  if (entry) await (await fetch(`${proxyUrl}${entry}`)).arrayBuffer();
+  const socket = connect(proxyUrl, { transports: ['websocket'], forceNew: true, reconnection: false, parser: { Encoder, Decoder: SnapshotSkippingDecoder } });
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no snapshot in time')), JOIN_TIMEOUT_MS);
+      const done = (snapshotBytes: number) => {
+        clearTimeout(timer);
+        resolve({ snapshotMs: performance.now() - t0, snapshotBytes });
+      };
+      socket.on('sim:snapshot', (s: unknown) => done((s as { rawBytes?: number }).rawBytes ?? 0));
+      socket.on('sim:snapshotPacked' as never, (s: { data?: Uint8Array }) => done(s.data?.byteLength ?? 0));
+      socket.on('connect', () => socket.emit('sim:join', { room, ...PAGE_JOIN_EXTRAS }, () => undefined));
+      socket.on('connect_error', reject);
+    });
+  } finally {
+    socket.disconnect();
+  }
+}
+
+export async function benchThirtyPhones(): Promise<Record<string, unknown>> {
+  if (chromiumMissing()) return { skipped: 'no Chromium' };
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const rows: [string, string, string][] = [];
+  const results: Record<string, unknown>[] = [];
+  try {
+    for (const { label, cluster } of SIZES) {
+      const room = uniqueRoom('bench-thirty');
+      const socket = await roomTenMinutesIn(server.url, room, cluster);
+      const proxy = await startShapedProxy(server.url, AP_LINK);
+      // What the room costs with nobody joining, over a few seconds.
+      const idleFrom = await serverCpuMs(server.url);
+      const idleT = performance.now();
+      await new Promise((r) => setTimeout(r, 3_000));
+      const idleCpuPerSecond = (await serverCpuMs(server.url) - idleFrom) / ((performance.now() - idleT) / 1000);
+      const page = await phonePage(browser);
+      const cpuFrom = await serverCpuMs(server.url);
+      const t0 = performance.now();
+      const [browserPhase, ...scripted] = await Promise.all([
+        firstDag(page, `${proxy.url}/?room=${room}`, JOIN_TIMEOUT_MS).then((p) => ({ ...p, doneMs: performance.now() - t0 })),
+        ...Array.from({ length: PHONES - 1 }, () => scriptedPhone(proxy.url, room, t0)),
+      ]);
+      const wallMs = performance.now() - t0;
+      const cpuMs = (await serverCpuMs(server.url)) - cpuFrom;
+      const bytesPerJoin = proxy.bytesDown() / PHONES;
+      await page.context().close();
+      await proxy.close();
+      socket.close();
+      const lastScripted = Math.max(...scripted.map((s) => s.snapshotMs));
+      const snapshotBytes = median(scripted.map((s) => s.snapshotBytes));
+      const idleMs = idleCpuPerSecond * (wallMs / 1000);
+      const row = {
+        size: label, cluster, phones: PHONES, bytesPerJoin: Math.round(bytesPerJoin), snapshotMessageBytes: snapshotBytes,
+        serverCpuMs: Math.round(cpuMs), serverCpuIdleSameWallMs: Math.round(idleMs), wallMs: Math.round(wallMs),
+        lastScriptedSnapshotMs: Math.round(lastScripted), browserFirstDagMs: browserPhase.firstDag, browserDoneMs: Math.round(browserPhase.doneMs),
+      };
+      results.push(row);
+      rows.push([`${label}: bytes down per phone`, `${(bytesPerJoin / 1024).toFixed(0)} KB (snapshot message ${(snapshotBytes / 1024).toFixed(0)} KB)`, '']);
+      rows.push([`${label}: server CPU, 30 joins`, `${row.serverCpuMs} ms over ${(wallMs / 1000).toFixed(1)} s (the room alone: ${row.serverCpuIdleSameWallMs} ms)`, '']);
+      rows.push([`${label}: last phone's snapshot / Chromium's first DAG`, `${(lastScripted / 1000).toFixed(1)} s / ${(browserPhase.firstDag / 1000).toFixed(1)} s after navigation`, '']);
+    }
+    const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+    rows.unshift(['machine load average (1/5/15 min)', `${load} on ${availableParallelism()} cores`, 'timings inflate when it exceeds the cores']);
+    for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(48)} ${value.padEnd(70)} ${target}\n`.replace(/ +\n$/, '\n'));
+    return { loadAverage: load, link: AP_LINK, rows: results };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
