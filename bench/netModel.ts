@@ -39,23 +39,40 @@ class Wire {
 }
 
 function pipeShaped(from: net.Socket, to: net.Socket, wire: Wire, notBeforeMs: number, count: (n: number) => void): void {
+  // One FIFO and one timer per direction: timers of different delays may fire out of order within a millisecond.
+  const queue: { dueMs: number; slice: Buffer | null }[] = [];
   let queued = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const deliver = () => {
+    timer = null;
+    const now = performance.now();
+    while (queue.length > 0 && queue[0]!.dueMs <= now) {
+      const { slice } = queue.shift()!;
+      if (slice === null) {
+        to.end();
+        continue;
+      }
+      queued -= slice.length;
+      count(slice.length);
+      if (!to.destroyed) to.write(slice);
+    }
+    if (queued < QUEUE_HIGH_BYTES && from.isPaused()) from.resume();
+    if (queue.length > 0) timer = setTimeout(deliver, Math.max(0, queue[0]!.dueMs - now));
+  };
+  const enqueue = (slice: Buffer | null) => {
+    const now = performance.now();
+    queue.push({ dueMs: wire.arrival(now, slice?.length ?? 0, notBeforeMs), slice });
+    if (timer === null) timer = setTimeout(deliver, Math.max(0, queue[0]!.dueMs - now));
+  };
   from.on('data', (chunk: Buffer) => {
     for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
       const slice = chunk.subarray(at, at + SLICE_BYTES);
-      const now = performance.now();
-      const due = wire.arrival(now, slice.length, notBeforeMs);
       queued += slice.length;
-      setTimeout(() => {
-        queued -= slice.length;
-        count(slice.length);
-        if (!to.destroyed) to.write(slice);
-        if (queued < QUEUE_HIGH_BYTES && from.isPaused()) from.resume();
-      }, Math.max(0, due - now));
+      enqueue(slice);
     }
     if (queued >= QUEUE_HIGH_BYTES) from.pause();
   });
-  from.on('end', () => setTimeout(() => to.end(), wire.arrival(performance.now(), 0, notBeforeMs) - performance.now()));
+  from.on('end', () => enqueue(null));
   from.on('error', () => to.destroy());
 }
 
