@@ -62,8 +62,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     // Whoever is too far behind already gets no more snapshots (handlers/outgoing.ts).
     snapshot: (room, snapshot) => {
       if (!watched(room)) return;
-      outgoing.dropOverBudgetIn(room);
-      io.to(room).emit('sim:snapshot', snapshot);
+      outgoing.broadcastSnapshot(room, snapshot);
     },
     playback: (room, playback) => io.to(room).emit('sim:playback', playback),
     bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),

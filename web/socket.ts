@@ -4,6 +4,8 @@
  * into promises of their ack (an unanswered command resolves as {ok:false} after ACK_TIMEOUT_MS).
  * `createSocketClient` takes the socket and store as arguments so tests drive it with a fake socket;
  * `connectBootscope` wires the real one for the app.
+ * Snapshots come compressed (`sim:packedSnapshot`) when the browser can inflate them: what arrives while one is being
+ * inflated waits behind it, in order; one that does not inflate turns them off for this page (a plain join follows).
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
@@ -16,6 +18,8 @@ import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import { storedDisplayName } from './classroom/displayName.ts';
 import type { BootStore } from './store/store.ts';
 import { createBatchFolder } from './store/batchFolder.ts';
+import { canUnpackSnapshots, unpackSnapshot } from './unpackSnapshot.ts';
+import type { SimSnapshot } from '../shared/protocol/messages.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
 /**
@@ -83,7 +87,7 @@ function failure(error: unknown): { ok: false; error: string } {
 export function createSocketClient(
   socket: SocketPort,
   store: BootStore,
-  options: { room?: string; key?: string; name?: string; onWrongKey?: () => void; now?: () => number; serverCloseRetryMs?: number } = {},
+  options: { room?: string; key?: string; name?: string; onWrongKey?: () => void; now?: () => number; serverCloseRetryMs?: number; packSnapshots?: boolean } = {},
 ): SocketClient {
   const now = options.now ?? (() => performance.now());
   const stats = { applied: 0, duplicate: 0, resync: 0, ignored: 0 };
@@ -91,11 +95,32 @@ export function createSocketClient(
 
   const toast = (text: string) => store.getState().actions.toast(text, 'error');
 
+  // Packed snapshots (issue 19): asked for on every join while the browser inflates them and none has failed.
+  let packSnapshots = options.packSnapshots ?? false;
+  // While a packed snapshot inflates, the handlers of later messages wait behind it (null: nothing waits).
+  let tail: Promise<void> | null = null;
+  const inOrder = (work: () => void | Promise<void>): void => {
+    if (tail === null) {
+      const started = work();
+      if (!(started instanceof Promise)) return;
+      tail = started;
+    } else tail = tail.then(work);
+    const mine = tail;
+    void mine.then(() => {
+      if (tail === mine) tail = null;
+    });
+  };
+
   let key = options.key;
   // The server keeps a display name per socket: a reconnect is a new socket, so every join carries it again.
   let name = options.name;
   const join = () => {
-    const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}), ...(name !== undefined ? { name } : {}) };
+    const request = {
+      ...(options.room ? { room: options.room } : {}),
+      ...(key !== undefined ? { key } : {}),
+      ...(name !== undefined ? { name } : {}),
+      ...(packSnapshots ? { snapshotEncoding: 'deflate-raw' as const } : {}),
+    };
     socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
       if (err) toast(`Could not join the simulation: ${failure(err).error}`);
       else if (result.ok) applyJoin(store, result.role, result.policy);
@@ -151,8 +176,7 @@ export function createSocketClient(
   socket.io.on('reconnect_attempt', () => setConnection(store, 'reconnecting'));
   socket.io.on('reconnect_failed', () => setConnection(store, 'offline'));
 
-  socket.on('sim:snapshot', (snapshot) => {
-    markOnce(MARK_SNAPSHOT);
+  const onSnapshot = (snapshot: SimSnapshot) => {
     resyncInFlight = false;
     folder.clear();
     try {
@@ -160,14 +184,28 @@ export function createSocketClient(
     } catch (error) {
       toast(`Could not read the simulation state: ${failure(error).error}`);
     }
+  };
+  socket.on('sim:snapshot', (snapshot) => {
+    markOnce(MARK_SNAPSHOT);
+    inOrder(() => onSnapshot(snapshot));
   });
-  socket.on('sim:events', (batch) => folder.push(batch));
-  socket.on('sim:playback', (playback) => applyPlayback(store, playback, now()));
-  socket.on('sim:bookmarks', (bookmarks) => applyBookmarks(store, bookmarks));
-  socket.on('sim:policy', (policy) => applyPolicy(store, policy));
-  socket.on('ui:follow', (follow) => applyFollow(store, follow));
-  socket.on('quiz:state', (quiz) => applyQuiz(store, quiz));
-  socket.on('room:closed', ({ reason }) => store.setState({ roomClosed: reason }));
+  socket.on('sim:packedSnapshot', (packed) => {
+    markOnce(MARK_SNAPSHOT);
+    inOrder(() =>
+      unpackSnapshot(packed).then(onSnapshot, (error: unknown) => {
+        packSnapshots = false;
+        toast(`Could not read the simulation state (${failure(error).error}); asking for it again uncompressed`);
+        join();
+      }),
+    );
+  });
+  socket.on('sim:events', (batch) => inOrder(() => folder.push(batch)));
+  socket.on('sim:playback', (playback) => inOrder(() => applyPlayback(store, playback, now())));
+  socket.on('sim:bookmarks', (bookmarks) => inOrder(() => applyBookmarks(store, bookmarks)));
+  socket.on('sim:policy', (policy) => inOrder(() => applyPolicy(store, policy)));
+  socket.on('ui:follow', (follow) => inOrder(() => applyFollow(store, follow)));
+  socket.on('quiz:state', (quiz) => inOrder(() => applyQuiz(store, quiz)));
+  socket.on('room:closed', ({ reason }) => inOrder(() => store.setState({ roomClosed: reason })));
 
   async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {
     const result = await new Promise<Ack<R>>((resolve) => {
@@ -246,5 +284,5 @@ export function connectBootscope(store: BootStore): SocketClient {
   const room = new URLSearchParams(window.location.search).get('room') ?? undefined;
   const key = takePresenterKey(room ?? 'default');
   const socket: BootSocket = io({ transports: ['websocket', 'polling'] });
-  return createSocketClient(socket, store, { room, key, name: storedDisplayName(), onWrongKey: () => forgetPresenterKey(room ?? 'default') });
+  return createSocketClient(socket, store, { room, key, name: storedDisplayName(), onWrongKey: () => forgetPresenterKey(room ?? 'default'), packSnapshots: canUnpackSnapshots() });
 }

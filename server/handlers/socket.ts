@@ -110,6 +110,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       lookup.room.addClient();
       current = lookup.room;
     }
+    deps.outgoing.setEncoding(socket, request?.snapshotEncoding);
     deps.outgoing.sendSnapshot(socket, snapshot);
     sendClassroomState(socket, lookup.room, deps.now);
     logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
