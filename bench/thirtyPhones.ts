@@ -1,7 +1,7 @@
 /**
  * Thirty phones join at once (`npm run bench -- --only thirty`, issue 19): the teacher shows the QR code and a class
  * joins a room ten simulated minutes in, running at 20x, through one access point (bench/netModel.ts: a shared
- * 30 x 1.6 Mbit/s link, 150 ms round trip). 29 of the phones are socket.io clients in this process that do what the
+ * 30 x 1.6 Mbit/s link, 150 ms round trip), twice: joining as the page did before issue 19 and as it does now. 29 of the phones are socket.io clients in this process that do what the
  * page does on the wire (load the page and its entry script, connect, join as the page joins) and note when their
  * snapshot arrived without parsing it; the 30th is Chromium as in bench/phone.ts (4x CPU), whose first DAG is
  * the last phone's first DAG in practice (it also has to run the page).
@@ -26,9 +26,16 @@ const SIZES: { label: string; cluster: ClusterConfig }[] = [
   { label: '5+10,000+100', cluster: { masters: 5, agents: 10_000, publicAgents: 100 } },
 ];
 const AP_LINK = { ...PHONE_LINK, downBitsPerSecond: PHONE_LINK.downBitsPerSecond * PHONES, upBitsPerSecond: PHONE_LINK.upBitsPerSecond * PHONES };
-const JOIN_TIMEOUT_MS = 300_000;
-/** What the page adds to its sim:join (web/socket.ts); the bench's phones join the same way. */
-export const PAGE_JOIN_EXTRAS: Record<string, unknown> = {};
+const JOIN_TIMEOUT_MS = 180_000;
+/**
+ * How the scripted phones join: as the page did before issue 19 (plain JSON snapshots) and as it does now (it asks
+ * for packed snapshots, web/socket.ts). Each size runs both, in this order, in one run; the Chromium phone (which
+ * always joins as the page does now) goes with the second.
+ */
+const MODES = [
+  { mode: 'json', join: {} },
+  { mode: 'packed', join: { snapshotEncoding: 'deflate-raw' } },
+] as const;
 
 /** Hands a `sim:snapshot` on as its raw text (its length is what counts here); everything else is decoded. */
 class SnapshotSkippingDecoder extends Decoder {
@@ -47,7 +54,7 @@ async function serverCpuMs(url: string): Promise<number> {
 }
 
 /** One scripted phone: page, entry script, socket, join; resolves with when (ms after `t0`) its snapshot arrived. */
-async function scriptedPhone(proxyUrl: string, room: string, t0: number): Promise<{ snapshotMs: number; snapshotBytes: number }> {
+async function scriptedPhone(proxyUrl: string, room: string, t0: number, join: object): Promise<{ snapshotMs: number; snapshotBytes: number }> {
   const html = await (await fetch(`${proxyUrl}/?room=${room}`)).text();
   const entry = /<script[^>]*\bsrc="([^"]+)"/.exec(html)?.[1];
   if (entry) await (await fetch(`${proxyUrl}${entry}`)).arrayBuffer();
@@ -60,8 +67,10 @@ async function scriptedPhone(proxyUrl: string, room: string, t0: number): Promis
         resolve({ snapshotMs: performance.now() - t0, snapshotBytes });
       };
       socket.on('sim:snapshot', (s: unknown) => done((s as { rawBytes?: number }).rawBytes ?? 0));
-      socket.on('sim:snapshotPacked' as never, (s: { data?: Uint8Array }) => done(s.data?.byteLength ?? 0));
-      socket.on('connect', () => socket.emit('sim:join', { room, ...PAGE_JOIN_EXTRAS }, () => undefined));
+      socket.on('sim:packedSnapshot', (s: { data?: Uint8Array }) => done(s.data?.byteLength ?? 0));
+      socket.on('connect', () => socket.emit('sim:join', { room, ...join }, (ack: { ok: boolean; error?: string }) => (ack.ok ? undefined : reject(new Error(`join refused: ${ack.error}`)))));
+      socket.on('server:closing', (n: { reason: string }) => reject(new Error(`dropped: ${n.reason}`)));
+      socket.on('disconnect', (reason) => reject(new Error(`disconnected: ${reason}`)));
       socket.on('connect_error', reject);
     });
   } finally {
@@ -76,40 +85,44 @@ export async function benchThirtyPhones(): Promise<Record<string, unknown>> {
   const rows: [string, string, string][] = [];
   const results: Record<string, unknown>[] = [];
   try {
-    for (const { label, cluster } of SIZES) {
+    const only = process.env.BENCH_THIRTY_SIZES?.split(',');
+    for (const { label, cluster } of SIZES.filter((s) => only === undefined || only.includes(s.label))) {
       const room = uniqueRoom('bench-thirty');
       const socket = await roomTenMinutesIn(server.url, room, cluster);
-      const proxy = await startShapedProxy(server.url, AP_LINK);
       // What the room costs with nobody joining, over a few seconds.
       const idleFrom = await serverCpuMs(server.url);
       const idleT = performance.now();
       await new Promise((r) => setTimeout(r, 3_000));
-      const idleCpuPerSecond = (await serverCpuMs(server.url) - idleFrom) / ((performance.now() - idleT) / 1000);
-      const page = await phonePage(browser);
-      const cpuFrom = await serverCpuMs(server.url);
-      const t0 = performance.now();
-      const [browserPhase, ...scripted] = await Promise.all([
-        firstDag(page, `${proxy.url}/?room=${room}`, JOIN_TIMEOUT_MS).then((p) => ({ ...p, doneMs: performance.now() - t0 })),
-        ...Array.from({ length: PHONES - 1 }, () => scriptedPhone(proxy.url, room, t0)),
-      ]);
-      const wallMs = performance.now() - t0;
-      const cpuMs = (await serverCpuMs(server.url)) - cpuFrom;
-      const bytesPerJoin = proxy.bytesDown() / PHONES;
-      await page.context().close();
-      await proxy.close();
+      const idleCpuPerSecond = ((await serverCpuMs(server.url)) - idleFrom) / ((performance.now() - idleT) / 1000);
+      for (const { mode, join } of MODES) {
+        const withBrowser = mode === 'packed';
+        const proxy = await startShapedProxy(server.url, AP_LINK);
+        const page = withBrowser ? await phonePage(browser) : null;
+        const cpuFrom = await serverCpuMs(server.url);
+        const t0 = performance.now();
+        const [browserPhase, ...scripted] = await Promise.all([
+          page === null ? Promise.resolve(null) : firstDag(page, `${proxy.url}/?room=${room}`, JOIN_TIMEOUT_MS),
+          ...Array.from({ length: withBrowser ? PHONES - 1 : PHONES }, () => scriptedPhone(proxy.url, room, t0, join)),
+        ]);
+        const wallMs = performance.now() - t0;
+        const cpuMs = (await serverCpuMs(server.url)) - cpuFrom;
+        const bytesPerJoin = proxy.bytesDown() / PHONES;
+        await page?.context().close();
+        await proxy.close();
+        const lastScripted = Math.max(...scripted.map((s) => s.snapshotMs));
+        const snapshotBytes = median(scripted.map((s) => s.snapshotBytes));
+        const row = {
+          size: label, mode, cluster, phones: PHONES, bytesPerJoin: Math.round(bytesPerJoin), snapshotMessageBytes: snapshotBytes,
+          serverCpuMs: Math.round(cpuMs), serverCpuIdleSameWallMs: Math.round(idleCpuPerSecond * (wallMs / 1000)), wallMs: Math.round(wallMs),
+          lastScriptedSnapshotMs: Math.round(lastScripted), browserFirstDagMs: browserPhase?.firstDag ?? null,
+        };
+        results.push(row);
+        const tag = `${label} ${mode}`;
+        rows.push([`${tag}: bytes down per phone`, `${(bytesPerJoin / 1024).toFixed(0)} KB (snapshot message ${(snapshotBytes / 1024).toFixed(0)} KB)`, '']);
+        rows.push([`${tag}: server CPU, 30 joins`, `${row.serverCpuMs} ms over ${(wallMs / 1000).toFixed(1)} s (the room alone: ${row.serverCpuIdleSameWallMs} ms)`, '']);
+        rows.push([`${tag}: last phone's snapshot${browserPhase ? ' / Chromium first DAG' : ''}`, `${(lastScripted / 1000).toFixed(1)} s${browserPhase ? ` / ${(browserPhase.firstDag / 1000).toFixed(1)} s after navigation` : ''}`, '']);
+      }
       socket.close();
-      const lastScripted = Math.max(...scripted.map((s) => s.snapshotMs));
-      const snapshotBytes = median(scripted.map((s) => s.snapshotBytes));
-      const idleMs = idleCpuPerSecond * (wallMs / 1000);
-      const row = {
-        size: label, cluster, phones: PHONES, bytesPerJoin: Math.round(bytesPerJoin), snapshotMessageBytes: snapshotBytes,
-        serverCpuMs: Math.round(cpuMs), serverCpuIdleSameWallMs: Math.round(idleMs), wallMs: Math.round(wallMs),
-        lastScriptedSnapshotMs: Math.round(lastScripted), browserFirstDagMs: browserPhase.firstDag, browserDoneMs: Math.round(browserPhase.doneMs),
-      };
-      results.push(row);
-      rows.push([`${label}: bytes down per phone`, `${(bytesPerJoin / 1024).toFixed(0)} KB (snapshot message ${(snapshotBytes / 1024).toFixed(0)} KB)`, '']);
-      rows.push([`${label}: server CPU, 30 joins`, `${row.serverCpuMs} ms over ${(wallMs / 1000).toFixed(1)} s (the room alone: ${row.serverCpuIdleSameWallMs} ms)`, '']);
-      rows.push([`${label}: last phone's snapshot / Chromium's first DAG`, `${(lastScripted / 1000).toFixed(1)} s / ${(browserPhase.firstDag / 1000).toFixed(1)} s after navigation`, '']);
     }
     const load = loadavg().map((x) => x.toFixed(1)).join(' ');
     rows.unshift(['machine load average (1/5/15 min)', `${load} on ${availableParallelism()} cores`, 'timings inflate when it exceeds the cores']);
