@@ -54,7 +54,22 @@ async function serverCpuMs(url: string): Promise<number> {
 }
 
 /** One scripted phone: page, entry script, socket, join; resolves with when (ms after `t0`) its snapshot arrived. */
-async function scriptedPhone(proxyUrl: string, room: string, t0: number, join: object): Promise<{ snapshotMs: number; snapshotBytes: number }> {
+interface PhoneOutcome {
+  snapshotMs: number;
+  snapshotBytes: number;
+  /** Why this phone never had its snapshot (a refused join, a drop, socket.io's ping timeout), or null. */
+  failed: string | null;
+}
+
+async function scriptedPhone(proxyUrl: string, room: string, t0: number, join: object): Promise<PhoneOutcome> {
+  try {
+    return { ...(await scriptedJoin(proxyUrl, room, t0, join)), failed: null };
+  } catch (error) {
+    return { snapshotMs: performance.now() - t0, snapshotBytes: 0, failed: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function scriptedJoin(proxyUrl: string, room: string, t0: number, join: object): Promise<{ snapshotMs: number; snapshotBytes: number }> {
   const html = await (await fetch(`${proxyUrl}/?room=${room}`)).text();
   const entry = /<script[^>]*\bsrc="([^"]+)"/.exec(html)?.[1];
   if (entry) await (await fetch(`${proxyUrl}${entry}`)).arrayBuffer();
@@ -101,7 +116,7 @@ export async function benchThirtyPhones(): Promise<Record<string, unknown>> {
         const cpuFrom = await serverCpuMs(server.url);
         const t0 = performance.now();
         const [browserPhase, ...scripted] = await Promise.all([
-          page === null ? Promise.resolve(null) : firstDag(page, `${proxy.url}/?room=${room}`, JOIN_TIMEOUT_MS),
+          page === null ? Promise.resolve(null) : firstDag(page, `${proxy.url}/?room=${room}`, JOIN_TIMEOUT_MS).catch(() => null),
           ...Array.from({ length: withBrowser ? PHONES - 1 : PHONES }, () => scriptedPhone(proxy.url, room, t0, join)),
         ]);
         const wallMs = performance.now() - t0;
@@ -109,21 +124,27 @@ export async function benchThirtyPhones(): Promise<Record<string, unknown>> {
         const bytesPerJoin = proxy.bytesDown() / PHONES;
         await page?.context().close();
         await proxy.close();
-        const lastScripted = Math.max(...scripted.map((s) => s.snapshotMs));
-        const snapshotBytes = median(scripted.map((s) => s.snapshotBytes));
+        const arrived = scripted.filter((s) => s.failed === null);
+        const failures = [...new Set(scripted.flatMap((s) => (s.failed === null ? [] : [s.failed])))];
+        const lastScripted = Math.max(0, ...arrived.map((s) => s.snapshotMs));
+        const snapshotBytes = arrived.length > 0 ? median(arrived.map((s) => s.snapshotBytes)) : 0;
         const row = {
           size: label, mode, cluster, phones: PHONES, bytesPerJoin: Math.round(bytesPerJoin), snapshotMessageBytes: snapshotBytes,
           serverCpuMs: Math.round(cpuMs), serverCpuIdleSameWallMs: Math.round(idleCpuPerSecond * (wallMs / 1000)), wallMs: Math.round(wallMs),
           lastScriptedSnapshotMs: Math.round(lastScripted), browserFirstDagMs: browserPhase?.firstDag ?? null,
+          scriptedArrived: arrived.length, scriptedFailed: scripted.length - arrived.length, failures,
         };
         results.push(row);
         const tag = `${label} ${mode}`;
         rows.push([`${tag}: bytes down per phone`, `${(bytesPerJoin / 1024).toFixed(0)} KB (snapshot message ${(snapshotBytes / 1024).toFixed(0)} KB)`, '']);
         rows.push([`${tag}: server CPU, 30 joins`, `${row.serverCpuMs} ms over ${(wallMs / 1000).toFixed(1)} s (the room alone: ${row.serverCpuIdleSameWallMs} ms)`, '']);
         rows.push([`${tag}: last phone's snapshot${browserPhase ? ' / Chromium first DAG' : ''}`, `${(lastScripted / 1000).toFixed(1)} s${browserPhase ? ` / ${(browserPhase.firstDag / 1000).toFixed(1)} s after navigation` : ''}`, '']);
+        if (row.scriptedFailed > 0) rows.push([`${tag}: phones without a snapshot`, `${row.scriptedFailed} of ${scripted.length}: ${failures.join('; ')}`, '']);
+        for (const [what, value] of rows.slice(-4)) process.stdout.write(`${what.padEnd(48)} ${value}\n`);
       }
       socket.close();
     }
+    process.stdout.write('\n');
     const load = loadavg().map((x) => x.toFixed(1)).join(' ');
     rows.unshift(['machine load average (1/5/15 min)', `${load} on ${availableParallelism()} cores`, 'timings inflate when it exceeds the cores']);
     for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(48)} ${value.padEnd(70)} ${target}\n`.replace(/ +\n$/, '\n'));
