@@ -136,11 +136,12 @@ export async function benchThirtyPhones(): Promise<Record<string, unknown>> {
         };
         results.push(row);
         const tag = `${label} ${mode}`;
+        const first = rows.length;
         rows.push([`${tag}: bytes down per phone`, `${(bytesPerJoin / 1024).toFixed(0)} KB (snapshot message ${(snapshotBytes / 1024).toFixed(0)} KB)`, '']);
         rows.push([`${tag}: server CPU, 30 joins`, `${row.serverCpuMs} ms over ${(wallMs / 1000).toFixed(1)} s (the room alone: ${row.serverCpuIdleSameWallMs} ms)`, '']);
         rows.push([`${tag}: last phone's snapshot${browserPhase ? ' / Chromium first DAG' : ''}`, `${(lastScripted / 1000).toFixed(1)} s${browserPhase ? ` / ${(browserPhase.firstDag / 1000).toFixed(1)} s after navigation` : ''}`, '']);
         if (row.scriptedFailed > 0) rows.push([`${tag}: phones without a snapshot`, `${row.scriptedFailed} of ${scripted.length}: ${failures.join('; ')}`, '']);
-        for (const [what, value] of rows.slice(-4)) process.stdout.write(`${what.padEnd(48)} ${value}\n`);
+        for (const [what, value] of rows.slice(first)) process.stdout.write(`${what.padEnd(48)} ${value}\n`);
       }
       socket.close();
     }
