@@ -2,8 +2,9 @@
 // every byte between browser and server crosses one shared downlink and one shared uplink of fixed rate
 // (serialised first in, first out, in slices so connections interleave), then waits the one-way delay; a new
 // connection pays one round trip before its first byte (the TCP handshake). Why a proxy and not CDP's
-// Network.emulateNetworkConditions: Chromium's emulation throttles HTTP but not WebSocket frames (measured in
-// bench/phone.ts, row "CDP network emulation on the WebSocket"), and the snapshot travels on the WebSocket.
+// Network.emulateNetworkConditions: one model shapes the browser and the bench's scripted phones alike, and thirty
+// of them can share one access point (CDP shapes each page on its own). Chromium 156's emulation does hold the
+// WebSocket back too (bench/phone.ts checks it, row "CDP network emulation on the WebSocket").
 // The proxy stops reading from a side whose queue holds more than QUEUE_HIGH_BYTES (as a TCP window would), so the
 // server sees the same back-pressure a slow phone gives it.
 import net from 'node:net';
