@@ -3,7 +3,7 @@
 // fits without it and hands its camera over when this has loaded.
 // From the d3 umbrella package (a direct dependency); importing it also installs selection.transition.
 import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { fitTransform, MAX_SCALE, MIN_SCALE, type Camera, type ZoomController, type ZoomSize } from './zoom.ts';
+import { fitTransform, MAX_SCALE, MIN_SCALE, type Camera, type ZoomController, type ZoomSize } from './zoomCamera.ts';
 
 /** A d3-zoom controller starting from `camera` (what zoom.ts showed until now) and its touched flag. */
 export function createD3Zoom(svg: SVGSVGElement, viewport: SVGGElement, initial: ZoomSize, camera: Camera, wasTouched: boolean): ZoomController {
