@@ -4,7 +4,7 @@
  * sandbox: a private copy of the room at this moment, in a new tab, where they are the presenter. The presenter reads
  * that the class follows them.
  */
-import { followPresenterNow } from '../../classroom/useFollow.ts';
+import { startFollowing } from '../../classroom/useFollow.ts';
 import { openSandbox } from '../../classroom/openSandbox.ts';
 import { useClient } from '../../hooks/useClient.ts';
 import { useBoot } from '../../store/store.ts';
@@ -42,7 +42,7 @@ export function ClassBar() {
       {following ? (
         <button type="button" className="btn btn-small" data-testid="follow-toggle" onClick={() => setFollowing(false)}>Explore on my own</button>
       ) : (
-        <button type="button" className="btn btn-small btn-primary" data-testid="follow-toggle" onClick={() => { setFollowing(true); followPresenterNow(); }}>Follow the presenter</button>
+        <button type="button" className="btn btn-small btn-primary" data-testid="follow-toggle" onClick={startFollowing}>Follow the presenter</button>
       )}
       <button type="button" className="btn btn-small" data-testid="sandbox" onClick={() => void openSandbox(client, toast)}
         title="A private copy of this cluster as it is now, in a new tab: break it as you like, the class room is untouched">
