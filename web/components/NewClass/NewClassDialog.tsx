@@ -7,7 +7,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { createClassRoom, type ClassForm, type ClassRoomCreated } from '../../classroom/createClassRoom.ts';
 import { useDialogFocus } from '../../hooks/useDialogFocus.ts';
-import { RESET_MAX_AGENTS, RESET_MAX_PUBLIC_AGENTS, useScenarios } from '../Toolbar/Toolbar.tsx';
+import { MAX_AGENTS as RESET_MAX_AGENTS, MAX_PUBLIC_AGENTS as RESET_MAX_PUBLIC_AGENTS } from '../../../shared/model/clusterLimits.ts';
+import { useScenarios } from '../../hooks/useScenarios.ts';
 import { ClassLinks } from './ClassLinks.tsx';
 
 const DEFAULT_FORM: ClassForm = { name: '', scenario: '', cluster: { masters: 3, agents: 2, publicAgents: 1 } };

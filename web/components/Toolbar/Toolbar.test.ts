@@ -1,8 +1,9 @@
-// The toolbar's local copies of protocol limits stay equal to the schema's, and the scenario list is
-// read from either envelope the server might use.
+// The scenario list is read from either envelope the server might use, and the page's zod-free cluster limits stay
+// equal to the schema's.
 import { describe, expect, it } from 'vitest';
 import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../../shared/protocol/schemas.ts';
-import { RESET_MAX_AGENTS, RESET_MAX_PUBLIC_AGENTS, parseScenarioList } from './Toolbar.tsx';
+import { MAX_AGENTS as RESET_MAX_AGENTS, MAX_PUBLIC_AGENTS as RESET_MAX_PUBLIC_AGENTS } from '../../../shared/model/clusterLimits.ts';
+import { parseScenarioList } from '../../hooks/useScenarios.ts';
 
 describe('Toolbar', () => {
   it('offers exactly the cluster sizes the server accepts', () => {
