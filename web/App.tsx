@@ -9,6 +9,9 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState, type
 import type { ClusterView, Fault } from '../shared/protocol/types.ts';
 import type { FaultTarget } from './types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
+import { ServiceBoard } from './components/ServiceBoard/ServiceBoard.tsx';
+import { PRESENTER_VIEW_KEY, useFlag } from './components/Layout/presenterView.ts';
+import { useNarrowScreen } from './components/Layout/useNarrowScreen.ts';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
@@ -43,6 +46,7 @@ export const FIRST_DAG_MARK = 'bootscope:first-dag-render';
 // the DAG and the timeline in React's interruptible background lane (time-sliced, so a burst of batches
 // at 100x cannot produce a long task). memo() lets the urgent pass skip them entirely.
 const DagViewMemo = memo(DagView);
+const ServiceBoardMemo = memo(ServiceBoard);
 
 /**
  * What had focus when the fault menu opened, recorded before the menu moves focus to its first item,
@@ -86,6 +90,12 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
   const critical = useCriticalMarks();
   const quiz = useQuizMarks();
   const hasNarration = useBoot((s) => s.scenario !== null);
+  // The projector (Presenter view) and the phone read the cluster as a board of services by node; the laptop keeps the
+  // dependency graph, and either can switch to the other.
+  const [presenting] = useFlag(PRESENTER_VIEW_KEY);
+  const narrow = useNarrowScreen();
+  const [graphInstead, setGraphInstead] = useState(false);
+  const board = (presenting || narrow) !== graphInstead;
   const drawn = view !== null;
   useEffect(() => {
     if (!drawn) return;
@@ -95,7 +105,13 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
   return (
     <section className={`pane dag-pane${hasNarration ? ' has-dock' : ''}`} aria-label="Unit dependency graph" aria-busy={!drawn}>
       <div className="dag-main">
-        {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} quiz={quiz} /> : <div className="pane-placeholder" />}
+        {view === null ? <div className="pane-placeholder" />
+          : board ? <ServiceBoardMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} quiz={quiz} />
+          : <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} quiz={quiz} />}
+        <button type="button" className="btn btn-small dag-switch" data-testid="dag-switch" aria-pressed={board} onClick={() => setGraphInstead((g) => !g)}
+          title={board ? 'Show the dependency graph (every unit and edge)' : 'Show the board: one row per service, one column per node'}>
+          {board ? '⇄ Graph' : '⇄ Board'}
+        </button>
         <div className="dag-legend"><Legend /></div>
         <PastBannerSlot />
       </div>

@@ -54,7 +54,7 @@ export function ExplainPanel() {
   const ready = selected !== null && explanation !== null && !explanation.loading && !explanation.error;
   const roots = ready ? rootCauses(explanation.chain) : [];
   return (
-    <section className="panel explain" aria-label="Explanation" aria-live="polite">
+    <section className="panel explain" aria-label="Explanation" aria-live="polite" data-open={ready || undefined} data-testid="explain">
       <header className="panel-head">
         <h2>Why?{selected && <span className="explain-target"> {selected.unit} on {selected.node}</span>}</h2>
         {selected && <button type="button" className="link-button" onClick={() => select(null)} aria-label="Clear explanation">✕</button>}
