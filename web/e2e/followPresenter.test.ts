@@ -61,4 +61,26 @@ describe.skipIf(skip)('follow the presenter (Chromium, presenter and student)', 
     await expect.poll(() => focus(student), { timeout: 10_000 }).toEqual({ unit: 'dcos-net', following: true });
     expect(await student.locator('[data-testid="class-bar"] [role="status"]').textContent()).toContain('Following the presenter');
   });
+
+  it('a student in a class room that waits at 0:00 reads "waiting for the presenter to start"; the presenter lets students inject', async () => {
+    const res = await fetch(`${env.server.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ cluster: { masters: 1, agents: 1, publicAgents: 0 } }) });
+    const urls = (await res.json()) as { presenterUrl: string; viewerUrl: string };
+    const presenter = await open(env.browser, urls.presenterUrl);
+    const student = await open(env.browser, urls.viewerUrl);
+    await student.locator('[data-testid="waiting-to-start"]').getByText('Waiting for the presenter to start').waitFor({ timeout: 10_000 });
+    expect(await presenter.locator('[data-testid="waiting-to-start"]').count()).toBe(0);
+    // The students' stop is locked until the presenter flips the switch.
+    await vertex(student, 'master-1', 'dcos-exhibitor').click();
+    expect(await student.locator('[data-testid="fault-menu"] [data-action^="stop"]').first().getAttribute('aria-disabled')).toBe('true');
+    await student.keyboard.press('Escape');
+    await presenter.locator('[data-testid="students-may-inject"]').click();
+    await expect.poll(() => presenter.locator('[data-testid="students-may-inject"]').isChecked()).toBe(true);
+    await expect.poll(() => student.evaluate(() => (globalThis as unknown as { __bootscope: { store: { getState(): { policy: { studentsMayInject: boolean } } } } }).__bootscope.store.getState().policy.studentsMayInject)).toBe(true);
+    await vertex(student, 'master-1', 'dcos-exhibitor').click();
+    expect(await student.locator('[data-testid="fault-menu"] [data-action^="stop"]').first().getAttribute('aria-disabled')).toBeNull();
+    await student.keyboard.press('Escape');
+    // Once the presenter starts, the notice goes.
+    await presenter.locator('[data-testid="pause"]').click();
+    await expect.poll(() => student.locator('[data-testid="waiting-to-start"]').count(), { timeout: 10_000 }).toBe(0);
+  });
 });
