@@ -83,7 +83,10 @@ export function Toolbar() {
         onClick={() => setFoldOpen((o) => !o)} title="Reset, Export, New class, Presenter view">
         More <span aria-hidden="true">▾</span>
       </button>
-      <div className="toolbar-fold" id="toolbar-fold" onKeyDown={(e) => {
+      <div className="toolbar-fold" id="toolbar-fold"
+        // A switch folds the panel again; Reset, Export and New class open their own popups inside it.
+        onClick={(e) => { if (e.target instanceof Element && e.target.closest('[data-testid="presenter-view"]')) setFoldOpen(false); }}
+        onKeyDown={(e) => {
         if (e.key !== 'Escape' || !foldOpen || e.defaultPrevented) return;
         setFoldOpen(false);
         ref.current?.querySelector<HTMLElement>('[data-testid="toolbar-overflow"]')?.focus();
