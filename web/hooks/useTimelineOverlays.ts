@@ -14,7 +14,7 @@ import { useCriticalMarks } from './useCriticalMarks.ts';
 import { unitDisplayName } from '../viz/dagCatalog.ts';
 import { ghostModel } from '../viz/ghostTimeline.ts';
 import { formatDuration, formatSimTime } from '../viz/timeScale.ts';
-import type { TimelineModel } from '../viz/timelineModel.ts';
+import type { TimelineModel } from '../store/timelineModel.ts';
 import { selectActions, selectBaselineOn, selectBaselineTrack, selectCritical, selectCriticalOn } from '../store/selectors.ts';
 import { useBoot } from '../store/store.ts';
 

@@ -1,6 +1,6 @@
 // The event log's words and filters: what the class reads, and that filtering finds what a teacher types.
 import { describe, expect, it } from 'vitest';
-import { bootScript } from '../../viz/timelineModel.fixture.ts';
+import { bootScript } from '../../store/timelineModel.fixture.ts';
 import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime, matchesFilter, thousands } from './eventText.ts';
 
 const log = bootScript(3, 2).events;

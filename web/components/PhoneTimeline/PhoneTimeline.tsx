@@ -12,7 +12,7 @@ import { useNarrowScreen } from '../Layout/useNarrowScreen.ts';
 import { selectNodeIds, selectTimeline, useBootShallow } from '../../store/selectors.ts';
 import { bootStore, useBoot } from '../../store/store.ts';
 import { STATE_STYLE, stateColor } from '../../viz/stateStyle.ts';
-import type { NodeLane, Segment } from '../../viz/timelineModel.ts';
+import type { NodeLane, Segment } from '../../store/timelineModel.ts';
 import { stripSpans } from './nodeStrip.ts';
 import './PhoneTimeline.css';
 

@@ -4,7 +4,7 @@
  */
 import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent, ReactNode, RefObject } from 'react';
 import { formatSimTime, type TimeWindow } from '../../viz/timeScale.ts';
-import type { TimelineModel } from '../../viz/timelineModel.ts';
+import type { TimelineModel } from '../../store/timelineModel.ts';
 import type { PanZoom } from './panZoom.ts';
 import { LABEL_PX } from './timelineRows.ts';
 

@@ -13,7 +13,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { ClusterView, NodeView } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
-import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
+import type { PowerState, TimelineModel } from '../../store/timelineModel.ts';
 import { formatSimTime, rowBase, timeTicks, virtualRows } from '../../viz/timeScale.ts';
 import type { BarWindow, PatternIds } from './Bars.tsx';
 import type { RowCompareProps } from './CompareMarks.tsx';
