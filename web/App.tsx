@@ -6,9 +6,12 @@
  * the socket client from context.
  */
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState, type CSSProperties } from 'react';
-import type { ClusterView, Fault } from '../shared/protocol/types.ts';
-import type { FaultTarget } from './types.ts';
+import type { ClusterView } from '../shared/protocol/types.ts';
 import { DagView } from './components/DagView/DagView.tsx';
+import { FaultMenuHost, openMenuFromFocus, prefetchFaultMenu } from './components/FaultMenu/FaultMenuHost.tsx';
+import { ServiceBoard } from './components/ServiceBoard/ServiceBoard.tsx';
+import { PRESENTER_VIEW_KEY, useFlag } from './components/Layout/presenterView.ts';
+import { useNarrowScreen } from './components/Layout/useNarrowScreen.ts';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
@@ -32,8 +35,8 @@ import { useCriticalMarks } from './hooks/useCriticalMarks.ts';
 import { popupsChunk, timelinePaneChunk } from './lazy/chunks.ts';
 import { useLazyModule } from './lazy/useLazyModule.ts';
 import type { SocketClient } from './socket.ts';
-import { selectActions, selectAsks, selectConnection, selectCursor, selectDagShare, selectHelpOpen, selectHighlight, selectMenu, selectPicking, selectSelected, selectShownView, selectView, useBootShallow } from './store/selectors.ts';
-import { bootStore, useBoot } from './store/store.ts';
+import { selectActions, selectConnection, selectCursor, selectDagShare, selectHelpOpen, selectHighlight, selectSelected, selectShownView, selectView, useBootShallow } from './store/selectors.ts';
+import { useBoot } from './store/store.ts';
 import './App.css';
 
 /** Performance mark the web benchmark reads: the first commit of the DAG with real data. */
@@ -43,22 +46,7 @@ export const FIRST_DAG_MARK = 'bootscope:first-dag-render';
 // the DAG and the timeline in React's interruptible background lane (time-sliced, so a burst of batches
 // at 100x cannot produce a long task). memo() lets the urgent pass skip them entirely.
 const DagViewMemo = memo(DagView);
-
-/**
- * What had focus when the fault menu opened, recorded before the menu moves focus to its first item,
- * so closing the menu hands focus back to the vertex or lane that opened it.
- */
-let menuOpener: Element | null = null;
-function openMenuFromFocus(target: FaultTarget, anchor: { x: number; y: number }): void {
-  const state = bootStore.getState();
-  // While the class is asked "what will fail?", a tap on a unit picks it (the answer), it does not open the menu.
-  if (selectPicking(state)) {
-    if (target.unit !== null) state.actions.togglePick(`${target.node}/${target.unit}`);
-    return;
-  }
-  menuOpener = document.activeElement;
-  state.actions.openMenu(target, anchor);
-}
+const ServiceBoardMemo = memo(ServiceBoard);
 
 /** The quiz round's marks for the DAG, recomputed only when the round or this viewer's picks change. */
 function useQuizMarks() {
@@ -86,6 +74,12 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
   const critical = useCriticalMarks();
   const quiz = useQuizMarks();
   const hasNarration = useBoot((s) => s.scenario !== null);
+  // The projector (Presenter view) and the phone read the cluster as a board of services by node; the laptop keeps the
+  // dependency graph, and either can switch to the other.
+  const [presenting] = useFlag(PRESENTER_VIEW_KEY);
+  const narrow = useNarrowScreen();
+  const [graphInstead, setGraphInstead] = useState(false);
+  const board = (presenting || narrow) !== graphInstead;
   const drawn = view !== null;
   useEffect(() => {
     if (!drawn) return;
@@ -95,7 +89,13 @@ function DagPane({ onDrawn }: { onDrawn(): void }) {
   return (
     <section className={`pane dag-pane${hasNarration ? ' has-dock' : ''}`} aria-label="Unit dependency graph" aria-busy={!drawn}>
       <div className="dag-main">
-        {view ? <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} quiz={quiz} /> : <div className="pane-placeholder" />}
+        {view === null ? <div className="pane-placeholder" />
+          : board ? <ServiceBoardMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} quiz={quiz} />
+          : <DagViewMemo view={view} selected={selected} highlight={highlight} onActivate={openMenuFromFocus} critical={critical} quiz={quiz} />}
+        <button type="button" className="btn btn-small dag-switch" data-testid="dag-switch" aria-pressed={board} onClick={() => setGraphInstead((g) => !g)}
+          title={board ? 'Show the dependency graph (every unit and edge)' : 'Show the board: one row per service, one column per node'}>
+          {board ? '⇄ Graph' : '⇄ Board'}
+        </button>
         <div className="dag-legend"><Legend /></div>
         <PastBannerSlot />
       </div>
@@ -123,64 +123,6 @@ function TimelineSlot() {
         ) : null}
       </div>
     </section>
-  );
-}
-
-const FAULT_MENU_UNAVAILABLE = 'The fault menu could not be loaded (is the server reachable?). Click the unit again to retry.';
-
-/** Warms the fault menu's chunk on the first hover or focus of the main column, so a click rarely waits for it. */
-function prefetchFaultMenu(): void {
-  if (popupsChunk.status() === 'idle') void popupsChunk.load();
-}
-
-/**
- * The fault menu, and focus handed back to whatever opened it when it closes. The menu is a lazy chunk: while it
- * loads a small placeholder stands at the anchor; a failed load is a toast and a closed menu, and the next click
- * loads it again under a fresh URL.
- */
-function FaultMenuHost() {
-  const client = useClient();
-  const menu = useBoot(selectMenu);
-  const view = useBoot(selectView);
-  const { closeMenu, select, setPreviewRefs, toast } = useBoot(selectActions);
-  const asks = useBoot(selectAsks);
-  const { module } = useLazyModule(popupsChunk, menu !== null, {
-    onFailed: () => {
-      closeMenu();
-      toast(FAULT_MENU_UNAVAILABLE, 'error');
-    },
-  });
-  useEffect(() => {
-    if (menu) return;
-    const back = menuOpener;
-    menuOpener = null;
-    if (back instanceof HTMLElement || back instanceof SVGElement) {
-      if (back.isConnected) back.focus();
-    }
-  }, [menu]);
-  if (!menu || !view) return null;
-  if (!module) {
-    return <div className="fault-menu fault-menu--loading" role="status" data-testid="fault-menu-loading" style={{ left: menu.anchor.x, top: menu.anchor.y }}>Loading faults…</div>;
-  }
-  const onInject = (fault: Fault) => {
-    closeMenu();
-    void client.inject(fault);
-  };
-  return (
-    <module.FaultMenu
-      target={menu.target}
-      anchor={menu.anchor}
-      view={view}
-      onInject={onInject}
-      onExplain={(target) => {
-        closeMenu();
-        select(target);
-      }}
-      onClose={closeMenu}
-      preview={client.preview}
-      onPreviewHighlight={setPreviewRefs}
-      onAsk={asks ? (fault) => void client.quizAsk(fault) : undefined}
-    />
   );
 }
 

@@ -10,8 +10,8 @@ import { bootStore } from './store/store.ts';
 import { warmRoleLayouts } from './viz/dagWarm.ts';
 import './components/DagView/stateColors.css';
 // Last, so these layouts' rules win over the ones they replace.
-import './layout/presenterView.css';
-import './layout/phone.css';
+import './components/Layout/presenterView.css';
+import './components/Layout/phone.css';
 
 const client = connectBootscope(bootStore);
 (window as unknown as { __bootscope: unknown }).__bootscope = { store: bootStore, client };

@@ -2,7 +2,7 @@
 // turns refused commands into toasts the teacher can read, and never hangs on a silent server.
 import { describe, expect, it, vi } from 'vitest';
 import type { SimEvent } from '../shared/protocol/types.ts';
-import { EventScript, viewFor } from './viz/timelineModel.fixture.ts';
+import { EventScript, viewFor } from './store/timelineModel.fixture.ts';
 import { createSocketClient, type SocketPort } from './socket.ts';
 import { createBootStore } from './store/store.ts';
 

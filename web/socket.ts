@@ -11,8 +11,8 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
-import type { Ack, Bookmark, PlaybackState, ScenarioInfo } from '../shared/protocol/messages.ts';
-import type { ControlCommand } from '../shared/protocol/schemas.ts';
+import type { Ack, Bookmark, PlaybackState, RoomPolicy, ScenarioInfo } from '../shared/protocol/messages.ts';
+import type { ControlCommand, RoomPolicyRequest } from '../shared/protocol/schemas.ts';
 import { applyBookmarks, applyFollow, applyJoin, applyOlderHistory, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, startOlderHistory, timelineWithPage } from './store/feed.ts';
 import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
 import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
@@ -72,6 +72,8 @@ export interface SocketClient {
   /** Presenter: inject the fault and score the answers (quiz:reveal). */
   quizReveal(): Promise<Ack<{ quiz: QuizState }>>;
   quizClose(): Promise<Ack>;
+  /** Presenter: change the room's rules, e.g. let the students inject faults (room:policy). */
+  setPolicy(request: RoomPolicyRequest): Promise<Ack<{ policy: RoomPolicy }>>;
   /** Counters a benchmark or a test can read: how batches were treated. */
   readonly stats: { applied: number; duplicate: number; resync: number; ignored: number };
   close(): void;
@@ -308,6 +310,11 @@ function sendCommands(socket: SocketPort, store: BootStore, folder: BatchFolder,
     quizAnswer: (id, picks) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:answer', { id, picks: [...picks] }, cb)),
     quizReveal: () => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:reveal', {}, cb)),
     quizClose: () => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:close', {}, cb)),
+    // The ack carries the new rules: apply them here too (the room's sim:policy may not come back to the sender).
+    setPolicy: (request) => command<{ policy: RoomPolicy }>((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('room:policy', request, cb)).then((ack) => {
+      if (ack.ok) applyPolicy(store, ack.policy);
+      return ack;
+    }),
   };
 }
 

@@ -2,7 +2,7 @@
 // arrives while one inflates after it, in order, and falls back to plain snapshots when one does not inflate.
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../shared/protocol/types.ts';
-import { EventScript, viewFor } from './viz/timelineModel.fixture.ts';
+import { EventScript, viewFor } from './store/timelineModel.fixture.ts';
 import { createSocketClient, type SocketPort } from './socket.ts';
 import { createBootStore } from './store/store.ts';
 

@@ -27,6 +27,21 @@ export function followPresenterNow(): void {
   }
 }
 
+/**
+ * "Follow the presenter": copy the presenter's view first, then turn following on. The other order lets the store
+ * listener see a following viewer whose view differs from the presenter's and step them straight out again.
+ */
+export function startFollowing(): void {
+  applying = true;
+  try {
+    const state = bootStore.getState();
+    if (state.follow !== null) applyFocus(state.actions, state.follow);
+    state.actions.setFollowing(true);
+  } finally {
+    applying = false;
+  }
+}
+
 export function useFollow(client: SocketClient): void {
   useEffect(() => {
     let sent: FollowState | null = null;

@@ -14,7 +14,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { ROOT_DIR, control, runWithServerAndBrowser, uniqueRoom } from './harness.ts';
+import { ROOT_DIR, control, runWithServerAndBrowser, uniqueRoom, toolbarControl } from './harness.ts';
 
 const OUT_DIR = path.join(ROOT_DIR, 'docs', 'screenshots');
 const DESK: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
@@ -49,7 +49,7 @@ async function pickName(page: Page, name: string): Promise<void> {
 
 /** The teacher's tab: New class → links → Open as presenter. Returns the viewer link. */
 async function makeClass(teacher: Page): Promise<string> {
-  await teacher.locator('[data-testid="new-class"]').click();
+  await (await toolbarControl(teacher, 'new-class')).click();
   await teacher.locator('[data-testid="new-class-scenario"]').selectOption('zk-quorum-loss');
   await teacher.locator('[data-testid="new-class-create"]').click();
   await teacher.locator('[data-testid="viewer-qr"]').waitFor();
@@ -125,7 +125,7 @@ runWithServerAndBrowser(async (server, browser) => {
   const presenter = await open(browser, `${server.url}/?room=${uniqueRoom('teacher')}`, DESK);
   const viewerUrl = await makeClass(presenter);
   await runToWorst(presenter);
-  await presenter.locator('[data-testid="presenter-view"]').click();
+  await (await toolbarControl(presenter, 'presenter-view')).click();
   await shoot(presenter, 'class-presenter');
 
   const viewer = await open(browser, viewerUrl, DESK);

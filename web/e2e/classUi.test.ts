@@ -5,7 +5,7 @@
 // presenter view (remembered, larger type, a taller timeline, a foldable log).
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, uniqueRoom } from './harness.ts';
+import { chromiumMissing, uniqueRoom, toolbarControl } from './harness.ts';
 import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
@@ -58,7 +58,7 @@ describe.skipIf(skip)('classroom screens (Chromium)', () => {
 
   it('a teacher makes a class by keyboard, reads a refusal, gets the links and a QR code, and opens it as presenter', async () => {
     const page = await open(env.browser, `${env.server.url}/?room=${uniqueRoom('e2e-newclass')}`);
-    const button = page.locator('[data-testid="new-class"]');
+    const button = await toolbarControl(page, 'new-class');
     const dialog = page.locator('[data-testid="new-class-dialog"]');
     await button.focus();
     await page.keyboard.press('Enter');
@@ -114,7 +114,7 @@ describe.skipIf(skip)('classroom screens (Chromium)', () => {
     await page.getByText('viewer <b>Ana</b>: crash agent-1', { exact: false }).first().waitFor({ timeout: 15_000 });
   });
 
-  it("a student's phone: verdict, then the graph (pinch, drag), then Why?, strips per node, nothing off screen, 44 px targets", async () => {
+  it("a student's phone: verdict, then the board (or the graph: pinch, drag), then Why?, strips per node, nothing off screen, 44 px targets", async () => {
     const res = await fetch(`${env.server.url}/api/rooms`, { method: 'POST', body: JSON.stringify({ cluster: { masters: 3, agents: 2, publicAgents: 1 } }) });
     const { presenterUrl, viewerUrl } = (await res.json()) as { presenterUrl: string; viewerUrl: string };
     const presenter = await open(env.browser, presenterUrl);
@@ -158,7 +158,11 @@ describe.skipIf(skip)('classroom screens (Chromium)', () => {
     await phone.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
 
-    // Pinch to zoom and drag to pan the graph, through real touch events (d3-zoom's touch handlers).
+    // The phone shows the board; ⇄ Graph switches to the dependency graph, which pinches and drags, through real touch
+    // events (d3-zoom's touch handlers).
+    expect(await phone.locator('[data-testid="dag-view"][data-board="true"]').count()).toBe(1);
+    await phone.locator('[data-testid="dag-switch"]').tap();
+    await phone.locator('.dag-pane .dag-svg').waitFor();
     await phone.locator('.dag-pane').scrollIntoViewIfNeeded();
     const svg = (await phone.locator('.dag-pane .dag-svg').boundingBox())!;
     const cx = svg.x + svg.width / 2;
@@ -180,22 +184,25 @@ describe.skipIf(skip)('classroom screens (Chromium)', () => {
     expect(dragged.x).toBeLessThan(pinched.x - 50);
   });
 
-  it('presenter view: a toolbar toggle, remembered, with larger type, a taller timeline and a log that folds', async () => {
+  it('presenter view: a toolbar toggle, remembered, with larger type, the service board given more of the column and a log that folds', async () => {
     const page = await open(env.browser, `${env.server.url}/?room=${uniqueRoom('e2e-pview')}`);
     await page.locator('[data-testid="timeline"]').waitFor({ timeout: 30_000 });
     const measure = () => page.evaluate(() => ({
       font: Number.parseFloat(getComputedStyle(document.body).fontSize),
-      timeline: document.querySelector('.timeline-pane')!.getBoundingClientRect().height,
+      dag: document.querySelector('.dag-pane')!.getBoundingClientRect().height,
+      board: document.querySelector('[data-testid="dag-view"][data-board="true"]') !== null,
       log: document.querySelector('.eventlog-scroll')?.getBoundingClientRect().height ?? 0,
     }));
     const normal = await measure();
     expect(await page.locator('[data-testid="log-fold"]').isVisible()).toBe(false);
 
-    await page.locator('[data-testid="presenter-view"]').click();
+    await (await toolbarControl(page, 'presenter-view')).click();
     expect(await page.locator('[data-testid="presenter-view"]').getAttribute('aria-pressed')).toBe('true');
     const presenting = await measure();
     expect(presenting.font).toBeGreaterThan(normal.font);
-    expect(presenting.timeline).toBeGreaterThan(normal.timeline + 40);
+    expect(normal.board).toBe(false);
+    expect(presenting.board).toBe(true);
+    expect(presenting.dag).toBeGreaterThan(normal.dag + 40);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESK.width);
 
     await page.locator('[data-testid="log-fold"]').click();
@@ -206,7 +213,7 @@ describe.skipIf(skip)('classroom screens (Chromium)', () => {
     expect((await measure()).log).toBe(0);
 
     // Back to the normal layout: the log is there again (folding belongs to presenter view).
-    await page.locator('[data-testid="presenter-view"]').click();
+    await (await toolbarControl(page, 'presenter-view')).click();
     expect((await measure()).log).toBeGreaterThan(100);
     expect((await measure()).font).toBe(normal.font);
   });

@@ -3,7 +3,7 @@
 // sends is one the real page passes (no inline scripts). Violations are collected from the page's own
 // `securitypolicyviolation` events and from console messages.
 import { describe, expect, it } from 'vitest';
-import { chromiumMissing, control, openDashboard, uniqueRoom } from './harness.ts';
+import { chromiumMissing, control, openDashboard, uniqueRoom, toolbarControl } from './harness.ts';
 import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
@@ -33,7 +33,7 @@ describe.skipIf(skip)('Content-Security-Policy (Chromium)', () => {
     await unit.click();
     await page.locator('[role="menu"]').first().waitFor();
     await page.keyboard.press('Escape');
-    await page.locator('[data-testid="export-menu"]').click();
+    await (await toolbarControl(page, 'export-menu')).click();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator('[role="menuitem"][data-export="dag-png"]').click()]);
     expect(await download.failure()).toBeNull();
     const fromPage = await page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations);

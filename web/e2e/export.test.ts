@@ -4,14 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { chromiumMissing, control, openDashboard, uniqueRoom } from './harness.ts';
+import { chromiumMissing, control, openDashboard, uniqueRoom, toolbarControl } from './harness.ts';
 import { useServerAndBrowser } from './useServerAndBrowser.ts';
 
 const skip = chromiumMissing();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 async function exportVia(page: Page, id: string): Promise<Buffer> {
-  await page.locator('[data-testid="export-menu"]').click();
+  await (await toolbarControl(page, 'export-menu')).click();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }) as Promise<Download>,
     page.locator(`[role="menuitem"][data-export="${id}"]`).click(),
@@ -29,7 +29,7 @@ describe.skipIf(skip)('export and import (Chromium)', () => {
 
     // The server is "gone" for the export chunk: the click reports it and the page stays usable.
     await page.route('**/assets/exporter-*.js', (route) => route.abort());
-    await page.locator('[data-testid="export-menu"]').click();
+    await (await toolbarControl(page, 'export-menu')).click();
     await page.locator('[role="menuitem"][data-export="dag-png"]').click();
     await expect.poll(() => page.locator('[data-testid="toasts"]').textContent(), { timeout: 10_000 }).toMatch(/Export is unavailable/);
     expect(await page.locator('[data-testid="cluster-health"]').count()).toBe(1);

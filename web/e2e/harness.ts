@@ -130,3 +130,17 @@ export function runWithServerAndBrowser(body: (server: RunningServer, browser: B
     process.exitCode = 1;
   });
 }
+
+/**
+ * A toolbar control, opening the toolbar's "More" fold first when the control is folded behind it (below 1400 px the
+ * less used controls are; architecture §9).
+ */
+export async function toolbarControl(page: Page, testId: string): Promise<ReturnType<Page['locator']>> {
+  const control = page.locator(`[data-testid="${testId}"]`);
+  if (!(await control.isVisible())) {
+    const more = page.locator('[data-testid="toolbar-overflow"]');
+    if (await more.isVisible()) await more.click();
+    await control.waitFor({ state: 'visible' });
+  }
+  return control;
+}

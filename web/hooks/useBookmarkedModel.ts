@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { selectBookmarks } from '../store/selectors.ts';
 import { useBoot } from '../store/store.ts';
-import type { TimelineModel } from '../viz/timelineModel.ts';
+import type { TimelineModel } from '../store/timelineModel.ts';
 import { withBookmarks } from '../viz/bookmarkMarkers.ts';
 
 export function useBookmarkedModel(model: TimelineModel): TimelineModel {

@@ -5,7 +5,7 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mountPerTest } from '../testing/mountPerTest.ts';
 import type { ClusterView } from '../../shared/protocol/types.ts';
-import { viewFor } from '../viz/timelineModel.fixture.ts';
+import { viewFor } from '../store/timelineModel.fixture.ts';
 import { bootStore } from '../store/store.ts';
 import { selectShownView } from '../store/selectors.ts';
 import { usePastView, type FetchView } from './usePastView.ts';

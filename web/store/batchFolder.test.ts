@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import type { EventBatch, SimSnapshot } from '../../shared/protocol/messages.ts';
-import { bootScript, viewFor } from '../viz/timelineModel.fixture.ts';
+import { bootScript, viewFor } from './timelineModel.fixture.ts';
 import { createBatchFolder, sliceBatch } from './batchFolder.ts';
 import { applyBatch, applySnapshot, type BatchVerdict } from './feed.ts';
 import { createBootStore } from './store.ts';

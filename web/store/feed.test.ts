@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import type { EventBatch, SimSnapshot } from '../../shared/protocol/messages.ts';
-import { EventScript, viewFor } from '../viz/timelineModel.fixture.ts';
+import { EventScript, viewFor } from './timelineModel.fixture.ts';
 import { applyBatch, applySnapshot, classifyBatch, setConnection } from './feed.ts';
 import { createBootStore } from './store.ts';
 import { EVENT_LOG_LIMIT } from './timelineSlice.ts';

@@ -11,8 +11,8 @@
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import { OPEN_ROOM_POLICY, type Bookmark, type EventBatch, type PlaybackState, type RoomPolicy, type RoomRole, type SimSnapshot } from '../../shared/protocol/messages.ts';
 import { applyEvents } from '../../shared/protocol/applyEvent.ts';
-import { appendToTimeline, type TimelineModel } from '../viz/timelineModel.ts';
-import { prependToTimeline, seedTimeline } from '../viz/timelineSeed.ts';
+import { appendToTimeline, type TimelineModel } from './timelineModel.ts';
+import { prependToTimeline, seedTimeline } from './timelineSeed.ts';
 import type { HistoryPage } from '../../shared/protocol/history.ts';
 import type { ConnectionState } from './clusterSlice.ts';
 import type { BootState, BootStore } from './store.ts';

@@ -1,7 +1,7 @@
 // Selectors the panes rely on: the highlight follows the explanation, the clock interpolates but never
 // runs while paused nor far past the last fact.
 import { describe, expect, it } from 'vitest';
-import { viewFor } from '../viz/timelineModel.fixture.ts';
+import { viewFor } from './timelineModel.fixture.ts';
 import { CLOCK_EXTRAPOLATE_MAX_WALL_MS, selectClusterHealth, selectHighlight, selectNodeIds, selectRunningTasks, simNow } from './selectors.ts';
 import { createBootStore } from './store.ts';
 

@@ -71,7 +71,8 @@ export function createBootStore(theme: Theme = 'light'): BootStore {
       setDagShare: (share) => set({ dagShare: Math.min(DAG_SHARE_MAX, Math.max(DAG_SHARE_MIN, share)) }),
       setCursor: (cursorMs) => set(cursorMs === null ? { cursorMs: null, pastView: null } : { cursorMs: Math.max(0, Math.round(cursorMs)) }),
       setPastView: (pastView) => set({ pastView }),
-      setPreviewRefs: (refs) => set({ previewRefs: refs ?? [] }),
+      // A preview that answers after its menu closed (the fault was picked first) must not ring the graph.
+      setPreviewRefs: (refs) => set((s) => ({ previewRefs: s.menu === null ? [] : refs ?? [] })),
     },
   }));
 }

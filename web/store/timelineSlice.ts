@@ -1,11 +1,11 @@
 /**
- * Timeline slice: the TimelineModel (built incrementally by web/viz/timelineModel.ts), the bounded event
+ * Timeline slice: the TimelineModel (built incrementally by web/store/timelineModel.ts), the bounded event
  * log (the narration dock reads its transcript from it). Server-fed like the cluster slice: written only via feed.ts.
  * Invariant: `log` holds at most EVENT_LOG_LIMIT events, oldest first, seq strictly increasing, no duplicates.
  */
 import type { SimEvent } from '../../shared/protocol/types.ts';
 import type { Bookmark } from '../../shared/protocol/messages.ts';
-import { emptyTimeline, type TimelineModel } from '../viz/timelineModel.ts';
+import { emptyTimeline, type TimelineModel } from './timelineModel.ts';
 
 /** The newest events kept for the event log; older ones stay on the timeline but leave the list. */
 export const EVENT_LOG_LIMIT = 20_000;
@@ -15,7 +15,7 @@ export interface TimelineSlice {
   log: readonly SimEvent[];
   /** The room's named bookmarks (sim:bookmarks and snapshots), oldest moment first. */
   bookmarks: readonly Bookmark[];
-  /** Paging older history into a timeline that starts mid-way (sim:history; web/viz/timelineSeed.ts). */
+  /** Paging older history into a timeline that starts mid-way (sim:history; web/store/timelineSeed.ts). */
   olderHistory: OlderHistory;
 }
 

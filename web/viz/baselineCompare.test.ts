@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitState } from '../../shared/protocol/types.ts';
 import { compareRow } from './baselineCompare.ts';
-import type { Segment } from './timelineModel.ts';
+import type { Segment } from '../store/timelineModel.ts';
 
 const segs = (...list: [number, UnitState][]): Segment<UnitState>[] =>
   list.map(([fromMs, state], i) => ({ fromMs, toMs: list[i + 1]?.[0] ?? null, state, cause: '' }));

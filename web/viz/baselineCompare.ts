@@ -6,7 +6,7 @@
  * Before a row's first segment its state is 'pending' (the unit has not reported), as the engine starts every unit.
  */
 import type { UnitState } from '../../shared/protocol/types.ts';
-import type { Segment, TimelineModel } from './timelineModel.ts';
+import type { Segment, TimelineModel } from '../store/timelineModel.ts';
 
 export interface RowCompare {
   /** First moment the row's state differed from the twin's (null: never, up to the compared moment). */

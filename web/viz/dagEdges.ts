@@ -1,143 +1,21 @@
-// The instance edges of the cluster DAG for one ClusterView: which unit (or missing fact) each dependency of
-// each displayed unit resolves to right now, whether it currently blocks, and its SVG path.
+// The instance edges of the cluster DAG for one ClusterView: each dependency of each displayed unit, resolved and
+// graded by dagEdgeResolve.ts, gets its SVG path here and its caption in dagEdgeLabels.ts.
 // Invariants: in-group edges reuse the memoized dagre routes; cross-node edges are simple cubic curves from the
 // dependency's right side to the dependent's left side (never a dagre run). A dependency on a leader that does
 // not exist is drawn from the fact badge that is missing ("Mesos leader: none"), so the cause is visible.
 // Edges into a collapsed agent group are merged per (source, via), blocking if any member is blocked.
-import type { ClusterView, NodeView, Role, UnitState } from '../../shared/protocol/types.ts';
+import type { ClusterView, NodeView, Role } from '../../shared/protocol/types.ts';
 import type { Dependency } from '../../shared/model/types.ts';
-import { placeCaptions, shortCaption } from './dagCaptions.ts';
 import { busPath, crossPath, gutterPath, masterLanePath, routePath, stubPath } from './dagRoutes.ts';
-import { MINI, type Box, type RoleEdge } from './dagLayout.ts';
-import { AGENT_COLLAPSE_THRESHOLD, GROUP_GAP, HEADER_H, HEADER_TEXT_W, type DagGeometry, type FactKey, type UnitsForRole } from './dagModel.ts';
-import { indexStates, unitState, type StateIndex } from './dagState.ts';
+import { MINI, type RoleEdge } from './dagLayout.ts';
+import { AGENT_COLLAPSE_THRESHOLD, GROUP_GAP, type DagGeometry, type FactKey, type UnitsForRole } from './dagModel.ts';
+import { unitState } from './dagState.ts';
+import { labelEdges } from './dagEdgeLabels.ts';
+import { LEVEL, GATED_STATES, LEADER_SCOPES, blockLevel, gatedOn, makeCtx, maxLevel, resolve, splitRef, type BlockLevel, type DagEdge } from './dagEdgeResolve.ts';
 
-export type BlockLevel = 'none' | 'wait' | 'fail';
-
-export interface DagEdge {
-  key: string;
-  /** "node/unit" or "fact:<FactKey>" */
-  from: string;
-  /** "node/unit" or "group:<id>" */
-  to: string;
-  via: string;
-  /** What blocks, when it does: the `via` of the worst-blocking of the merged dependencies. */
-  blockVia: string;
-  block: BlockLevel;
-  /** Drawn only while on the explain path (into a tray vertex, off the spine, or implied by a longer path). */
-  minor: boolean;
-  /** At least one of its dependencies is a start gate (ExecStartPre), not only a runtime discovery. */
-  gate: boolean;
-  /**
-   * Carries the caption: the worst blocking, non-minor edge into its dependent, and of those sharing a source and a
-   * caption only the one nearest the source.
-   */
-  label: boolean;
-  path: string;
-  labelX: number;
-  labelY: number;
-}
-
-const LEVEL: Record<BlockLevel, number> = { none: 0, wait: 1, fail: 2 };
-const maxLevel = (a: BlockLevel, b: BlockLevel): BlockLevel => (LEVEL[a] >= LEVEL[b] ? a : b);
-
-/** A dependency's unit state as a block level: healthy/starting pass, pending/waiting wait, the rest fail. */
-export function stateBlock(s: UnitState): BlockLevel {
-  if (s === 'healthy' || s === 'starting') return 'none';
-  if (s === 'pending' || s === 'waiting') return 'wait';
-  return 'fail';
-}
-
-type Source = { kind: 'unit'; node: string } | { kind: 'fact'; fact: FactKey };
-
-/** Per-call lookups, so resolving N nodes x D dependencies stays O(N x D) (no scans of all nodes per dependency). */
-interface Ctx {
-  view: ClusterView;
-  idx: StateIndex;
-  masters: NodeView[];
-  masterUnits: ReadonlySet<string>;
-  serving: Map<string, string | null>;
-  allMasters: Map<string, BlockLevel>;
-}
-
-/** The masters of a view: the engine lists them first, so no walk over 10,000 agents (a hand-built view may not). */
-function mastersOf(view: ClusterView): NodeView[] {
-  const head = view.nodes.slice(0, view.cluster.masters);
-  return head.length === view.cluster.masters && head.every((n) => n.role === 'master') ? head : view.nodes.filter((m) => m.role === 'master');
-}
-
-function makeCtx(view: ClusterView, masterUnits: ReadonlySet<string>): Ctx {
-  return { view, idx: indexStates(view), masters: mastersOf(view), masterUnits, serving: new Map(), allMasters: new Map() };
-}
-
-/** The master a non-master reaches for a master unit: the first one serving it, else master-1. */
-function servingMaster(c: Ctx, unit: string): string | null {
-  let s = c.serving.get(unit);
-  if (s === undefined) {
-    const m = c.masters.find((x) => x.up && !x.partitioned && unitState(c.idx, x.id, unit) === 'healthy') ?? c.masters[0];
-    s = m ? m.id : null;
-    c.serving.set(unit, s);
-  }
-  return s;
-}
-
-function resolve(c: Ctx, n: NodeView, d: Dependency): Source {
-  const { leaders } = c.view;
-  if (d.scope === 'local') return { kind: 'unit', node: n.id };
-  if (d.scope === 'mesos-leader') return leaders.mesos ? { kind: 'unit', node: leaders.mesos } : { kind: 'fact', fact: 'mesos-leader' };
-  if (d.scope === 'marathon-leader') return leaders.marathon ? { kind: 'unit', node: leaders.marathon } : { kind: 'fact', fact: 'marathon-leader' };
-  // A master reaches master-scoped units through its own copy (ZK ensemble member, local Mesos-DNS).
-  if (n.role === 'master' && c.masterUnits.has(d.unit)) return { kind: 'unit', node: n.id };
-  const serving = servingMaster(c, d.unit);
-  return serving ? { kind: 'unit', node: serving } : { kind: 'fact', fact: 'quorum' };
-}
-
-/** Is a DNS-carried fact missing? Uses view.dns when the engine reports the name, the leader facts otherwise. */
-function factMissing(view: ClusterView, via: string): boolean {
-  for (const [name, leader] of [['leader.mesos', view.leaders.mesos], ['marathon.mesos', view.leaders.marathon]] as const) {
-    if (!via.includes(name)) continue;
-    const v = name in view.dns ? view.dns[name] : leader;
-    if (v === null || v === undefined) return true;
-  }
-  return false;
-}
-
-/** exhibitor.wait-style gates: every master's copy of `unit` must be up. */
-function allMastersLevel(c: Ctx, unit: string): BlockLevel {
-  let level = c.allMasters.get(unit);
-  if (level === undefined) {
-    level = 'none';
-    for (const m of c.masters) level = maxLevel(level, !m.up || m.partitioned ? 'fail' : stateBlock(unitState(c.idx, m.id, unit)));
-    c.allMasters.set(unit, level);
-  }
-  return level;
-}
-
-/**
- * Does dependency `d` of a unit on node `n`, resolved to `src`, currently block? 'fail' (red) when something is
- * broken: the dependency's unit failed/stopped/unhealthy, or its node is down or cut off. 'wait' (amber) when it is
- * not there yet: the unit still pending/waiting, or a fact missing (no quorum, no leader, name unresolved), which is
- * every boot's normal state and also what a lost leader looks like until the re-election.
- */
-function blockLevel(c: Ctx, n: NodeView, d: Dependency, src: Source): BlockLevel {
-  if (src.kind === 'fact') return 'wait';
-  let level: BlockLevel = factMissing(c.view, d.via) ? 'wait' : 'none';
-  if (d.scope === 'quorum-masters' && c.view.quorum.have < c.view.quorum.need) level = maxLevel(level, 'wait');
-  if (d.scope === 'all-masters') level = maxLevel(level, allMastersLevel(c, d.unit));
-  const srcNode = c.idx.get(src.node);
-  if (src.node !== n.id && (!srcNode || !srcNode.up || srcNode.partitioned || n.partitioned)) return 'fail';
-  return maxLevel(level, stateBlock(unitState(c.idx, src.node, d.unit)));
-}
-
-/** Dependent states in which a start gate (ExecStartPre) matters: the unit is trying to (re)start. */
-const GATED_STATES = new Set<UnitState>(['pending', 'waiting', 'failed', 'unhealthy']);
-
-const LEADER_SCOPES = new Set<Dependency['scope']>(['mesos-leader', 'marathon-leader']);
-
-const splitRef = (ref: string): [string, string] => {
-  const i = ref.indexOf('/');
-  return [ref.slice(0, i), ref.slice(i + 1)];
-};
+export type { BlockLevel, DagEdge } from './dagEdgeResolve.ts';
+export { stateBlock } from './dagEdgeResolve.ts';
+export { captionText } from './dagEdgeLabels.ts';
 
 interface Acc {
   from: string;
@@ -155,24 +33,6 @@ interface Acc {
   originY: number;
 }
 
-// Per NodeView (unchanged nodes keep their object between batches): the spec units this node still has to
-// (re)start, so a collapsed group of 10,000 agents costs one lookup per member per batch once they are up.
-const gatedCache = new WeakMap<ReturnType<UnitsForRole>, WeakMap<NodeView, readonly string[]>>();
-
-/** The units of `specs` that `n` has in a gated state, or does not list yet (unitState's 'pending'). */
-function gatedOn(n: NodeView, specs: ReturnType<UnitsForRole>): readonly string[] {
-  let bySpecs = gatedCache.get(specs);
-  if (bySpecs === undefined) gatedCache.set(specs, (bySpecs = new WeakMap()));
-  let ids = bySpecs.get(n);
-  if (ids === undefined) {
-    ids = specs.filter((spec) => {
-      const u = n.units.find((x) => x.id === spec.id);
-      return u === undefined || GATED_STATES.has(u.state);
-    }).map((spec) => spec.id);
-    bySpecs.set(n, ids);
-  }
-  return ids;
-}
 
 /** All edges to draw for `view` on `geom` (only displayed nodes; collapsed groups get merged edges). */
 export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole: UnitsForRole): DagEdge[] {
@@ -287,35 +147,7 @@ export function instanceEdges(view: ClusterView, geom: DagGeometry, unitsForRole
               : crossPath(a, b);
     edges.push({ key, from: e.from, to: e.to, via: [...e.via].join(', '), blockVia: e.blockVia, block: e.block, minor, gate: e.gate, label: false, path: r.path, labelX: r.x, labelY: r.y });
   }
-  // One label per blocked dependent (its worst edge), or labels pile up on each other.
-  const labelled = new Map<string, DagEdge>();
-  for (const e of edges) {
-    if (e.minor || e.block === 'none') continue;
-    const cur = labelled.get(e.to);
-    if (!cur || LEVEL[e.block] > LEVEL[cur.block] || (e.block === cur.block && e.gate && !cur.gate)) labelled.set(e.to, e);
-  }
-  // One source blocking several dependents for the same reason (a stopped Exhibitor: "exhibitor.wait" into
-  // OAuth, Mesos-DNS and Marathon) gets one caption, on the dependent nearest to it: the bundle of red edges
-  // says the rest, and three identical captions per master would bury the picture.
-  const bySource = new Map<string, DagEdge>();
-  for (const e of labelled.values()) {
-    // Stubs from a missing fact are separate short arrows, not a bundle: each keeps its caption.
-    const k = e.from.startsWith('fact:') ? e.key : `${e.from}|${captionText(e)}`;
-    const cur = bySource.get(k);
-    if (!cur || geom.boxes.get(e.to)!.x < geom.boxes.get(cur.to)!.x) bySource.set(k, e);
-  }
-  // The caption names what the dependent waits for, next to the dependent, wherever it covers nothing else
-  // and is not cut off by the drawing's edge; with no such spot it is dropped. Worst first, so a red caption
-  // gets the best spot and the ones dropped are the least important.
-  const order = [...bySource.values()].sort((x, y) => LEVEL[y.block] - LEVEL[x.block]);
-  const spots = placeCaptions(order.map((e) => ({ key: e.key, text: captionText(e), target: geom.boxes.get(e.to)! })), obstaclesOf(geom), { w: geom.width, h: geom.height });
-  for (const e of order) {
-    const p = spots.get(e.key);
-    if (p === undefined) continue;
-    e.label = true;
-    e.labelX = p.x;
-    e.labelY = p.y;
-  }
+  labelEdges(edges, geom);
   // Blocked edges last so they paint on top of quiet ones.
   return edges.sort((x, y) => LEVEL[x.block] - LEVEL[y.block]);
 }
@@ -325,23 +157,4 @@ function bandTop(geom: DagGeometry, ref: string): number {
   const g = geom.groups.find((x) => x.node === splitRef(ref)[0]);
   const s = g && geom.sections.find((x) => x.role === g.role && g.x >= x.x && g.x <= x.x + x.w && g.y >= x.y);
   return s ? s.y : (g?.y ?? 0) - GROUP_GAP;
-}
-
-/** The caption text of a labelled edge, glyph included: "✕ exhibitor.wait", "… leader.mesos". */
-export function captionText(e: Pick<DagEdge, 'block' | 'via' | 'blockVia'>): string {
-  const glyph = e.block === 'fail' ? '✕ ' : e.block === 'wait' ? '… ' : '';
-  return glyph + shortCaption(e.block === 'none' ? e.via : e.blockVia);
-}
-
-const obstacleCache = new WeakMap<DagGeometry, Box[]>();
-/** What a caption must not cover: vertices, collapsed groups, fact badges, group header texts, section titles. */
-function obstaclesOf(geom: DagGeometry): Box[] {
-  let o = obstacleCache.get(geom);
-  if (!o) {
-    o = [...geom.boxes.values(), ...Object.values(geom.facts),
-      ...geom.groups.map((g) => ({ x: g.x, y: g.y, w: Math.min(HEADER_TEXT_W, g.w), h: HEADER_H - 4 })),
-      ...geom.sections.map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h - 4 }))];
-    obstacleCache.set(geom, o);
-  }
-  return o;
 }

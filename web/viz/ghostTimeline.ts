@@ -5,7 +5,7 @@
  */
 import type { BaselineTrack } from '../../shared/protocol/baseline.ts';
 import type { SimEvent, UnitState } from '../../shared/protocol/types.ts';
-import { appendToTimeline, emptyTimeline, type TimelineModel } from './timelineModel.ts';
+import { appendToTimeline, emptyTimeline, type TimelineModel } from '../store/timelineModel.ts';
 
 export function ghostModel(track: BaselineTrack): TimelineModel {
   const changes: { atMs: number; node: string; unit: string; to: UnitState }[] = [];

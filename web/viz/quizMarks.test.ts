@@ -1,7 +1,7 @@
 // What the graph shows during a quiz: a viewer's own picks while asking; votes, failures and surprises after.
 import { describe, expect, it } from 'vitest';
 import type { QuizState } from '../../shared/protocol/classroom.ts';
-import { quizMarks } from './quizMarks.ts';
+import { quizMarks, toPredict } from './quizMarks.ts';
 
 const asking: QuizState = { id: 3, phase: 'asking', fault: { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' }, question: 'What will fail?', askedAtMs: 0, answers: 2 };
 
@@ -29,5 +29,20 @@ describe('quiz marks', () => {
     expect(marks.votes.get('master-1/dcos-exhibitor')).toEqual({ count: 3, share: 0.75 });
     expect(marks.failed.has('master-1/dcos-marathon')).toBe(true);
     expect(marks.nobody.has('master-1/dcos-marathon')).toBe(true);
+  });
+
+  it('a student is not told nobody expected the unit the presenter stopped: the question named it', () => {
+    const revealed: QuizState = {
+      ...asking,
+      phase: 'revealed',
+      result: {
+        injectedAtMs: 0, horizonMs: 300_000, respondents: 1, perfect: 0, meanCaught: 0, cluster: { health: 'unhealthy', atMs: 60_000 },
+        failed: [{ node: 'master-1', unit: 'dcos-exhibitor', to: 'stopped', atMs: 0 }, { node: 'master-2', unit: 'dcos-oauth', to: 'failed', atMs: 1_000 }],
+        votes: [],
+        nobodyExpected: ['master-1/dcos-exhibitor', 'master-2/dcos-oauth'],
+      },
+    };
+    expect([...quizMarks(revealed, [], null)!.nobody]).toEqual(['master-2/dcos-oauth']);
+    expect(toPredict(revealed)).toEqual(['master-2/dcos-oauth']);
   });
 });

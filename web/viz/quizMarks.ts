@@ -14,6 +14,21 @@ export interface QuizMarks {
   nobody: ReadonlySet<UnitRef>;
 }
 
+/**
+ * The unit the question itself names ("what fails if the presenter stops Exhibitor on master-2?"): it fails by
+ * definition, so it is not something the class could have failed to expect, nor a catch.
+ */
+export function givenRef(quiz: Pick<QuizState, 'fault'>): UnitRef | null {
+  const f = quiz.fault as { node?: string; unit?: string };
+  return typeof f.node === 'string' && typeof f.unit === 'string' ? unitRef(f.node, f.unit) : null;
+}
+
+/** The failed units a class is scored on: all but the one the question names. */
+export function toPredict(quiz: QuizState): UnitRef[] {
+  const given = givenRef(quiz);
+  return (quiz.result?.failed ?? []).map((a) => unitRef(a.node, a.unit)).filter((ref) => ref !== given);
+}
+
 export function quizMarks(quiz: QuizState | null, myPicks: readonly UnitRef[], picksFor: number | null): QuizMarks | null {
   if (quiz === null) return null;
   const picked = new Set(picksFor === quiz.id ? myPicks : []);
@@ -24,6 +39,6 @@ export function quizMarks(quiz: QuizState | null, myPicks: readonly UnitRef[], p
     picked,
     votes: new Map(result.votes.map((v) => [v.ref, { count: v.count, share: v.count / respondents }])),
     failed: new Set(result.failed.map((a) => unitRef(a.node, a.unit))),
-    nobody: new Set(result.nobodyExpected),
+    nobody: new Set(result.nobodyExpected.filter((ref) => ref !== givenRef(quiz))),
   };
 }

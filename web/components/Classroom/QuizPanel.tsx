@@ -12,6 +12,7 @@ import { useBoot } from '../../store/store.ts';
 import { selectAsks } from '../../store/selectors.ts';
 import { useEffect, useState } from 'react';
 import { QuizUnitList, refLabel } from './QuizUnitList.tsx';
+import { givenRef, toPredict } from '../../viz/quizMarks.ts';
 import './Classroom.css';
 
 const refText = refLabel;
@@ -79,8 +80,12 @@ function Revealed({ quiz, asks }: { quiz: QuizState; asks: boolean }) {
   const picks = useBoot((s) => (s.picksFor === quiz.id ? s.myPicks : []));
   const result = quiz.result!;
   const failed = result.failed.map((a) => unitRef(a.node, a.unit));
+  // The unit the question names fails by definition: the class is scored on the others.
+  const given = givenRef(quiz);
+  const predictable = toPredict(quiz);
+  const nobody = result.nobodyExpected.filter((ref) => ref !== given);
   const votes = new Map(result.votes.map((v) => [v.ref, v.count]));
-  const mine = asks ? null : scoreAnswer(picks, failed);
+  const mine = asks ? null : scoreAnswer(picks.filter((ref) => ref !== given), predictable);
   return (
     <>
       <p className="quiz-truth" data-testid="quiz-truth">
@@ -88,16 +93,16 @@ function Revealed({ quiz, asks }: { quiz: QuizState; asks: boolean }) {
       </p>
       {mine !== null ? (
         <p className="quiz-mine" data-testid="quiz-mine">
-          You caught <strong>{mine.caught.length} of {failed.length}</strong>{mine.falseAlarms.length > 0 ? `, with ${mine.falseAlarms.length} false ${mine.falseAlarms.length === 1 ? 'alarm' : 'alarms'}` : ''}.
+          You caught <strong>{mine.caught.length} of {predictable.length}</strong>{mine.falseAlarms.length > 0 ? `, with ${mine.falseAlarms.length} false ${mine.falseAlarms.length === 1 ? 'alarm' : 'alarms'}` : ''}.
         </p>
       ) : null}
       <p className="quiz-tally" data-testid="quiz-tally">
         {result.respondents} {result.respondents === 1 ? 'answer' : 'answers'}; {result.perfect} exactly right; on average {Math.round(result.meanCaught * 100)}% of the failures caught.
       </p>
-      {result.nobodyExpected.length > 0 ? (
+      {nobody.length > 0 ? (
         <div className="quiz-nobody" data-testid="quiz-nobody">
           <strong>Nobody expected:</strong>
-          <ul>{result.nobodyExpected.map((ref) => <li key={ref}>{refText(ref)}</li>)}</ul>
+          <ul>{nobody.map((ref) => <li key={ref}>{refText(ref)}</li>)}</ul>
         </div>
       ) : null}
       <details className="quiz-failed">

@@ -28,6 +28,8 @@ export interface DagVertexProps {
   /** On the critical path (its toggle on): a dashed magenta ring and data-critical="true". */
   critical?: boolean;
   prefix: string;
+  /** The graph's one Tab stop (roving tabindex); the arrow keys move it (DagView). */
+  tabbable?: boolean;
   onActivate(node: string, unit: string, el: Element): void;
   /** A quiz round (viewer picks while asking; the class's votes and what failed after the reveal). */
   quizPicked?: boolean;
@@ -71,7 +73,7 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
   const r = 6;
   return (
     <g
-      className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={0} aria-label={label}
+      className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={p.tabbable ? 0 : -1} aria-label={label}
       data-node={p.node} data-unit={p.unit} data-state={p.state} {...(p.leader ? { 'data-leader': p.leader } : {})}
       {...(p.converging ? { 'data-converging': 'true' } : {})}
       {...(p.critical ? { 'data-critical': 'true' } : {})}

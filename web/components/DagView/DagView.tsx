@@ -12,6 +12,7 @@ import { instanceEdges } from '../../viz/dagEdges.ts';
 import { chooseArrangement, clusterGeometry, DEFAULT_DAG_UI, EXPANDED_PAGE, shapeKey, vertexBox, type AgentRole, type Arrangement, type DagGeometry, type DagUi, type UnitsForRole } from '../../viz/dagModel.ts';
 import { indexStates, isConverging, leaderOf, summarizeGroup, unitStates } from '../../viz/dagState.ts';
 import { createZoom, fitTransform, ZOOM_STEP, type ZoomController } from '../../viz/zoom.ts';
+import { ARROW_DIRECTION, nextInDirection } from '../../viz/rovingFocus.ts';
 import { CollapsedGroup } from './CollapsedGroup.tsx';
 import { DagDefs } from './DagDefs.tsx';
 import { DagEdges } from './DagEdges.tsx';
@@ -146,12 +147,30 @@ export function DagView(props: DagViewProps) {
     zoomRef.current?.update({ contentW: geom.width, contentH: geom.height, viewW: size.w, viewH: size.h }, shapeChanged);
   }, [key, geom, size]);
 
+  // Roving tabindex: one vertex is the graph's Tab stop (the selected one, else the last focused, else the first);
+  // the arrow keys move between vertices.
+  const [focusRef, setFocusRef] = useState<string | null>(null);
+  const firstRef = geom.groups[0] !== undefined && geom.groups[0].layout.vertices[0] !== undefined ? `${geom.groups[0].node}/${geom.groups[0].layout.vertices[0].unit}` : null;
+  const selectedRef = selected === null ? null : `${selected.node}/${selected.unit}`;
+  const tabRef = [focusRef, selectedRef, firstRef].find((r) => r !== null && geom.boxes.has(r)) ?? null;
+  const onArrow = (e: React.KeyboardEvent<SVGGElement>) => {
+    const dir = ARROW_DIRECTION[e.key];
+    const el = e.target instanceof Element ? e.target.closest<SVGGElement>('.dag-vertex') : null;
+    if (dir === undefined || el === null) return;
+    e.preventDefault();
+    const next = nextInDirection(geom.boxes, `${el.dataset.node}/${el.dataset.unit}`, dir);
+    if (next === null) return;
+    const [node, unit] = next.split('/');
+    setFocusRef(next);
+    wrapRef.current?.querySelector<SVGGElement>(`.dag-vertex[data-node="${node}"][data-unit="${unit}"]`)?.focus();
+  };
+
   const hasHl = hl.size > 0;
   return (
     <div className={`dag-view${hasHl ? ' has-hl' : ''}`} ref={wrapRef} data-testid="dag-view">
       <svg ref={svgRef} className="dag-svg" role="group" aria-label="Unit dependency graph: drag to pan, wheel to zoom">
         <DagDefs prefix={prefix} />
-        <g ref={viewportRef}>
+        <g ref={viewportRef} onKeyDown={onArrow}>
           <FactBar quorumHave={view.quorum.have} quorumNeed={view.quorum.need} masters={view.cluster.masters}
             mesosLeader={view.leaders.mesos} marathonLeader={view.leaders.marathon}
             leaderDns={view.dns['leader.mesos']} boxes={geom.facts} highlighted={hl} critical={critical?.refs} />
@@ -185,7 +204,7 @@ export function DagView(props: DagViewProps) {
                       converging={isConverging(view, v.unit, states.get(v.unit))}
                       selected={selected?.node === g.node && selected.unit === v.unit} highlighted={hl.has(ref)} critical={critical?.refs.has(ref) === true}
                       {...quizProps(quiz, ref)}
-                      prefix={prefix} onActivate={activateUnit} />
+                      prefix={prefix} tabbable={tabRef === ref} onActivate={activateUnit} />
                   );
                 })}
               </g>

@@ -4,7 +4,7 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mountPerTest } from '../../testing/mountPerTest.ts';
-import { EventScript } from '../../viz/timelineModel.fixture.ts';
+import { EventScript } from '../../store/timelineModel.fixture.ts';
 import { bootStore } from '../../store/store.ts';
 import { EventLog } from './EventLog.tsx';
 

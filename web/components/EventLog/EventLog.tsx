@@ -11,7 +11,7 @@ import { useBoot } from '../../store/store.ts';
 import { useElementSize } from '../../hooks/useElementSize.ts';
 import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime, thousands } from './eventText.ts';
 import './EventLog.css';
-import { LogFoldButton } from '../../layout/LogFoldButton.tsx';
+import { LogFoldButton } from '../Layout/LogFoldButton.tsx';
 
 export const ROW_HEIGHT_PX = 44;
 const OVERSCAN_ROWS = 6;

@@ -1,7 +1,7 @@
 // The event log's words and filters: what the class reads, and that filtering finds what a teacher types.
 import { describe, expect, it } from 'vitest';
-import { bootScript } from '../../viz/timelineModel.fixture.ts';
-import { describeEvent, filterLogNewestFirst, formatSimTime, matchesFilter, thousands } from './eventText.ts';
+import { bootScript } from '../../store/timelineModel.fixture.ts';
+import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime, matchesFilter, thousands } from './eventText.ts';
 
 const log = bootScript(3, 2).events;
 const none = { types: [], node: '', text: '' };
@@ -65,5 +65,14 @@ describe('event words a class reads about agents and boot steps', () => {
   it('says which version of the Boot Sequence page a step number follows', () => {
     const text = describeEvent({ seq: 3, simTimeMs: 0, type: 'step', step: 'master.3.3', node: 'master-1', unit: 'dcos-mesos-master', text: 'Elects a leading master', cause });
     expect(text).toBe('Boot Sequence master 3.3 (DC/OS 1.10 page): Elects a leading master');
+  });
+
+  it('a teacher reads a fault line once: no "fault: delay … because delay …"', () => {
+    const fault = { kind: 'delay', node: 'master-1', unit: 'dcos-mesos-dns', ms: 120_000 } as const;
+    const e = { seq: 4, simTimeMs: 0, type: 'fault', active: true, fault, by: { role: 'scenario' }, cause: { text: 'delay Mesos DNS on master-1 by 120 s' } } as const;
+    expect(describeEvent(e as never)).toBe('fault: delay Mesos DNS on master-1 by 120 s');
+    expect(eventCause(e as never)).toBe('');
+    const unit = { seq: 5, simTimeMs: 0, type: 'unit', node: 'master-1', unit: 'dcos-marathon', from: 'waiting', to: 'failed', cause: { text: 'leader.mesos does not resolve' } } as const;
+    expect(eventCause(unit as never)).toBe('leader.mesos does not resolve');
   });
 });

@@ -56,7 +56,10 @@ export function describeEvent(e: SimEvent): string {
 }
 
 export function eventCause(e: SimEvent): string {
-  return 'cause' in e ? e.cause.text : '';
+  const cause = 'cause' in e ? e.cause.text : '';
+  // A fault's cause is the fault itself: "fault: delay … because delay …" says nothing twice.
+  if (e.type === 'fault' && cause !== '' && (cause === describeFault(e.fault) || faultWords(e).includes(cause))) return '';
+  return cause;
 }
 
 /** The node an event is about, or null for cluster-wide facts. */

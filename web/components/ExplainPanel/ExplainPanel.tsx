@@ -6,7 +6,8 @@
  * time cursor is out of live, the tree is the one at that moment (usePastExplain) and the panel says so.
  */
 import type { ExplainStep } from '../../../shared/protocol/types.ts';
-import { selectActions, selectExplanation, selectSelected } from '../../store/selectors.ts';
+import { selectActions, selectExplanation, selectSelected, selectView } from '../../store/selectors.ts';
+import { nodeCondition } from './nodeCondition.ts';
 import { useBoot } from '../../store/store.ts';
 import { formatSimTime } from '../EventLog/eventText.ts';
 import { explainForest, rootCauses, type ExplainNode } from './explainTree.ts';
@@ -53,8 +54,10 @@ export function ExplainPanel() {
   const { select } = useBoot(selectActions);
   const ready = selected !== null && explanation !== null && !explanation.loading && !explanation.error;
   const roots = ready ? rootCauses(explanation.chain) : [];
+  const view = useBoot(selectView);
+  const condition = selected !== null && view !== null ? nodeCondition(view, selected.node) : null;
   return (
-    <section className="panel explain" aria-label="Explanation" aria-live="polite">
+    <section className="panel explain" aria-label="Explanation" aria-live="polite" data-open={ready || undefined} data-testid="explain">
       <header className="panel-head">
         <h2>Why?{selected && <span className="explain-target"> {selected.unit} on {selected.node}</span>}</h2>
         {selected && <button type="button" className="link-button" onClick={() => select(null)} aria-label="Clear explanation">✕</button>}
@@ -69,6 +72,11 @@ export function ExplainPanel() {
       {roots.length > 0 && (
         <p className="explain-root-summary" data-testid="explain-root">
           <span aria-hidden="true">⚑</span> Root cause{roots.length > 1 ? 's' : ''}: <strong>{roots.map(rootWords).join('; ')}</strong>
+        </p>
+      )}
+      {condition !== null && (selected !== null) && (
+        <p className={`explain-node is-${condition.kind}`} data-testid="explain-node" role="note">
+          <span aria-hidden="true">{condition.kind === 'partitioned' ? '⚡' : '⊘'}</span> {condition.text}
         </p>
       )}
       {ready && (

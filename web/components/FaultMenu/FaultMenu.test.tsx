@@ -7,7 +7,7 @@ import { mountPerTest } from '../../testing/mountPerTest.ts';
 import type { ClusterView, Fault } from '../../../shared/protocol/types.ts';
 import { faultSchema } from '../../../shared/protocol/schemas.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
-import { viewFor } from '../../viz/timelineModel.fixture.ts';
+import { viewFor } from '../../store/timelineModel.fixture.ts';
 import { FaultMenu } from './FaultMenu.tsx';
 
 const dom = mountPerTest();

@@ -5,7 +5,7 @@
  * Home/End, Enter/Space activate, Escape or Tab close; a click outside closes. Focus moves to the first
  * enabled item on open and returns to where it was on close. The menu is clamped inside the viewport.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClusterView, Fault } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { faultMenuContent, type FaultMenuItem, type UnitInfoLookup } from './faultItems.ts';
@@ -14,9 +14,7 @@ import { usePreviews, type PreviewFn, type PreviewState } from './usePreviews.ts
 import './FaultMenu.css';
 import { selectInjectLockReason } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
-
-/** Gap kept between the menu and the viewport edge, px. */
-const VIEWPORT_MARGIN_PX = 8;
+import { menuKey, useClampedPosition, useCloseOnOutsidePress, useMenuFocus } from './menuBehaviour.ts';
 
 export interface FaultMenuProps {
   target: FaultTarget;
@@ -53,42 +51,9 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
   const menuRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLDivElement | null)[]>([]);
   const idBase = useId();
-  const [pos, setPos] = useState(anchor);
-
-  // Remember who had focus so Escape (or any close) hands it back, e.g. to the lane that opened us.
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const menu = menuRef.current;
-    const first = items.findIndex((i) => i.disabledReason === null);
-    itemRefs.current[first >= 0 ? first : 0]?.focus();
-    return () => {
-      const active = document.activeElement;
-      const focusLost = active === null || active === document.body || menu?.contains(active) === true;
-      if (previous !== null && previous.isConnected && focusLost) previous.focus();
-    };
-    // Only on open: re-running when the view ticks would steal focus from the item the user is on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target.node, target.unit]);
-
-  // Clamp inside the viewport once we know our size (before paint, so it never visibly jumps).
-  useLayoutEffect(() => {
-    const el = menuRef.current;
-    if (el === null) return;
-    const rect = el.getBoundingClientRect();
-    const maxX = window.innerWidth - rect.width - VIEWPORT_MARGIN_PX;
-    const maxY = window.innerHeight - rect.height - VIEWPORT_MARGIN_PX;
-    const x = Math.max(VIEWPORT_MARGIN_PX, Math.min(anchor.x, maxX));
-    const y = Math.max(VIEWPORT_MARGIN_PX, Math.min(anchor.y, maxY));
-    setPos((p) => (p.x === x && p.y === y ? p : { x, y }));
-  }, [anchor.x, anchor.y, content]);
-
-  useEffect(() => {
-    const onPointerDown = (e: PointerEvent) => {
-      if (menuRef.current !== null && e.target instanceof Node && !menuRef.current.contains(e.target)) onClose();
-    };
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [onClose]);
+  useMenuFocus(menuRef, itemRefs, items.findIndex((i) => i.disabledReason === null), `${target.node}/${target.unit}`);
+  const pos = useClampedPosition(menuRef, anchor, content);
+  useCloseOnOutsidePress(menuRef, onClose);
 
   const activate = useCallback((item: FaultMenuItem) => {
     if (item.disabledReason !== null) return;
@@ -99,24 +64,7 @@ export function FaultMenu({ target, anchor, view, onInject, onExplain, onClose, 
   }, [onClose, onExplain, onInject, onAsk, asking]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const current = itemRefs.current.findIndex((el) => el === document.activeElement);
-    const focusAt = (i: number) => itemRefs.current[(i + items.length) % items.length]?.focus();
-    switch (e.key) {
-      case 'ArrowDown': focusAt(current + 1); break;
-      case 'ArrowUp': focusAt(current < 0 ? items.length - 1 : current - 1); break;
-      case 'Home': focusAt(0); break;
-      case 'End': focusAt(items.length - 1); break;
-      case 'Enter':
-      case ' ':
-        if (current >= 0) activate(items[current]!);
-        break;
-      case 'Escape':
-      case 'Tab':
-        onClose();
-        break;
-      default:
-        return;
-    }
+    if (!menuKey(e, itemRefs.current, (i) => activate(items[i]!), onClose)) return;
     e.preventDefault();
     e.stopPropagation();
   };

@@ -2,7 +2,7 @@
 // (unit or node), nothing else does (apart from Explain), and hints / reasons are the registry's.
 import { describe, expect, it } from 'vitest';
 import { FAULT_KINDS, faultScope, faultSpec } from '../../../shared/model/faults/registry.ts';
-import { viewFor } from '../../viz/timelineModel.fixture.ts';
+import { viewFor } from '../../store/timelineModel.fixture.ts';
 import { faultMenuContent } from './faultItems.ts';
 import { catalogUnitInfo } from './unitInfo.ts';
 

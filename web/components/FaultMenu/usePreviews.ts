@@ -4,7 +4,7 @@
  * server meters previews per socket). The answers are shown under the items, and the units a focused item would
  * break are handed to the DAG to highlight.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Fault, PreviewOutcome } from '../../../shared/protocol/types.ts';
 import type { Ack } from '../../../shared/protocol/messages.ts';
 
@@ -20,6 +20,14 @@ export function usePreviews(preview: PreviewFn | undefined, onHighlight: ((refs:
   const [byItem, setByItem] = useState<Record<string, PreviewState>>({});
   const busy = useRef(false);
   const queued = useRef<{ id: string; fault: Fault } | null>(null);
+  // The menu closed (a fault picked, Escape) while a preview was out: its answer highlights nothing.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
 
   const run = useCallback((id: string, fault: Fault) => {
     if (preview === undefined) return;
@@ -34,7 +42,7 @@ export function usePreviews(preview: PreviewFn | undefined, onHighlight: ((refs:
         const ack = await preview(next.fault);
         const state: PreviewState = ack.ok ? { status: 'done', outcome: ack } : { status: 'error', error: ack.error };
         setByItem((m) => ({ ...m, [item]: state }));
-        if (ack.ok) onHighlight?.(brokenRefs(ack));
+        if (ack.ok && open.current) onHighlight?.(brokenRefs(ack));
       }
       busy.current = false;
     })();

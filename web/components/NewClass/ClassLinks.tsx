@@ -9,6 +9,7 @@ import { maskedPresenterUrl } from '../../classroom/createClassRoom.ts';
 import { storePresenterKey } from '../../presenterKey.ts';
 import { CopyField } from './CopyField.tsx';
 import { QrCode } from './QrCode.tsx';
+import { isLocalOnly } from '../../classroom/localLink.ts';
 
 export function roomPath(room: string): string {
   return `/?room=${encodeURIComponent(room)}`;
@@ -34,6 +35,12 @@ export function ClassLinks({ created }: { created: ClassRoomCreated }) {
       <section aria-labelledby="class-viewer-title" className="class-links__viewer">
         <h3 id="class-viewer-title">For the class</h3>
         <p className="class-links__hint">Students open this link or scan the code; they watch, and may pick a name.</p>
+        {isLocalOnly(created.viewerUrl) ? (
+          <p className="class-links__warn" role="alert" data-testid="viewer-link-local">
+            <span aria-hidden="true">⚠</span> This link reads <strong>{new URL(created.viewerUrl).host}</strong>: it opens only on this computer, not on the
+            students' phones. Open Bootscope by this computer's network address (or start the server with HOST=0.0.0.0) and make the class again.
+          </p>
+        ) : null}
         <CopyField label="Viewer link" value={created.viewerUrl} testId="viewer-link" />
         <QrCode text={created.viewerUrl} label={`QR code of the viewer link ${created.viewerUrl}`} />
       </section>

@@ -8,11 +8,11 @@
 import { memo, useState } from 'react';
 import type { UnitState } from '../../../shared/protocol/types.ts';
 import { formatSimTime } from '../EventLog/eventText.ts';
-import { useNarrowScreen } from '../../layout/useNarrowScreen.ts';
+import { useNarrowScreen } from '../Layout/useNarrowScreen.ts';
 import { selectNodeIds, selectTimeline, useBootShallow } from '../../store/selectors.ts';
 import { bootStore, useBoot } from '../../store/store.ts';
 import { STATE_STYLE, stateColor } from '../../viz/stateStyle.ts';
-import type { NodeLane, Segment } from '../../viz/timelineModel.ts';
+import type { NodeLane, Segment } from '../../store/timelineModel.ts';
 import { stripSpans } from './nodeStrip.ts';
 import './PhoneTimeline.css';
 

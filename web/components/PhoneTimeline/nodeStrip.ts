@@ -3,7 +3,7 @@
  * axis to zoom or pan on a 390 px screen, the story at a glance. Pure: segments in, spans as fractions of the width
  * out, so the SVG can stretch to any width.
  */
-import type { Segment } from '../../viz/timelineModel.ts';
+import type { Segment } from '../../store/timelineModel.ts';
 
 export interface Span<S extends string> {
   /** 0..1 of the strip's width. */

@@ -18,12 +18,12 @@ export function Playback() {
       <button type="button" className="btn" onClick={() => void client.control({ action: paused ? 'resume' : 'pause' })} aria-keyshortcuts="Space" data-testid="pause">
         <span aria-hidden="true">{paused ? '▶' : '❚❚'}</span> {paused ? 'Resume' : 'Pause'}
       </button>
-      <button type="button" className="btn" onClick={() => void client.control({ action: 'step' })} aria-keyshortcuts="ArrowRight" title="Jump to the next event (→)">
-        <span aria-hidden="true">▶|</span> Step
+      <button type="button" className="btn" onClick={() => void client.control({ action: 'step' })} aria-keyshortcuts="ArrowRight" title="Jump to the next event (→)" aria-label="Step">
+        <span aria-hidden="true">▶|</span> <span className="btn-label">Step</span>
       </button>
       <button type="button" className="btn" onClick={() => void client.control({ action: 'skip' })} aria-keyshortcuts="N" data-testid="skip-quiet"
-        title="Skip a quiet stretch: run on to the next mark (fault, leader, quorum, health, narration), at most 30 simulated minutes (N)">
-        <span aria-hidden="true">»</span> Skip quiet
+        title="Skip a quiet stretch: run on to the next mark (fault, leader, quorum, health, narration), at most 30 simulated minutes (N)" aria-label="Skip quiet">
+        <span aria-hidden="true">»</span> <span className="btn-label">Skip quiet</span>
       </button>
       <label className="speed">
         <span>Speed</span>

@@ -5,7 +5,7 @@
  * "now" ticks. Each rect carries data-band / data-seg for the delegated tooltip handler.
  */
 import { memo } from 'react';
-import type { Segment } from '../../viz/timelineModel.ts';
+import type { Segment } from '../../store/timelineModel.ts';
 import { visibleRange } from '../../viz/timeScale.ts';
 import type { VisualStyle } from './timelineRows.ts';
 

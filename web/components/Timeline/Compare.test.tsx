@@ -10,8 +10,8 @@ import type { BaselineTrack } from '../../../shared/protocol/baseline.ts';
 import { compareTimelines } from '../../viz/baselineCompare.ts';
 import { criticalMarks } from '../../viz/criticalOverlay.ts';
 import { ghostModel } from '../../viz/ghostTimeline.ts';
-import { appendToTimeline, emptyTimeline } from '../../viz/timelineModel.ts';
-import { bootScript, viewFor } from '../../viz/timelineModel.fixture.ts';
+import { appendToTimeline, emptyTimeline } from '../../store/timelineModel.ts';
+import { bootScript, viewFor } from '../../store/timelineModel.fixture.ts';
 import { CompareControls } from './CompareControls.tsx';
 import { Timeline, type TimelineOverlays } from './Timeline.tsx';
 

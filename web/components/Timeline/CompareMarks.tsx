@@ -7,7 +7,7 @@
  */
 import type { UnitState } from '../../../shared/protocol/types.ts';
 import { formatDuration, formatSimTime } from '../../viz/timeScale.ts';
-import type { Segment } from '../../viz/timelineModel.ts';
+import type { Segment } from '../../store/timelineModel.ts';
 import { formatLate } from '../../viz/criticalOverlay.ts';
 import { Bars, type BarWindow, type PatternIds } from './Bars.tsx';
 import { ROW_PX, unitStyle } from './timelineRows.ts';

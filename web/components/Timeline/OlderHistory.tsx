@@ -1,5 +1,5 @@
 /**
- * A timeline that starts mid-way (a late joiner of a big room, web/viz/timelineSeed.ts): the span before the loaded
+ * A timeline that starts mid-way (a late joiner of a big room, web/store/timelineSeed.ts): the span before the loaded
  * history is a muted hatched band saying so, so nobody reads its empty rows as pending nodes; the toolbar control pages
  * older history in (sim:history) and, once the room keeps nothing older, says so and links the full event log.
  */

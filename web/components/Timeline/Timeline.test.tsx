@@ -7,9 +7,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountPerTest } from '../../testing/mountPerTest.ts';
 import type { ClusterView, SimEvent } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
-import { appendToTimeline, emptyTimeline, type TimelineModel } from '../../viz/timelineModel.ts';
-import { bootScript, viewFor } from '../../viz/timelineModel.fixture.ts';
-import { seedTimeline } from '../../viz/timelineSeed.ts';
+import { appendToTimeline, emptyTimeline, type TimelineModel } from '../../store/timelineModel.ts';
+import { bootScript, viewFor } from '../../store/timelineModel.fixture.ts';
+import { seedTimeline } from '../../store/timelineSeed.ts';
 import { GROUP_PAGE, ROW_PX, displayRows, groupKey } from './timelineRows.ts';
 import type * as BarsModule from './Bars.tsx';
 

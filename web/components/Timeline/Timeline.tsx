@@ -10,15 +10,18 @@
  * row identity and do not depend on "now" (the overlay masks the future), so a batch re-renders only
  * the rows it touched, and a clock tick re-renders rows only when the window itself moves.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { ClusterView, NodeView } from '../../../shared/protocol/types.ts';
 import type { FaultTarget, UnitTarget } from '../../types.ts';
-import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
-import { DEFAULT_FOLLOW_SPAN_MS, ZOOM_STEP, fitWindow, followWindow, formatDuration, formatSimTime, panWindow, resolveWindow, rowBase, timeTicks, virtualRows, zoomWindow, type TimeWindow } from '../../viz/timeScale.ts';
+import type { PowerState, TimelineModel } from '../../store/timelineModel.ts';
+import { formatSimTime, rowBase, timeTicks, virtualRows } from '../../viz/timeScale.ts';
 import type { BarWindow, PatternIds } from './Bars.tsx';
 import type { RowCompareProps } from './CompareMarks.tsx';
 import type { TimelineCompare } from '../../viz/baselineCompare.ts';
-import { createPanZoom, type PanZoom } from './panZoom.ts';
+import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { hoverAt, rowClick } from './rowEvents.ts';
+import { TimeCursor } from './TimeCursor.tsx';
+import { useBodySize, useTimeWindow } from './useTimeWindow.ts';
 import { TimelineAxis, TimelineOverlay } from './TimelineAxis.tsx';
 import { placeMarkers } from './markerLayout.ts';
 import { LaneRow, UnitRowView } from './TimelineRow.tsx';
@@ -29,8 +32,6 @@ import type { AgentGroup } from '../../viz/agentStrip.ts';
 import { TimelineTooltip, describeHover, type Hover } from './TimelineTooltip.tsx';
 import './Timeline.css';
 
-/** Used until the first measurement (and in DOMs without layout, such as tests). */
-const FALLBACK_SIZE = { width: 960, height: 420 };
 /** Narrowest bars area: below this the labels would squeeze the bars to nothing. */
 const MIN_BARS_PX = 160;
 
@@ -72,19 +73,12 @@ function rowOverlay(o: TimelineOverlays | undefined, node: string, unit: string 
   };
 }
 
-/** Which node and unit ("*" for a lane) a row element stands for; the pinned header carries only its node. */
-function rowIdentity(rowEl: HTMLElement): { node: string; unit: string } {
-  return { node: rowEl.dataset.node ?? rowEl.dataset.stickyNode!, unit: rowEl.dataset.unit ?? '*' };
-}
-
 function powerOf(n: NodeView | undefined): PowerState | undefined {
   if (n === undefined) return undefined;
   return !n.up ? 'down' : n.partitioned ? 'partitioned' : 'up';
 }
 
 export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = null, onCursor, overlays, toolbarExtra }: TimelineProps) {
-  const [stored, setStored] = useState<TimeWindow>(() => followWindow(nowMs));
-  const win = resolveWindow(stored, nowMs);
   // All lanes start collapsed so every node is on screen; a chevron (or selecting a unit) opens one.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   // Pages of agent lanes shown per expanded agent group (big clusters; timelineRows.ts).
@@ -95,17 +89,18 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
     setSeenSelected(selected);
     if (selected !== null && !expanded.has(selected.node)) setExpanded(new Set(expanded).add(selected.node));
   }
-  const [size, setSize] = useState(FALLBACK_SIZE);
   const [scrollTop, setScrollTop] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const panZoom = useRef<PanZoom | null>(null);
+  const size = useBodySize(bodyRef);
+  const barsPx = Math.max(MIN_BARS_PX, size.width - LABEL_PX);
+  const dropHover = useCallback(() => setHover(null), []);
+  const { win, setStored, zoomBy, panZoom } = useTimeWindow(rootRef, nowMs, barsPx, dropHover);
   // Pattern ids must be unique per instance and safe inside url(#...): useId's punctuation is stripped.
   const patternBase = `tl-pat-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const patterns = useMemo<PatternIds>(() => ({ hatched: `${patternBase}-hatch`, dotted: `${patternBase}-dots` }), [patternBase]);
 
-  const barsPx = Math.max(MIN_BARS_PX, size.width - LABEL_PX);
   const barWin = useMemo<BarWindow>(() => ({ startMs: win.startMs, endMs: win.endMs, widthPx: barsPx }), [win.startMs, win.endMs, barsPx]);
   const { base, shiftPx } = rowBase(win, barsPx);
   const rowWin = useMemo<BarWindow>(() => ({ ...base }), [base.startMs, base.endMs, base.widthPx, base.clipPx]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -115,62 +110,6 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
   const nodeById = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view.nodes]);
   const [first, last] = virtualRows(scrollTop, size.height, ROW_PX, rows.length);
   const pinned = stickyLane(rows, scrollTop, ROW_PX);
-
-  // Measure the scroll body (width without its scrollbar) and keep measuring on resize.
-  useLayoutEffect(() => {
-    const body = bodyRef.current;
-    if (body === null) return;
-    const measure = () => {
-      const width = body.clientWidth || FALLBACK_SIZE.width;
-      const height = body.clientHeight || FALLBACK_SIZE.height;
-      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(body);
-    return () => ro.disconnect();
-  }, []);
-
-  // Gestures: one factory, created and destroyed by this one effect; intents update the window state.
-  const barsPxRef = useRef(barsPx);
-  const nowRef = useRef(nowMs);
-  useLayoutEffect(() => {
-    barsPxRef.current = barsPx;
-    nowRef.current = nowMs;
-  });
-  useEffect(() => {
-    const root = rootRef.current;
-    if (root === null) return;
-    const pz = createPanZoom(root, {
-      zoom: (factor, anchorPx) => {
-        // The bars move under a still pointer: a tooltip would describe what was there before.
-        setHover(null);
-        setStored((prev) => {
-        const now = nowRef.current;
-        const w = resolveWindow(prev, now);
-        return zoomWindow(w, factor, w.startMs + (anchorPx / barsPxRef.current) * (w.endMs - w.startMs), now);
-        });
-      },
-      pan: (deltaPx) => {
-        setHover(null);
-        setStored((prev) => {
-          const now = nowRef.current;
-          const w = resolveWindow(prev, now);
-          return panWindow(w, (deltaPx / barsPxRef.current) * (w.endMs - w.startMs), now);
-        });
-      },
-    }, {
-      barsOrigin: () => root.getBoundingClientRect().left + LABEL_PX,
-      isAxis: (t) => t instanceof Element && t.closest('.tl-axis') !== null,
-      canDrag: (t) => t instanceof Element && t.closest('.tl-cursor') === null && t.closest('.tl-bars, .tl-axis__track') !== null,
-    });
-    panZoom.current = pz;
-    return () => {
-      pz.destroy();
-      panZoom.current = null;
-    };
-  }, []);
 
   // The tooltip floats at the pointer's viewport position: any scroll (the page, a pane, the rows) moves
   // what it describes away from it, so it goes until the pointer moves again.
@@ -202,81 +141,16 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
 
   const onClick = (e: ReactMouseEvent<HTMLDivElement>) => {
     if (panZoom.current?.consumeDragClick() === true) return;
-    const target = e.target as Element;
-    const rowEl = target.closest<HTMLElement>('.tl-row');
-    if (rowEl === null) return;
-    // A big cluster's agent group: the row opens and closes; 'more' shows the next page of its agents.
-    const group = rowEl.dataset.group as AgentGroup | undefined;
-    if (group !== undefined) {
-      if (target.closest('.tl-chevron, .tl-label') !== null) toggle(groupKey(group));
-      return;
-    }
-    const more = rowEl.dataset.more as AgentGroup | undefined;
-    if (more !== undefined) {
-      if (target.closest('.tl-more') !== null) setPages((prev) => new Map(prev).set(more, (prev.get(more) ?? 1) + 1));
-      return;
-    }
-    const { node, unit } = rowIdentity(rowEl);
-    if (target.closest('.tl-chevron') !== null) {
-      toggle(node);
-      return;
-    }
-    // Keyboard "clicks" (Enter on the label button) have no pointer position: anchor under the label.
-    let anchor = { x: e.clientX, y: e.clientY };
-    if (e.detail === 0) {
-      const r = (target.closest('button') ?? rowEl).getBoundingClientRect();
-      anchor = { x: r.left, y: r.bottom };
-    }
-    onActivate(unit === '*' ? { node, unit: null } : { node, unit }, anchor);
+    rowClick(e, { toggle, onActivate, morePage: (group) => setPages((prev) => new Map(prev).set(group, (prev.get(group) ?? 1) + 1)) });
   };
 
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     const root = rootRef.current;
     if (root === null || root.classList.contains('tl-dragging')) return;
-    const target = e.target as Element;
-    const chip = target.closest<HTMLElement>('[data-marker]');
-    if (chip !== null) {
-      setHover({ kind: 'marker', indices: chip.dataset.marker!.split(',').map(Number), x: e.clientX, y: e.clientY });
-      return;
-    }
-    const bar = target.closest<SVGGElement>('[data-seg]');
-    const rowEl = target.closest<HTMLElement>('.tl-row');
-    if (bar === null || rowEl === null) {
-      setHover((h) => (h === null ? h : null));
-      return;
-    }
-    const { node, unit } = rowIdentity(rowEl);
-    setHover({ kind: 'bar', node, unit: unit === '*' ? null : unit, band: bar.dataset.band!, seg: Number(bar.dataset.seg), x: e.clientX, y: e.clientY });
+    const next = hoverAt(e.target as Element, e.clientX, e.clientY);
+    setHover((h) => (next === null && h === null ? h : next));
   };
 
-  const zoomBy = (factor: number) => setStored((prev) => {
-    const w = resolveWindow(prev, nowMs);
-    const anchor = nowMs >= w.startMs && nowMs <= w.endMs ? nowMs : (w.startMs + w.endMs) / 2;
-    return zoomWindow(w, factor, anchor, nowMs);
-  });
-
-  // The time at a pointer x over the bars, clamped to [0, now]: the past only (the future has not happened).
-  const timeAt = (clientX: number): number => {
-    const left = (rootRef.current?.getBoundingClientRect().left ?? 0) + LABEL_PX;
-    const t = win.startMs + ((clientX - left) / barsPx) * (win.endMs - win.startMs);
-    return Math.max(0, Math.min(nowMs, Math.round(t)));
-  };
-  const onAxisClick = (e: ReactMouseEvent<HTMLDivElement>) => {
-    if (onCursor === undefined || panZoom.current?.consumeDragClick() === true) return;
-    if (!(e.target instanceof Element) || e.target.closest('.tl-axis__track') === null || e.target.closest('.tl-cursor') !== null) return;
-    // A marker chip is a bookmark: clicking it looks at the moment it marks (just before: its cause is visible).
-    const chip = e.target.closest<HTMLElement>('[data-marker]');
-    const marked = chip === null ? [] : chip.dataset.marker!.split(',').map((i) => model.markers[Number(i)]?.atMs ?? NaN).filter(Number.isFinite);
-    onCursor(marked.length > 0 ? Math.max(0, Math.min(...marked) - 1) : timeAt(e.clientX));
-  };
-  const onHandleDown = (e: ReactPointerEvent<HTMLButtonElement>) => {
-    e.stopPropagation();
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-  };
-  const onHandleMove = (e: ReactPointerEvent<HTMLButtonElement>) => {
-    if (onCursor !== undefined && e.currentTarget.hasPointerCapture?.(e.pointerId)) onCursor(timeAt(e.clientX));
-  };
-  const cursorX = cursorMs === null ? null : ((cursorMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * barsPx;
   const divergedMs = overlays?.compare?.firstDivergedMs ?? null;
   const divergedX = divergedMs === null ? null : ((divergedMs - win.startMs) / Math.max(1, win.endMs - win.startMs)) * barsPx;
 
@@ -306,31 +180,13 @@ export function Timeline({ model, view, nowMs, selected, onActivate, cursorMs = 
           </pattern>
         </defs>
       </svg>
-      <div className="tl-toolbar" role="toolbar" aria-label="Timeline view">
-        <button type="button" className="tl-btn" aria-pressed={win.mode === 'follow'} onClick={() => setStored(followWindow(nowMs, win.mode === 'fit' ? DEFAULT_FOLLOW_SPAN_MS : win.endMs - win.startMs))}
-          title="Keep the now line in view while the cluster runs">▶ Follow now</button>
-        <button type="button" className="tl-btn" aria-pressed={win.mode === 'fit'} onClick={() => setStored(fitWindow(nowMs))} title="Show everything since boot">⤢ Fit all</button>
-        <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom out" title="Zoom out (or Ctrl + wheel)" onClick={() => zoomBy(1 / ZOOM_STEP)}>−</button>
-        <button type="button" className="tl-btn tl-btn--icon" aria-label="Zoom in" title="Zoom in (or Ctrl + wheel)" onClick={() => zoomBy(ZOOM_STEP)}>+</button>
-        <span className="tl-span" aria-live="off">{formatDuration(win.endMs - win.startMs)} shown · drag to pan</span>
-        {toolbarExtra}
-        <span className="tl-spacer" />
-        {cursorMs !== null && onCursor !== undefined ? (
-          <button type="button" className="tl-btn tl-btn--live" data-testid="back-to-live" onClick={() => onCursor(null)} title="Back to live (L)">▶ Back to live</button>
-        ) : null}
-        <button type="button" className="tl-btn" onClick={() => setExpanded(allOpen ? new Set() : new Set([...view.nodes.map((n) => n.id), groupKey('agent'), groupKey('agent_public')]))}>
-          {allOpen ? 'Collapse all' : 'Expand all'}
-        </button>
-      </div>
-      <div className="tl-axis-wrap" onClick={onAxisClick} title={onCursor ? 'Click the time axis to look at that moment' : undefined}>
+      <TimelineToolbar win={win} nowMs={nowMs} setWindow={setStored} zoomBy={zoomBy} extra={toolbarExtra} allOpen={allOpen}
+        onBackToLive={cursorMs !== null && onCursor !== undefined ? () => onCursor(null) : undefined}
+        onToggleAll={() => setExpanded(allOpen ? new Set() : new Set([...view.nodes.map((n) => n.id), groupKey('agent'), groupKey('agent_public')]))} />
+      <TimeCursor win={win} barsPx={barsPx} nowMs={nowMs} cursorMs={cursorMs} onCursor={onCursor} markers={model.markers} panZoom={panZoom}
+        barsLeft={() => (rootRef.current?.getBoundingClientRect().left ?? 0) + LABEL_PX}>
         <TimelineAxis win={barWin} ticks={ticks} placed={placed} nowMs={nowMs} labelPx={LABEL_PX} />
-        {cursorX !== null && cursorX >= 0 && cursorX <= barsPx ? (
-          <div className="tl-cursor" style={{ left: LABEL_PX + cursorX }}>
-            <button type="button" className="tl-cursor__handle" data-testid="time-cursor" aria-label={`Time cursor at ${formatSimTime(cursorMs!)}; drag to move, arrow keys step, L goes back to live`}
-              onPointerDown={onHandleDown} onPointerMove={onHandleMove}>◀ {formatSimTime(cursorMs!)}</button>
-          </div>
-        ) : null}
-      </div>
+      </TimeCursor>
       <div className="tl-viewport">
         <div className="tl-body" ref={bodyRef} onScroll={(e) => {
           setScrollTop(e.currentTarget.scrollTop);

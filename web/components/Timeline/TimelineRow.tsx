@@ -9,7 +9,7 @@
  */
 import { memo } from 'react';
 import type { Health, UnitState } from '../../../shared/protocol/types.ts';
-import type { NodeLane, PowerState, UnitRow } from '../../viz/timelineModel.ts';
+import type { NodeLane, PowerState, UnitRow } from '../../store/timelineModel.ts';
 import { Bars, type BarWindow, type PatternIds } from './Bars.tsx';
 import { CompareMarks, LateBadge, type RowCompareProps } from './CompareMarks.tsx';
 import { ROW_PX, healthStyle, powerStyle, unitStyle } from './timelineRows.ts';

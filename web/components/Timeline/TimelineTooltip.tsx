@@ -3,7 +3,7 @@
  * the state, how long it lasted (or has lasted so far), from-to in m:ss, and the cause; for a marker
  * chip, its sentence. Pure resolution (`describeHover`) is separate from the floating box.
  */
-import type { Segment, TimelineModel } from '../../viz/timelineModel.ts';
+import type { Segment, TimelineModel } from '../../store/timelineModel.ts';
 import { formatDuration, formatSimTime } from '../../viz/timeScale.ts';
 import { healthStyle, powerStyle, unitStyle, type VisualStyle } from './timelineRows.ts';
 

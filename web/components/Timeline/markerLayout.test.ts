@@ -1,7 +1,7 @@
 // Marker chips: same-label markers at one spot merge, and a crowded strip keeps the faults and the
 // lost quorum (what the class must see), hiding the least important chips first.
 import { describe, expect, it } from 'vitest';
-import type { Marker, MarkerKind } from '../../viz/timelineModel.ts';
+import type { Marker, MarkerKind } from '../../store/timelineModel.ts';
 import { CHIP_LEVELS, placeMarkers } from './markerLayout.ts';
 
 let seq = 0;

@@ -6,7 +6,7 @@
  * ones left over become one cluster chip ("3 events", listing them on hover), taking the place of the
  * least important placed chips if it has to. Every chip keeps its vertical line (drawn by the overlay).
  */
-import type { Marker, MarkerKind } from '../../viz/timelineModel.ts';
+import type { Marker, MarkerKind } from '../../store/timelineModel.ts';
 import { timeScale } from '../../viz/timeScale.ts';
 import type { BarWindow } from './Bars.tsx';
 

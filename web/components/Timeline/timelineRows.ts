@@ -5,7 +5,7 @@
  * appended, so nothing that happened is ever hidden. Also: the visual encoding of node-level states.
  */
 import type { Health, NodeView, UnitState } from '../../../shared/protocol/types.ts';
-import type { PowerState, TimelineModel } from '../../viz/timelineModel.ts';
+import type { PowerState, TimelineModel } from '../../store/timelineModel.ts';
 import { STATE_STYLE, type StatePattern } from '../../viz/stateStyle.ts';
 import { groupOf, type AgentGroup } from '../../viz/agentStrip.ts';
 import { indexStates } from '../../viz/dagState.ts';

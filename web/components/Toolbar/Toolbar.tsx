@@ -1,99 +1,109 @@
 /**
- * The teacher's toolbar: playback, Clear all faults, the scenario picker (titles from GET /api/scenarios,
- * loaded with scenario:load), Reset with a cluster shape and seed (sim:control reset) and the Export menu.
+ * The teacher's toolbar: playback, Clear all faults, the scenario picker (titles from GET /api/scenarios, loaded with
+ * scenario:load), then the less used controls (Reset, Export, New class, Presenter view). Below 1400 px (Toolbar.css)
+ * those fold behind a visible "More" button, and the playback buttons keep their icons only, so no control ever runs
+ * off the window (architecture §9: every control lies inside the window or behind the visible overflow button).
  */
-import { useState, type FormEvent } from 'react';
-import { selectActiveFaultCount, selectInjectLockReason, selectLockReason, selectScenario, selectSeed, selectView } from '../../store/selectors.ts';
+import { useEffect, useRef, useState } from 'react';
+import { selectActiveFaultCount, selectInjectLockReason, selectLockReason, selectScenario } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
+import { useScenarios } from '../../hooks/useScenarios.ts';
 import { Playback } from '../Playback/Playback.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { NewClassButton } from '../NewClass/NewClassButton.tsx';
-import { PresenterViewToggle } from '../../layout/PresenterViewToggle.tsx';
-// Reset's input bounds are the shared limits, from the zod-free module (shared/protocol/schemas.ts would pull zod).
-import { MAX_AGENTS as RESET_MAX_AGENTS, MAX_PUBLIC_AGENTS as RESET_MAX_PUBLIC_AGENTS } from '../../../shared/model/clusterLimits.ts';
-import { useScenarios } from '../../hooks/useScenarios.ts';
+import { PresenterViewToggle } from '../Layout/PresenterViewToggle.tsx';
+import { ResetForm } from './ResetForm.tsx';
 import './Toolbar.css';
 
-function ResetForm({ onDone }: { onDone(): void }) {
+function ScenarioPicker() {
   const client = useClient();
-  const view = useBoot(selectView);
-  const seed = useBoot(selectSeed);
-  const [masters, setMasters] = useState<1 | 3 | 5>(view?.cluster.masters ?? 3);
-  const [agents, setAgents] = useState(view?.cluster.agents ?? 2);
-  const [publicAgents, setPublicAgents] = useState(view?.cluster.publicAgents ?? 1);
-  const [seedText, setSeedText] = useState(String(seed));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = Number.parseInt(seedText, 10);
-    void client
-      .control({ action: 'reset', seed: Number.isFinite(parsed) ? parsed : undefined, cluster: { masters, agents, publicAgents } })
-      .then((r) => r.ok && onDone());
-  };
+  const scenarios = useScenarios();
+  const current = useBoot(selectScenario);
   return (
-    <form className="reset-form" onSubmit={submit} aria-label="Reset the cluster" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
-      <label>Masters
-        <select value={masters} onChange={(e) => setMasters(Number(e.target.value) as 1 | 3 | 5)}>
-          <option value={1}>1</option><option value={3}>3</option><option value={5}>5</option>
-        </select>
-      </label>
-      <label>Agents<input type="number" min={0} max={RESET_MAX_AGENTS} value={agents} onChange={(e) => setAgents(Number(e.target.value))} /></label>
-      <label>Public<input type="number" min={0} max={RESET_MAX_PUBLIC_AGENTS} value={publicAgents} onChange={(e) => setPublicAgents(Number(e.target.value))} /></label>
-      <label>Seed<input type="number" min={0} value={seedText} onChange={(e) => setSeedText(e.target.value)} /></label>
-      <button type="submit" className="btn btn-primary">Reset</button>
-      <button type="button" className="btn" onClick={onDone}>Cancel</button>
-    </form>
+    <label className="scenario-pick">
+      <span>Scenario</span>
+      <select
+        data-testid="scenario"
+        value={current?.name ?? ''}
+        onChange={(e) => void (e.target.value ? client.loadScenario(e.target.value) : client.control({ action: 'reset' }))}
+      >
+        <option value="">Free play</option>
+        {current && !scenarios.some((s) => s.name === current.name) && <option value={current.name}>{current.title}</option>}
+        {scenarios.map((s) => <option key={s.name} value={s.name} title={s.description}>{s.title}</option>)}
+      </select>
+    </label>
   );
+}
+
+/** Closes the "More" panel on a press outside the toolbar (a dialog opened from the panel is inside it). */
+function useCloseOutside(ref: React.RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (ref.current !== null && e.target instanceof Node && !ref.current.contains(e.target)) close();
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    return () => document.removeEventListener('pointerdown', onDown, true);
+  }, [ref, open, close]);
 }
 
 export function Toolbar() {
   const client = useClient();
-  const scenarios = useScenarios();
-  const current = useBoot(selectScenario);
   const faults = useBoot(selectActiveFaultCount);
   const [resetOpen, setResetOpen] = useState(false);
-  // On a phone the controls fold behind one button (web/layout/phone.css), so none runs off the screen.
+  // On a phone every control folds behind one button (web/components/Layout/phone.css).
   const [moreOpen, setMoreOpen] = useState(false);
+  // Between 761 and 1399 px the less used controls fold behind "More" (Toolbar.css).
+  const [foldOpen, setFoldOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useCloseOutside(ref, foldOpen, () => setFoldOpen(false));
   // A viewer in a class room: the presenter's controls are shown, disabled, saying why (a fieldset disables them all).
   const lock = useBoot(selectLockReason);
   const injectLock = useBoot(selectInjectLockReason);
+  const clearLabel = `Clear all faults${faults > 0 ? ` (${faults})` : ''}`;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Simulation controls" data-more={moreOpen}>
+    <div ref={ref} className="toolbar" role="toolbar" aria-label="Simulation controls" data-testid="toolbar" data-more={moreOpen} data-fold={foldOpen}>
       <button type="button" className="btn toolbar-more" data-testid="toolbar-more" aria-expanded={moreOpen} onClick={() => setMoreOpen((o) => !o)}>
         <span aria-hidden="true">☰</span> Controls
       </button>
       <fieldset className="toolbar-lock" disabled={lock !== null} title={lock ?? undefined} data-testid="presenter-controls">
-      <Playback />
+        <Playback />
       </fieldset>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" className="btn btn-primary" data-testid="clear-faults" onClick={() => void client.inject({ kind: 'clear' })} disabled={faults === 0 || injectLock !== null} title={injectLock ?? 'Remove every active fault'}>
-        <span aria-hidden="true">⟲</span> Clear all faults{faults > 0 ? ` (${faults})` : ''}
+      <button type="button" className="btn btn-primary" data-testid="clear-faults" onClick={() => void client.inject({ kind: 'clear' })} disabled={faults === 0 || injectLock !== null}
+        title={injectLock ?? 'Remove every active fault'} aria-label={clearLabel}>
+        <span aria-hidden="true">⟲</span> <span className="btn-label" aria-hidden="true">Clear all faults</span><span className="btn-short" aria-hidden="true">Clear</span>{faults > 0 ? <span aria-hidden="true"> ({faults})</span> : null}
       </button>
       <fieldset className="toolbar-lock" disabled={lock !== null} title={lock ?? undefined}>
-      <label className="scenario-pick">
-        <span>Scenario</span>
-        <select
-          data-testid="scenario"
-          value={current?.name ?? ''}
-          onChange={(e) => void (e.target.value ? client.loadScenario(e.target.value) : client.control({ action: 'reset' }))}
-        >
-          <option value="">Free play</option>
-          {current && !scenarios.some((s) => s.name === current.name) && <option value={current.name}>{current.title}</option>}
-          {scenarios.map((s) => <option key={s.name} value={s.name} title={s.description}>{s.title}</option>)}
-        </select>
-      </label>
-      <div className="reset-wrap">
-        <button type="button" className="btn" aria-expanded={resetOpen} onClick={() => setResetOpen((o) => !o)}>
-          <span aria-hidden="true">↺</span> Reset…
-        </button>
-        {resetOpen && lock === null && <ResetForm onDone={() => setResetOpen(false)} />}
-      </div>
+        <ScenarioPicker />
       </fieldset>
       {lock !== null && <span className="toolbar-lock-note" data-testid="presenter-note">{lock}</span>}
-      <ExportMenu />
-      {/* A student in a class room has no class to make; the toolbar's width goes to the note saying why. */}
-      {lock === null && <NewClassButton />}
-      <PresenterViewToggle />
+      <button type="button" className="btn toolbar-fold-toggle" data-testid="toolbar-overflow" aria-expanded={foldOpen} aria-controls="toolbar-fold"
+        onClick={() => setFoldOpen((o) => !o)} title="Reset, Export, New class, Presenter view">
+        More <span aria-hidden="true">▾</span>
+      </button>
+      <div className="toolbar-fold" id="toolbar-fold"
+        // A switch folds the panel again; Reset, Export and New class open their own popups inside it.
+        onClick={(e) => { if (e.target instanceof Element && e.target.closest('[data-testid="presenter-view"]')) setFoldOpen(false); }}
+        onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !foldOpen || e.defaultPrevented) return;
+        setFoldOpen(false);
+        ref.current?.querySelector<HTMLElement>('[data-testid="toolbar-overflow"]')?.focus();
+      }}>
+        <fieldset className="toolbar-lock" disabled={lock !== null} title={lock ?? undefined}>
+          <div className="reset-wrap">
+            <button type="button" className="btn" aria-expanded={resetOpen} onClick={() => setResetOpen((o) => !o)}>
+              <span aria-hidden="true">↺</span> Reset…
+            </button>
+            {resetOpen && lock === null && <ResetForm onDone={() => setResetOpen(false)} />}
+          </div>
+        </fieldset>
+        <ExportMenu />
+        {/* A student in a class room has no class to make; the toolbar's width goes to the note saying why. */}
+        {lock === null && <NewClassButton />}
+        <PresenterViewToggle />
+      </div>
     </div>
   );
 }

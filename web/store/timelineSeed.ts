@@ -18,7 +18,7 @@
  *   a node's power before its first loaded `power` event comes from the fault that changed it (powerBefore.ts).
  */
 import type { ClusterView, Health, SimEvent, UnitState } from '../../shared/protocol/types.ts';
-import { groupOf, joinStrips, type AgentGroup, type StripSample } from './agentStrip.ts';
+import { groupOf, joinStrips, type AgentGroup, type StripSample } from '../viz/agentStrip.ts';
 import { MAX_MARKERS, UNIT_RANK, appendToTimeline, emptyTimeline, type LaneEntry, type NodeLane, type Segment, type TimelineModel, type UnitRow } from './timelineModel.ts';
 import { SEEDED_CAUSE, seedsFrom, spliceLane } from './timelineSplice.ts';
 import { powerBefore } from './powerBefore.ts';

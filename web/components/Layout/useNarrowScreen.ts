@@ -1,6 +1,6 @@
 /**
  * True on a narrow screen (a student's phone): the width below which the page becomes one scrolling column
- * (web/layout/phone.css uses the same PHONE_MAX_WIDTH_PX), so components that draw differently on a phone agree with
+ * (web/components/Layout/phone.css uses the same PHONE_MAX_WIDTH_PX), so components that draw differently on a phone agree with
  * the CSS about when that is.
  */
 import { useSyncExternalStore } from 'react';

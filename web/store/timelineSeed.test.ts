@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- the test builds its log with the real engine; the page never does
 import { createEngine } from '../../shared/engine/index.ts';
 import type { ClusterView, Fault, SimEvent, UnitState } from '../../shared/protocol/types.ts';
-import { groupOf, registeredAt, stripCountsAt, type AgentGroup } from './agentStrip.ts';
+import { groupOf, registeredAt, stripCountsAt, type AgentGroup } from '../viz/agentStrip.ts';
 import { SEEDED_CAUSE, prependToTimeline, seedTimeline } from './timelineSeed.ts';
 import { appendToTimeline, emptyTimeline, type NodeLane, type Segment, type TimelineModel } from './timelineModel.ts';
-import { worstState } from './stateStyle.ts';
+import { worstState } from '../viz/stateStyle.ts';
 import { EventScript, viewFor } from './timelineModel.fixture.ts';
 
 const END_MS = 200_000;

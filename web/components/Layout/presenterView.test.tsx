@@ -3,7 +3,7 @@
 // reads), says it is on (aria-pressed), and is remembered for the next visit; the event log's fold likewise.
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { mountPerTest } from '../testing/mountPerTest.ts';
+import { mountPerTest } from '../../testing/mountPerTest.ts';
 import { LogFoldButton } from './LogFoldButton.tsx';
 import { LOG_FOLDED_KEY, PRESENTER_VIEW_KEY } from './presenterView.ts';
 import { PresenterViewToggle } from './PresenterViewToggle.tsx';

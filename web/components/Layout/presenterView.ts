@@ -1,7 +1,7 @@
 /**
  * "Presenter view": a layout for the projector (larger type, the timeline given more height, the event log folded
  * away on request), switched from the toolbar and remembered in localStorage so the teacher's laptop opens in it next
- * time. The switch is one attribute on <html> (data-view="presenter"); web/layout/presenterView.css does the rest, so
+ * time. The switch is one attribute on <html> (data-view="presenter"); web/components/Layout/presenterView.css does the rest, so
  * no component re-renders to change the layout. The log's fold is remembered the same way.
  * A tiny external store (useSyncExternalStore), not the zustand store: it is a preference of this browser, not state
  * of the room or the session.

@@ -18,11 +18,11 @@
  * - Events with `seq <= lastSeq` are ignored, so a replayed batch is harmless.
  */
 import type { Health, SimEvent, UnitState } from '../../shared/protocol/types.ts';
-import { STATE_SEVERITY } from './stateStyle.ts';
-import { markerFor, type Marker } from './timelineMarkers.ts';
-import { EMPTY_STRIP, groupOf, recordChange, recordRegistration, type AgentGroup, type AgentStrip, type StripSample } from './agentStrip.ts';
+import { STATE_SEVERITY } from '../viz/stateStyle.ts';
+import { markerFor, type Marker } from '../viz/timelineMarkers.ts';
+import { EMPTY_STRIP, groupOf, recordChange, recordRegistration, type AgentGroup, type AgentStrip, type StripSample } from '../viz/agentStrip.ts';
 
-export { markerFor, type Marker, type MarkerKind } from './timelineMarkers.ts';
+export { markerFor, type Marker, type MarkerKind } from '../viz/timelineMarkers.ts';
 
 /** A row never holds more segments than this; beyond it the oldest half is merged pairwise. */
 export const MAX_SEGMENTS_PER_ROW = 256;

@@ -1,4 +1,4 @@
-/** The toolbar's "Presenter view" switch (web/layout/presenterView.ts): pressed, the page reads from the back row. */
+/** The toolbar's "Presenter view" switch (presenterView.ts): pressed, the page reads from the back row. */
 import { PRESENTER_VIEW_KEY, useFlag } from './presenterView.ts';
 
 export function PresenterViewToggle() {
