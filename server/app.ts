@@ -19,6 +19,8 @@ import { HeavyCommands } from './handlers/heavy.ts';
 import { OutgoingBudget } from './handlers/outgoing.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND } from './handlers/history.ts';
 import { originGate } from './origins.ts';
+import { createHostAllowlist, HOST_REFUSED, type HostAllowlist } from './api/hostAllowlist.ts';
+import { guardHttpServer } from './api/httpGuard.ts';
 import type { RoomBroadcast } from './room/types.ts';
 import { RoomRegistry } from './room/rooms.ts';
 import { RoomSaver } from './room/store/roomSaver.ts';
@@ -58,6 +60,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   let coordinator: Coordinator | null = null;
   const { rooms, store, saver } = openRooms(deps, limits, broadcast, scaleOut, (name) => coordinator?.adopt(name));
   const budgets = sharedBudgets(limits, logger, now);
+  const hosts = createHostAllowlist(deps.origins ?? []);
 
   httpServer.on('request', createRequestHandler({
     rooms,
@@ -76,9 +79,11 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
 
   io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
-    allowRequest: originGate(deps.origins ?? []),
+    allowRequest: guardedGate(hosts, originGate(deps.origins ?? [])),
     serveClient: false,
   });
+  // Every HTTP answer, socket.io's own included: security headers and the Host allowlist (api/httpGuard.ts).
+  guardHttpServer(httpServer, hosts);
   outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
   let closing = false;
   const socketDeps: SocketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, ...budgets, closing: () => closing, outgoing };
@@ -162,6 +167,11 @@ function sharedBudgets(limits: ServerLimits, logger: ServerDeps['logger'], now: 
     heavy: new HeavyCommands(limits, new AddressLimiter(limits.heavyPerAddressPerSecond, limits.heavyAddressBurst, now), now, logger),
     historyByAddress: new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, now),
   };
+}
+
+/** socket.io's handshake (polling and WebSocket upgrades alike): the Host allowlist, then the Origin gate. */
+function guardedGate(hosts: HostAllowlist, origin: ReturnType<typeof originGate>): ReturnType<typeof originGate> {
+  return (req, callback) => (hosts.allows(req.headers.host) ? origin(req, callback) : callback(HOST_REFUSED, false));
 }
 
 /** GET /healthz's numbers: totals for anyone, per room for a local caller. */
