@@ -19,6 +19,7 @@ import { HeavyCommands } from './handlers/heavy.ts';
 import { OutgoingBudget } from './handlers/outgoing.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND } from './handlers/history.ts';
 import { originGate } from './origins.ts';
+import { budgetedLogger } from './logBudget.ts';
 import { createHostAllowlist, HOST_REFUSED, type HostAllowlist } from './api/hostAllowlist.ts';
 import { guardHttpServer } from './api/httpGuard.ts';
 import type { RoomBroadcast } from './room/types.ts';
@@ -48,7 +49,9 @@ export interface App {
 export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   const now = deps.now ?? Date.now;
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const logger = deps.logger;
+  // Warning lines are budgeted process-wide (logBudget.ts); the rooms and handlers all log through this one.
+  const logger = budgetedLogger(deps.logger, now);
+  deps = { ...deps, logger };
   const startedWallMs = now();
   // eslint-disable-next-line prefer-const -- assigned after the rooms exist; the broadcast reads it at each send.
   let io: BootscopeServer;
