@@ -87,7 +87,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   });
   // Every HTTP answer, socket.io's own included: security headers and the Host allowlist (api/httpGuard.ts).
   guardHttpServer(httpServer, hosts);
-  outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
+  outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger, limits.maxAddressBufferBytes);
   let closing = false;
   const socketDeps: SocketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, ...budgets, closing: () => closing, outgoing };
   if (scaleOut !== null) coordinator = scaleOut.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
