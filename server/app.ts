@@ -77,6 +77,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     origins: deps.origins ?? [],
     heavy: budgets.heavy,
     proxyTarget: scaleOut === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
+    peers: scaleOut?.peers,
     stats: serverStats(rooms, saver, now, startedWallMs),
   }));
 

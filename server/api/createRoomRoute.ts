@@ -11,6 +11,7 @@ import type { ScenarioSource } from '../deps.ts';
 import type { ClassRoomStart, RoomRegistry } from '../room/rooms.ts';
 import { sendError, sendJson } from './http.ts';
 import { readBody } from './readBody.ts';
+import { addressOf } from './clientAddress.ts';
 import { tooDeep } from './jsonDepth.ts';
 
 /** A create request is a few fields; anything bigger is not one. */
@@ -37,7 +38,7 @@ export async function serveCreateRoom(rooms: RoomRegistry, scenarios: ScenarioSo
     const s = loaded.scenario;
     start.scenario = { info: { name: s.name, title: s.title, description: s.description }, cluster: s.cluster, seed: s.seed, steps: s.steps };
   }
-  const created = rooms.createClassRoom(req.socket.remoteAddress ?? 'unknown', name, start);
+  const created = rooms.createClassRoom(addressOf(req), name, start);
   if (!created.ok) return sendJson(res, created.status, { error: created.error }, created.status === 429 ? { 'Retry-After': '60' } : {});
   const base = baseUrl(req);
   const room = created.room.name;
