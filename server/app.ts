@@ -20,6 +20,8 @@ import { OutgoingBudget } from './handlers/outgoing.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND } from './handlers/history.ts';
 import { originGate } from './origins.ts';
 import { budgetedLogger } from './logBudget.ts';
+import { createEngine } from '../shared/engine/index.ts';
+import { PastBudget } from './room/history/pastStream.ts';
 import { createHostAllowlist, HOST_REFUSED, type HostAllowlist } from './api/hostAllowlist.ts';
 import { guardHttpServer } from './api/httpGuard.ts';
 import type { RoomBroadcast } from './room/types.ts';
@@ -78,6 +80,8 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     heavy: budgets.heavy,
     proxyTarget: scaleOut === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
     peers: scaleOut?.peers,
+    // The worker replays with the real engine; a server on another engine (tests' fake one) replays in place.
+    past: deps.createEngine === createEngine ? new PastBudget() : undefined,
     stats: serverStats(rooms, saver, now, startedWallMs),
   }));
 

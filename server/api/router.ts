@@ -15,7 +15,8 @@ import type { AddressLimiter } from './addressLimiter.ts';
 import type { LabelFn } from './diagnostics.ts';
 import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
-import { serveEvents } from './eventsRoute.ts';
+import { isBigRoom, serveEvents, serveEventsStreamed } from './eventsRoute.ts';
+import type { PastBudget } from '../room/history/pastStream.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
 import { serveCreateRoom } from './createRoomRoute.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
@@ -48,6 +49,8 @@ export interface RouterDeps {
   proxyTarget?: (room: string) => Promise<string | null>;
   /** REDIS_URL: signs the client's address on requests passed on, and checks it on requests passed here. */
   peers?: Promise<PeerAuth | null>;
+  /** With the real engine: a big room's past is replayed in a worker under these budgets (room/history/pastStream.ts). */
+  past?: PastBudget;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -129,6 +132,7 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     if (upload) return uploadRecording(deps, segments[0]!, req, res);
     if (segments.length === 2 && segments[1] === 'events') {
       const room = pickRoom(deps.rooms, segments[0], res);
+      if (room !== null && deps.past !== undefined && isBigRoom(room)) return serveEventsStreamed(room, query, req, res, deps.past, addressOf(req));
       return room ? serveEvents(room, query, res) : undefined;
     }
     return serveRoomRoute(deps.rooms, segments, query, res);
