@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.ts';
 import { createFakeEngine, restoreFakeEngine } from '../testing/fakeEngine.ts';
-import { RoomRegistry } from './rooms.ts';
+import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../shared/model/clusterLimits.ts';
+import { NODES_PER_ADDRESS, RoomRegistry } from './rooms.ts';
 
 function registry() {
   let wallMs = 0;
@@ -51,4 +52,17 @@ describe('rooms held per address', () => {
     expect(rooms.createClassRoom('10.0.0.9', 'lesson', {})).toMatchObject({ ok: false, status: 429 });
     expect(closed).toEqual([]);
   });
+});
+
+describe('nodes of class rooms per address', () => {
+  it('one address may make one largest room (or smaller ones up to its nodes), not two', () => {
+    const { rooms } = registry();
+    const largest = { masters: 5 as const, agents: MAX_AGENTS, publicAgents: MAX_PUBLIC_AGENTS };
+    expect(NODES_PER_ADDRESS).toBe(5 + MAX_AGENTS + MAX_PUBLIC_AGENTS);
+    const first = rooms.createClassRoom('10.0.0.1', 'big-1', { cluster: { masters: 3 as const, agents: MAX_AGENTS - 10, publicAgents: 0 } });
+    expect(first).toMatchObject({ ok: true });
+    expect(rooms.createClassRoom('10.0.0.1', 'big-2', { cluster: largest })).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/node limit per address/) });
+    expect(rooms.createClassRoom('10.0.0.1', 'small', {})).toMatchObject({ ok: true });
+    expect(rooms.createClassRoom('10.0.0.2', 'other', { cluster: { masters: 1 as const, agents: 10, publicAgents: 0 } })).toMatchObject({ ok: true });
+  }, 60_000);
 });

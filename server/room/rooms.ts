@@ -8,7 +8,8 @@ import type { ScenarioInfo } from '../../shared/protocol/messages.ts';
 import type { ScriptStep } from '../../shared/engine/script.ts';
 import { generatePresenterKey } from './presenterKey.ts';
 import { keyDigest } from './presenterKey.ts';
-import { Room, type RoomBroadcast, type RoomPersistence } from './room.ts';
+import { DEFAULT_CLUSTER, Room, type RoomBroadcast, type RoomPersistence } from './room.ts';
+import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../shared/model/clusterLimits.ts';
 import { parseRoomRecord, restoreFromRecord } from './store/roomRecord.ts';
 import type { StoredFile } from './store/roomStore.ts';
 
@@ -66,6 +67,13 @@ export const DEFAULT_ROOMS_PER_ADDRESS = 3;
  */
 export const FAIR_SHARE_OF_ROOMS = 0.25;
 
+/**
+ * The nodes (masters + agents + public agents) of all the class rooms one address made, together: one room of the
+ * largest cluster the schema allows (5 + 10,000 + 1,000), or several smaller ones (issue 18, item 2: anyone may
+ * POST /api/rooms, and every such room is a replay of that size for anyone who asks for its past).
+ */
+export const NODES_PER_ADDRESS = 5 + MAX_AGENTS + MAX_PUBLIC_AGENTS;
+
 export type RoomLookup = { ok: true; room: Room; created: boolean } | { ok: false; error: string };
 
 export class RoomRegistry {
@@ -95,6 +103,12 @@ export class RoomRegistry {
     const held = [...this.creators.values()].filter((a) => a === address).length;
     if (held >= perAddress) {
       return { ok: false, status: 429, error: `room limit per address reached: this address already holds ${held} class rooms (at most ${perAddress}); they close after ${Math.round(this.options.roomIdleMs / 60_000)} minutes without viewers` };
+    }
+    const nodesOf = (c: { masters: number; agents: number; publicAgents: number }) => c.masters + c.agents + c.publicAgents;
+    const asked = nodesOf(start.scenario?.cluster ?? start.cluster ?? DEFAULT_CLUSTER);
+    const madeNodes = [...this.creators].filter(([room, by]) => by === address && this.rooms.has(room)).reduce((n, [room]) => n + nodesOf(this.rooms.get(room)!.cluster), 0);
+    if (madeNodes + asked > NODES_PER_ADDRESS) {
+      return { ok: false, status: 429, error: `node limit per address reached: the class rooms this address made have ${madeNodes} nodes and this one would add ${asked} (at most ${NODES_PER_ADDRESS} together); they close after ${Math.round(this.options.roomIdleMs / 60_000)} minutes without viewers` };
     }
     if (this.rooms.size >= this.options.maxRooms && !this.reclaimFor(address)) {
       return { ok: false, status: 429, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; try again after idle rooms close` };
