@@ -30,18 +30,25 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** Polls /healthz every 100 ms while `busy()`; latencies and peak RSS. */
-async function watch(url: string, busy: () => boolean, capMs: number): Promise<{ latencies: number[]; maxRss: number }> {
+async function watch(url: string, busy: () => boolean, capMs: number): Promise<{ latencies: number[]; maxRss: number; failed: number }> {
   const latencies: number[] = [];
   let maxRss = 0;
+  let failed = 0;
   const until = Date.now() + capMs;
   while (busy() && Date.now() < until) {
     const asked = performance.now();
-    const health = (await (await fetch(`${url}/healthz`)).json()) as { memoryRssBytes: number };
-    latencies.push(performance.now() - asked);
-    maxRss = Math.max(maxRss, health.memoryRssBytes);
+    try {
+      const health = (await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(30_000) })).json()) as { memoryRssBytes: number };
+      latencies.push(performance.now() - asked);
+      maxRss = Math.max(maxRss, health.memoryRssBytes);
+    } catch {
+      // The server did not answer (died, or stalled past 30 s): counted, and the watch ends.
+      failed += 1;
+      break;
+    }
     await sleep(100);
   }
-  return { latencies, maxRss };
+  return { latencies, maxRss, failed };
 }
 
 export async function benchPastBudgets(): Promise<Record<string, unknown>> {
@@ -83,13 +90,15 @@ export async function benchPastBudgets(): Promise<Record<string, unknown>> {
     const pullStarted = performance.now();
     const pull = await watch(url, () => pending > 0, PULL_CAP_MS);
     const pullMs = performance.now() - pullStarted;
+    console.log(`past pull: ${statuses.join(',')} in ${Math.round(pullMs)} ms, /healthz p99 ${Math.round(quantile(pull.latencies, 0.99))} ms, max ${Math.round(Math.max(...pull.latencies))} ms, peak RSS ${Math.round(pull.maxRss / 1_048_576)} MB`);
     await Promise.race([Promise.all(pulls), sleep(1_000)]);
     for (const close of closers.splice(1)) close();
 
     // Non-reading sockets from one address.
     const clients: RawClient[] = [];
     for (let i = 0; i < SOCKETS; i++) {
-      const client = await rawClient(url, { read: false });
+      const client = await rawClient(url, { read: false }).catch(() => null);
+      if (client === null) break;
       clients.push(client);
       client.emit('sim:join', { room: 'past' });
     }
@@ -109,15 +118,18 @@ export async function benchPastBudgets(): Promise<Record<string, unknown>> {
       pastHealthzP99Ms: Math.round(quantile(pull.latencies, 0.99)),
       pastHealthzMaxMs: Math.round(Math.max(...pull.latencies)),
       pastMaxRssMB: Math.round(pull.maxRss / 1_048_576),
+      pastHealthzFailed: pull.failed,
       nonReadingSockets: SOCKETS,
       nonReadingMaxRssMB: Math.round(sockets.maxRss / 1_048_576),
       nonReadingDropped: dropped,
+      nonReadingHealthzFailed: sockets.failed,
+      serverExitCode: server.child.exitCode,
     };
     console.table([
       { row: `past pull: ${PULLERS} reading + ${STALLED} stalled GET /events (largest room, ${PLAY_MS / 1000} s at 20x)`, value: `statuses ${result.pastStatuses}, ${result.pastBytesPerDownload} B each, ${result.pastPullMs} ms` },
       { row: 'past pull: /healthz p99 / max', value: `${result.pastHealthzP99Ms} / ${result.pastHealthzMaxMs} ms (target p99 < 1000)` },
       { row: 'past pull: peak RSS', value: `${result.pastMaxRssMB} MB (target < 1536)` },
-      { row: `${SOCKETS} non-reading sockets from one address: peak RSS`, value: `${result.nonReadingMaxRssMB} MB over ${SOCKETS_MS / 1000} s (${dropped} dropped)` },
+      { row: `${SOCKETS} non-reading sockets from one address: peak RSS`, value: `${result.nonReadingMaxRssMB} MB over ${SOCKETS_MS / 1000} s (${dropped} dropped${sockets.failed > 0 ? `; /healthz stopped answering, server exit ${String(server.child.exitCode)}` : ''})` },
     ]);
     return result;
   } finally {
