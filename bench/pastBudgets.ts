@@ -6,6 +6,7 @@
 //   server's peak RSS (target: p99 < 1 s, RSS < 1.5 GB), with how the requests were answered.
 // - non-reading sockets: SOCKETS raw sockets from one address join that room and ask for snapshots every 500 ms
 //   without reading, for SOCKETS_MS: the server's peak RSS and how many it dropped.
+import { get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,25 @@ const PULL_CAP_MS = 90_000;
 const SOCKETS = 120;
 const SOCKETS_MS = 15_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** GET `url` from the loopback address `from` (each client its own address), reading it all; retried on 429. */
+async function download(url: string, from: string, statuses: number[], until: number): Promise<number> {
+  while (Date.now() < until) {
+    const got = await new Promise<{ status: number; bytes: number }>((resolve) => {
+      const req = httpGet(url, { localAddress: from, agent: false }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', () => resolve({ status: 0, bytes }));
+      });
+      req.on('error', () => resolve({ status: 0, bytes: 0 }));
+    });
+    statuses.push(got.status);
+    if (got.status !== 429) return got.bytes;
+    await sleep(1_000);
+  }
+  return 0;
+}
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,28 +85,23 @@ export async function benchPastBudgets(): Promise<Record<string, unknown>> {
     await sleep(PLAY_MS);
     await request(driver, 'sim:control', { action: 'pause' });
 
-    // Past pull.
+    // Past pull: each client from its own loopback address (anonymous clients are many addresses); readers first.
     const { hostname, port } = new URL(url);
+    const statuses: number[] = [];
+    const bytes: number[] = [];
+    let pending = PULLERS;
+    const pullUntil = Date.now() + PULL_CAP_MS;
+    const pulls = Array.from({ length: PULLERS }, async (_, i) => {
+      bytes.push(await download(`${url}/api/rooms/past/events`, `127.0.0.${11 + i}`, statuses, pullUntil));
+      pending -= 1;
+    });
+    await sleep(200);
     for (let i = 0; i < STALLED; i++) {
-      const socket = connect(Number(port), hostname, () => socket.write(`GET /api/rooms/past/events HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`));
+      const socket = connect({ port: Number(port), host: hostname, localAddress: `127.0.0.${21 + i}` }, () => socket.write(`GET /api/rooms/past/events HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`));
       socket.pause();
       socket.on('error', () => undefined);
       closers.push(() => socket.destroy());
     }
-    const statuses: number[] = [];
-    const bytes: number[] = [];
-    let pending = PULLERS;
-    const pulls = Array.from({ length: PULLERS }, async () => {
-      try {
-        const res = await fetch(`${url}/api/rooms/past/events`);
-        statuses.push(res.status);
-        bytes.push((await res.arrayBuffer()).byteLength);
-      } catch {
-        statuses.push(0);
-      } finally {
-        pending -= 1;
-      }
-    });
     const pullStarted = performance.now();
     const pull = await watch(url, () => pending > 0, PULL_CAP_MS);
     const pullMs = performance.now() - pullStarted;
@@ -112,7 +127,7 @@ export async function benchPastBudgets(): Promise<Record<string, unknown>> {
     const result = {
       pastPullers: PULLERS,
       pastStalled: STALLED,
-      pastStatuses: statuses.sort().join(','),
+      pastStatuses: Object.entries(statuses.reduce<Record<string, number>>((n, x) => ({ ...n, [x]: (n[x] ?? 0) + 1 }), {})).map(([k, v]) => `${v}x${k}`).join(' '),
       pastBytesPerDownload: Math.max(0, ...bytes),
       pastPullMs: Math.round(pullMs),
       pastHealthzP99Ms: Math.round(quantile(pull.latencies, 0.99)),
