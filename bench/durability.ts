@@ -130,7 +130,9 @@ export async function benchDurability(): Promise<Record<string, unknown>> {
       { row: `reconnect storm: ${STORM} joins of that room at once`, value: `${stormCpuMs} ms of server CPU (user + system, over 5 s)` },
       { row: 'restart after kill -9: spawn to listening', value: `${result.restartToListenMs} ms (room at ${result.restoredSimTimeMs} ms, seq ${result.restoredLastSeq})` },
     ]);
-    return result;
+    // Issue 18's budgets (bench/pastBudgets.ts): its own server process, after this one.
+    server.child.kill('SIGKILL');
+    return { ...result, ...(await (await import('./pastBudgets.ts')).benchPastBudgets()) };
   } finally {
     for (const c of clients) c.destroy();
     server.child.kill('SIGKILL');

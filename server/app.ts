@@ -19,6 +19,11 @@ import { HeavyCommands } from './handlers/heavy.ts';
 import { OutgoingBudget } from './handlers/outgoing.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND } from './handlers/history.ts';
 import { originGate } from './origins.ts';
+import { budgetedLogger } from './logBudget.ts';
+import { createEngine } from '../shared/engine/index.ts';
+import { PastBudget } from './room/history/pastStream.ts';
+import { createHostAllowlist, HOST_REFUSED, type HostAllowlist } from './api/hostAllowlist.ts';
+import { guardHttpServer } from './api/httpGuard.ts';
 import type { RoomBroadcast } from './room/types.ts';
 import { RoomRegistry } from './room/rooms.ts';
 import { RoomSaver } from './room/store/roomSaver.ts';
@@ -46,7 +51,9 @@ export interface App {
 export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   const now = deps.now ?? Date.now;
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const logger = deps.logger;
+  // Warning lines are budgeted process-wide (logBudget.ts); the rooms and handlers all log through this one.
+  const logger = budgetedLogger(deps.logger, now);
+  deps = { ...deps, logger };
   const startedWallMs = now();
   // eslint-disable-next-line prefer-const -- assigned after the rooms exist; the broadcast reads it at each send.
   let io: BootscopeServer;
@@ -58,6 +65,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   let coordinator: Coordinator | null = null;
   const { rooms, store, saver } = openRooms(deps, limits, broadcast, scaleOut, (name) => coordinator?.adopt(name));
   const budgets = sharedBudgets(limits, logger, now);
+  const hosts = createHostAllowlist(deps.origins ?? []);
 
   httpServer.on('request', createRequestHandler({
     rooms,
@@ -71,15 +79,20 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     origins: deps.origins ?? [],
     heavy: budgets.heavy,
     proxyTarget: scaleOut === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
+    peers: scaleOut?.peers,
+    // The worker replays with the real engine; a server on another engine (tests' fake one) replays in place.
+    past: deps.createEngine === createEngine ? new PastBudget() : undefined,
     stats: serverStats(rooms, saver, now, startedWallMs),
   }));
 
   io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     maxHttpBufferSize: limits.maxPayloadBytes,
-    allowRequest: originGate(deps.origins ?? []),
+    allowRequest: guardedGate(hosts, originGate(deps.origins ?? [])),
     serveClient: false,
   });
-  outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
+  // Every HTTP answer, socket.io's own included: security headers and the Host allowlist (api/httpGuard.ts).
+  guardHttpServer(httpServer, hosts);
+  outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger, limits.maxAddressBufferBytes);
   let closing = false;
   const socketDeps: SocketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, ...budgets, closing: () => closing, outgoing };
   if (scaleOut !== null) coordinator = scaleOut.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
@@ -162,6 +175,11 @@ function sharedBudgets(limits: ServerLimits, logger: ServerDeps['logger'], now: 
     heavy: new HeavyCommands(limits, new AddressLimiter(limits.heavyPerAddressPerSecond, limits.heavyAddressBurst, now), now, logger),
     historyByAddress: new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, now),
   };
+}
+
+/** socket.io's handshake (polling and WebSocket upgrades alike): the Host allowlist, then the Origin gate. */
+function guardedGate(hosts: HostAllowlist, origin: ReturnType<typeof originGate>): ReturnType<typeof originGate> {
+  return (req, callback) => (hosts.allows(req.headers.host) ? origin(req, callback) : callback(HOST_REFUSED, false));
 }
 
 /** GET /healthz's numbers: totals for anyone, per room for a local caller. */

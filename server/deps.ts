@@ -87,6 +87,8 @@ export interface ServerLimits {
   heavyAddressBurst: number;
   /** A socket whose unsent bytes pass this is sent no more snapshots and is disconnected (handlers/outgoing.ts). */
   maxSocketBufferBytes: number;
+  /** Unsent bytes of every socket of one client address together (handlers/outgoing.ts). */
+  maxAddressBufferBytes: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -119,4 +121,5 @@ export const DEFAULT_LIMITS: ServerLimits = {
   heavyAddressBurst: 12,
   // A few snapshots of the largest cluster; a reader further behind than this is not reading.
   maxSocketBufferBytes: 64 * 1024 * 1024,
+  maxAddressBufferBytes: 256 * 1024 * 1024,
 };

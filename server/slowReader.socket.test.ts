@@ -44,6 +44,28 @@ describe('slow readers', () => {
     for (const socket of app.io.sockets.sockets.values()) expect(bufferedBytes(socket)).toBeLessThan(8 * 1024 * 1024);
   }, 40_000);
 
+  it('sockets of one address that never read share one budget: the fullest are dropped until the rest fit', async () => {
+    // Each socket stays well under its own 64 MB; ten of them from one address would hold ~120 MB; the address may hold 24.
+    const addressCap = 24 * 1024 * 1024;
+    server = await startTestServer({ ...realDeps(silentLogger()), limits: { maxAddressBufferBytes: addressCap, snapshotBurst: 50 } });
+    const room = server.app.rooms.getOrCreate('big');
+    if (!room.ok) throw new Error(room.error);
+    room.room.control({ action: 'reset', cluster: { masters: 3, agents: 2_000, publicAgents: 0 } });
+    const app = server.app;
+    for (let n = 0; n < 10; n++) {
+      const stalled: RawClient = await rawClient(server.url, { read: false });
+      closers.push(() => stalled.destroy());
+      stalled.emit('sim:join', { room: 'big' });
+      for (let i = 0; i < 2; i++) stalled.emit('sim:resync', {});
+    }
+    const total = () => [...app.io.sockets.sockets.values()].reduce((sum, s) => sum + bufferedBytes(s), 0);
+    await until(() => app.io.sockets.sockets.size < 10, 20_000, 'the address\'s fullest sockets to be dropped');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // One sweep's worth of slack: a snapshot in flight when the sweep ran.
+    await until(() => total() <= addressCap + 8 * 1024 * 1024, 10_000, 'the address to fit its budget');
+    expect(app.io.sockets.sockets.size).toBeGreaterThan(0);
+  }, 40_000);
+
   it('a snapshot is built once per room version', async () => {
     server = await startTestServer({ autoTick: false });
     const room = server.app.rooms.get('default')!;

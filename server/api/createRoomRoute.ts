@@ -11,6 +11,8 @@ import type { ScenarioSource } from '../deps.ts';
 import type { ClassRoomStart, RoomRegistry } from '../room/rooms.ts';
 import { sendError, sendJson } from './http.ts';
 import { readBody } from './readBody.ts';
+import { addressOf } from './clientAddress.ts';
+import { tooDeep } from './jsonDepth.ts';
 
 /** A create request is a few fields; anything bigger is not one. */
 export const MAX_CREATE_ROOM_BYTES = 4 * 1024;
@@ -18,6 +20,8 @@ export const MAX_CREATE_ROOM_BYTES = 4 * 1024;
 export async function serveCreateRoom(rooms: RoomRegistry, scenarios: ScenarioSource, req: IncomingMessage, res: ServerResponse, logger: Logger): Promise<void> {
   const body = await readBody(req, MAX_CREATE_ROOM_BYTES);
   if (!body.ok) return sendError(res, body.status, body.status === 413 ? `request body is over ${MAX_CREATE_ROOM_BYTES} bytes; send {name?, cluster?, seed?, scenario?}` : body.error);
+  const deep = tooDeep(body.text);
+  if (deep !== null) return sendError(res, 400, deep);
   let json: unknown;
   try {
     json = body.text.trim() === '' ? {} : JSON.parse(body.text);
@@ -34,7 +38,7 @@ export async function serveCreateRoom(rooms: RoomRegistry, scenarios: ScenarioSo
     const s = loaded.scenario;
     start.scenario = { info: { name: s.name, title: s.title, description: s.description }, cluster: s.cluster, seed: s.seed, steps: s.steps };
   }
-  const created = rooms.createClassRoom(req.socket.remoteAddress ?? 'unknown', name, start);
+  const created = rooms.createClassRoom(addressOf(req), name, start);
   if (!created.ok) return sendJson(res, created.status, { error: created.error }, created.status === 429 ? { 'Retry-After': '60' } : {});
   const base = baseUrl(req);
   const room = created.room.name;

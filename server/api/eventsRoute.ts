@@ -4,11 +4,12 @@
 // byte for byte what `npm run simulate -- --scenario <the recording> --format ndjson` prints before its summary.
 // Invariants: the format is validated (400 says what is allowed); the caller has rate-limited the request (a replay
 // costs CPU on the simulation's thread).
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clusterNodes, PAST_WORKER_NODES, streamPast, type PastBudget } from '../room/history/pastStream.ts';
 import { eventsToCsv, eventsToNdjson } from '../../shared/protocol/eventExport.ts';
 import type { Room } from '../room/room.ts';
 import { formatSimTime } from '../../shared/model/time.ts';
-import { sendError } from './http.ts';
+import { sendError, sendJson } from './http.ts';
 
 export const EVENT_FORMATS = { ndjson: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
 export type EventFormat = keyof typeof EVENT_FORMATS;
@@ -32,4 +33,30 @@ export function serveEvents(room: Room, query: Record<string, string>, res: Serv
     'Content-Disposition': `attachment; filename="${eventsFileName(room.name, room.engine.simTimeMs, format)}"`,
   });
   res.end(text);
+}
+
+/** A room big enough that its past is replayed in a worker and streamed (room/history/pastStream.ts). */
+export function isBigRoom(room: Room): boolean {
+  return clusterNodes(room.cluster) >= PAST_WORKER_NODES;
+}
+
+/** serveEvents for a big room: the same bytes, replayed in a worker and streamed, under the PastBudget. */
+export function serveEventsStreamed(room: Room, query: Record<string, string>, req: IncomingMessage, res: ServerResponse, budget: PastBudget, address: string): Promise<void> | void {
+  const format = query.format ?? 'ndjson';
+  if (format !== 'ndjson' && format !== 'csv') {
+    return sendError(res, 400, `bad query: format must be ndjson or csv, not '${format.slice(0, 32)}'`);
+  }
+  const head = {
+    'Content-Type': EVENT_FORMATS[format],
+    'Cache-Control': 'no-store',
+    'Content-Disposition': `attachment; filename="${eventsFileName(room.name, room.engine.simTimeMs, format)}"`,
+  };
+  if (req.method === 'HEAD') {
+    res.writeHead(200, head);
+    res.end();
+    return;
+  }
+  const release = budget.take(room.name, address);
+  if (typeof release === 'string') return sendJson(res, 429, { error: release }, { 'Retry-After': '5' });
+  return streamPast(room.recording(), format, res, head, { onEnd: release });
 }

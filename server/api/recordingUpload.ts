@@ -15,6 +15,7 @@ import type { RoomRegistry } from '../room/rooms.ts';
 import { MAX_RECORDING_BYTES, parseScenario } from '../scenarios.ts';
 import { sendError, sendJson } from './http.ts';
 import { readBody } from './readBody.ts';
+import { tooDeep } from './jsonDepth.ts';
 
 /** The most a recording upload may weigh: the size the CLI accepts for a recording file (4 MiB). */
 export const MAX_UPLOAD_BYTES = MAX_RECORDING_BYTES;
@@ -31,6 +32,8 @@ export async function serveRecordingUpload(rooms: RoomRegistry, name: string, re
   const body = await readBody(req, MAX_UPLOAD_BYTES);
   if (!body.ok) return sendError(res, body.status, body.error);
 
+  const deep = tooDeep(body.text);
+  if (deep !== null) return sendError(res, 400, deep);
   let json: unknown;
   try {
     json = JSON.parse(body.text);

@@ -15,7 +15,8 @@ import type { AddressLimiter } from './addressLimiter.ts';
 import type { LabelFn } from './diagnostics.ts';
 import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
-import { serveEvents } from './eventsRoute.ts';
+import { isBigRoom, serveEvents, serveEventsStreamed } from './eventsRoute.ts';
+import type { PastBudget } from '../room/history/pastStream.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
 import { serveCreateRoom } from './createRoomRoute.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
@@ -24,6 +25,8 @@ import { serveStatic } from './static.ts';
 import { applySecurityHeaders } from './securityHeaders.ts';
 import type { HeavyCommands } from '../handlers/heavy.ts';
 import { PROXIED_HEADER, proxyRequest, roomOfRequest } from '../scaleout/httpProxy.ts';
+import type { PeerAuth } from '../scaleout/peerAuth.ts';
+import { addressOf, setClientAddress } from './clientAddress.ts';
 
 export interface RouterDeps {
   rooms: RoomRegistry;
@@ -44,6 +47,10 @@ export interface RouterDeps {
   heavy?: HeavyCommands;
   /** REDIS_URL: where a room that runs in another process answers HTTP (null: here), scaleout/httpProxy.ts. */
   proxyTarget?: (room: string) => Promise<string | null>;
+  /** REDIS_URL: signs the client's address on requests passed on, and checks it on requests passed here. */
+  peers?: Promise<PeerAuth | null>;
+  /** With the real engine: a big room's past is replayed in a worker under these budgets (room/history/pastStream.ts). */
+  past?: PastBudget;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -65,9 +72,14 @@ export function createRequestHandler(deps: RouterDeps): (req: IncomingMessage, r
 
 /** A room route for a room another process runs goes there (once); everything else is answered here. */
 async function routeOrProxy(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const room = deps.proxyTarget !== undefined && req.headers[PROXIED_HEADER] === undefined ? roomOfRequest(req.url ?? '/') : null;
+  const peers = deps.peers !== undefined ? await deps.peers : null;
+  const passedOn = req.headers[PROXIED_HEADER] !== undefined;
+  // A request a peer passed on is counted by the client the peer signed for; anyone else by their own address.
+  const address = (passedOn ? peers?.verify(req) : null) ?? addressOf(req);
+  setClientAddress(req, address);
+  const room = deps.proxyTarget !== undefined && !passedOn ? roomOfRequest(req.url ?? '/') : null;
   const target = room !== null ? await deps.proxyTarget!(room) : null;
-  return target !== null ? proxyRequest(req, res, target) : handle(deps, req, res);
+  return target !== null ? proxyRequest(req, res, target, peers?.sign(address, req.method ?? 'GET', req.url ?? '/') ?? {}) : handle(deps, req, res);
 }
 
 async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -112,7 +124,7 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     return serveDiagnostics(room, deps.label, segments, res, query.node);
   }
   if (pathname.startsWith(`${ROOM_API_BASE}/`)) {
-    if (!deps.roomApiLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
+    if (!deps.roomApiLimiter.take(addressOf(req))) {
       return sendJson(res, 429, { error: `too many requests to ${ROOM_API_BASE}: slow down (a past view is rebuilt for each one)` }, { 'Retry-After': '1' });
     }
     const segments = decodeSegments(pathname.slice(ROOM_API_BASE.length));
@@ -120,6 +132,7 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     if (upload) return uploadRecording(deps, segments[0]!, req, res);
     if (segments.length === 2 && segments[1] === 'events') {
       const room = pickRoom(deps.rooms, segments[0], res);
+      if (room !== null && deps.past !== undefined && isBigRoom(room)) return serveEventsStreamed(room, query, req, res, deps.past, addressOf(req));
       return room ? serveEvents(room, query, res) : undefined;
     }
     return serveRoomRoute(deps.rooms, segments, query, res);
@@ -147,7 +160,7 @@ function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, r
   }
   // A class room is changed by its presenter only: the key comes in a header (never in the URL, which gets logged).
   const target = deps.rooms.get(room);
-  const address = req.socket.remoteAddress ?? 'unknown';
+  const address = addressOf(req);
   if (target !== undefined && target.policy.mode === 'class') {
     const header = req.headers[PRESENTER_KEY_HEADER];
     const given = typeof header === 'string' ? header : undefined;
@@ -167,7 +180,7 @@ function createClassRoom(deps: RouterDeps, req: IncomingMessage, res: ServerResp
     req.resume();
     return sendError(res, 403, `origin ${String(req.headers.origin).slice(0, 100)} may not create rooms here; set BOOTSCOPE_ORIGINS to allow it`);
   }
-  if (!deps.roomApiLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
+  if (!deps.roomApiLimiter.take(addressOf(req))) {
     req.resume();
     return sendJson(res, 429, { error: `too many requests to ${ROOM_API_BASE}: slow down` }, { 'Retry-After': '1' });
   }

@@ -7,6 +7,10 @@
 //   maxSocketBufferBytes gets no more snapshots: it is told why (server:closing) and disconnected, its WebSocket
 //   terminated so its buffers are freed now, not after a close handshake it will never read. A sweep every
 //   SWEEP_MS does the same for sockets that fall behind on room broadcasts.
+// - every socket of one client address shares maxAddressBufferBytes too (120 sockets from one address, each under its
+//   own cap, could hold gigabytes): the sweep adds the address's sockets up and drops its fullest ones until the rest
+//   fit; between sweeps, what is sent to an address is added to its total, and a snapshot that would take it past the
+//   budget drops the socket instead.
 // A socket that joined with `snapshotEncoding: 'deflate-raw'` gets its snapshots as one shared `sim:packedSnapshot`
 // (compressed once per snapshot object, handlers/packSnapshot.ts) instead of JSON; the live batches stay plain.
 // engine.io keeps both buffers private; reading them is the one place this server looks inside socket.io, so it is
@@ -54,7 +58,10 @@ export class OutgoingBudget {
   /** Sockets dropped for not reading (for /healthz and tests). */
   dropped = 0;
 
-  constructor(private readonly io: AppServer, private readonly maxBytes: number, private readonly logger: Logger) {
+  /** Unsent bytes per client address as of the last sweep, plus what was sent since. */
+  private readonly byAddress = new Map<string, number>();
+
+  constructor(private readonly io: AppServer, private readonly maxBytes: number, private readonly logger: Logger, private readonly maxAddressBytes: number = Number.POSITIVE_INFINITY) {
     this.sweeper = setInterval(() => this.sweep(), OUTGOING_SWEEP_MS);
     this.sweeper.unref();
   }
@@ -74,16 +81,14 @@ export class OutgoingBudget {
     }
     if (this.dropIfOver(socket)) return null;
     if (socket.conn.readyState !== 'open') return null;
+    const address = socket.handshake.address;
     const text = this.encodedText(snapshot);
     if (text === null) {
       // A snapshot is plain JSON: one text packet. Anything else goes the ordinary way.
       socket.emit('sim:snapshot', snapshot);
       return null;
     }
-    if (!this.packing.has(socket)) {
-      socket.conn.write(text);
-      return text.length;
-    }
+    if (!this.packing.has(socket)) return this.writeWithin(socket, address, [text]);
     let packets = this.packed.get(snapshot);
     if (packets === undefined) {
       // The JSON inside the text packet `2["sim:snapshot",<json>]` is exactly JSON.stringify(snapshot).
@@ -91,11 +96,20 @@ export class OutgoingBudget {
       packets = this.io.encoder.encode({ type: EVENT, nsp: '/', data: ['sim:packedSnapshot', packSnapshot(snapshot, json)] }) as unknown[];
       this.packed.set(snapshot, packets);
     }
+    return this.writeWithin(socket, address, packets);
+  }
+
+  /** Writes a snapshot's packets unless they would take the socket's address past its budget (then it is dropped). */
+  private writeWithin(socket: AppSocket, address: string, packets: readonly unknown[]): number | null {
     let bytes = 0;
-    for (const packet of packets) {
-      socket.conn.write(packet as string);
-      bytes += typeof packet === 'string' ? packet.length : (packet as Uint8Array).byteLength;
+    for (const packet of packets) bytes += typeof packet === 'string' ? packet.length : (packet as Uint8Array).byteLength;
+    const addressBytes = (this.byAddress.get(address) ?? 0) + bytes;
+    if (addressBytes > this.maxAddressBytes) {
+      this.drop(socket, addressBytes, 'address');
+      return null;
     }
+    this.byAddress.set(address, addressBytes);
+    for (const packet of packets) socket.conn.write(packet as string);
     return bytes;
   }
 
@@ -137,7 +151,27 @@ export class OutgoingBudget {
 
   /** Drops every socket over budget. */
   sweep(): void {
-    for (const socket of this.io.sockets.sockets.values()) this.dropIfOver(socket);
+    const byAddress = new Map<string, Array<{ socket: AppSocket; bytes: number }>>();
+    for (const socket of this.io.sockets.sockets.values()) {
+      if (this.dropIfOver(socket) || (socket.conn as unknown) === undefined) continue;
+      const list = byAddress.get(socket.handshake.address) ?? [];
+      list.push({ socket, bytes: bufferedBytes(socket) });
+      byAddress.set(socket.handshake.address, list);
+    }
+    this.byAddress.clear();
+    for (const [address, list] of byAddress) {
+      let total = list.reduce((n, s) => n + s.bytes, 0);
+      if (total > this.maxAddressBytes) {
+        // The fullest first: the fewest sockets dropped for the address to fit again.
+        list.sort((a, b) => b.bytes - a.bytes);
+        for (const { socket, bytes } of list) {
+          if (total <= this.maxAddressBytes || bytes === 0) break;
+          this.drop(socket, total, 'address');
+          total -= bytes;
+        }
+      }
+      this.byAddress.set(address, total);
+    }
   }
 
   close(): void {
@@ -147,14 +181,21 @@ export class OutgoingBudget {
   private dropIfOver(socket: AppSocket): boolean {
     const bytes = bufferedBytes(socket);
     if (bytes <= this.maxBytes) return false;
+    this.drop(socket, bytes, 'socket');
+    return true;
+  }
+
+  private drop(socket: AppSocket, bytes: number, scope: 'socket' | 'address'): void {
     this.dropped += 1;
-    const reason = `disconnected: ${Math.round(bytes / 1_048_576)} MB sent to you are still unread (at most ${Math.round(this.maxBytes / 1_048_576)} MB); reconnect when your connection keeps up`;
-    this.logger.warn({ socket: socket.id, bufferedBytes: bytes }, 'socket dropped: it does not read what it is sent');
+    const mb = (n: number) => Math.round(n / 1_048_576);
+    const reason = scope === 'socket'
+      ? `disconnected: ${mb(bytes)} MB sent to you are still unread (at most ${mb(this.maxBytes)} MB); reconnect when your connection keeps up`
+      : `disconnected: ${mb(bytes)} MB sent to your address's connections are still unread (at most ${mb(this.maxAddressBytes)} MB for one address); reconnect when your connection keeps up`;
+    this.logger.warn({ socket: socket.id, bufferedBytes: bytes, scope }, 'socket dropped: it does not read what it is sent');
     socket.emit('server:closing', { reason });
     const transport = (socket.conn as unknown as PeekedConnection).transport;
     socket.disconnect(true);
     // A graceful WebSocket close would wait for the unread bytes to drain first: cut it, so the buffers go now.
     transport?.socket?.terminate?.();
-    return true;
   }
 }

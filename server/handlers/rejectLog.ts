@@ -7,7 +7,7 @@
 // rest are counted, and the next line says how many were left out.
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { TokenBucket } from '../rateLimit.ts';
+import { LineBudget } from '../logBudget.ts';
 
 export const REJECT_LOG_PER_SECOND = 20;
 export const REJECT_LOG_BURST = 100;
@@ -37,22 +37,16 @@ function safePath(path: readonly PropertyKey[]): string {
 }
 
 export function createRejectLog(logger: Logger, now: () => number): RejectLog {
-  const budget = new TokenBucket(REJECT_LOG_PER_SECOND, REJECT_LOG_BURST, now);
-  let suppressed = 0;
+  const budget = new LineBudget(REJECT_LOG_PER_SECOND, REJECT_LOG_BURST, now);
   return (socketId, command, rejection) => {
-    if (!budget.take()) {
-      suppressed += 1;
-      return;
-    }
+    const suppressed = budget.take();
+    if (suppressed === null) return;
     const fields: Record<string, unknown> = { socket: sanitiseText(socketId, 40), command: sanitiseText(command, 40) };
     if (rejection.issues !== undefined) {
       fields.reason = 'invalid payload';
       fields.issues = rejection.issues.slice(0, MAX_ISSUES).map((issue) => ({ code: sanitiseText(String(issue.code), 32), path: safePath(issue.path) }));
     } else fields.error = sanitiseText(rejection.error);
-    if (suppressed > 0) {
-      fields.suppressed = suppressed;
-      suppressed = 0;
-    }
+    if (suppressed > 0) fields.suppressed = suppressed;
     logger.info(fields, 'command rejected');
   };
 }

@@ -52,6 +52,8 @@ export class Room {
   readonly classroom: Classroom;
   /** Bumped by every change a snapshot shows that neither the epoch nor lastSeq reflects (policy, bookmarks, installs). */
   private stateVersion = 0;
+  /** Steps of the running script the engine refused (one warning line for the first, one summary line after). */
+  private scriptRejections = 0;
   /** Set by dispose(): a socket still holding this room must not drive it. */
   disposed = false;
 
@@ -256,6 +258,7 @@ export class Room {
   dispose(): void {
     this.disposed = true;
     this.driver.stop();
+    this.reportScriptRejections();
     this.outbox.clear();
     this.classroom.dispose();
   }
@@ -342,6 +345,11 @@ export class Room {
     return this.forkOrigin;
   }
 
+  private reportScriptRejections(): void {
+    if (this.scriptRejections > 1) this.options.logger.warn({ room: this.name, rejected: this.scriptRejections }, 'scenario steps rejected in all (the first was logged)');
+    this.scriptRejections = 0;
+  }
+
   private install(sim: Simulation, old: Driver | undefined, bumpEpoch: boolean, start?: BranchStart, resume?: { cursor: ScriptCursor; paused: boolean; speed: number }): void {
     const engine = start?.engine ?? this.options.createEngine({ cluster: sim.cluster, seed: sim.seed });
     const driver = new Driver({
@@ -359,7 +367,12 @@ export class Room {
         this.options.logger.error({ err: error, room: this.name, simTimeMs: engine.simTimeMs }, 'the engine failed; room paused (reset it to start again)');
         this.options.broadcast.playback(this.name, this.playback());
       },
-      onScriptError: (error) => this.options.logger.warn({ room: this.name, ...error }, 'scenario step rejected'),
+      // One line per script (an upload's or a scenario's): the first refused step is logged, the rest counted and
+      // said in one line when the script is replaced or the room closes (issue 18, item 8).
+      onScriptError: (error) => {
+        this.scriptRejections += 1;
+        if (this.scriptRejections === 1) this.options.logger.warn({ room: this.name, ...error }, 'scenario step rejected (later ones of this script are counted, then logged in one line)');
+      },
       // The narration that waits goes out first, then the pause that names it: a viewer reads both together.
       onWait: () => {
         this.flush();
@@ -367,6 +380,7 @@ export class Room {
       },
     });
     old?.stop();
+    this.reportScriptRejections();
     this.driver = driver;
     this.sim = sim;
     this.history = new EventHistory(this.options.maxHistoryEvents);

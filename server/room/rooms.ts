@@ -8,7 +8,8 @@ import type { ScenarioInfo } from '../../shared/protocol/messages.ts';
 import type { ScriptStep } from '../../shared/engine/script.ts';
 import { generatePresenterKey } from './presenterKey.ts';
 import { keyDigest } from './presenterKey.ts';
-import { Room, type RoomBroadcast, type RoomPersistence } from './room.ts';
+import { DEFAULT_CLUSTER, Room, type RoomBroadcast, type RoomPersistence } from './room.ts';
+import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../shared/model/clusterLimits.ts';
 import { parseRoomRecord, restoreFromRecord } from './store/roomRecord.ts';
 import type { StoredFile } from './store/roomStore.ts';
 
@@ -57,6 +58,22 @@ export type ClassRoomResult = { ok: true; room: Room; key: string } | { ok: fals
 
 export const DEFAULT_ROOMS_PER_ADDRESS = 3;
 
+/**
+ * The share of the room limit one address may keep once the server is full (issue 18, item 7: two addresses that
+ * kept sockets open held all 20 rooms). When a new room is asked for and none is free, a room made by an address that
+ * made more than this share (class rooms, joined names and forks together), never the asker's own, is closed to make
+ * space: the one nobody changed for longest. Its viewers are told why. An asker that itself made its share or more
+ * makes space for nobody.
+ */
+export const FAIR_SHARE_OF_ROOMS = 0.25;
+
+/**
+ * The nodes (masters + agents + public agents) of all the class rooms one address made, together: one room of the
+ * largest cluster the schema allows (5 + 10,000 + 1,000), or several smaller ones (issue 18, item 2: anyone may
+ * POST /api/rooms, and every such room is a replay of that size for anyone who asks for its past).
+ */
+export const NODES_PER_ADDRESS = 5 + MAX_AGENTS + MAX_PUBLIC_AGENTS;
+
 export type RoomLookup = { ok: true; room: Room; created: boolean } | { ok: false; error: string };
 
 export class RoomRegistry {
@@ -87,7 +104,13 @@ export class RoomRegistry {
     if (held >= perAddress) {
       return { ok: false, status: 429, error: `room limit per address reached: this address already holds ${held} class rooms (at most ${perAddress}); they close after ${Math.round(this.options.roomIdleMs / 60_000)} minutes without viewers` };
     }
-    if (this.rooms.size >= this.options.maxRooms) {
+    const nodesOf = (c: { masters: number; agents: number; publicAgents: number }) => c.masters + c.agents + c.publicAgents;
+    const asked = nodesOf(start.scenario?.cluster ?? start.cluster ?? DEFAULT_CLUSTER);
+    const madeNodes = [...this.creators].filter(([room, by]) => by === address && this.rooms.has(room)).reduce((n, [room]) => n + nodesOf(this.rooms.get(room)!.cluster), 0);
+    if (madeNodes + asked > NODES_PER_ADDRESS) {
+      return { ok: false, status: 429, error: `node limit per address reached: the class rooms this address made have ${madeNodes} nodes and this one would add ${asked} (at most ${NODES_PER_ADDRESS} together); they close after ${Math.round(this.options.roomIdleMs / 60_000)} minutes without viewers` };
+    }
+    if (this.rooms.size >= this.options.maxRooms && !this.reclaimFor(address)) {
       return { ok: false, status: 429, error: `room limit reached: at most ${this.options.maxRooms} rooms may exist; try again after idle rooms close` };
     }
     const roomName = name ?? this.className();
@@ -143,7 +166,7 @@ export class RoomRegistry {
 
   /** Why `address` may not make one more room by joining or forking, or null. */
   private refuseNewRoom(address: string | undefined, what: string): string | null {
-    if (this.rooms.size >= this.options.maxRooms) {
+    if (this.rooms.size >= this.options.maxRooms && (address === undefined || !this.reclaimFor(address))) {
       return `room limit reached: at most ${this.options.maxRooms} rooms may exist; join an existing one (e.g. "${DEFAULT_ROOM}") or try again after idle rooms close`;
     }
     const perAddress = this.options.openRoomsPerAddress;
@@ -172,6 +195,44 @@ export class RoomRegistry {
     this.options.logger.info({ room: room.name, parent: parentName, atMs: branch.start.atMs }, 'room forked');
     this.options.onCreated?.(room);
     return { ok: true, room, key };
+  }
+
+  /**
+   * The registry is full and `address` asks for a room: close the least recently changed room of an address (not
+   * `address`) that made more than FAIR_SHARE_OF_ROOMS of the limit, if `address` itself made fewer. False if no address
+   * holds that many.
+   */
+  private reclaimFor(address: string): boolean {
+    const share = Math.max(1, Math.floor(this.options.maxRooms * FAIR_SHARE_OF_ROOMS));
+    const made = new Map<string, string[]>();
+    for (const creators of [this.creators, this.openCreators]) {
+      for (const [room, by] of creators) if (by !== address && this.rooms.has(room) && room !== DEFAULT_ROOM) made.set(by, [...(made.get(by) ?? []), room]);
+    }
+    // An address over its share itself makes space for nobody: hogs do not close each other's rooms.
+    const own = [...this.creators.values(), ...this.openCreators.values()].filter((by) => by === address).length;
+    if (own >= share) return false;
+    let victim: Room | undefined;
+    let victimBy = '';
+    for (const [by, names] of made) {
+      if (names.length <= share) continue;
+      for (const name of names) {
+        const room = this.rooms.get(name)!;
+        if (victim === undefined || room.presence.lastActivityWallMs < victim.presence.lastActivityWallMs) {
+          victim = room;
+          victimBy = by;
+        }
+      }
+    }
+    if (victim === undefined) return false;
+    const name = victim.name;
+    this.options.broadcast.closed?.(name, `room '${name}' was closed to make space: the server is full and the address that made it holds more than ${share} rooms. Open the default room, or make a new class room.`);
+    victim.dispose();
+    this.options.durability?.forget(victim);
+    this.rooms.delete(name);
+    this.creators.delete(name);
+    this.openCreators.delete(name);
+    this.options.logger.info({ room: name, reason: 'reclaimed', heldByCreator: made.get(victimBy)?.length }, 'room dropped');
+    return true;
   }
 
   /** "<parent>-fork-<n>", shortened to fit a room name (32 characters) and never taken. */

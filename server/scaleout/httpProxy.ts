@@ -7,6 +7,7 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { sendError } from '../api/http.ts';
 import { ROOM_NAME_PATTERN } from '../../shared/protocol/schemas.ts';
 import { DEFAULT_ROOM } from '../room/rooms.ts';
+import { withoutPeerHeaders } from './peerAuth.ts';
 
 export const PROXIED_HEADER = 'x-bootscope-proxied';
 
@@ -27,10 +28,11 @@ export function roomOfRequest(rawUrl: string): string | null {
   return match !== null && ROOM_NAME_PATTERN.test(match[1]!) ? match[1]! : null;
 }
 
-export function proxyRequest(req: IncomingMessage, res: ServerResponse, target: string): Promise<void> {
+/** `signed`: the client's address, signed for the owner (peerAuth.ts); a client's own such headers are dropped. */
+export function proxyRequest(req: IncomingMessage, res: ServerResponse, target: string, signed: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve) => {
     const { hostname, port } = new URL(target);
-    const headers = { ...req.headers, [PROXIED_HEADER]: '1', 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+    const headers = { ...withoutPeerHeaders(req.headers), [PROXIED_HEADER]: '1', 'x-forwarded-for': req.socket.remoteAddress ?? '', ...signed };
     const upstream = httpRequest({ host: hostname, port, method: req.method, path: req.url, headers }, (answer) => {
       // Our own security headers are already set on `res`; the owner's answer brings the same ones.
       res.writeHead(answer.statusCode ?? 502, answer.headers);

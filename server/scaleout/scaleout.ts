@@ -15,6 +15,7 @@ import type { FrontDeps } from './front.ts';
 import { Leases } from './leases.ts';
 import { RedisRecords } from './redisRecords.ts';
 import { Sessions, type StandInSocket } from './sessions.ts';
+import { PeerAuth } from './peerAuth.ts';
 
 export interface ScaleOutLink {
   records: RedisRecords;
@@ -24,6 +25,8 @@ export interface ScaleOutLink {
   /** Starts taking leases, announcing `url` as where this process answers HTTP. */
   start(coordinator: Coordinator, url: string): Promise<void>;
   quit(): Promise<void>;
+  /** The processes' shared HMAC key for forwarded client addresses (peerAuth.ts); null while Redis cannot say. */
+  peers: Promise<PeerAuth | null>;
 }
 
 export function connectScaleOut(redisUrl: string, logger: Logger): ScaleOutLink {
@@ -34,7 +37,12 @@ export function connectScaleOut(redisUrl: string, logger: Logger): ScaleOutLink 
   for (const client of [redis, pub, sub]) client.on('error', (error: Error) => logger.warn({ error: error.message }, 'Redis connection error'));
   const records = new RedisRecords(redis, logger);
   const leases = new Leases(redis, { id: randomBytes(8).toString('hex'), url: '' });
+  const peers = PeerAuth.shared(redis).catch((error: unknown) => {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'no peer secret from Redis: requests passed on are counted by the passing process\'s address');
+    return null;
+  });
   return {
+    peers,
     records,
     coordinate(io, rooms, attach) {
       io.adapter(createAdapter(pub, sub, { requestsTimeout: FORWARD_TIMEOUT_MS }));

@@ -13,9 +13,9 @@ export interface ManualClockServer extends TestServer {
   defaultRoom(): Room;
 }
 
-export async function startManualClockServer(limits?: ServerDeps['limits']): Promise<ManualClockServer> {
+export async function startManualClockServer(limits?: ServerDeps['limits'], overrides: Partial<ServerDeps> = {}): Promise<ManualClockServer> {
   let wallMs = 0;
-  const server = await startTestServer({ createEngine, restoreEngine, now: () => wallMs, autoTick: false, staticDir: null, ...(limits === undefined ? {} : { limits }) });
+  const server = await startTestServer({ createEngine, restoreEngine, now: () => wallMs, autoTick: false, staticDir: null, ...(limits === undefined ? {} : { limits }), ...overrides });
   return {
     ...server,
     drive(room, ticks, onTick) {
