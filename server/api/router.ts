@@ -16,6 +16,7 @@ import type { LabelFn } from './diagnostics.ts';
 import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
 import { serveEvents } from './eventsRoute.ts';
+import { serveJournal } from './journalRoute.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
 import { serveCreateRoom } from './createRoomRoute.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
@@ -121,6 +122,10 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     if (segments.length === 2 && segments[1] === 'events') {
       const room = pickRoom(deps.rooms, segments[0], res);
       return room ? serveEvents(room, query, res) : undefined;
+    }
+    if (segments.length === 2 && segments[1] === 'journal') {
+      const room = deps.rooms.get(segments[0]!);
+      return room ? serveJournal(room, query, res) : sendError(res, 404, `unknown room '${segments[0]!.slice(0, 64)}'`);
     }
     return serveRoomRoute(deps.rooms, segments, query, res);
   }
