@@ -4,6 +4,7 @@
 // Times: a json line's fact time is __MONOTONIC_TIMESTAMP (µs since its boot, immune to wall-clock jumps) while the
 // line belongs to the first boot seen for its host, else its __REALTIME_TIMESTAMP minus that first boot's start.
 // short-iso has no monotonic clock: times are relative to the earliest line of the file (any host), clamped at 0.
+import { roleOfNode } from '../model/cluster.ts';
 import { usOfCivil } from './time.ts';
 import { recogniseLine, type RecogniseState } from './recognise.ts';
 import type { JournalFact } from './types.ts';
@@ -156,7 +157,7 @@ export function createImporter(options: ImporterOptions = {}): Importer {
       const sameBoot = boot !== undefined && parsed.monotonicUs !== null && parsed.bootId === boot.bootId;
       atMs = sameBoot ? Math.floor(parsed.monotonicUs! / 1000) : Math.max(0, Math.floor((parsed.realtimeUs - (boot?.originUs ?? parsed.realtimeUs)) / 1000));
     } else if (earliestUs === null || parsed.realtimeUs < earliestUs) earliestUs = parsed.realtimeUs;
-    const hit = recogniseLine(node, parsed.identifier, parsed.message, parsed.unitHint, state, options.isPublicAgent?.(node) ?? false);
+    const hit = recogniseLine(node, parsed.identifier, parsed.message, parsed.unitHint, state, (options.isPublicAgent ?? ((n: string) => roleOfNode(n) === 'agent_public'))(node));
     if (hit === null) return miss(line);
     if (hit.fact === null) return;
     if (facts.length + pendingShortIso.length >= MAX_FACTS) {

@@ -20,7 +20,7 @@ export function renderLine(layout: LineStyle, body: string, unixUs: number, tid:
 const GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ [^\s:\]]+:\d+\] (.*)$/s;
 const GO = /^(?:ERROR|VERBOSE|VERY VERBOSE): \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? [^\s:]+:\d+: (.*)$/s;
 const LOGBACK = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\] (?:TRACE|DEBUG|INFO|WARN|ERROR) +(.*) \([^()\s]+:[^()]*\)$/s;
-const LOG4J = /^\[myid:[^\]]*\] (?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) +\[[^\]]*@\d+\] - (.*)$/s;
+const LOG4J = /^\[myid:[^\]]*\] (?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) +\[.*?@\d+\] - (.*)$/s;
 
 /** The body of a line whatever library wrote it (the line itself when no known prefix matches). */
 export function stripPrefix(message: string): string {

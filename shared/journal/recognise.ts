@@ -24,9 +24,9 @@ export function unitOfDescription(desc: string): string | null {
 }
 
 /** SYSLOG_IDENTIFIER -> unit, for short-iso text (json lines carry _SYSTEMD_UNIT). Ambiguous names are left out. */
-export function unitOfIdentifier(identifier: string, body: string, publicAgent: boolean): string | null {
+export function unitOfIdentifier(identifier: string, message: string, publicAgent: boolean): string | null {
   if (identifier === 'mesos-agent') return publicAgent ? 'dcos-mesos-slave-public' : 'dcos-mesos-slave';
-  if (identifier === 'java' && /^\[myid:/.test(body)) return 'dcos-exhibitor';
+  if (identifier === 'java' && /^\[myid:/.test(message)) return 'dcos-exhibitor';
   for (const [unit, spec] of Object.entries(PROCESS_REGISTRY)) if (spec.identifier === identifier && identifier !== 'java') return unit;
   const matches = Object.entries(EXEC_IDENTIFIERS).filter(([, id]) => id === identifier);
   return matches.length === 1 ? matches[0][0] : null;
@@ -94,7 +94,7 @@ export function recogniseLine(node: string, identifier: string, message: string,
     return null;
   }
   const body = stripPrefix(message);
-  const unit = unitHint !== null && PROCESS_REGISTRY[unitHint] ? unitHint : unitOfIdentifier(identifier, body, publicAgent);
+  const unit = unitHint !== null && PROCESS_REGISTRY[unitHint] ? unitHint : unitOfIdentifier(identifier, message, publicAgent);
   const spec = unit !== null ? PROCESS_REGISTRY[unit] : undefined;
   if (!spec || unit === null) return null;
   for (const r of spec.recognise) {
