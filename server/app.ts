@@ -119,6 +119,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     wrongKeys,
     origins: deps.origins ?? [],
     heavy,
+    realBoot: { limiter: new AddressLimiter(1, 5, now), broadcast: (room, run) => io.to(room).emit('sim:realBoot', run) },
     proxyTarget: cluster === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
     stats: (local) => {
       const uptimeMs = now() - startedWallMs;

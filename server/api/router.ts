@@ -17,6 +17,7 @@ import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
 import { serveEvents } from './eventsRoute.ts';
 import { serveJournal } from './journalRoute.ts';
+import { serveRealBoot, type RealBootDeps } from './realBootRoute.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
 import { serveCreateRoom } from './createRoomRoute.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
@@ -45,6 +46,8 @@ export interface RouterDeps {
   heavy?: HeavyCommands;
   /** REDIS_URL: where a room that runs in another process answers HTTP (null: here), cluster/httpProxy.ts. */
   proxyTarget?: (room: string) => Promise<string | null>;
+  /** POST /api/rooms/<room>/real-boot: its per-address budget and the sim:realBoot broadcast (realBootRoute.ts). */
+  realBoot?: Pick<RealBootDeps, 'limiter' | 'broadcast'>;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -78,7 +81,8 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
   // (createRoomRoute.ts); everything else is read-only.
   const upload = req.method === 'POST' && /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl);
   const createRoom = req.method === 'POST' && /^\/api\/rooms\/?(\?|$)/.test(rawUrl);
-  if (req.method !== 'GET' && req.method !== 'HEAD' && !upload && !createRoom) {
+  const realBoot = req.method === 'POST' && /^\/api\/rooms\/[^/?#]+\/real-boot(\?|$)/.test(rawUrl);
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !upload && !createRoom && !realBoot) {
     req.resume();
     const allow = /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl) ? 'GET, HEAD, POST' : /^\/api\/rooms\/?(\?|$)/.test(rawUrl) ? 'POST' : 'GET, HEAD';
     return sendJson(res, 405, { error: `method ${String(req.method).slice(0, 16)} not allowed here: allowed ${allow}` }, { Allow: allow });
@@ -119,6 +123,7 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     const segments = decodeSegments(pathname.slice(ROOM_API_BASE.length));
     if (segments === null) return sendError(res, 400, 'malformed percent-encoding in the path');
     if (upload) return uploadRecording(deps, segments[0]!, req, res);
+    if (realBoot) return isOriginAllowed(req.headers.origin, req.headers.host, deps.origins ?? []) ? serveRealBoot({ rooms: deps.rooms, logger: deps.logger, wrongKeys: deps.wrongKeys, ...deps.realBoot }, segments[0]!, req, res) : (req.resume(), sendError(res, 403, 'origin not allowed to post journals here; set BOOTSCOPE_ORIGINS to allow it'));
     if (segments.length === 2 && segments[1] === 'events') {
       const room = pickRoom(deps.rooms, segments[0], res);
       return room ? serveEvents(room, query, res) : undefined;

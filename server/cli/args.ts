@@ -22,7 +22,7 @@ export interface CliOptions {
   /** Flags the user typed that a scenario would override (reported on stderr). */
   explicitClusterFlags: string[];
   /** --journal <node>[/<unit>]: print that node's journal instead of the event log (journal.ts). */
-  journal: { node: string; unit: string | null; format: 'short-iso' | 'json' } | null;
+  journal?: { node: string; unit: string | null; format: 'short-iso' | 'json' };
 }
 
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; error: string };
@@ -139,7 +139,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         scenario: scenario ?? null,
         untilMs,
         format,
-        journal,
+        ...(journal !== null ? { journal } : {}),
         explicitClusterFlags: (['masters', 'agents', 'public-agents', 'seed'] as const).filter((k) => values[k] !== undefined).map((k) => `--${k}`),
       },
     };
@@ -150,7 +150,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /** `--journal master-1/dcos-mesos-master --journal-format json`; the node is checked against the cluster later. */
-function parseJournalFlags(journal: string | undefined, format: string | undefined): CliOptions['journal'] {
+function parseJournalFlags(journal: string | undefined, format: string | undefined): NonNullable<CliOptions['journal']> | null {
   if (journal === undefined) {
     if (format !== undefined) throw new ArgError('--journal-format needs --journal <node>[/<unit>]');
     return null;

@@ -129,7 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     scenarioName = s.name;
   }
   const writer = new LineWriter(io.out);
-  if (o.journal !== null) {
+  if (o.journal !== undefined) {
     const checked = checkJournalRequest(cluster, { node: o.journal.node, unit: o.journal.unit ?? undefined, format: o.journal.format });
     if (!checked.ok) {
       io.err(`simulate: --journal: ${checked.error}`);

@@ -22,6 +22,7 @@ import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';
 import { createBookmarkBudget } from './bookmark.ts';
 import { registerClassroomCommands, sendClassroomState } from './classroomCommands.ts';
+import { realBootOf } from '../api/realBootRoute.ts';
 import { createRejectLog, type RejectLog } from './rejectLog.ts';
 import type { HeavyCommands, HeavyKind } from './heavy.ts';
 import type { OutgoingBudget } from './outgoing.ts';
@@ -112,6 +113,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     }
     deps.outgoing.sendSnapshot(socket, snapshot);
     sendClassroomState(socket, lookup.room, deps.now);
+    socket.emit('sim:realBoot', realBootOf(lookup.room));
     logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };
   });

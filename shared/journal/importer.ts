@@ -13,11 +13,11 @@ import type { JournalFact } from './types.ts';
 export const MAX_REAL_BOOT_BYTES = 8 * 1024 * 1024;
 /** A longer line is cut here and counted unrecognised (journald's own default line max is 48 KiB). */
 export const MAX_LINE_CHARS = 64 * 1024;
-export const MAX_FACTS = 20_000;
+export const MAX_FACTS = 5_000;
 /** Unrecognised lines kept verbatim (cut to MAX_KEPT_CHARS); all are counted. */
 export const MAX_KEPT_UNRECOGNISED = 200;
 const MAX_KEPT_CHARS = 500;
-const MAX_FACT_LINE_CHARS = 2_000;
+const MAX_FACT_LINE_CHARS = 1_000;
 const MAX_HOSTS = 20_000;
 
 export interface ImportResult {
