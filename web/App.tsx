@@ -12,6 +12,7 @@ import { DagView } from './components/DagView/DagView.tsx';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
+import { LogTabs } from './components/Journal/LogTabs.tsx';
 import { Header } from './components/Layout/Header.tsx';
 import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
@@ -239,7 +240,7 @@ function Shell() {
         <QuizPanel />
         <HealthPanel />
         <ExplainPanel />
-        <EventLog />
+        <LogTabs events={<EventLog />} />
       </aside>
       <FaultMenuHost />
       <HelpSlot />

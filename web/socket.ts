@@ -5,6 +5,7 @@
  * `createSocketClient` takes the socket and store as arguments so tests drive it with a fake socket;
  * `connectBootscope` wires the real one for the app.
  */
+import { journalStore } from './components/Journal/journalStore.ts';
 import { io, type Socket } from 'socket.io-client';
 import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
@@ -167,6 +168,7 @@ export function createSocketClient(
   socket.on('sim:policy', (policy) => applyPolicy(store, policy));
   socket.on('ui:follow', (follow) => applyFollow(store, follow));
   socket.on('quiz:state', (quiz) => applyQuiz(store, quiz));
+  socket.on('sim:realBoot', (run) => journalStore.getState().setRealBoot(run));
   socket.on('room:closed', ({ reason }) => store.setState({ roomClosed: reason }));
 
   async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {

@@ -54,15 +54,16 @@ export function realMilestones(facts: readonly JournalFact[]): Map<string, Miles
 
 /**
  * The same milestones from the engine's event log (one pass; first occurrences only). `nodes`: the model nodes the
- * real journal covers (its hosts that are nodes of the room): a unit, a leader or an agent counts only there, so one
- * master's journal is compared with that master, not with whichever master was first. Empty: the whole cluster.
+ * real journal covers (its hosts that are nodes of the room): a unit or an agent counts only there, so one master's
+ * journal is compared with that master, not with whichever master was first. Leaders count cluster-wide: only the
+ * leader's own journal says "Elected", so its time is the cluster's. Empty: the whole cluster.
  */
 export function modelMilestones(events: Iterable<SimEvent>, nodes: ReadonlySet<string> = new Set()): Map<string, Milestone> {
   const out = new Map<string, Milestone>();
   const covered = (node: string | null) => nodes.size === 0 || (node !== null && nodes.has(node));
   for (const e of events) {
     if (e.type === 'unit' && e.to === 'healthy' && !out.has(`unit:${e.unit}`) && covered(e.node)) note(out, `unit:${e.unit}`, unitWhat(e.unit), e.simTimeMs);
-    else if (e.type === 'leader' && e.node !== null && !out.has(`leader:${e.role}`) && covered(e.node)) note(out, `leader:${e.role}`, WHAT[`leader:${e.role}`] ?? `${e.role} leader`, e.simTimeMs);
+    else if (e.type === 'leader' && e.node !== null && !out.has(`leader:${e.role}`)) note(out, `leader:${e.role}`, WHAT[`leader:${e.role}`] ?? `${e.role} leader`, e.simTimeMs);
     else if (e.type === 'quorum' && e.have >= e.need && !out.has('quorum:formed')) note(out, 'quorum:formed', WHAT['quorum:formed'], e.simTimeMs);
     else if (e.type === 'agent' && e.registered && !out.has('agent:registered') && covered(e.node)) note(out, 'agent:registered', WHAT['agent:registered'], e.simTimeMs);
   }
