@@ -43,6 +43,8 @@ interface NodeRt {
 export interface JournalGenerator {
   /** The lines this event writes, in order (empty for events no journal shows). */
   push(event: SimEvent): JournalEntry[];
+  /** How many nodes' journal state it holds (1 for a one-node generator, whatever the cluster's size). */
+  trackedNodes(): number;
 }
 
 /** FNV-1a over a string: the one hash behind pids and boot ids. */
@@ -284,6 +286,7 @@ export function createJournalGenerator(cluster: ClusterConfig, node: string | nu
   }
 
   return {
+    trackedNodes: () => nodes.size,
     push(event) {
       try {
         return push(event);

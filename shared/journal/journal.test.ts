@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runWith, SMALL } from '../engine/testing.ts';
-import type { SimEvent } from '../engine/types.ts';
+import type { ClusterConfig, SimEvent } from '../engine/types.ts';
 import { createJournalGenerator, journalEntries } from './generator.ts';
 import { jsonLine, shortIsoLine } from './format.ts';
 import { civilOfUs, SIM_EPOCH_MS, SIM_EPOCH_US, usOfCivil } from './time.ts';
@@ -88,6 +88,21 @@ describe('the generator', () => {
       expect(alone).toEqual(all.filter((e) => e.node === node).map(jsonLine));
       const unit = [...journalEntries(SMALL, boot.log, { node, unit: 'dcos-net' })].map(jsonLine);
       expect(unit).toEqual(all.filter((e) => e.node === node && e.unit === 'dcos-net').map(jsonLine));
+    }
+  });
+
+  it('a one-node journal of a 2,000-agent boot holds one node\'s state and writes only its lines', () => {
+    const big: ClusterConfig = { masters: 3, agents: 2_000, publicAgents: 10 };
+    const run = runWith(big, 1, [], 400_000);
+    for (const node of ['agent-1234', 'master-2']) {
+      const g = createJournalGenerator(big, node);
+      let lines = 0;
+      for (const e of run.log) for (const entry of g.push(e)) {
+        expect(entry.node).toBe(node);
+        lines += 1;
+      }
+      expect(g.trackedNodes()).toBe(1);
+      expect(lines).toBeGreaterThan(10);
     }
   });
 
