@@ -8,7 +8,7 @@ import { useRef, useState } from 'react';
 import { formatSimTime } from '../../../shared/model/time.ts';
 import { storedPresenterKey } from '../../presenterKey.ts';
 import { roomApiUrl } from '../../roomApi.ts';
-import { selectRoom } from '../../store/selectors.ts';
+import { selectLockReason, selectRoom } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useJournal } from './journalStore.ts';
 
@@ -17,6 +17,8 @@ const MAX_BYTES = 8 * 1024 * 1024;
 export function RealBootBox() {
   const run = useJournal((s) => s.realBoot);
   const room = useBoot(selectRoom) ?? 'default';
+  // In a class room only the presenter may lay a real boot over it (the server refuses others: 403).
+  const locked = useBoot(selectLockReason) !== null;
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<string | null>(null);
 
@@ -35,6 +37,7 @@ export function RealBootBox() {
 
   return (
     <div className="real-boot" data-testid="real-boot">
+      {locked ? <p className="real-boot-status">The presenter can lay a real node's journal over this room.</p> : (
       <label className="real-boot-upload">
         <span>Lay a real boot over the model…</span>
         <input ref={input} type="file" accept=".json,.ndjson,.txt,.log,application/json,text/plain" data-testid="real-boot-upload"
@@ -44,6 +47,7 @@ export function RealBootBox() {
             e.currentTarget.value = '';
           }} />
       </label>
+      )}
       {status ? <p className="real-boot-status" role="status">{status}</p> : null}
       {run ? (
         <div className="real-boot-summary" data-testid="real-boot-summary">
