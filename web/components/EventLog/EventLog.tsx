@@ -12,7 +12,7 @@ import { useElementSize } from '../../hooks/useElementSize.ts';
 import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime, thousands } from './eventText.ts';
 import './EventLog.css';
 import { LogFoldButton } from '../../layout/LogFoldButton.tsx';
-import { ShowInJournal } from '../Journal/JournalPanel.tsx';
+import { ShowInJournal } from '../Journal/ShowInJournal.tsx';
 
 export const ROW_HEIGHT_PX = 44;
 const OVERSCAN_ROWS = 6;

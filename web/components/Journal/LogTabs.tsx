@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { journalStore, useJournal } from './journalStore.ts';
 import { JournalPanel } from './JournalPanel.tsx';
+import './LogTabs.css';
 
 export function LogTabButtons() {
   const tab = useJournal((s) => s.tab);
