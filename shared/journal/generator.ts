@@ -66,6 +66,19 @@ export function unitDescription(unit: string, role: Role): string {
   return label.description ? `${label.name}: ${label.description}` : label.name;
 }
 
+/**
+ * How `systemctl stop` ends the unit's process according to the engine's catalog (`stopExit`, added by the engine's
+ * third pass; absent before it, then the registry's stopExit decides): 'exit-143' | 'sigkill' | 'exit-0' | 'signal'.
+ */
+function stopExitOf(unit: string): ExitStatus | null {
+  const raw = (UNIT_CATALOG[unit] as { stopExit?: unknown } | undefined)?.stopExit;
+  if (raw === 'exit-143') return { code: 'exited', status: 143 };
+  if (raw === 'sigkill') return { code: 'killed', signal: 'KILL' };
+  if (raw === 'exit-0') return { code: 'exited', status: 0 };
+  if (raw === 'signal') return SIGTERM;
+  return null;
+}
+
 const RUNNING: ReadonlySet<string> = new Set(['healthy', 'unhealthy']);
 const DEFAULT_FAILURE: ExitStatus = { code: 'exited', status: 1 };
 const SIGTERM: ExitStatus = { code: 'killed', signal: 'TERM' };
@@ -180,21 +193,28 @@ export function createJournalGenerator(cluster: ClusterConfig, node: string | nu
       if (u.pid === 0) u.pid = newPid(n, unit, u);
       sys(SYSTEMD.started(unit, desc));
       if (spec?.ready) proc(spec.ready(ctxOf(n)));
+    } else if ((to === 'failed' || to === 'stopped') && /^stopped\b/.test(cause) && from !== 'stopped' && from !== 'failed' && from !== 'waiting' && from !== 'pending') {
+      // systemctl stop: the process ends on its KillSignal; how decides the state (the engine's catalog stopExit, since
+      // the engine's third pass: a JVM's 143 or dcos-net's SIGKILL leave it failed, a SIGTERM death inactive).
+      sys(SYSTEMD.stopping(desc));
+      if (spec?.stopping) proc(spec.stopping(ctxOf(n)));
+      const exit = readExit((e as { exit?: unknown }).exit, '', stopExitOf(unit) ?? spec?.stopExit ?? SIGTERM);
+      if (!isCleanExit(exit)) {
+        sys(SYSTEMD.mainExited(unit, id, exit, false));
+        sys(SYSTEMD.failedResult(id, serviceResult(exit)));
+      }
+      sys(SYSTEMD.stopped(unit, desc, true));
     } else if (to === 'failed') {
       const exit = readExit((e as { exit?: unknown }).exit, cause, DEFAULT_FAILURE);
       if (spec?.exiting) proc(spec.exiting(ctxOf(n), exit, cause));
       sys(SYSTEMD.mainExited(unit, id, exit, true));
       sys(SYSTEMD.failedResult(id, serviceResult(exit)));
     } else if (to === 'stopped' && from !== 'stopped') {
-      if (from === 'waiting' || from === 'failed' || from === 'pending') {
-        sys(SYSTEMD.stopped(unit, desc, true));
-      } else {
+      // A unit stopped while it waited for a restart (no process to end), or one the engine stops with no stop cause.
+      if (from === 'waiting' || from === 'failed' || from === 'pending') sys(SYSTEMD.stopped(unit, desc, true));
+      else {
         sys(SYSTEMD.stopping(desc));
-        const exit = readExit((e as { exit?: unknown }).exit, '', spec?.stopExit ?? SIGTERM);
-        if (!isCleanExit(exit)) {
-          sys(SYSTEMD.mainExited(unit, id, exit, false));
-          sys(SYSTEMD.failedResult(id, serviceResult(exit)));
-        }
+        if (spec?.stopping) proc(spec.stopping(ctxOf(n)));
         sys(SYSTEMD.stopped(unit, desc, true));
       }
     }

@@ -5,7 +5,8 @@ import { glogTime, goLogTime, logbackTime } from './time.ts';
 /** `body` as its logging library prints it at `unixUs` from thread `tid`. */
 export function renderLine(layout: LineStyle, body: string, unixUs: number, tid: number): string {
   switch (layout.style) {
-    // glog logging.cc LogMessage::Init: severity, MMDD HH:MM:SS.uuuuuu, ' ', setw(5) thread id, ' ', file:line "] ".
+    // glog: `%c%02d%02d %02d:%02d:%02d.%06d %5u %s:%d] ` (src/raw_logging.cc DoRawLog, which "should match the
+    // specification in base/logging.h"; code index id 14857218812): severity, MMDD, time with µs, thread id in 5, file:line.
     case 'glog':
       return `${layout.sev}${glogTime(unixUs)} ${String(tid).padStart(5)} ${layout.file}:${layout.line}] ${body}`;
     case 'go':

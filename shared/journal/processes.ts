@@ -63,6 +63,8 @@ export interface ProcessSpec {
   hears?: (c: ProcessCtx, hap: ClusterHap) => ProcessLine[];
   /** How SIGTERM (systemctl stop) ends it: JVMs exit 143 = 128 + SIGTERM (not a clean exit to systemd). */
   stopExit?: ExitStatus;
+  /** What it logs when systemd stops it (before systemd's "Main process exited" / "Stopped"). */
+  stopping?: (c: ProcessCtx) => ProcessLine[];
   recognise: Recogniser[];
 }
 
@@ -78,6 +80,10 @@ const glog = (template: string, sev: 'I' | 'W' | 'E', file: string, line: number
 const AGENT_RESOURCES = 'cpus:4; mem:14019; disk:35572; ports:[1025-2180, 2182-3887, 3889-5049, 5052-8079, 8082-8180, 8182-32000]';
 const masterPid = (ip: string) => `master@${ip}:5050`;
 const agentPid = (ip: string) => `slave(1)@${ip}:5051`;
+
+// Mesos' SIGTERM handler (src/logging/logging.cpp:92 @1.5.3): systemd's kill() is SI_USER from PID 1, user 0. RAW_LOG
+// writes glog's prefix plus "RAW: " (glog src/raw_logging.cc DoRawLog format, code index id 14857218812).
+const sigterm = (): ProcessLine[] => [{ ...glog('mesos.sigterm', 'W', 'logging.cpp', 92, 'RAW: Received signal SIGTERM from process 1 of user 0; exiting'), priority: PRIORITY.info }];
 
 const mesosMaster: ProcessSpec = {
   identifier: 'mesos-master', // dcos/dcos@1.11.13 packages/mesos/extra/dcos-mesos-master.service:10 SyslogIdentifier=mesos-master
@@ -110,7 +116,9 @@ const mesosMaster: ProcessSpec = {
     /Lost candidacy as a leader/.test(cause)
       ? [{ ...glog('mesos-master.lost-candidacy', 'E', 'master.cpp', 2231, 'EXIT with status 1: Lost candidacy as a leader... committing suicide!'), priority: PRIORITY.info }]
       : [],
+  stopping: sigterm,
   recognise: [
+    { template: 'mesos.sigterm', re: /^RAW: Received signal SIGTERM(?: from process \d+ of user \d+)?; exiting$/ },
     { template: 'mesos-master.started', re: /^Master \S+ \(\S+\) started on \S+$/ },
     { template: 'mesos-master.elected', re: /^Elected as the leading master!$/, fact: () => ({ kind: 'leader', unit: 'dcos-mesos-master', to: 'mesos' }) },
     { template: 'mesos-master.new-leader', re: /^The newly elected leader is master@\S+ with id \S+$/ },
@@ -141,7 +149,9 @@ const mesosAgent = (unit: string): ProcessSpec => ({
     }
     return [];
   },
+  stopping: sigterm,
   recognise: [
+    { template: 'mesos.sigterm', re: /^RAW: Received signal SIGTERM(?: from process \d+ of user \d+)?; exiting$/ },
     { template: 'mesos-agent.started', re: /^Mesos agent started on \S+$/ },
     { template: 'mesos-agent.lost-master', re: /^Lost leading master$/, fact: () => ({ kind: 'agent', unit, to: 'disconnected' }) },
     { template: 'mesos-agent.new-master', re: /^New master detected at master@\S+$/ },
