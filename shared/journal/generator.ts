@@ -173,7 +173,10 @@ export function createJournalGenerator(cluster: ClusterConfig, node: string | nu
       for (const l of lines ?? []) out.push(stamp(n, e, unit, l, u.pid));
     };
     if (to === 'starting') {
-      if (from === 'failed' || from === 'waiting') {
+      if (/^systemctl start\b/.test(cause)) {
+        // A manual start (the `start` fault) of a failed unit: no restart job; systemd resets the counter [inferred].
+        u.restarts = 0;
+      } else if (from === 'failed' || from === 'waiting') {
         // A retry the engine does not emit (same gate failing again) still counts: one per RestartSec waited.
         const restartMs = UNIT_CATALOG[unit]?.restartSec ?? 5_000;
         const waited = from === 'waiting' && u.waitingSinceMs !== null ? Math.round((e.simTimeMs - u.waitingSinceMs) / Math.max(1, restartMs)) : 1;
