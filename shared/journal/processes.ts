@@ -70,7 +70,7 @@ export interface ProcessSpec {
 
 const JVM_STOP: ExitStatus = { code: 'exited', status: 143 };
 
-const glog = (template: string, sev: 'I' | 'W' | 'E', file: string, line: number, message: string, fact?: JournalFactBody): ProcessLine => ({
+const glog = (template: string, sev: 'I' | 'W' | 'E' | 'F', file: string, line: number, message: string, fact?: JournalFactBody): ProcessLine => ({
   template, message, priority: PRIORITY.info, transport: 'stdout', layout: { style: 'glog', sev, file, line }, ...(fact ? { fact } : {}),
 });
 
@@ -112,10 +112,13 @@ const mesosMaster: ProcessSpec = {
     return [];
   },
   // stout EXIT() logs through glog at ERROR with "EXIT with status N: " (3rdparty/stout/include/stout/exit.hpp @1.5.3).
-  exiting: (_c, _exit, cause) =>
-    /Lost candidacy as a leader/.test(cause)
-      ? [{ ...glog('mesos-master.lost-candidacy', 'E', 'master.cpp', 2231, 'EXIT with status 1: Lost candidacy as a leader... committing suicide!'), priority: PRIORITY.info }]
-      : [],
+  // Recovery failed: master.cpp:1711 `LOG(FATAL) << message << ": " << failure` with registrar.cpp:261's
+  // "Failed to perform fetch within " + stringify(registry_fetch_timeout) (stout prints 60 s as "1mins").
+  exiting: (_c, _exit, cause) => {
+    if (/Lost candidacy as a leader/.test(cause)) return [glog('mesos-master.lost-candidacy', 'E', 'master.cpp', 2231, 'EXIT with status 1: Lost candidacy as a leader... committing suicide!')];
+    if (/Recovery failed/.test(cause)) return [glog('mesos-master.recovery-failed', 'F', 'master.cpp', 1711, 'Recovery failed: Failed to recover registrar: Failed to perform fetch within 1mins')];
+    return [];
+  },
   stopping: sigterm,
   recognise: [
     { template: 'mesos.sigterm', re: /^RAW: Received signal SIGTERM(?: from process \d+ of user \d+)?; exiting$/ },
@@ -126,6 +129,7 @@ const mesosMaster: ProcessSpec = {
     { template: 'mesos-master.registered-agent', re: /^Registered agent \S+ at slave\(\d+\)@\S+ \(\S+\) with / },
     { template: 'mesos-master.reregistered-agent', re: /^Re-registered agent \S+ at slave\(\d+\)@\S+ \(\S+\) with / },
     { template: 'mesos-master.agent-disconnected', re: /^Agent \S+ at slave\(\d+\)@\S+ \(\S+\) disconnected$/ },
+    { template: 'mesos-master.recovery-failed', re: /^Recovery failed: / },
     { template: 'mesos-master.lost-candidacy', re: /^EXIT with status 1: Lost candidacy as a leader\.\.\. committing suicide!$/ },
   ],
 };
