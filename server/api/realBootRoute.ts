@@ -19,6 +19,7 @@ import type { AddressLimiter } from './addressLimiter.ts';
 import { sendError, sendJson } from './http.ts';
 
 export const MAX_PARSES_AT_ONCE = 4;
+export const MAX_BROADCAST_LINE_CHARS = 400;
 const KEY_HEADER = 'x-presenter-key';
 let parsing = 0;
 
@@ -86,7 +87,8 @@ export async function serveRealBoot(deps: RealBootDeps, name: string, req: Incom
     const run: RealBootRun = {
       format: result.format ?? 'json',
       nodes: result.nodes.slice(0, 1_000),
-      facts: result.facts,
+      // Broadcast to every viewer: each fact's line is cut to MAX_BROADCAST_LINE_CHARS (5,000 facts stay under 2 MB).
+      facts: result.facts.map((f) => (f.line.length > MAX_BROADCAST_LINE_CHARS ? { ...f, line: `${f.line.slice(0, MAX_BROADCAST_LINE_CHARS)}…` } : f)),
       unrecognised: result.unrecognised,
       unrecognisedLines: result.unrecognisedLines,
       journalLines: result.journalLines,
