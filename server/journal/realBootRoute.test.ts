@@ -104,6 +104,20 @@ describe('POST /api/rooms/<room>/real-boot', () => {
     expect((await post(fixture)).status).toBe(200);
   });
 
+  it('a journal just under 8 MiB is read whole with bounded facts and a bounded answer', async () => {
+    server.advanceWall(10_000);
+    const own = await (await fetch(`${server.url}/api/rooms/rb/journal?node=master-2&format=json`)).text();
+    const body = own.repeat(Math.floor((MAX_REAL_BOOT_BYTES - 1024) / Buffer.byteLength(own)));
+    server.advanceWall(10_000);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const run = JSON.parse(text) as RealBootRun;
+    expect(run.journalLines).toBeGreaterThan(10_000);
+    expect(run.facts.length).toBeLessThanOrEqual(5_000);
+    expect(text.length).toBeLessThan(3_000_000);
+  });
+
   it('in a class room only the presenter may', async () => {
     server.advanceWall(10_000);
     const created = (await (await fetch(`${server.url}/api/rooms`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })).json()) as { room: string; presenterKey: string };
