@@ -5,7 +5,8 @@
 // Invariants: at most MAX_REAL_BOOT_BYTES (413, declared or counted); lines over MAX_LINE_CHARS are cut and counted
 // unrecognised; input with no journal line is a 400; at most MAX_PARSES_AT_ONCE uploads parse at once (503 past it);
 // an unknown room is a 404 before the body is read; in a class room only the presenter (X-Presenter-Key) may; the
-// caller (router.ts) checked the Origin and the address's room-API budget, and this route has its own per-address budget.
+// Origin is checked here as for a recording upload; the caller (router.ts) took the address's room-API budget, and this
+// route has its own per-address budget on top.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { createImporter, MAX_LINE_CHARS, MAX_REAL_BOOT_BYTES } from '../../shared/journal/importer.ts';
@@ -16,6 +17,7 @@ import type { RealBootRun } from '../../shared/protocol/realBoot.ts';
 import type { Room } from '../room.ts';
 import type { RoomRegistry } from '../rooms.ts';
 import type { AddressLimiter } from './addressLimiter.ts';
+import { isOriginAllowed } from '../origins.ts';
 import { sendError, sendJson } from './http.ts';
 
 export const MAX_PARSES_AT_ONCE = 4;
@@ -34,6 +36,8 @@ export interface RealBootDeps {
   /** Per-address budget of uploads (each one may parse 8 MiB). */
   limiter?: AddressLimiter;
   broadcast?: (room: string, run: RealBootRun) => void;
+  /** Browser origins allowed besides same-origin and localhost (another page must not post into a class's room). */
+  origins?: readonly string[];
 }
 
 /** A journal's host name as a node of this cluster: a node id, or an IP / AWS-style `ip-a-b-c-d` name it has. */
@@ -45,6 +49,10 @@ export function nodeOfHost(cluster: ClusterConfig, host: string): string {
 
 export async function serveRealBoot(deps: RealBootDeps, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const address = req.socket.remoteAddress ?? 'unknown';
+  if (!isOriginAllowed(req.headers.origin, req.headers.host, deps.origins ?? [])) {
+    req.resume();
+    return sendError(res, 403, `origin ${String(req.headers.origin).slice(0, 100)} may not post journals here; set BOOTSCOPE_ORIGINS to allow it`);
+  }
   const room = deps.rooms.get(name);
   if (!room) {
     req.resume();

@@ -123,7 +123,7 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     const segments = decodeSegments(pathname.slice(ROOM_API_BASE.length));
     if (segments === null) return sendError(res, 400, 'malformed percent-encoding in the path');
     if (upload) return uploadRecording(deps, segments[0]!, req, res);
-    if (realBoot) return isOriginAllowed(req.headers.origin, req.headers.host, deps.origins ?? []) ? serveRealBoot({ rooms: deps.rooms, logger: deps.logger, wrongKeys: deps.wrongKeys, ...deps.realBoot }, segments[0]!, req, res) : (req.resume(), sendError(res, 403, 'origin not allowed to post journals here; set BOOTSCOPE_ORIGINS to allow it'));
+    if (realBoot) return serveRealBoot({ rooms: deps.rooms, logger: deps.logger, wrongKeys: deps.wrongKeys, origins: deps.origins ?? [], ...deps.realBoot }, segments[0]!, req, res);
     if (segments.length === 2 && segments[1] === 'events') {
       const room = pickRoom(deps.rooms, segments[0], res);
       return room ? serveEvents(room, query, res) : undefined;

@@ -118,6 +118,12 @@ describe('POST /api/rooms/<room>/real-boot', () => {
     expect(text.length).toBeLessThan(3_000_000);
   });
 
+  it('another web page (a foreign Origin) may not post', async () => {
+    server.advanceWall(5_000);
+    const res = await post(fixture, 'rb', { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
   it('in a class room only the presenter may', async () => {
     server.advanceWall(10_000);
     const created = (await (await fetch(`${server.url}/api/rooms`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })).json()) as { room: string; presenterKey: string };
