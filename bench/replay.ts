@@ -1,15 +1,15 @@
 // Replay benchmark (issue 8): how fast a room rebuilds the view at a random past moment (restore the nearest
-// checkpoint, replay the recorded steps after it, build the view: RoomTimeline.viewAt, what GET .../view?at= does),
+// checkpoint, replay the recorded steps after it, build the view: EpochTape.viewAt, what GET .../view?at= does),
 // and how much memory its checkpoints hold, for 3+100 and 3+1,000 clusters.
 // Method: a room-like run of the real engine in 1 s driver slices to 12:00 with a fault at 7:00 and `clear` at
-// 9:00, fed to a RoomTimeline exactly as Room.onEvents does; then SAMPLES views at seeded-random moments in
+// 9:00, fed to a EpochTape exactly as Room.onEvents does; then SAMPLES views at seeded-random moments in
 // [0, 12:00], each timed alone (wall, performance.now); median and p95 reported. Checkpoint memory is the exact
 // size of the deflated snapshots kept (checkpoints.ts). Target (issue 8): under 50 ms at 100 agents.
 import { performance } from 'node:perf_hooks';
 import { createEngine, restoreEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig, Fault } from '../shared/engine/types.ts';
-import { recordingHeader } from '../server/recording.ts';
-import { RoomTimeline } from '../server/timeline.ts';
+import { recordingHeader } from '../server/room/history/recording.ts';
+import { EpochTape } from '../server/room/history/tape.ts';
 
 const UNTIL_MS = 12 * 60_000;
 const SLICE_MS = 1_000;
@@ -41,8 +41,8 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** The live side: engine + timeline fed per slice, commands injected at their times; also what feeding it cost. */
-function liveRun(cluster: ClusterConfig): { timeline: RoomTimeline; checkpointMs: number } {
-  const timeline = new RoomTimeline({ createEngine, restoreEngine }, recordingHeader('bench', null, cluster, SEED));
+function liveRun(cluster: ClusterConfig): { timeline: EpochTape; checkpointMs: number } {
+  const timeline = new EpochTape({ createEngine, restoreEngine }, recordingHeader('bench', null, cluster, SEED));
   const engine = createEngine({ cluster, seed: SEED });
   let checkpointMs = 0;
   const feed = (events: ReturnType<typeof engine.advanceTo>) => {

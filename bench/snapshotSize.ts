@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createEngine, restoreEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig } from '../shared/engine/types.ts';
 import { silentLogger } from '../server/log.ts';
-import { Room } from '../server/room.ts';
+import { Room } from '../server/room/room.ts';
 import { DEFAULT_LIMITS } from '../server/deps.ts';
 
 export const SNAPSHOT_SIZES: { label: string; cluster: ClusterConfig }[] = [

@@ -6,22 +6,23 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
 import { AddressLimiter } from './api/addressLimiter.ts';
-import { createRequestHandler } from './api/router.ts';
+import { createRequestHandler, type RouterDeps } from './api/router.ts';
 import { addSecurityHeaders } from './api/securityHeaders.ts';
 import { DEFAULT_LIMITS, type ServerDeps, type ServerLimits } from './deps.ts';
-import { attachSocket, type BootscopeSocket } from './handlers/socket.ts';
-import { connectCluster } from './cluster/cluster.ts';
-import type { Coordinator } from './cluster/coordinator.ts';
-import { attachClusterSocket } from './cluster/front.ts';
+import { socketBroadcast, type BootscopeServer } from './handlers/broadcast.ts';
+import { attachSocket, type BootscopeSocket, type SocketDeps } from './handlers/socket.ts';
+import { connectScaleOut, type ScaleOutLink } from './scaleout/scaleout.ts';
+import type { Coordinator } from './scaleout/coordinator.ts';
+import { attachScaleOutSocket, type FrontDeps, type FrontSession } from './scaleout/front.ts';
 import { createRejectLog } from './handlers/rejectLog.ts';
 import { HeavyCommands } from './handlers/heavy.ts';
 import { OutgoingBudget } from './handlers/outgoing.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND } from './handlers/history.ts';
 import { originGate } from './origins.ts';
-import type { RoomBroadcast } from './room.ts';
-import { RoomRegistry } from './rooms.ts';
-import { RoomSaver } from './roomSaver.ts';
-import { RoomFileStore } from './roomStore.ts';
+import type { RoomBroadcast } from './room/types.ts';
+import { RoomRegistry } from './room/rooms.ts';
+import { RoomSaver } from './room/store/roomSaver.ts';
+import { RoomFileStore } from './room/store/roomStore.ts';
 
 /** How often idle rooms are looked for. */
 export const SWEEP_INTERVAL_MS = 30_000;
@@ -47,39 +48,86 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger;
   const startedWallMs = now();
-  // eslint-disable-next-line prefer-const -- assigned after the rooms exist; the broadcast closes over it.
-  let io: Server<ClientToServerEvents, ServerToClientEvents>;
-  // eslint-disable-next-line prefer-const -- made with io, below; the snapshot broadcast closes over it.
+  // eslint-disable-next-line prefer-const -- assigned after the rooms exist; the broadcast reads it at each send.
+  let io: BootscopeServer;
+  // eslint-disable-next-line prefer-const -- made with io, below; the snapshot broadcast reads it.
   let outgoing: OutgoingBudget;
-  // socket.io encodes a broadcast before looking for receivers: a room nobody watches would still pay JSON for every
-  // batch (~1 s of CPU for a 10,000-agent boot) and a 13 MB snapshot on reset. With the default in-memory adapter the
-  // local sockets are everyone; an adapter spanning processes (Redis) has receivers elsewhere, so it always emits.
-  const watched = (room: string) => deps.redisUrl != null || (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
-  const broadcast: RoomBroadcast = {
-    events: (room, batch) => {
-      if (watched(room)) io.to(room).emit('sim:events', batch);
+  const broadcast = socketBroadcast(() => io, () => outgoing, deps.redisUrl != null);
+  // REDIS_URL: records live in Redis and rooms run where their lease is (scaleout/); DATA_DIR is then not used.
+  const scaleOut = deps.redisUrl != null ? connectScaleOut(deps.redisUrl, logger) : null;
+  let coordinator: Coordinator | null = null;
+  const { rooms, store, saver } = openRooms(deps, limits, broadcast, scaleOut, (name) => coordinator?.adopt(name));
+  const budgets = sharedBudgets(limits, logger, now);
+
+  httpServer.on('request', createRequestHandler({
+    rooms,
+    scenarios: deps.scenarios,
+    label: deps.unitLabel,
+    logger,
+    staticDir: deps.staticDir ?? null,
+    webMiddleware: deps.webMiddleware,
+    roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
+    wrongKeys: budgets.wrongKeys,
+    origins: deps.origins ?? [],
+    heavy: budgets.heavy,
+    realBoot: { limiter: new AddressLimiter(1, 5, now), broadcast: (room, run) => io.to(room).emit('sim:realBoot', run) },
+    proxyTarget: scaleOut === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
+    stats: serverStats(rooms, saver, now, startedWallMs),
+  }));
+
+  io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    maxHttpBufferSize: limits.maxPayloadBytes,
+    allowRequest: originGate(deps.origins ?? []),
+    serveClient: false,
+  });
+  outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
+  let closing = false;
+  const socketDeps: SocketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, ...budgets, closing: () => closing, outgoing };
+  if (scaleOut !== null) coordinator = scaleOut.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
+  const front = scaleOut !== null && coordinator !== null ? { deps: scaleOut.frontDeps(coordinator, limits, now), sessions: coordinator.fronts } : null;
+  acceptSockets(io, socketDeps, front, () => closing);
+
+  const sweeper = setInterval(() => rooms.sweep(), SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  let closed: Promise<void> | null = null;
+
+  return {
+    io,
+    rooms,
+    limits,
+    start: async (url) => {
+      if (scaleOut !== null && coordinator !== null) await scaleOut.start(coordinator, url);
     },
-    // Whoever is too far behind already gets no more snapshots (handlers/outgoing.ts).
-    snapshot: (room, snapshot) => {
-      if (!watched(room)) return;
-      outgoing.dropOverBudgetIn(room);
-      io.to(room).emit('sim:snapshot', snapshot);
-    },
-    playback: (room, playback) => io.to(room).emit('sim:playback', playback),
-    bookmarks: (room, bookmarks) => io.to(room).emit('sim:bookmarks', bookmarks),
-    policy: (room, policy) => io.to(room).emit('sim:policy', policy),
-    closed: (room, reason) => {
-      io.to(room).emit('room:closed', { room, reason });
-      io.in(room).socketsLeave(room);
+    close: () => {
+      closed ??= (async () => {
+        closing = true;
+        budgets.heavy.close();
+        outgoing.close();
+        clearInterval(sweeper);
+        rooms.saveAll();
+        rooms.close();
+        store?.close();
+        // This process's sockets only (with REDIS_URL, io.emit would reach every process's).
+        io.local.emit('server:closing', { reason: SHUTDOWN_REASON });
+        io.local.disconnectSockets(true);
+        // Let go of the leases at once: another process takes the rooms over without waiting for them to expire.
+        await coordinator?.close();
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
+        await scaleOut?.quit();
+      })();
+      return closed;
     },
   };
+}
+
+/** The rooms, brought back from where they are stored (the data directory, or Redis with REDIS_URL), and their saver. */
+function openRooms(deps: ServerDeps, limits: ServerLimits, broadcast: RoomBroadcast, scaleOut: ScaleOutLink | null, adopt: (room: string) => void) {
+  const { logger } = deps;
+  const now = deps.now ?? Date.now;
   // Stored rooms are read before the registry exists: creating the default room writes its record.
   const store = deps.dataDir != null && deps.redisUrl == null ? openStore(deps.dataDir, logger) : null;
   const stored = store?.loadAll() ?? [];
-  // REDIS_URL: records live in Redis and rooms run where their lease is (cluster/); DATA_DIR is then not used.
-  const cluster = deps.redisUrl != null ? connectCluster(deps.redisUrl, logger) : null;
-  let coordinator: Coordinator | null = null;
-  const sink = cluster !== null ? cluster.records : store;
+  const sink = scaleOut !== null ? scaleOut.records : store;
   const saver = sink !== null ? new RoomSaver(sink, logger, now) : undefined;
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
@@ -96,67 +144,61 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     openRoomsPerAddress: limits.openRoomsPerAddress,
     roomInactiveMs: limits.roomInactiveMs,
     durability: saver,
-    createDefault: cluster === null,
-    onCreated: (room) => coordinator?.adopt(room.name),
+    createDefault: scaleOut === null,
+    onCreated: (room) => adopt(room.name),
   });
   if (stored.length > 0) rooms.restore(stored);
-  // Shared by the socket joins and the HTTP routes that take a presenter key.
-  const wrongKeys = new AddressLimiter(limits.wrongKeysPerSecond, limits.wrongKeyBurst, now);
-  // Every socket of one client address draws from one command budget too (many sockets must not add up).
-  const commandsByAddress = new AddressLimiter(limits.addressCommandsPerSecond, limits.addressCommandBurst, now);
-  // One budget for every socket's rejected-command log lines: many sockets must not multiply the log either.
-  const rejected = createRejectLog(logger, now);
-  const heavy = new HeavyCommands(limits, new AddressLimiter(limits.heavyPerAddressPerSecond, limits.heavyAddressBurst, now), now, logger);
+  return { rooms, store, saver };
+}
 
-  httpServer.on('request', createRequestHandler({
-    rooms,
-    scenarios: deps.scenarios,
-    label: deps.unitLabel,
-    logger,
-    staticDir: deps.staticDir ?? null,
-    webMiddleware: deps.webMiddleware,
-    roomApiLimiter: new AddressLimiter(limits.apiRequestsPerSecond, limits.apiBurst, now),
-    wrongKeys,
-    origins: deps.origins ?? [],
-    heavy,
-    realBoot: { limiter: new AddressLimiter(1, 5, now), broadcast: (room, run) => io.to(room).emit('sim:realBoot', run) },
-    proxyTarget: cluster === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
-    stats: (local) => {
-      const uptimeMs = now() - startedWallMs;
-      const memoryRssBytes = process.memoryUsage().rss;
-      if (!local) return { uptimeMs, rooms: rooms.size, clients: rooms.names().reduce((n, name) => n + (rooms.get(name)?.clients ?? 0), 0), memoryRssBytes };
-      return {
-        uptimeMs,
-        rooms: rooms.names().map((name) => {
-          const room = rooms.get(name);
-          return { name, clients: room?.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.timeline.memory().bytes ?? 0 };
-        }),
-        memoryRssBytes,
-        cpuMicros: process.cpuUsage(),
-        storeWrites: saver?.writes ?? null,
-      };
-    },
-  }));
+/** The budgets every socket (and the HTTP routes that take a key or run heavy work) of the app shares. */
+function sharedBudgets(limits: ServerLimits, logger: ServerDeps['logger'], now: () => number) {
+  return {
+    // Shared by the socket joins and the HTTP routes that take a presenter key.
+    wrongKeys: new AddressLimiter(limits.wrongKeysPerSecond, limits.wrongKeyBurst, now),
+    // Every socket of one client address draws from one command budget too (many sockets must not add up).
+    commandsByAddress: new AddressLimiter(limits.addressCommandsPerSecond, limits.addressCommandBurst, now),
+    // One budget for every socket's rejected-command log lines: many sockets must not multiply the log either.
+    rejected: createRejectLog(logger, now),
+    heavy: new HeavyCommands(limits, new AddressLimiter(limits.heavyPerAddressPerSecond, limits.heavyAddressBurst, now), now, logger),
+    historyByAddress: new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, now),
+  };
+}
 
-  io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
-    maxHttpBufferSize: limits.maxPayloadBytes,
-    allowRequest: originGate(deps.origins ?? []),
-    serveClient: false,
-  });
-  outgoing = new OutgoingBudget(io, limits.maxSocketBufferBytes, logger);
-  const historyByAddress = new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, now);
-  const socketDeps = { rooms, scenarios: deps.scenarios, logger, now, limits, wrongKeys, commandsByAddress, rejected, closing: () => closing, heavy, outgoing, historyByAddress };
-  if (cluster !== null) coordinator = cluster.coordinate(io as unknown as Server, rooms, (standIn) => attachSocket(standIn as unknown as BootscopeSocket, socketDeps));
+/** GET /healthz's numbers: totals for anyone, per room for a local caller. */
+function serverStats(rooms: RoomRegistry, saver: RoomSaver | undefined, now: () => number, startedWallMs: number): RouterDeps['stats'] {
+  return (local) => {
+    const uptimeMs = now() - startedWallMs;
+    const memoryRssBytes = process.memoryUsage().rss;
+    if (!local) return { uptimeMs, rooms: rooms.size, clients: rooms.names().reduce((n, name) => n + (rooms.get(name)?.presence.clients ?? 0), 0), memoryRssBytes };
+    return {
+      uptimeMs,
+      rooms: rooms.names().map((name) => {
+        const room = rooms.get(name);
+        return { name, clients: room?.presence.clients ?? 0, simTimeMs: room?.engine.simTimeMs ?? 0, checkpointBytes: room?.tape.memory().bytes ?? 0 };
+      }),
+      memoryRssBytes,
+      cpuMicros: process.cpuUsage(),
+      storeWrites: saver?.writes ?? null,
+    };
+  };
+}
+
+/**
+ * Each new socket: refused while shutting down; with REDIS_URL a front that sends its commands to its room's owner
+ * (scaleout/front.ts), this process or another; otherwise wired to the rooms here.
+ */
+function acceptSockets(io: BootscopeServer, socketDeps: SocketDeps, front: { deps: FrontDeps; sessions: Map<string, FrontSession> } | null, closing: () => boolean): void {
+  const { logger } = socketDeps;
   io.on('connection', (socket) => {
     logger.debug({ socket: socket.id }, 'client connected');
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'client error'));
-    if (closing) {
+    if (closing()) {
       socket.emit('server:closing', { reason: SHUTDOWN_REASON });
       socket.disconnect(true);
       return;
     }
-    // With REDIS_URL every command goes to the owner of the socket's room (cluster/front.ts), this process or another.
-    if (cluster !== null && coordinator !== null) attachClusterSocket(socket as unknown as Socket, cluster.frontDeps(coordinator, limits, now), coordinator.fronts);
+    if (front !== null) attachScaleOutSocket(socket as unknown as Socket, front.deps, front.sessions);
     else attachSocket(socket, socketDeps);
   });
   io.engine.on('initial_headers', addSecurityHeaders);
@@ -164,39 +206,6 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
   io.engine.on('connection_error', (error: { code?: number; message?: string }) => {
     logger.warn({ code: error.code, message: error.message }, 'client connection refused');
   });
-
-  const sweeper = setInterval(() => rooms.sweep(), SWEEP_INTERVAL_MS);
-  sweeper.unref();
-  let closing = false;
-  let closed: Promise<void> | null = null;
-
-  return {
-    io,
-    rooms,
-    limits,
-    start: async (url) => {
-      if (cluster !== null && coordinator !== null) await cluster.start(coordinator, url);
-    },
-    close: () => {
-      closed ??= (async () => {
-        closing = true;
-        heavy.close();
-        outgoing.close();
-        clearInterval(sweeper);
-        rooms.saveAll();
-        rooms.close();
-        store?.close();
-        // This process's sockets only (with REDIS_URL, io.emit would reach every process's).
-        io.local.emit('server:closing', { reason: SHUTDOWN_REASON });
-        io.local.disconnectSockets(true);
-        // Let go of the leases at once: another process takes the rooms over without waiting for them to expire.
-        await coordinator?.close();
-        await new Promise<void>((resolve) => void io.close(() => resolve()));
-        await cluster?.quit();
-      })();
-      return closed;
-    },
-  };
 }
 
 /** The data directory, created if missing; a directory we cannot use is a configuration error, said in one line. */

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, restoreEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig } from '../shared/engine/types.ts';
 import type { EventBatch, SimSnapshot } from '../shared/protocol/messages.ts';
-import { CHECKPOINT_MAX_NODES, Checkpoints } from './checkpoints.ts';
-import { MAX_BATCH_EVENTS, Room, SNAPSHOT_MAX_EVENTS } from './room.ts';
+import { CHECKPOINT_MAX_NODES, Checkpoints } from './room/history/checkpoints.ts';
+import { MAX_BATCH_EVENTS, Room, SNAPSHOT_MAX_EVENTS } from './room/room.ts';
 import { silentLogger } from './log.ts';
-import { SLIM_VIEW_MIN_NODES, snapshotView } from './snapshotView.ts';
-import { eventWeight } from './eventWeight.ts';
+import { SLIM_VIEW_MIN_NODES, snapshotView } from './room/history/snapshotView.ts';
+import { eventWeight } from './room/history/eventWeight.ts';
 import { applyEvents } from '../shared/protocol/applyEvent.ts';
 
 function room(cluster: ClusterConfig) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bookmark } from '../shared/protocol/messages.ts';
 import { BOOKMARK_BURST } from './handlers/bookmark.ts';
-import { MAX_BOOKMARKS } from './bookmarks.ts';
+import { MAX_BOOKMARKS } from './room/bookmarks.ts';
 import { request, until } from './testing/harness.ts';
 import { useRealSocketRoom } from './testing/realSocketRoom.ts';
 

@@ -10,7 +10,7 @@ import { ndjsonLine } from './cli/run.ts';
 import type { FollowState, QuizState } from '../shared/protocol/classroom.ts';
 import { request, until, type ClientSocket } from './testing/harness.ts';
 import { useRealSocketRoom } from './testing/realSocketRoom.ts';
-import { QUIZ_MAX_ANSWERS } from './classroomState.ts';
+import { QUIZ_MAX_ANSWERS } from './room/classroom.ts';
 
 const KEY = 'teacher-secret-0123456789abcdef';
 const STOP_EXHIBITOR = { kind: 'stop', node: 'master-1', unit: 'dcos-exhibitor' } as const;

@@ -47,7 +47,7 @@ export interface ServerDeps {
   presenterKey?: string | null;
   /** DATA_DIR: where every room's record is stored and restored from (roomStore.ts); absent or null: memory only. */
   dataDir?: string | null;
-  /** REDIS_URL: several processes as one service (cluster/); rooms and their records then live in Redis. */
+  /** REDIS_URL: several processes as one service (scaleout/); rooms and their records then live in Redis. */
   redisUrl?: string | null;
 }
 

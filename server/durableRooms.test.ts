@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SimEvent } from '../shared/engine/types.ts';
 import { realDeps } from './engineDeps.ts';
 import { silentLogger } from './log.ts';
-import type { Room } from './room.ts';
+import type { Room } from './room/room.ts';
 import { startTestServer, type TestServer } from './testing/harness.ts';
 
 const servers: TestServer[] = [];
@@ -121,8 +121,8 @@ describe('durable rooms', () => {
     expect(back.engine.simTimeMs).toBe(150_000);
     expect(back.playback().paused).toBe(true);
     expect(back.policy).toEqual({ mode: 'class', studentsMayInject: true });
-    expect(back.presenterKeyMatches(created.key)).toBe(true);
-    expect(back.presenterKeyMatches('not-the-key')).toBe(false);
+    expect(back.access.presenterKeyMatches(created.key)).toBe(true);
+    expect(back.access.presenterKeyMatches('not-the-key')).toBe(false);
     expect(back.bookmarks()).toEqual(lesson.bookmarks());
     expect(bytes(back.eventLog())).toEqual(bytes(lesson.eventLog()));
     // Only the key's digest is on disk.

@@ -7,9 +7,9 @@ import { createEngine, restoreEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig, SimEvent } from '../shared/engine/types.ts';
 import type { SimSnapshot } from '../shared/protocol/messages.ts';
 import { HISTORY_PAGE_MAX, type HistoryPage } from '../shared/protocol/history.ts';
-import { MAX_BATCH_EVENTS, eventWeight } from './eventWeight.ts';
+import { MAX_BATCH_EVENTS, eventWeight } from './room/history/eventWeight.ts';
 import { HISTORY_PAGE_BURST } from './handlers/history.ts';
-import { viewerEvents } from './snapshotView.ts';
+import { viewerEvents } from './room/history/snapshotView.ts';
 import { connectClient, request, startTestServer, until, Viewer, type ClientSocket, type TestServer } from './testing/harness.ts';
 
 const KEPT = 30_000;

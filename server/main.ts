@@ -11,7 +11,7 @@ import { realDeps } from './engineDeps.ts';
 import { createLogger } from './log.ts';
 import { configuredOrigins } from './origins.ts';
 import { buildWebIfNeeded } from './webBuild.ts';
-import { generatePresenterKey } from './presenterKey.ts';
+import { generatePresenterKey } from './room/presenterKey.ts';
 
 const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_DIR = path.join(ROOT_DIR, 'dist');
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     const actual = typeof address === 'object' && address !== null ? address.port : port;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     logger.info({ url: `http://${shown}:${actual}/`, host, port: actual }, `Bootscope is running at http://${shown}:${actual}/`);
-    // With REDIS_URL, other processes reach this one's rooms over HTTP at this address (cluster/httpProxy.ts).
+    // With REDIS_URL, other processes reach this one's rooms over HTTP at this address (scaleout/httpProxy.ts).
     const reachable = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${actual}`;
     app?.start(process.env.BOOTSCOPE_ADVERTISE_URL || reachable).catch((error: unknown) => logger.error({ err: error }, 'could not join the other processes (REDIS_URL)'));
     if (presenter.generated && presenter.key !== null) {

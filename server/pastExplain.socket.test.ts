@@ -30,7 +30,7 @@ describe('sim:explain at a past moment', () => {
     expect(now.chain.some((s) => s.ref.startsWith('fault:'))).toBe(true);
     expect(before.chain.some((s) => s.ref.startsWith('fault:'))).toBe(false);
     // Same answer as an engine rebuilt at that moment by hand.
-    expect(before.chain).toEqual(room.timeline.engineAt(380_000).explain(EXHIBITOR.node, EXHIBITOR.unit));
+    expect(before.chain).toEqual(room.tape.engineAt(380_000).explain(EXHIBITOR.node, EXHIBITOR.unit));
   });
 
   it('answers bad moments and a flood with clear errors; the server answers and the room is untouched', async () => {

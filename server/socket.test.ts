@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlaybackState, SimSnapshot } from '../shared/protocol/messages.ts';
 import { DEFAULT_SPEED } from './driver.ts';
-import { DEFAULT_CLUSTER } from './room.ts';
+import { DEFAULT_CLUSTER } from './room/room.ts';
 import { connectClient, request, startTestServer, until, Viewer, type ClientSocket, type TestServer } from './testing/harness.ts';
 
 let server: TestServer;

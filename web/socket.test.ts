@@ -187,4 +187,34 @@ describe('presenter and audience', () => {
     // A refused name is the field's business, not a toast.
     expect(store.getState().toasts).toEqual([]);
   });
+
+  it("an injected fault resolves once the store holds its events up to the ack's lastSeq", async () => {
+    const { fake, store, client } = setup();
+    const evts = events();
+    fake.fire('sim:snapshot', snapshotOf(evts.slice(0, 4)));
+    fake.answers['fault:inject'] = { ok: true, lastSeq: 6 };
+    let settled = false;
+    const injected = client.inject({ kind: 'kill', node: 'master-1', unit: 'dcos-exhibitor' }).then((r) => ((settled = true), r));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    fake.fire('sim:events', { epoch: 4, fromSeq: 5, toSeq: 6, simTimeMs: 500, events: evts.slice(4, 6) });
+    expect(await injected).toEqual({ ok: true, lastSeq: 6 });
+    expect(store.getState().lastSeq).toBe(6);
+    expect(fake.sent.filter((s) => s.event === 'sim:resync')).toHaveLength(0);
+  });
+
+  it('resyncs when the events an ack promised never come (a lost last batch in a paused room shows no gap)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { fake, client } = setup();
+      fake.fire('sim:snapshot', snapshotOf(events().slice(0, 4)));
+      fake.answers['fault:inject'] = { ok: true, lastSeq: 6 };
+      const injected = client.inject({ kind: 'kill', node: 'master-1', unit: 'dcos-exhibitor' });
+      await vi.runAllTimersAsync();
+      expect(await injected).toEqual({ ok: true, lastSeq: 6 });
+      expect(fake.sent.filter((s) => s.event === 'sim:resync')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The one socket.io client. It joins a room, feeds the store (snapshot, batches, playback, connection)
  * through web/store/feed.ts, asks for a snapshot on a seq gap or epoch change, and turns the commands
- * into promises of their ack (an unanswered command resolves as {ok:false} after ACK_TIMEOUT_MS).
+ * into promises of their ack (an unanswered command resolves as {ok:false} after ACK_TIMEOUT_MS). An injected
+ * fault resolves once the store holds its events up to the ack's lastSeq (store/coverage.ts; resync if they never come).
  * `createSocketClient` takes the socket and store as arguments so tests drive it with a fake socket;
  * `connectBootscope` wires the real one for the app.
  */
@@ -9,14 +10,15 @@ import { journalStore } from './components/Journal/journalStore.ts';
 import { io, type Socket } from 'socket.io-client';
 import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
-import type { Ack, Bookmark, ScenarioInfo } from '../shared/protocol/messages.ts';
+import type { Ack, Bookmark, PlaybackState, ScenarioInfo } from '../shared/protocol/messages.ts';
 import type { ControlCommand } from '../shared/protocol/schemas.ts';
 import { applyBookmarks, applyFollow, applyJoin, applyOlderHistory, applyPlayback, applyPolicy, applyQuiz, applySnapshot, setConnection, startOlderHistory, timelineWithPage } from './store/feed.ts';
 import type { FollowState, QuizState, UnitRef } from '../shared/protocol/classroom.ts';
 import { forgetPresenterKey, takePresenterKey } from './presenterKey.ts';
 import { storedDisplayName } from './classroom/displayName.ts';
 import type { BootStore } from './store/store.ts';
-import { createBatchFolder } from './store/batchFolder.ts';
+import { createBatchFolder, type BatchFolder } from './store/batchFolder.ts';
+import { whenCovered } from './store/coverage.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
 /**
@@ -37,8 +39,9 @@ function markOnce(name: string): void {
 export type BootSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface SocketClient {
+  /** Resolves when the fault's events (up to the ack's lastSeq) are in the store, or at once when refused. */
   inject(fault: Fault): Promise<Ack<{ lastSeq: number }>>;
-  control(command: ControlCommand): Promise<Ack<{ speed: number; paused: boolean; simTimeMs: number }>>;
+  control(command: ControlCommand): Promise<Ack<PlaybackState>>;
   loadScenario(name: string): Promise<Ack<{ scenario: ScenarioInfo }>>;
   /** With `atMs`: the explanation as it was at that moment (sim:explain {at}). */
   explain(node: string, unit: string, atMs?: number): Promise<Ack<{ chain: ExplainStep[] }>>;
@@ -81,60 +84,90 @@ function failure(error: unknown): { ok: false; error: string } {
   return { ok: false, error: /timed? ?out/i.test(text) ? `the server did not answer within ${ACK_TIMEOUT_MS / 1000} s` : text };
 }
 
-export function createSocketClient(
-  socket: SocketPort,
-  store: BootStore,
-  options: { room?: string; key?: string; name?: string; onWrongKey?: () => void; now?: () => number; serverCloseRetryMs?: number } = {},
-): SocketClient {
+export interface ClientOptions {
+  room?: string;
+  key?: string;
+  name?: string;
+  onWrongKey?: () => void;
+  now?: () => number;
+  serverCloseRetryMs?: number;
+}
+
+type Toast = (text: string) => void;
+
+export function createSocketClient(socket: SocketPort, store: BootStore, options: ClientOptions = {}): SocketClient {
   const now = options.now ?? (() => performance.now());
   const stats = { applied: 0, duplicate: 0, resync: 0, ignored: 0 };
-  let resyncInFlight = false;
-
-  const toast = (text: string) => store.getState().actions.toast(text, 'error');
-
-  let key = options.key;
-  // The server keeps a display name per socket: a reconnect is a new socket, so every join carries it again.
-  let name = options.name;
-  const join = () => {
-    const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}), ...(name !== undefined ? { name } : {}) };
-    socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
-      if (err) toast(`Could not join the simulation: ${failure(err).error}`);
-      else if (result.ok) applyJoin(store, result.role, result.policy);
-      else if (key !== undefined && /presenter key/.test(result.error)) {
-        // A stale or mistyped key: say so once, forget it and watch as a viewer.
-        toast(`${result.error}; joining as a viewer`);
-        key = undefined;
-        options.onWrongKey?.();
-        join();
-      } else toast(`Could not join room "${options.room ?? 'default'}": ${result.error}`);
-    });
-  };
-
-  const resync = () => {
-    if (resyncInFlight) return;
-    resyncInFlight = true;
-    socket.timeout(ACK_TIMEOUT_MS).emit('sim:resync', {}, (err, result) => {
-      resyncInFlight = false;
-      // A refused or lost resync falls back to a fresh join, which also sends a snapshot.
-      if (err || !result.ok) join();
-    });
-  };
-
+  const toast: Toast = (text) => store.getState().actions.toast(text, 'error');
+  const membership = createMembership(socket, store, options, toast);
   // Big batches are folded a slice per task and rendered once (batchFolder.ts); each slice is judged on its own.
   const folder = createBatchFolder(store, {
     now,
     onVerdict: (verdict) => {
       stats[verdict]++;
-      if (verdict === 'resync') resync();
+      if (verdict === 'resync') membership.resync();
     },
   });
+  const connection = followConnection(socket, store, folder, membership.join, options.serverCloseRetryMs ?? SERVER_CLOSE_RETRY_MS);
+  feedFacts(socket, store, folder, now, toast, membership);
+  return { stats, ...sendCommands(socket, store, folder, membership, toast), close: connection.close };
+}
 
+interface Membership {
+  join(): void;
+  /** Asks for a snapshot (once at a time); a refused or lost one falls back to a fresh join. */
+  resync(): void;
+  /** A snapshot arrived: a new resync may be asked for. */
+  snapshotArrived(): void;
+  /** The display name every later join carries. */
+  name: string | undefined;
+}
+
+/** Joining the room (with the key while it is right, and the display name) and asking for its state again. */
+function createMembership(socket: SocketPort, store: BootStore, options: ClientOptions, toast: Toast): Membership {
+  let key = options.key;
+  let resyncInFlight = false;
+  const membership: Membership = {
+    // The server keeps a display name per socket: a reconnect is a new socket, so every join carries it again.
+    name: options.name,
+    join: () => {
+      const name = membership.name;
+      const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}), ...(name !== undefined ? { name } : {}) };
+      socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
+        if (err) toast(`Could not join the simulation: ${failure(err).error}`);
+        else if (result.ok) applyJoin(store, result.role, result.policy);
+        else if (key !== undefined && /presenter key/.test(result.error)) {
+          // A stale or mistyped key: say so once, forget it and watch as a viewer.
+          toast(`${result.error}; joining as a viewer`);
+          key = undefined;
+          options.onWrongKey?.();
+          membership.join();
+        } else toast(`Could not join room "${options.room ?? 'default'}": ${result.error}`);
+      });
+    },
+    resync: () => {
+      if (resyncInFlight) return;
+      resyncInFlight = true;
+      socket.timeout(ACK_TIMEOUT_MS).emit('sim:resync', {}, (err, result) => {
+        resyncInFlight = false;
+        if (err || !result.ok) membership.join();
+      });
+    },
+    snapshotArrived: () => {
+      resyncInFlight = false;
+    },
+  };
+  return membership;
+}
+
+/** The connection's state in the store, a join on every connect, and a reconnect after the server closed it itself. */
+function followConnection(socket: SocketPort, store: BootStore, folder: BatchFolder, join: () => void, serverCloseRetryMs: number): { close(): void } {
+  let closedByUs = false;
   socket.on('connect', () => {
     markOnce(MARK_CONNECTED);
     setConnection(store, 'connected');
     join();
   });
-  let closedByUs = false;
   socket.on('disconnect', (reason) => {
     folder.clear();
     if (reason === 'io client disconnect') {
@@ -145,16 +178,25 @@ export function createSocketClient(
     if (reason === 'io server disconnect') {
       setTimeout(() => {
         if (!closedByUs) socket.connect();
-      }, options.serverCloseRetryMs ?? SERVER_CLOSE_RETRY_MS);
+      }, serverCloseRetryMs);
     }
   });
   socket.on('connect_error', () => setConnection(store, 'offline'));
   socket.io.on('reconnect_attempt', () => setConnection(store, 'reconnecting'));
   socket.io.on('reconnect_failed', () => setConnection(store, 'offline'));
+  return {
+    close: () => {
+      closedByUs = true;
+      socket.disconnect();
+    },
+  };
+}
 
+/** The server's facts into the store (web/store/feed.ts): snapshots, batches (folded), playback, the classroom. */
+function feedFacts(socket: SocketPort, store: BootStore, folder: BatchFolder, now: () => number, toast: Toast, membership: Membership): void {
   socket.on('sim:snapshot', (snapshot) => {
     markOnce(MARK_SNAPSHOT);
-    resyncInFlight = false;
+    membership.snapshotArrived();
     folder.clear();
     try {
       applySnapshot(store, snapshot, now());
@@ -170,7 +212,10 @@ export function createSocketClient(
   socket.on('quiz:state', (quiz) => applyQuiz(store, quiz));
   socket.on('sim:realBoot', (run) => journalStore.getState().setRealBoot(run));
   socket.on('room:closed', ({ reason }) => store.setState({ roomClosed: reason }));
+}
 
+/** The commands, each a promise of its ack; a refusal is a toast unless the caller shows it in place. */
+function sendCommands(socket: SocketPort, store: BootStore, folder: BatchFolder, membership: Membership, toast: Toast): Omit<SocketClient, 'stats' | 'close'> {
   async function command<R extends object>(send: (cb: (err: Error | null, result: Ack<R>) => void) => void): Promise<Ack<R>> {
     const result = await new Promise<Ack<R>>((resolve) => {
       send((err, res) => resolve(err ? failure(err) : res));
@@ -180,8 +225,11 @@ export function createSocketClient(
   }
 
   return {
-    stats,
-    inject: (fault) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('fault:inject', fault, cb)),
+    inject: async (fault) => {
+      const result = await command<{ lastSeq: number }>((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('fault:inject', fault, cb));
+      if (result.ok) await whenCovered(store, result.lastSeq, membership.resync);
+      return result;
+    },
     control: (cmd) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('sim:control', cmd, cb)),
     loadScenario: (name) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('scenario:load', { name }, cb)),
     // Explain errors are shown in the panel itself, not as a toast.
@@ -197,7 +245,7 @@ export function createSocketClient(
     setName: (wanted) =>
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('viewer:name', { name: wanted }, (err, res) => {
-          if (!err && res.ok) name = res.name;
+          if (!err && res.ok) membership.name = res.name;
           resolve(err ? failure(err) : res);
         });
       }),
@@ -206,28 +254,7 @@ export function createSocketClient(
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('sim:preview', horizonMs === undefined ? { fault } : { fault, horizonMs }, (err, res) => resolve(err ? failure(err) : res));
       }),
-    loadOlderHistory: () =>
-      new Promise<void>((resolve) => {
-        const { timeline, olderHistory } = store.getState();
-        const beforeSeq = timeline.seededAt?.seq;
-        if (beforeSeq === undefined || olderHistory.loading) return resolve();
-        startOlderHistory(store);
-        // No limit: the server's default is its largest page (runtime imports of shared/protocol/history.ts would bring zod).
-        socket.timeout(ACK_TIMEOUT_MS).emit('sim:history', { beforeSeq }, (err, res) => {
-          try {
-            if (applyOlderHistory(store, beforeSeq, err ? failure(err) : res) === 'applied' && res.ok) {
-              // A big batch being folded across tasks commits its own copy of the timeline: it must hold the page too.
-              folder.mapDraft((draft) => {
-                const timeline = timelineWithPage(draft, beforeSeq, res);
-                return timeline === null ? draft : { ...draft, timeline };
-              });
-            }
-          } catch (error) {
-            applyOlderHistory(store, beforeSeq, failure(error));
-          }
-          resolve();
-        });
-      }),
+    loadOlderHistory: () => loadOlderHistory(socket, store, folder),
     lead: (follow) =>
       new Promise((resolve) => {
         socket.timeout(ACK_TIMEOUT_MS).emit('ui:follow', follow, (err, res) => resolve(err ? failure(err) : res));
@@ -236,11 +263,32 @@ export function createSocketClient(
     quizAnswer: (id, picks) => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:answer', { id, picks: [...picks] }, cb)),
     quizReveal: () => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:reveal', {}, cb)),
     quizClose: () => command((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('quiz:close', {}, cb)),
-    close: () => {
-      closedByUs = true;
-      socket.disconnect();
-    },
   };
+}
+
+/** sim:history: one page of older events in front of the timeline, into the store and into a batch being folded. */
+function loadOlderHistory(socket: SocketPort, store: BootStore, folder: BatchFolder): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const { timeline, olderHistory } = store.getState();
+    const beforeSeq = timeline.seededAt?.seq;
+    if (beforeSeq === undefined || olderHistory.loading) return resolve();
+    startOlderHistory(store);
+    // No limit: the server's default is its largest page (runtime imports of shared/protocol/history.ts would bring zod).
+    socket.timeout(ACK_TIMEOUT_MS).emit('sim:history', { beforeSeq }, (err, res) => {
+      try {
+        if (applyOlderHistory(store, beforeSeq, err ? failure(err) : res) === 'applied' && res.ok) {
+          // A big batch being folded across tasks commits its own copy of the timeline: it must hold the page too.
+          folder.mapDraft((draft) => {
+            const timeline = timelineWithPage(draft, beforeSeq, res);
+            return timeline === null ? draft : { ...draft, timeline };
+          });
+        }
+      } catch (error) {
+        applyOlderHistory(store, beforeSeq, failure(error));
+      }
+      resolve();
+    });
+  });
 }
 
 /** Connects the app to the server it was served from, room from `?room=`, presenter key from the link or this tab. */

@@ -7,7 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { criticalPath } from '../../shared/engine/criticalPath.ts';
 import { describeZodError } from '../../shared/protocol/schemas.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { sendError, sendJson } from './http.ts';
 
 /** 15 digits: any simulated time a room can reach, and short enough that Number() is exact. */
@@ -30,13 +30,13 @@ export function serveBaselineTrack(room: Room, query: Record<string, string>, re
   if (!parsed.success) return sendError(res, 400, `bad query: ${describeZodError(parsed.error)}; allowed: until from 0 to ${nowMs} (now)`);
   const { until } = parsed.data;
   if (until > nowMs) return sendError(res, 400, `until ${until} is after now in room '${room.name}' (${nowMs} ms); allowed: until from 0 to ${nowMs}`);
-  return sendJson(res, 200, room.timeline.twin().track(until));
+  return sendJson(res, 200, room.tape.twin().track(until));
 }
 
 /** systemd-analyze critical-chain for the boot; `baseline=1`: for the healthy twin, as of now. */
 export function serveCriticalPath(room: Room, query: Record<string, string>, res: ServerResponse): void {
   const parsed = pathQuerySchema.safeParse(query);
   if (!parsed.success) return sendError(res, 400, `bad query: ${describeZodError(parsed.error)}`);
-  if (parsed.data.baseline === '1') return sendJson(res, 200, room.timeline.twin().criticalPath(room.engine.simTimeMs));
+  if (parsed.data.baseline === '1') return sendJson(res, 200, room.tape.twin().criticalPath(room.engine.simTimeMs));
   return sendJson(res, 200, criticalPath(room.eventLog()));
 }

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { createRoomSchema, describeZodError } from '../../shared/protocol/schemas.ts';
 import type { ScenarioSource } from '../deps.ts';
-import type { ClassRoomStart, RoomRegistry } from '../rooms.ts';
+import type { ClassRoomStart, RoomRegistry } from '../room/rooms.ts';
 import { sendError, sendJson } from './http.ts';
 import { readBody } from './readBody.ts';
 

@@ -4,7 +4,7 @@
 // aggregated routes. Lookup misses answer HTTP 500 with dcos-diagnostics' plain text; an unknown route is 404.
 import type { ServerResponse } from 'node:http';
 import type { DiagnosticsReport } from '../../shared/engine/types.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { DiagnosticsApi, DiagnosticsMiss, type LabelFn } from './diagnostics.ts';
 import { aggregatedOnAgent, reachDiagnostics, resolveNode } from './diagnosticsNode.ts';
 import { sendError, sendJson, sendText } from './http.ts';

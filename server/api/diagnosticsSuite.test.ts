@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import { unitLabel } from '../../shared/model/catalog.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { ansic } from './diagnostics.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
 

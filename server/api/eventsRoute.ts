@@ -6,7 +6,7 @@
 // costs CPU on the simulation's thread).
 import type { ServerResponse } from 'node:http';
 import { eventsToCsv, eventsToNdjson } from '../../shared/protocol/eventExport.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { formatSimTime } from '../../shared/model/time.ts';
 import { sendError } from './http.ts';
 

@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { journalEntries } from '../../shared/journal/generator.ts';
 import { formatEntry } from '../../shared/journal/format.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { checkJournalRequest } from '../journal/journalQuery.ts';
 import { sendError } from './http.ts';
 

@@ -14,8 +14,8 @@ import { divergences, modelMilestones, realMilestones } from '../../shared/journ
 import { nodeByIp, nodeIndex } from '../../shared/model/cluster.ts';
 import type { ClusterConfig } from '../../shared/engine/types.ts';
 import type { RealBootRun } from '../../shared/protocol/realBoot.ts';
-import type { Room } from '../room.ts';
-import type { RoomRegistry } from '../rooms.ts';
+import type { Room } from '../room/room.ts';
+import type { RoomRegistry } from '../room/rooms.ts';
 import type { AddressLimiter } from './addressLimiter.ts';
 import { isOriginAllowed } from '../origins.ts';
 import { sendError, sendJson } from './http.ts';
@@ -58,10 +58,10 @@ export async function serveRealBoot(deps: RealBootDeps, name: string, req: Incom
     req.resume();
     return sendError(res, 404, `unknown room '${name.slice(0, 64)}'`);
   }
-  if (room.policy.mode === 'class') {
+  if (room.access.isClass) {
     const header = req.headers[KEY_HEADER];
     const given = typeof header === 'string' ? header : undefined;
-    if (given === undefined || given.length > 256 || !room.presenterKeyMatches(given)) {
+    if (given === undefined || given.length > 256 || !room.access.presenterKeyMatches(given)) {
       req.resume();
       if (given !== undefined && !deps.wrongKeys.take(address)) return sendJson(res, 429, { error: 'too many wrong presenter keys from your address: wait a minute' }, { 'Retry-After': '60' });
       return sendError(res, 403, `only the presenter may lay a real boot over room '${room.name}' (a class room): send its key in the ${KEY_HEADER} header`);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventNdjsonLine } from '../../shared/protocol/eventExport.ts';
 import type { Recording } from '../../shared/protocol/recording.ts';
 import { captureCli } from '../cli/capture.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { startManualClockServer, type ManualClockServer } from '../testing/manualClockServer.ts';
 import { MAX_UPLOAD_BYTES } from './recordingUpload.ts';
 

@@ -8,9 +8,9 @@ import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { formatSimTime } from '../../shared/model/time.ts';
 import { describeZodError } from '../../shared/protocol/schemas.ts';
-import { recordingFileName } from '../recording.ts';
+import { recordingFileName } from '../room/history/recording.ts';
 import { serveBaselineTrack, serveCriticalPath } from './baselineRoute.ts';
-import type { RoomRegistry } from '../rooms.ts';
+import type { RoomRegistry } from '../room/rooms.ts';
 import { sendError, sendJson } from './http.ts';
 
 export const ROOM_API_BASE = '/api/rooms';

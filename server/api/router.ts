@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { describeZodError, explainSchema, roomNameSchema } from '../../shared/protocol/schemas.ts';
 import type { ScenarioSource, WebMiddleware } from '../deps.ts';
 import { explainUnit } from '../explain.ts';
-import type { Room } from '../room.ts';
-import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
+import type { Room } from '../room/room.ts';
+import { DEFAULT_ROOM, type RoomRegistry } from '../room/rooms.ts';
 import type { AddressLimiter } from './addressLimiter.ts';
 import type { LabelFn } from './diagnostics.ts';
 import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
@@ -25,7 +25,7 @@ import { isOriginAllowed } from '../origins.ts';
 import { serveStatic } from './static.ts';
 import { applySecurityHeaders } from './securityHeaders.ts';
 import type { HeavyCommands } from '../handlers/heavy.ts';
-import { PROXIED_HEADER, proxyRequest, roomOfRequest } from '../cluster/httpProxy.ts';
+import { PROXIED_HEADER, proxyRequest, roomOfRequest } from '../scaleout/httpProxy.ts';
 
 export interface RouterDeps {
   rooms: RoomRegistry;
@@ -44,7 +44,7 @@ export interface RouterDeps {
   stats(local: boolean): object;
   /** Heavy-command budgets (handlers/heavy.ts): an upload replaces the room's simulation like a reset. */
   heavy?: HeavyCommands;
-  /** REDIS_URL: where a room that runs in another process answers HTTP (null: here), cluster/httpProxy.ts. */
+  /** REDIS_URL: where a room that runs in another process answers HTTP (null: here), scaleout/httpProxy.ts. */
   proxyTarget?: (room: string) => Promise<string | null>;
   /** POST /api/rooms/<room>/real-boot: its per-address budget and the sim:realBoot broadcast (realBootRoute.ts). */
   realBoot?: Pick<RealBootDeps, 'limiter' | 'broadcast'>;
@@ -161,7 +161,7 @@ function uploadRecording(deps: RouterDeps, room: string, req: IncomingMessage, r
   if (target !== undefined && target.policy.mode === 'class') {
     const header = req.headers[PRESENTER_KEY_HEADER];
     const given = typeof header === 'string' ? header : undefined;
-    if (given === undefined || given.length > 256 || !target.presenterKeyMatches(given)) {
+    if (given === undefined || given.length > 256 || !target.access.presenterKeyMatches(given)) {
       req.resume();
       if (given !== undefined && !deps.wrongKeys.take(address)) return sendJson(res, 429, { error: 'too many wrong presenter keys from your address: wait a minute' }, { 'Retry-After': '60' });
       return sendError(res, 403, `only the presenter may load a recording into room '${target.name}' (a class room): send its key in the ${PRESENTER_KEY_HEADER} header`);

@@ -1,15 +1,22 @@
 // The boundary every client command passes: ack present, rate limit, exactly one payload, zod validation,
 // then the handler; any throw becomes {ok:false}. Invariants: a payload that fails validation never reaches a
 // handler (so never the engine); every command with an ack gets exactly one answer; a command without an ack
-// is logged and dropped before doing anything.
+// is logged and dropped before doing anything; every handler's answer is checked at compile time against the
+// command's ack in the protocol (ClientToServerEvents, shared/protocol/events.ts).
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Ack } from '../../shared/protocol/messages.ts';
+import type { ClientToServerEvents } from '../../shared/protocol/events.ts';
 import { describeZodError } from '../../shared/protocol/schemas.ts';
 import type { TokenBucket } from '../rateLimit.ts';
 import type { RejectLog, Rejection } from './rejectLog.ts';
 
 type AckFn = (result: Ack) => void;
+
+/** Every command a client may send. */
+export type CommandName = keyof ClientToServerEvents;
+/** The ack `E` answers, as the protocol declares it (the argument of its ack callback). */
+export type AckOf<E extends CommandName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 
 /** The loosest view of a socket: we validate everything ourselves. */
 export interface RawSocket {
@@ -30,12 +37,12 @@ export interface CommandContext {
   closing?: () => boolean;
 }
 
-export function registerCommand<S extends z.ZodType>(
+export function registerCommand<E extends CommandName, S extends z.ZodType>(
   context: CommandContext,
-  name: string,
+  name: E,
   schema: S,
   /** May answer later (a heavy command runs on the next turn, handlers/heavy.ts). */
-  handler: (payload: z.infer<S>) => Ack | Promise<Ack>,
+  handler: (payload: z.infer<S>) => AckOf<E> | Promise<AckOf<E>>,
 ): void {
   const { socket, bucket, logger } = context;
   socket.on(name, (...args: unknown[]) => {

@@ -9,10 +9,10 @@
 // Invariants: every submitted command is answered exactly once; nothing runs after close(); the per-room buckets are
 // forgotten with their room (WeakMap), so memory follows the room count.
 import type { Logger } from 'pino';
-import type { Ack } from '../../shared/protocol/messages.ts';
+import type { Ack, Refusal } from '../../shared/protocol/messages.ts';
 import type { AddressLimiter } from '../api/addressLimiter.ts';
 import { TokenBucket } from '../rateLimit.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 
 export type HeavyKind = 'reset' | 'scenario load' | 'rewind' | 'fork';
 
@@ -46,7 +46,7 @@ export class HeavyCommands {
    * command's answer. `socketBucket` is the sender's command bucket (the command's first token is already taken); null
    * for an HTTP upload (its route has its own per-address limit).
    */
-  submit(room: Room, address: string, socketBucket: TokenBucket | null, kind: HeavyKind, run: () => Ack): Promise<Ack> {
+  submit<A extends Ack>(room: Room, address: string, socketBucket: TokenBucket | null, kind: HeavyKind, run: () => A): Promise<A | Refusal> {
     if (this.closed) return Promise.resolve({ ok: false, error: 'the server is shutting down; reconnect in a moment' });
     const { heavyCommandTokens, heavyPerRoomPerSecond, heavyRoomBurst, heavyPerAddressPerSecond, heavyAddressBurst } = this.limits;
     if (socketBucket !== null && !socketBucket.take(heavyCommandTokens - 1)) {
@@ -59,8 +59,9 @@ export class HeavyCommands {
     if (!this.addresses.take(address)) {
       return Promise.resolve({ ok: false, error: `rate limit: your address may send at most ${heavyPerAddressPerSecond} resets, loads, rewinds or forks a second (bursts of ${heavyAddressBurst})` });
     }
-    return new Promise<Ack>((answer) => {
-      const pending: Pending = { kind, run, answer };
+    return new Promise<A | Refusal>((answer) => {
+      // The queue holds commands of every kind; each is answered with its own run's result or a refusal.
+      const pending: Pending = { kind, run, answer: answer as (result: Ack) => void };
       if (kind === 'fork') this.others.push(pending);
       else {
         const replaced = this.replacing.get(room);
@@ -74,7 +75,7 @@ export class HeavyCommands {
   /** Refuses what is still waiting (shutdown) and everything submitted later. */
   close(): void {
     this.closed = true;
-    const refused: Ack = { ok: false, error: 'the server is shutting down; reconnect in a moment' };
+    const refused: Refusal = { ok: false, error: 'the server is shutting down; reconnect in a moment' };
     for (const pending of [...this.replacing.values(), ...this.others.splice(0)]) pending.answer(refused);
     this.replacing.clear();
   }

@@ -1,4 +1,4 @@
-// sim:history for one socket: the budgets around a page of older events (server/historyPage.ts). A page is cheap to
+// sim:history for one socket: the budgets around a page of older events (server/room/history/historyPage.ts). A page is cheap to
 // cut (a slice of the kept history) but up to ~1.5 MB to encode and send, so it is metered like a snapshot:
 // - size: at most HISTORY_PAGE_MAX events (the schema) and MAX_BATCH_EVENTS of weight (the page);
 // - rate: per socket HISTORY_PAGES_PER_SECOND (bursts of HISTORY_PAGE_BURST): the page asks for one page per click;
@@ -13,7 +13,7 @@ import type { HistoryPage, HistoryRequest } from '../../shared/protocol/history.
 import { HISTORY_PAGE_MAX } from '../../shared/protocol/history.ts';
 import type { AddressLimiter } from '../api/addressLimiter.ts';
 import { TokenBucket } from '../rateLimit.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { bufferedBytes } from './outgoing.ts';
 
 export const HISTORY_PAGES_PER_SECOND = 2;

@@ -29,7 +29,7 @@ interface PeekedConnection {
 /** Bytes queued for `socket` and not yet handed to the kernel. */
 export function bufferedBytes(socket: AppSocket): number {
   const conn = socket.conn as unknown as PeekedConnection | undefined;
-  if (conn === undefined) return 0; // a stand-in for a socket of another process (cluster/sessions.ts)
+  if (conn === undefined) return 0; // a stand-in for a socket of another process (scaleout/sessions.ts)
   let bytes = 0;
   for (const packet of conn.writeBuffer ?? []) {
     const data = packet.data;
@@ -53,7 +53,7 @@ export class OutgoingBudget {
   /** Sends `snapshot` to one socket unless it is over budget (then it is dropped). Returns the bytes sent, or null. */
   sendSnapshot(socket: AppSocket, snapshot: SimSnapshot): number | null {
     if ((socket.conn as unknown) === undefined) {
-      // A socket of another process (cluster/sessions.ts): its own process keeps its budget.
+      // A socket of another process (scaleout/sessions.ts): its own process keeps its budget.
       socket.emit('sim:snapshot', snapshot);
       return null;
     }

@@ -2,21 +2,20 @@
 // (shared/protocol/events.ts). Invariants: a socket is in at most one room; a joining or resyncing socket gets
 // a snapshot whose lastSeq is immediately followed by the room's next batch (Room.snapshot flushes first, and
 // the socket enters the socket.io room only after that flush); commands other than sim:join need a room; in a class
-// room the commands that change it pass the presenter gate of classroom.ts first (role decided at join).
+// room the commands that change it pass the presenter gate of room/access.ts first (role decided at join). The
+// socket's own state (room, role, name) is one SocketSession (socketSession.ts), shared with classroomCommands.ts.
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
-import type { Ack } from '../../shared/protocol/messages.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
+import type { Ack, Refusal } from '../../shared/protocol/messages.ts';
 import { bookmarkAddSchema, controlSchema, explainSchema, faultSchema, forkSchema, joinSchema, previewSchema, resyncSchema, rewindSchema, roomPolicySchema, scenarioLoadSchema, viewerNameSchema } from '../../shared/protocol/schemas.ts';
-import type { RoomRole } from '../../shared/protocol/messages.ts';
 import { AddressLimiter } from '../api/addressLimiter.ts';
 import { historySchema } from '../../shared/protocol/history.ts';
 import { HISTORY_ADDRESS_BURST, HISTORY_ADDRESS_PAGES_PER_SECOND, createHistoryPager } from './history.ts';
-import { decideRole, faultBy, refusal, type GuardedCommand } from './classroom.ts';
+import { decideRole, faultBy } from '../room/access.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
-import type { Room } from '../room.ts';
-import { DEFAULT_ROOM, type RoomRegistry } from '../rooms.ts';
+import type { Room } from '../room/room.ts';
+import { SocketSession, type BootscopeSocket } from './socketSession.ts';
+import { DEFAULT_ROOM, type RoomRegistry } from '../room/rooms.ts';
 import { registerCommand, type CommandContext, type RawSocket } from './command.ts';
 import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';
@@ -27,7 +26,7 @@ import { createRejectLog, type RejectLog } from './rejectLog.ts';
 import type { HeavyCommands, HeavyKind } from './heavy.ts';
 import type { OutgoingBudget } from './outgoing.ts';
 
-export type BootscopeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type { BootscopeSocket } from './socketSession.ts';
 
 export interface SocketDeps {
   rooms: RoomRegistry;
@@ -51,12 +50,20 @@ export interface SocketDeps {
   historyByAddress?: AddressLimiter;
 }
 
-const NOT_JOINED: Ack = { ok: false, error: "join a room first: send 'sim:join' with {} (the default room) or {room: name}" };
-
 export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
-  const { rooms, logger, limits } = deps;
-  let current: Room | null = null;
-  const context: CommandContext = {
+  const session = new SocketSession();
+  const context = commandContext(socket, deps);
+  registerMembership(context, socket, session, deps);
+  registerChanges(context, socket, session, deps);
+  registerAsides(context, socket, session, deps);
+  registerClassroomCommands(context, socket, session);
+  socket.on('disconnect', () => session.leave());
+}
+
+/** The boundary every command of this socket passes (command.ts): its own bucket, its address's, the reject log. */
+function commandContext(socket: BootscopeSocket, deps: SocketDeps): CommandContext {
+  const { logger, limits } = deps;
+  return {
     socket: socket as unknown as RawSocket,
     bucket: new TokenBucket(limits.commandsPerSecond, limits.commandBurst, deps.now),
     logger,
@@ -65,30 +72,13 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     rejected: deps.rejected ?? createRejectLog(logger, deps.now),
     closing: deps.closing,
   };
+}
+
+/** Joining a room, being named in it, and getting its state again: sim:join, viewer:name, sim:resync, room:policy. */
+function registerMembership(context: CommandContext, socket: BootscopeSocket, session: SocketSession, deps: SocketDeps): void {
+  const { rooms, logger, limits } = deps;
   const snapshots = new TokenBucket(limits.snapshotsPerSecond, limits.snapshotBurst, deps.now);
-  const snapshotLimited: Ack = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
-  const inRoom = (handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> => {
-    if (current?.disposed === true) {
-      // The room was closed under us (rooms.ts sweep; the client got room:closed): this socket is in no room now.
-      const name = current.name;
-      current = null;
-      return { ok: false, error: `room '${name}' was closed; join another room` };
-    }
-    return current === null ? NOT_JOINED : handler(current);
-  };
-  const address = socket.handshake.address;
-  const heavy = (room: Room, kind: HeavyKind, run: () => Ack) => deps.heavy.submit(room, address, context.bucket, kind, run);
-  // Decided at each join (classroom.ts): the presenter of a class room holds its key; everyone else is a viewer.
-  let role: RoomRole = 'viewer';
-  let displayName: string | null = null;
-  // A command that may change the room counts as activity (the inactivity sweep reads it), applied or not.
-  const guarded = (command: GuardedCommand, handler: (room: Room) => Ack | Promise<Ack>): Ack | Promise<Ack> =>
-    inRoom((room) => {
-      const refused = refusal(room, role, command);
-      if (refused !== null) return refused;
-      room.touch();
-      return handler(room);
-    });
+  const snapshotLimited: Refusal = { ok: false, error: `rate limit: at most ${limits.snapshotsPerSecond} snapshot(s) per second (bursts of ${limits.snapshotBurst}); wait and resync` };
 
   registerCommand(context, 'sim:join', joinSchema.optional(), (request) => {
     const name = request?.room ?? DEFAULT_ROOM;
@@ -97,51 +87,58 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     if (!lookup.ok) return lookup;
     const decided = decideRole(lookup.room, request?.key, socket.handshake.address, deps.wrongKeys);
     if (!decided.ok) return decided;
-    if (current !== null && current !== lookup.room) {
-      void socket.leave(current.name);
-      current.removeClient();
-      current = null;
-    }
-    role = decided.role;
-    if (request?.name !== undefined) displayName = request.name;
-    lookup.room.touch();
+    if (session.held !== null && session.held !== lookup.room) void socket.leave(session.leave()!.name);
+    // Decided at each join: the presenter of a class room holds its key; everyone else is a viewer.
+    session.role = decided.role;
+    if (request?.name !== undefined) session.displayName = request.name;
+    lookup.room.presence.touch();
     const snapshot = lookup.room.snapshot();
-    if (current === null) {
+    if (session.held === null) {
       void socket.join(name);
-      lookup.room.addClient();
-      current = lookup.room;
+      session.enter(lookup.room);
     }
     deps.outgoing.sendSnapshot(socket, snapshot);
-    sendClassroomState(socket, lookup.room, deps.now);
+    sendClassroomState(socket, lookup.room);
     socket.emit('sim:realBoot', realBootOf(lookup.room));
-    logger.info({ room: name, socket: socket.id, role, clients: lookup.room.clients }, 'client joined');
+    const role = session.role;
+    logger.info({ room: name, socket: socket.id, role, clients: lookup.room.presence.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };
   });
 
   registerCommand(context, 'viewer:name', viewerNameSchema, ({ name }) => {
-    displayName = name;
+    session.displayName = name;
     return { ok: true, name };
   });
 
   registerCommand(context, 'room:policy', roomPolicySchema, (change) =>
-    guarded('room:policy', (room) => ({ ok: true, policy: room.setPolicy(change) })),
+    session.guarded('room:policy', (room) => ({ ok: true, policy: room.setPolicy(change) })),
   );
 
   registerCommand(context, 'sim:resync', resyncSchema, () =>
-    inRoom((room) => {
+    session.inRoom((room) => {
       if (!snapshots.take()) return snapshotLimited;
       const snapshot = room.snapshot();
       deps.outgoing.sendSnapshot(socket, snapshot);
       return { ok: true, lastSeq: snapshot.lastSeq };
     }),
   );
+}
+
+/**
+ * The commands that change the room's simulation (presenter-gated in a class room, room/access.ts), and a fork.
+ * Reset, load, rewind and fork are heavy: budgeted per room and address and run on the next turn (heavy.ts).
+ */
+function registerChanges(context: CommandContext, socket: BootscopeSocket, session: SocketSession, deps: SocketDeps): void {
+  const { rooms, logger, limits } = deps;
+  const address = socket.handshake.address;
+  const heavy = <A extends Ack>(room: Room, kind: HeavyKind, run: () => A) => deps.heavy.submit(room, address, context.bucket, kind, run);
 
   registerCommand(context, 'fault:inject', faultSchema, (fault) =>
-    guarded('fault:inject', (room) => room.inject(fault, faultBy(room, role, displayName))),
+    session.guarded('fault:inject', (room) => room.inject(fault, faultBy(room, session.role, session.displayName))),
   );
 
   registerCommand(context, 'sim:control', controlSchema, (command) =>
-    guarded('sim:control', (room) => {
+    session.guarded('sim:control', (room) => {
       const apply = () => {
         const result = room.control(command);
         if (result.ok) logger.info({ room: room.name, socket: socket.id, command }, 'playback control');
@@ -152,7 +149,7 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
   );
 
   registerCommand(context, 'scenario:load', scenarioLoadSchema, ({ name }) =>
-    guarded('scenario:load', (room) => {
+    session.guarded('scenario:load', (room) => {
       const loaded = deps.scenarios.load(name);
       if (!loaded.ok) return loaded;
       return heavy(room, 'scenario load', () => {
@@ -164,33 +161,21 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
     }),
   );
 
-  // With `at`, the explanation at a past moment: an engine rebuilt aside, metered per socket (handlers/pastExplain.ts).
-  const explain = createPastExplainer(deps.now);
-  registerCommand(context, 'sim:explain', explainSchema, (query) => inRoom((room) => explain(room, query)));
-
   // Anyone in an open room, only the presenter in a class room.
   const bookmarks = createBookmarkBudget(deps.now);
   registerCommand(context, 'bookmark:add', bookmarkAddSchema, ({ name, atMs }) =>
-    guarded('bookmark:add', (room) => bookmarks.take() ?? room.addBookmark(name, atMs)),
+    session.guarded('bookmark:add', (room) => bookmarks.take() ?? room.addBookmark(name, atMs)),
   );
-
-  // Older events than the snapshot's window, a bounded page at a time, metered on its own (handlers/history.ts).
-  const history = createHistoryPager(deps.now, deps.historyByAddress ?? new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, deps.now), socket);
-  registerCommand(context, 'sim:history', historySchema, (request) => inRoom((room) => history(room, request)));
-
-  // Computed aside from the joined room's engine, never written to it; metered on its own (handlers/preview.ts).
-  const preview = createPreviewer(deps.now);
-  registerCommand(context, 'sim:preview', previewSchema, (request) => inRoom((room) => preview(room.engine, request)));
 
   // Rewind rebuilds an engine from the recording and a fork also creates a room: both cost real CPU and memory, so
   // each socket gets its own small budget on top of the command bucket (and forks count against the room limit).
   const branches = new TokenBucket(limits.branchesPerSecond, limits.branchBurst, deps.now);
-  const branchLimited: Ack = { ok: false, error: `rate limit: at most ${limits.branchesPerSecond} rewind/fork per second (bursts of ${limits.branchBurst})` };
+  const branchLimited: Refusal = { ok: false, error: `rate limit: at most ${limits.branchesPerSecond} rewind/fork per second (bursts of ${limits.branchBurst})` };
   registerCommand(context, 'sim:rewind', rewindSchema, ({ simTimeMs }) =>
-    guarded('sim:rewind', (room) => (branches.take() ? heavy(room, 'rewind', () => room.rewind(simTimeMs)) : branchLimited)),
+    session.guarded('sim:rewind', (room) => (branches.take() ? heavy(room, 'rewind', () => room.rewind(simTimeMs)) : branchLimited)),
   );
   registerCommand(context, 'sim:fork', forkSchema, (request) =>
-    inRoom((room) => {
+    session.inRoom((room) => {
       if (!branches.take()) return branchLimited;
       return heavy(room, 'fork', () => {
         const forked = rooms.fork(room.name, request?.simTimeMs, address);
@@ -199,11 +184,19 @@ export function attachSocket(socket: BootscopeSocket, deps: SocketDeps): void {
       });
     }),
   );
+}
 
-  registerClassroomCommands(context, socket, { room: () => (current?.disposed === true ? null : current), role: () => role, displayName: () => displayName }, deps.now);
+/** Questions answered aside, the room untouched, each metered on its own: sim:explain, sim:history, sim:preview. */
+function registerAsides(context: CommandContext, socket: BootscopeSocket, session: SocketSession, deps: SocketDeps): void {
+  // With `at`, the explanation at a past moment: an engine rebuilt aside, metered per socket (handlers/pastExplain.ts).
+  const explain = createPastExplainer(deps.now);
+  registerCommand(context, 'sim:explain', explainSchema, (query) => session.inRoom((room) => explain(room, query)));
 
-  socket.on('disconnect', () => {
-    current?.removeClient();
-    current = null;
-  });
+  // Older events than the snapshot's window, a bounded page at a time (handlers/history.ts).
+  const history = createHistoryPager(deps.now, deps.historyByAddress ?? new AddressLimiter(HISTORY_ADDRESS_PAGES_PER_SECOND, HISTORY_ADDRESS_BURST, deps.now), socket);
+  registerCommand(context, 'sim:history', historySchema, (request) => session.inRoom((room) => history(room, request)));
+
+  // Computed aside from the joined room's engine, never written to it (handlers/preview.ts).
+  const preview = createPreviewer(deps.now);
+  registerCommand(context, 'sim:preview', previewSchema, (request) => session.inRoom((room) => preview(room.engine, request)));
 }

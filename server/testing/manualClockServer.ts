@@ -2,7 +2,7 @@
 // static files). HTTP route tests drive rooms tick by tick and jump the clock to refill an address's rate-limit bucket.
 import { createEngine, restoreEngine } from '../../shared/engine/index.ts';
 import type { ServerDeps } from '../deps.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 export interface ManualClockServer extends TestServer {

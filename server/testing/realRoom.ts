@@ -5,8 +5,8 @@ import { createScriptPlayer } from '../../shared/engine/script.ts';
 import type { Engine } from '../../shared/engine/types.ts';
 import type { Recording } from '../../shared/protocol/recording.ts';
 import { silentLogger } from '../log.ts';
-import type { Room } from '../room.ts';
-import { RoomRegistry } from '../rooms.ts';
+import type { Room } from '../room/room.ts';
+import { RoomRegistry } from '../room/rooms.ts';
 import { loadBuiltinScenario } from '../scenarios.ts';
 
 export interface RealRoom {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { realDeps } from '../engineDeps.ts';
 import { silentLogger } from '../log.ts';
 import type { ServerDeps } from '../deps.ts';
-import type { Room } from '../room.ts';
+import type { Room } from '../room/room.ts';
 import { connectClient, request, startTestServer, type ClientSocket, type TestServer } from './harness.ts';
 
 export interface RealSocketRoom {

@@ -86,6 +86,17 @@ export function inMajority(ctx: Ctx, n: number): boolean {
   return node.up && (!node.partitioned || ctx.topo.masters === 1 && isMaster(ctx, n));
 }
 
+/**
+ * Node n can talk to the Mesos leader: there is one, and neither is cut off (a partition cuts a node off from all
+ * others). A partitioned leader still leads until its session expires, but only for itself.
+ */
+export function mesosLeaderReachableFrom(ctx: Ctx, n: number): boolean {
+  const l = ctx.s.mesos.leader;
+  if (l < 0) return false;
+  if (l === n) return true;
+  return !ctx.s.nodes[l].partitioned && !ctx.s.nodes[n].partitioned;
+}
+
 export function quorumOk(ctx: Ctx): boolean {
   return ctx.s.zk.have >= ctx.topo.need;
 }

@@ -8,7 +8,7 @@ import { keyedBetween, PURPOSE } from './rng.ts';
 import { exec, ready, restartCause } from './rules/units.ts';
 import { runGates } from './rules/launch.ts';
 import { converge, zkStart } from './rules/zookeeper.ts';
-import { elect, leaderExpire, recoveryTimeout } from './rules/mesos.ts';
+import { elect, leaderExpire, recoveryTimeout, znodeGone } from './rules/mesos.ts';
 import { dnsExit, dnsLoad, dnsRefresh } from './rules/dns.ts';
 import { mElect, mReg, zkConnectTimeout } from './rules/marathon.ts';
 import { agentReg, reregTimeout, unreachable } from './rules/agents.ts';
@@ -68,6 +68,7 @@ export function dispatch(ctx: Ctx, a: Action): void {
     case 'taskRun': taskRun(ctx, n, u, e); break;
     case 'schedInit': schedInit(ctx, n, u, e); break;
     case 'watchdog': watchdogProbe(ctx, n, u, e); break;
+    case 'znodeGone': znodeGone(ctx, e); break;
   }
   updateAvailability(ctx);
   updateMonitor(ctx);

@@ -78,8 +78,8 @@ export function nodeFault(ctx: Ctx, kind: 'partition' | 'heal' | 'crash' | 'boot
     for (let u = 0; u < node.units.length; u++) {
       end(ctx, (a) => onUnit(a.fault, 'hang', nodeId, ctx.topo.unitIds[ctx.topo.roles[n]][u]), 'the node powered off');
       const st = node.units[u].state;
-      // A unit stopped by a fault stays stopped (and inactive) across the power cycle.
-      if (st !== 'pending' && st !== 'stopped') down(ctx, n, u, 'pending', { text: `pending: ${nodeId} is powered off`, refs });
+      // A unit stopped by a fault stays stopped (inactive, or failed for a JVM) across the power cycle.
+      if (st !== 'pending' && !node.units[u].stopped) down(ctx, n, u, 'pending', { text: `pending: ${nodeId} is powered off`, refs });
       else node.units[u].epoch++;
     }
     afterNetworkChange(ctx, n);

@@ -9,6 +9,7 @@ import type { FaultOf } from '../model/faults/registry.ts';
 import type { Ctx } from './ctx.ts';
 import { unitIndex, nodeAt } from './ctx.ts';
 import { down, shiftReady, transition, wake } from './rules/units.ts';
+import { stopOutcome } from '../model/catalog.ts';
 import { afterZkChange, end, nodeFault, onUnit, restartNote, startUnit } from './faultEffects.ts';
 
 export interface EngineFaultOps<F> {
@@ -43,7 +44,9 @@ export const FAULT_OPS: OpsTable = {
       const { n, u } = at(ctx, f);
       end(ctx, (a) => onUnit(a.fault, 'hang', f.node, f.unit), 'the unit was stopped');
       ctx.s.nodes[n].units[u].stopped = true;
-      down(ctx, n, u, 'stopped', { text: 'stopped (systemd reports inactive, which dcos-diagnostics 1.11 counts as healthy)', refs: [id] });
+      // The process's exit on its KillSignal decides the systemd state (catalog stopExit): inactive, or failed.
+      const { to, text } = stopOutcome(f.unit);
+      down(ctx, n, u, to, { text, refs: [id] });
     },
     undo(ctx, a, by) {
       const { n, u } = at(ctx, a.fault);

@@ -9,7 +9,7 @@ import { UNIT_CATALOG } from '../model/catalog.ts';
 export { healthName, unitHealth } from '../model/health.ts';
 
 /** The `output` field dcos-diagnostics shows for a unit (empty when healthy). */
-export function unitOutput(unit: string, state: UnitState, everActive: boolean): string {
+export function unitOutput(unit: string, state: UnitState, everActive: boolean, stopped = false): string {
   const svc = `${unit}.service`;
   switch (state) {
     case 'waiting':
@@ -19,7 +19,8 @@ export function unitOutput(unit: string, state: UnitState, everActive: boolean):
     case 'failed':
       // With Restart=always/on-failure systemd holds a crashed unit in activating/auto-restart, which 3DT
       // reports as flapping; only a unit without Restart (e.g. logrotate) sits in ActiveState=failed.
-      if ((UNIT_CATALOG[unit]?.restart ?? 'always') !== 'no') return `Unit ${svc} is flapping. Please check \`journalctl -xv\` for details.`;
+      // A unit left failed by `systemctl stop` (a JVM's 143, dcos-net's SIGKILL) is not restarting: ActiveState=failed.
+      if (!stopped && (UNIT_CATALOG[unit]?.restart ?? 'always') !== 'no') return `Unit ${svc} is flapping. Please check \`journalctl -xv\` for details.`;
       return `${svc} state is not one of the possible states [active inactive activating]. Current state is [ failed ]. Please check \`systemctl show all ${svc}\` to check current unit status.`;
     case 'unhealthy':
       // Product decision: flag a hung process (1) so the class sees it; say honestly that 1.11 would not.

@@ -30,12 +30,12 @@ describe('stop Exhibitor on master-1 of 3', () => {
     expect(engine.view().leaders.mesos).not.toBeNull();
   });
 
-  it('shows the stopped unit itself as health 0 (systemd inactive counts as healthy in 1.11) and says so', () => {
+  it('shows the stopped Exhibitor itself failed and unhealthy (a JVM exits 143 on SIGTERM, no SuccessExitStatus=143) and says so', () => {
     const v = engine.view();
     const exh = v.nodes[0].units.find((u) => u.id === 'dcos-exhibitor')!;
-    expect(exh.state).toBe('stopped');
-    expect(exh.health).toBe(0);
-    expect(exh.cause.text).toMatch(/inactive.*counts as healthy/);
+    expect(exh.state).toBe('failed');
+    expect(exh.health).toBe(1);
+    expect(exh.cause.text).toMatch(/status 143.*SuccessExitStatus=143/);
     const oauth = v.diagnostics.nodes[0].units['dcos-oauth'];
     expect(oauth.health).toBe(1);
   });

@@ -15,13 +15,15 @@ import { UNIT_NOT_STARTED } from '../model/health.ts';
 export type ActionKind =
   | 'boot' | 'exec' | 'gates' | 'ready' | 'zkStart' | 'converge' | 'elect' | 'recoveryTimeout' | 'leaderExpire'
   | 'dnsLoad' | 'dnsRefresh' | 'dnsExit' | 'mElect' | 'mReg' | 'zkConnectTimeout' | 'agentReg' | 'unreachable'
-  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge';
+  | 'pull' | 'arPoll' | 'taskRun' | 'schedInit' | 'watchdog' | 'reregTimeout' | 'taskInactive' | 'taskExpunge'
+  | 'znodeGone';
 
 /** Every action kind, in a fixed order: the queue stores a kind as its index here (queue.ts keeps numbers only). */
 export const ACTION_KINDS: readonly ActionKind[] = [
   'boot', 'exec', 'gates', 'ready', 'zkStart', 'converge', 'elect', 'recoveryTimeout', 'leaderExpire',
   'dnsLoad', 'dnsRefresh', 'dnsExit', 'mElect', 'mReg', 'zkConnectTimeout', 'agentReg', 'unreachable',
   'pull', 'arPoll', 'taskRun', 'schedInit', 'watchdog', 'reregTimeout', 'taskInactive', 'taskExpunge',
+  'znodeGone',
 ];
 export const ACTION_KIND_INDEX: Readonly<Record<ActionKind, number>> = Object.fromEntries(ACTION_KINDS.map((k, i) => [k, i])) as Record<ActionKind, number>;
 
@@ -133,6 +135,11 @@ export interface EngineState {
     leaderEpoch: number;
     /** Time the leader lost its ZK session, -1 when connected. */
     lostZkAtMs: number;
+    /**
+     * The replicated log has never been initialised (first boot): recovery then needs every replica (2 x quorum - 1,
+     * i.e. every master), not a quorum. Absent (older snapshots): initialised.
+     */
+    freshLog?: boolean;
     /** Agent removal rate limiter: the next permit's time, valid for the leader epoch it was taken in. */
     removalPermit: { leaderEpoch: number; atMs: number };
   };
@@ -144,7 +151,11 @@ export interface EngineState {
     noLeaderSinceMs: number[];
     values: Record<string, string | null>;
   };
-  marathon: { leader: number; registered: boolean; electing: boolean; joinSeqByMaster: number[]; joinSeq: number; epoch: number };
+  marathon: {
+    leader: number; registered: boolean; electing: boolean; joinSeqByMaster: number[]; joinSeq: number; epoch: number;
+    /** No standby wins before this time: a dead leader's latch znode lingers for its ZooKeeper session (absent: 0). */
+    blockedUntilMs?: number;
+  };
   registered: string[];
   /** Agents marked unreachable, in marking order (node.unreach mirrors it for O(1) reads). */
   unreachable: string[];
@@ -160,6 +171,8 @@ export interface EngineState {
   /** Faults injected so far, ended ones included (faultHistory.ts; absent until the first fault). */
   faultHistory?: FaultRecord[];
   availability: Availability;
+  /** Each master's Admin Router Lua cache (rules/adminrouter.ts); absent until first used. */
+  arCache?: { atMs: number[]; marathon: number[]; leaderEpoch: number[] };
   clusterHealth: Health;
   /** dcos-diagnostics pulls, one puller per master (rules/diagnostics.ts), and whose view the dashboard shows. */
   diag: DiagState;

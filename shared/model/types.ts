@@ -54,11 +54,23 @@ export interface UnitSpec {
   bootGroup: string;
   /** How the unit behaves as a client of shared facilities, read by the engine instead of lists of unit ids. */
   traits?: UnitTraits;
+  /** How its main process ends on `systemctl stop` (its KillSignal), which decides the systemd state it is left in. */
+  stopExit?: StopExit;
   /** One or two sentences for a class: what it does and what it waits for. */
   teach: string;
   /** Sources / assumptions, short: "[src] unit file; startMs [inferred]". */
   source: string;
 }
+
+/**
+ * How a main process ends when systemd stops it (docs/fidelity.md):
+ * - `signal`: killed by SIGTERM (Go and Python defaults; Mesos logs "Received signal SIGTERM; exiting" and re-raises
+ *   it): systemd counts a SIGTERM death as clean -> inactive.
+ * - `exit-0`: handles the stop signal and exits 0 (nginx on KillSignal=SIGQUIT) -> inactive.
+ * - `exit-143`: a JVM answers SIGTERM with status 128+15; no 1.11 unit sets SuccessExitStatus=143 -> failed.
+ * - `sigkill`: the unit's KillSignal is SIGKILL (dcos-net), never a clean death -> failed (Result: signal).
+ */
+export type StopExit = 'signal' | 'exit-0' | 'exit-143' | 'sigkill';
 
 export interface UnitTraits {
   /**

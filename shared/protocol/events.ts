@@ -44,7 +44,7 @@ export interface ClientToServerEvents {
   'room:policy': (request: RoomPolicyRequest, ack: (result: Ack<{ policy: RoomPolicy }>) => void) => void;
   'sim:resync': (request: Record<string, never>, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   'fault:inject': (fault: Fault, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
-  'sim:control': (command: ControlCommand, ack: (result: Ack<{ speed: number; paused: boolean; simTimeMs: number }>) => void) => void;
+  'sim:control': (command: ControlCommand, ack: (result: Ack<PlaybackState>) => void) => void;
   /** The engine's cause chain for one unit, from the unit back to its root cause; with `at`, as it was then. */
   'sim:explain': (request: ExplainRequest, ack: (result: Ack<{ chain: ExplainStep[] }>) => void) => void;
   /**

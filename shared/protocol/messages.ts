@@ -5,6 +5,8 @@ export type { ClusterConfig, ClusterView, SimEvent };
 
 /** Every command's acknowledgement: ok with extras, or a readable error and nothing changed. */
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+/** The refusal every ack admits: nothing changed, and why. */
+export type Refusal = Extract<Ack, { ok: false }>;
 
 export interface ScenarioInfo {
   name: string;
@@ -28,7 +30,7 @@ export interface SimSnapshot {
   view: ClusterView;
   /**
    * The newest events of this simulation, oldest first: every event since t=0 while there are at most
-   * SNAPSHOT_MAX_EVENTS (server/room.ts, 10,000), so a small room's timeline is drawn from the start; a big room sends
+   * SNAPSHOT_MAX_EVENTS (server/room/history/eventWeight.ts, 10,000), so a small room's timeline is drawn from the start; a big room sends
    * that recent window and `historyTrimmed` counts the ones before it (GET /api/rooms/<room>/events has them all).
    */
   events: SimEvent[];

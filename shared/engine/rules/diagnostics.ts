@@ -74,7 +74,7 @@ export function reportFor(ctx: Ctx, n: number, puller: number): DiagnosticsNodeR
     const rt = node.units[u];
     const h = unitHealth(rt.state);
     if (h > health) health = h;
-    units[ids[u]] = { health: h, output: unitOutput(ids[u], rt.state, rt.everActive) };
+    units[ids[u]] = { health: h, output: unitOutput(ids[u], rt.state, rt.everActive, rt.stopped) };
   }
   return (ctx.s.diag.answer[n] = { ...base, health, units });
 }

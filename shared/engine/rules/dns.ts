@@ -4,7 +4,7 @@
 // so a name resolves cluster-wide while any reachable instance has the record (stale records included).
 // Invariants: dns.values only changes in recomputeGlobal(), which emits the `dns` event and wakes waiters.
 import type { Ctx } from '../ctx.ts';
-import { emit, inMajority, isUp, nodeIp, quorumOk, schedule, setWhy, step, unitAt } from '../ctx.ts';
+import { emit, inMajority, isUp, mesosLeaderReachableFrom, nodeIp, quorumOk, schedule, setWhy, step, unitAt } from '../ctx.ts';
 import { MESOS_DNS_LOAD_MS, MESOS_DNS_REFRESH_MS, MESOS_DNS_ZK_DETECTION_TIMEOUT_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { killUnit, wake } from './units.ts';
@@ -19,6 +19,14 @@ function ep(ctx: Ctx, n: number): number {
 
 function detects(ctx: Ctx, n: number): boolean {
   return ctx.s.mesos.leader >= 0 && quorumOk(ctx) && inMajority(ctx, n);
+}
+
+/**
+ * Its ZooKeeper detector names a leader: a serving one, or an elected master still recovering the registry (its
+ * contender won; its state endpoint fails, so Mesos-DNS keeps what it has but does not time out).
+ */
+function detectsSomeone(ctx: Ctx, n: number): boolean {
+  return (ctx.s.mesos.leader >= 0 || ctx.s.mesos.recovering >= 0) && quorumOk(ctx) && inMajority(ctx, n);
 }
 
 export function onMesosDnsUp(ctx: Ctx, n: number): void {
@@ -55,6 +63,9 @@ export function onDnsLeaderChange(ctx: Ctx): void {
 
 export function dnsLoad(ctx: Ctx, n: number, e: number): void {
   if (ep(ctx, n) !== e || !isUp(ctx, n, MD) || !detects(ctx, n)) return;
+  // The state fetch from a leader it cannot reach fails: "Error generating records ... keeping old DNS state"
+  // (mesos-dns resolver/resolver.go `Reload`).
+  if (!mesosLeaderReachableFrom(ctx, n)) return;
   const d = ctx.s.dns;
   const leaderId = ctx.topo.ids[ctx.s.mesos.leader];
   const first = !d.loaded[n];
@@ -78,6 +89,10 @@ export function dnsRefresh(ctx: Ctx, n: number, e: number): void {
 export function dnsExit(ctx: Ctx, n: number, e: number): void {
   const since = ctx.s.dns.noLeaderSinceMs[n];
   if (ep(ctx, n) !== e || since < 0 || ctx.s.simTimeMs - since < MESOS_DNS_ZK_DETECTION_TIMEOUT_MS) return;
+  if (detectsSomeone(ctx, n)) {
+    ctx.s.dns.noLeaderSinceMs[n] = -1;
+    return;
+  }
   const id = ctx.topo.ids[n];
   const cut = ctx.s.nodes[n].partitioned && ctx.topo.masters > 1;
   killUnit(ctx, n, MD, cut

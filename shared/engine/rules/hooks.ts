@@ -14,6 +14,7 @@ import { forwardStep, onMesosDnsDown, onMesosDnsUp } from './dns.ts';
 import { onMarathonDown, onMarathonUp, onZkClientUp } from './marathon.ts';
 import { onSlaveDown, onSlaveUp } from './agents.ts';
 import { ensurePull } from './diagnostics.ts';
+import { resetArCache } from './adminrouter.ts';
 import { watchNet } from './watchdog.ts';
 import { loggingStep, networkSteps } from './nodeSteps.ts';
 
@@ -49,6 +50,7 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
     case 'dcos-log-agent': loggingStep(ctx, n); break;
     case 'dcos-adminrouter':
       step(ctx, 'master.9', n, id, active(ctx, n, id));
+      resetArCache(ctx, n);
       schedule(ctx, ADMINROUTER_FIRST_POLL_MS, 'arPoll', n, u, unitAt(ctx, n, id)?.epoch ?? -1);
       break;
     case 'dcos-adminrouter-agent':

@@ -2,9 +2,15 @@
 // lowest znode leads, and the leader registers as a framework with the Mesos leader. Any ZK connection loss
 // (SUSPENDED) exits with 101; a ZK it cannot reach within 10 s at start exits with 100; a disconnect from the
 // Mesos master makes the leader abdicate and exit (103). marathon.mesos appears at each Mesos-DNS's next refresh.
+// The leader latch is a Curator LeaderLatch ephemeral znode (marathon v1.6.590
+// src/main/scala/mesosphere/marathon/core/election/CuratorElectionStream.scala): a clean exit closes the latch
+// (SIGTERM runs the shutdown hook -> abdicateLeadership -> latch.close(); the 103 path abdicates before it
+// crashes, MarathonSchedulerService.scala), so a standby wins at once; SIGKILL, a crash, a hang or a lost ZooKeeper
+// connection (101: no connection to close it on) leave the znode until the 10 s session expires
+// (ZookeeperConf.scala `zk_session_timeout`).
 // Invariants: marathon.registered implies marathon.leader >= 0 and a Mesos leader exists.
 import type { Ctx } from '../ctx.ts';
-import { emit, isUp, schedule, setWhy, step, unitAt } from '../ctx.ts';
+import { emit, isUp, mesosLeaderReachableFrom, schedule, scheduleAt, setWhy, step, unitAt } from '../ctx.ts';
 import { MARATHON_ELECTION_MS, MARATHON_REGISTER_MS, ZK_SESSION_TIMEOUT_MS } from '../../model/timings.ts';
 import { between } from '../rng.ts';
 import { killUnit } from './units.ts';
@@ -15,6 +21,8 @@ import { unitsWithTrait } from '../../model/catalog.ts';
 const MA = 'dcos-marathon';
 /** Every Curator client that exits on a SUSPENDED connection (catalog trait): Marathon and Metronome. */
 const ZK_CLIENTS = unitsWithTrait('master', 'exitsOnZkSuspend');
+/** True only while the leader exits through abdication (latch closed first); module state, never across actions. */
+let abdicating = false;
 
 export function onZkClientUp(ctx: Ctx, n: number, unit: string): boolean {
   if (!zkReachable(ctx, n) || connectZk(ctx, n, unit) < 0) {
@@ -48,10 +56,15 @@ export function onMarathonDown(ctx: Ctx, n: number): void {
   m.joinSeqByMaster[n] = -1;
   delete ctx.s.zkConn[`${n}:${MA}`];
   if (m.leader === n) {
+    const clean = abdicating || unitAt(ctx, n, MA)?.stopped === true;
     m.leader = -1;
     m.registered = false;
     m.epoch++;
-    const cause = { text: `no Marathon leader: Marathon on ${ctx.topo.ids[n]} is down`, refs: [`${ctx.topo.ids[n]}/${MA}`] };
+    if (!clean) m.blockedUntilMs = ctx.s.simTimeMs + ZK_SESSION_TIMEOUT_MS;
+    const id = ctx.topo.ids[n];
+    const cause = clean
+      ? { text: `no Marathon leader: Marathon on ${id} closed its leader latch and exited`, refs: [`${id}/${MA}`] }
+      : { text: `no Marathon leader: Marathon on ${id} is down; its leader latch znode stays until its ZooKeeper session expires (10 s)`, refs: [`${id}/${MA}`] };
     setWhy(ctx, 'fact:marathon-leader', cause);
     emit(ctx, { type: 'leader', role: 'marathon', node: null, cause });
   }
@@ -62,7 +75,7 @@ function maybeElect(ctx: Ctx): void {
   const m = ctx.s.marathon;
   if (m.leader >= 0 || m.electing || !m.joinSeqByMaster.some((j) => j >= 0)) return;
   m.electing = true;
-  schedule(ctx, between(ctx.s, 'marathon', MARATHON_ELECTION_MS), 'mElect');
+  scheduleAt(ctx, Math.max(ctx.s.simTimeMs, m.blockedUntilMs ?? 0) + between(ctx.s, 'marathon', MARATHON_ELECTION_MS), 'mElect');
 }
 
 export function mElect(ctx: Ctx): void {
@@ -89,7 +102,7 @@ export function mElect(ctx: Ctx): void {
 
 export function mReg(ctx: Ctx, n: number, e: number): void {
   const m = ctx.s.marathon;
-  if (m.epoch !== e || m.leader !== n || m.registered || ctx.s.mesos.leader < 0 || !isUp(ctx, n, MA)) return;
+  if (m.epoch !== e || m.leader !== n || m.registered || !mesosLeaderReachableFrom(ctx, n) || !isUp(ctx, n, MA)) return;
   m.registered = true;
   const id = ctx.topo.ids[n];
   const mesosId = ctx.topo.ids[ctx.s.mesos.leader];
@@ -106,7 +119,10 @@ export function onMarathonMesosLeader(ctx: Ctx): void {
   const m = ctx.s.marathon;
   if (ctx.s.mesos.leader < 0) {
     if (m.registered && m.leader >= 0) {
-      killUnit(ctx, m.leader, MA, { text: 'exited (code 103): disconnected from the Mesos master, Marathon abdicates leadership and crashes', refs: ['fact:mesos-leader'] });
+      // Called when the scheduler driver's ZooKeeper detector reports the change (mesos.ts znodeGone), not at the kill.
+      abdicating = true;
+      killUnit(ctx, m.leader, MA, { text: 'exited (code 103): "Lost leadership; crashing": the driver\'s detector reported the Mesos leader change, disconnected() stopped the driver and Marathon abdicated (leader latch closed)', refs: ['fact:mesos-leader'] });
+      abdicating = false;
     }
     return;
   }

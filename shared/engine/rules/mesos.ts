@@ -1,7 +1,10 @@
 // Mesos master election (dcos-model.md §5.2): masters join the ZK group /mesos, the lowest znode wins, the winner
 // recovers the registry from a quorum of replicas (fatal after 60 s) and only then serves as leader. A leader
-// that loses its ZK session commits suicide when the 10 s session expires; a crashed leader's znode lingers
-// for the session timeout, so no new election happens before it expires.
+// that loses its ZK session commits suicide when the 10 s session expires. A leader that dies any other way
+// (SIGKILL, a crash, a hang, and SIGTERM too: apache/mesos 1.5.x src/logging/logging.cpp `handler` logs
+// "Received signal SIGTERM; exiting" and re-raises it, so the ZooKeeper session is never closed) leaves its
+// znode until the session expires: no new election, and no detector (agents, schedulers, Mesos-DNS) sees any
+// change before then (docs/fidelity.md).
 // Invariants: at most one leader (mesos.leader) at any time; a `leader` event on every change.
 import type { Cause } from '../types.ts';
 import type { Ctx } from '../ctx.ts';
@@ -10,6 +13,7 @@ import { MESOS_ELECTION_MS, MESOS_REGISTRY_FETCH_TIMEOUT_MS, ZK_SESSION_TIMEOUT_
 import { between } from '../rng.ts';
 import { killUnit } from './units.ts';
 import { publish } from '../listeners.ts';
+import { networkSteps } from './nodeSteps.ts';
 
 const MM = 'dcos-mesos-master';
 
@@ -35,6 +39,7 @@ export function onMesosMasterUp(ctx: Ctx, n: number): void {
   if (hasZk(ctx, n)) join(ctx, n);
   const m = ctx.s.mesos;
   if (m.recovering >= 0) tryFinishRecovery(ctx);
+  networkSteps(ctx, n);
 }
 
 export function onMesosMasterDown(ctx: Ctx, n: number, to: string): void {
@@ -42,10 +47,15 @@ export function onMesosMasterDown(ctx: Ctx, n: number, to: string): void {
   m.joinSeqByMaster[n] = -1;
   if (m.recovering === n) m.recovering = -1;
   if (m.leader === n) {
-    // A clean stop deletes the znode at once; a crash or hang leaves it until the ZK session expires.
-    // (After a session-expiry suicide the znode is already gone.)
-    const block = to === 'stopped' || m.lostZkAtMs >= 0 ? 0 : ZK_SESSION_TIMEOUT_MS;
-    leaderLost(ctx, { text: `no Mesos leader: the leading master ${ctx.topo.ids[n]} is ${to === 'unhealthy' ? 'hung' : 'down'}`, refs: [`${ctx.topo.ids[n]}/${MM}`] }, block);
+    // No exit closes the ZooKeeper session (SIGTERM is re-raised, not handled): the znode stays until the session
+    // expires. After a session-expiry suicide the znode is already gone.
+    const id = ctx.topo.ids[n];
+    if (m.lostZkAtMs >= 0) {
+      leaderLost(ctx, { text: `no Mesos leader: the leading master ${id} is down`, refs: [`${id}/${MM}`] }, 0);
+    } else {
+      const how = to === 'unhealthy' ? 'hung' : to === 'stopped' ? 'stopped (SIGTERM is re-raised: its ZooKeeper session is not closed)' : 'down';
+      leaderLost(ctx, { text: `no Mesos leader: the leading master ${id} is ${how}; its /mesos znode stays until its ZooKeeper session expires (10 s)`, refs: [`${id}/${MM}`] }, ZK_SESSION_TIMEOUT_MS);
+    }
   }
   maybeElect(ctx);
 }
@@ -79,15 +89,29 @@ function replicas(ctx: Ctx): number {
   return r;
 }
 
+/**
+ * Replicas the registrar's fetch needs: a quorum of an initialised log; every one of a fresh log, which
+ * auto-initialises only when all 2 x quorum - 1 replicas answer EMPTY or STARTING (apache/mesos 1.5.x
+ * src/log/recover.cpp; `log_auto_initialize` defaults to true in src/master/flags.cpp and DC/OS does not set it).
+ */
+function replicasNeeded(ctx: Ctx): number {
+  return ctx.s.mesos.freshLog === true ? ctx.topo.masters : ctx.topo.need;
+}
+
 function tryFinishRecovery(ctx: Ctx): void {
   const m = ctx.s.mesos;
   const w = m.recovering;
-  if (w < 0 || replicas(ctx) < ctx.topo.need) return;
+  if (w < 0 || replicas(ctx) < replicasNeeded(ctx)) return;
+  const fresh = m.freshLog === true;
   m.recovering = -1;
   m.leader = w;
   m.lostZkAtMs = -1;
+  if (fresh) m.freshLog = false;
   const id = ctx.topo.ids[w];
-  const cause: Cause = { text: `${id} elected as the leading Mesos master (lowest /mesos znode) and recovered the registry from ${replicas(ctx)}/${ctx.topo.masters} replicas`, refs: ['fact:quorum', `${id}/${MM}`] };
+  const how = fresh
+    ? `initialised the fresh replicated log with all ${ctx.topo.masters} replicas`
+    : `recovered the registry from ${replicas(ctx)}/${ctx.topo.masters} replicas`;
+  const cause: Cause = { text: `${id} elected as the leading Mesos master (lowest /mesos znode) and ${how}`, refs: ['fact:quorum', `${id}/${MM}`] };
   setWhy(ctx, 'fact:mesos-leader', cause);
   emit(ctx, { type: 'leader', role: 'mesos', node: id, cause });
   for (let i = 0; i < ctx.topo.masters; i++) {
@@ -102,9 +126,19 @@ export function recoveryTimeout(ctx: Ctx, n: number, e: number): void {
   const m = ctx.s.mesos;
   if (m.recovering !== n || m.leaderEpoch !== e) return;
   m.recovering = -1;
-  killUnit(ctx, n, MM, { text: `exited: "Recovery failed": registry fetch timed out after 60 s (only ${replicas(ctx)} of ${ctx.topo.need} needed replicas)`, refs: ['fact:quorum'] });
+  const why = ctx.s.mesos.freshLog === true
+    ? `the replicated log is fresh and initialises only when all ${ctx.topo.masters} replicas answer; ${replicas(ctx)} do`
+    : `only ${replicas(ctx)} of ${ctx.topo.need} needed replicas`;
+  killUnit(ctx, n, MM, { text: `exited: "Recovery failed": registry fetch timed out after 60 s (registry_fetch_timeout; ${why})`, refs: ['fact:quorum'] });
 }
 
+/**
+ * The leader stopped serving. Its detectors (agents, schedulers, Mesos-DNS, the other masters) learn it only when
+ * its znode goes: at once after a session-expiry suicide, else `blockMs` later (session expiry). Until then an
+ * agent only logs "Master disconnected! Waiting for a new master to be elected" (apache/mesos 1.5.x
+ * src/slave/slave.cpp `Slave::exited`) and a scheduler driver calls nothing (src/sched/sched.cpp: `disconnected()`
+ * only from `detected()`).
+ */
 function leaderLost(ctx: Ctx, cause: Cause, blockMs: number): void {
   const m = ctx.s.mesos;
   m.leader = -1;
@@ -113,6 +147,15 @@ function leaderLost(ctx: Ctx, cause: Cause, blockMs: number): void {
   m.blockedUntilMs = ctx.s.simTimeMs + blockMs;
   setWhy(ctx, 'fact:mesos-leader', cause);
   emit(ctx, { type: 'leader', role: 'mesos', node: null, cause });
+  if (blockMs === 0) publish(ctx, 'mesosLeaderChanged', false, cause);
+  else schedule(ctx, blockMs, 'znodeGone', -1, -1, m.leaderEpoch);
+}
+
+/** The dead leader's ZooKeeper session expired: its znode is gone and every detector reports the change now. */
+export function znodeGone(ctx: Ctx, e: number): void {
+  const m = ctx.s.mesos;
+  if (m.leaderEpoch !== e || m.leader >= 0) return;
+  const cause: Cause = { text: 'the dead leading master\'s ZooKeeper session expired (10 s): its /mesos znode is gone and every detector reports the change', refs: ['fact:mesos-leader'] };
   publish(ctx, 'mesosLeaderChanged', false, cause);
 }
 

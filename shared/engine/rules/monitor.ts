@@ -94,7 +94,8 @@ function clusterHealth(ctx: Ctx, force: boolean, why: string): void {
     ? (m < 0 ? `cluster unknown: ${nobody(ctx)}` : `cluster unknown: ${monitor}'s dcos-diagnostics has not pulled yet`)
     : worst === 'healthy' ? `cluster healthy: every master is healthy (as pulled by ${monitor})` : `cluster ${worst}: not every master is healthy (${bad.join(', ')}, as pulled by ${monitor})`;
   const refs = m < 0 ? ctx.topo.ids.slice(0, ctx.topo.masters).map((id) => `${id}/dcos-diagnostics`) : bad;
-  if (pulled) step(ctx, 'master.1.3', m, 'dcos-diagnostics', { text: `${monitor}: ${text}`, refs });
+  // "Reports cluster unhealthy until all master nodes are healthy": a pull that could not read a master says unknown.
+  if (pulled && worst !== 'unknown') step(ctx, 'master.1.3', m, 'dcos-diagnostics', { text: `${monitor}: ${text}`, refs });
   if (!force && worst === ctx.s.clusterHealth) return;
   ctx.s.clusterHealth = worst;
   const full = why && m >= 0 ? `${text}; ${why}` : text;

@@ -12,9 +12,10 @@ export function networkSteps(ctx: Ctx, n: number): void {
   const master = isMaster(ctx, n);
   if (s.nodes[n].steps[master ? 'master.5.3' : 'agent.3.3'] === 1) return; // done once per node
   if (!isUp(ctx, n, 'dcos-net') || s.mesos.leader < 0) return;
-  // On agents the Mesos agent (and its overlay module) must be registered with the leader.
-  if (!master && !s.nodes[n].agentRegistered) return;
-  const via = master ? `the leading Mesos master ${ctx.topo.ids[s.mesos.leader]}` : `the local Mesos agent, registered with ${ctx.topo.ids[s.mesos.leader]}`;
+  // Each dcos-net talks to its own node's Mesos process (dcos-l4lb polls the local Mesos state; dcos-overlay asks the
+  // local overlay module): on a master the local Mesos master must run, on an agent the agent must be registered.
+  if (master ? !isUp(ctx, n, 'dcos-mesos-master') : !s.nodes[n].agentRegistered) return;
+  const via = master ? `the local Mesos master (leader: ${ctx.topo.ids[s.mesos.leader]})` : `the local Mesos agent, registered with ${ctx.topo.ids[s.mesos.leader]}`;
   const refs = [`${ctx.topo.ids[n]}/dcos-net`, 'fact:mesos-leader'];
   step(ctx, master ? 'master.5.2' : 'agent.3.2', n, 'dcos-net', { text: `dcos-l4lb on ${ctx.topo.ids[n]} read the task list from ${via} and programmed IPVS for VIPs`, refs });
   step(ctx, master ? 'master.5.3' : 'agent.3.3', n, 'dcos-net', { text: `dcos-overlay on ${ctx.topo.ids[n]} got its overlay subnet from ${via} and configured the vtep`, refs });

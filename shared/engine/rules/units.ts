@@ -109,7 +109,8 @@ export function down(ctx: Ctx, n: number, u: number, to: 'failed' | 'stopped' | 
   rt.hung = false;
   transition(ctx, n, u, to, cause);
   if (to === 'stopped' || to === 'pending') rt.everActive = false;
-  if (to !== 'failed') return;
+  // A unit systemd was told to stop is not restarted, even when its exit left it failed (a JVM's 143).
+  if (to !== 'failed' || rt.stopped) return;
   const s = spec(ctx, n, u);
   if (s.restart === 'no') {
     if (s.timerMs) schedule(ctx, s.timerMs, 'exec', n, u, rt.epoch);

@@ -7,7 +7,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { createClassRoom, type ClassForm, type ClassRoomCreated } from '../../classroom/createClassRoom.ts';
 import { useDialogFocus } from '../../hooks/useDialogFocus.ts';
-import { RESET_MAX_AGENTS, RESET_MAX_PUBLIC_AGENTS, useScenarios } from '../Toolbar/Toolbar.tsx';
+import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../../shared/model/clusterLimits.ts';
+import { useScenarios } from '../../hooks/useScenarios.ts';
 import { ClassLinks } from './ClassLinks.tsx';
 
 const DEFAULT_FORM: ClassForm = { name: '', scenario: '', cluster: { masters: 3, agents: 2, publicAgents: 1 } };
@@ -38,10 +39,10 @@ function ClassFormFields({ form, setForm }: { form: ClassForm; setForm(next: Cla
           </select>
         </label>
         <label>Agents
-          <input type="number" inputMode="numeric" min={0} max={RESET_MAX_AGENTS} data-testid="new-class-agents" value={cluster.agents} onChange={(e) => setCluster({ agents: clampCount(e.target.value, RESET_MAX_AGENTS) })} />
+          <input type="number" inputMode="numeric" min={0} max={MAX_AGENTS} data-testid="new-class-agents" value={cluster.agents} onChange={(e) => setCluster({ agents: clampCount(e.target.value, MAX_AGENTS) })} />
         </label>
         <label>Public agents
-          <input type="number" inputMode="numeric" min={0} max={RESET_MAX_PUBLIC_AGENTS} data-testid="new-class-public" value={cluster.publicAgents} onChange={(e) => setCluster({ publicAgents: clampCount(e.target.value, RESET_MAX_PUBLIC_AGENTS) })} />
+          <input type="number" inputMode="numeric" min={0} max={MAX_PUBLIC_AGENTS} data-testid="new-class-public" value={cluster.publicAgents} onChange={(e) => setCluster({ publicAgents: clampCount(e.target.value, MAX_PUBLIC_AGENTS) })} />
         </label>
       </fieldset>
       <label className="new-class__wide"><span>Room name <span className="new-class__optional">(optional: a-z, 0-9 and -)</span></span>

@@ -2,8 +2,7 @@
  * The teacher's toolbar: playback, Clear all faults, the scenario picker (titles from GET /api/scenarios,
  * loaded with scenario:load), Reset with a cluster shape and seed (sim:control reset) and the Export menu.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import type { ScenarioInfo } from '../../../shared/protocol/messages.ts';
+import { useState, type FormEvent } from 'react';
 import { selectActiveFaultCount, selectInjectLockReason, selectLockReason, selectScenario, selectSeed, selectView } from '../../store/selectors.ts';
 import { useBoot } from '../../store/store.ts';
 import { useClient } from '../../hooks/useClient.ts';
@@ -11,37 +10,10 @@ import { Playback } from '../Playback/Playback.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { NewClassButton } from '../NewClass/NewClassButton.tsx';
 import { PresenterViewToggle } from '../../layout/PresenterViewToggle.tsx';
-import { MAX_AGENTS, MAX_PUBLIC_AGENTS } from '../../../shared/model/clusterLimits.ts';
+// Reset's input bounds are the shared limits, from the zod-free module (shared/protocol/schemas.ts would pull zod).
+import { MAX_AGENTS as RESET_MAX_AGENTS, MAX_PUBLIC_AGENTS as RESET_MAX_PUBLIC_AGENTS } from '../../../shared/model/clusterLimits.ts';
+import { useScenarios } from '../../hooks/useScenarios.ts';
 import './Toolbar.css';
-
-/**
- * Input bounds for Reset: the shared limits, from the zod-free module (shared/protocol/schemas.ts would pull
- * zod, ~60 KB, into the page; the server validates every reset anyway).
- */
-export const RESET_MAX_AGENTS = MAX_AGENTS;
-export const RESET_MAX_PUBLIC_AGENTS = MAX_PUBLIC_AGENTS;
-
-/** Accepts `[...]` or `{ scenarios: [...] }` so the picker does not depend on the envelope. */
-export function parseScenarioList(body: unknown): ScenarioInfo[] {
-  const list = Array.isArray(body) ? body : (body as { scenarios?: unknown })?.scenarios;
-  if (!Array.isArray(list)) return [];
-  return list.filter((s): s is ScenarioInfo => typeof s?.name === 'string' && typeof s?.title === 'string');
-}
-
-export function useScenarios(): ScenarioInfo[] {
-  const [list, setList] = useState<ScenarioInfo[]>([]);
-  useEffect(() => {
-    let live = true;
-    fetch('/api/scenarios')
-      .then((r) => (r.ok ? r.json() : []))
-      .then((body: unknown) => live && setList(parseScenarioList(body)))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return list;
-}
 
 function ResetForm({ onDone }: { onDone(): void }) {
   const client = useClient();

@@ -1,0 +1,55 @@
+// REDIS_URL's wiring, in one place so app.ts stays the same without it: three ioredis connections (commands, and the
+// publish / subscribe pair socket.io's Redis adapter needs), the room records and leases on the first, the adapter on
+// the pair. Why @socket.io/redis-adapter (pub/sub) and not the streams adapter: we need serverSideEmit with acks to
+// forward commands to a room's owner, which it has, and nothing it lacks (connection-state recovery is not used: a
+// client that reconnects joins again and gets a snapshot); why ioredis: a kept client that reconnects on its own.
+import { randomBytes } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Server } from 'socket.io';
+import type { ServerLimits } from '../deps.ts';
+import type { RoomRegistry } from '../room/rooms.ts';
+import { Coordinator, FORWARD_TIMEOUT_MS } from './coordinator.ts';
+import type { FrontDeps } from './front.ts';
+import { Leases } from './leases.ts';
+import { RedisRecords } from './redisRecords.ts';
+import { Sessions, type StandInSocket } from './sessions.ts';
+
+export interface ScaleOutLink {
+  records: RedisRecords;
+  /** After the registry and socket.io exist: the adapter, the stand-in sessions and the coordinator. */
+  coordinate(io: Server, rooms: RoomRegistry, attach: (socket: StandInSocket) => void): Coordinator;
+  frontDeps(coordinator: Coordinator, limits: ServerLimits, now: () => number): FrontDeps;
+  /** Starts taking leases, announcing `url` as where this process answers HTTP. */
+  start(coordinator: Coordinator, url: string): Promise<void>;
+  quit(): Promise<void>;
+}
+
+export function connectScaleOut(redisUrl: string, logger: Logger): ScaleOutLink {
+  const options = { maxRetriesPerRequest: 3, enableOfflineQueue: true };
+  const redis = new Redis(redisUrl, options);
+  const pub = new Redis(redisUrl, options);
+  const sub = new Redis(redisUrl, options);
+  for (const client of [redis, pub, sub]) client.on('error', (error: Error) => logger.warn({ error: error.message }, 'Redis connection error'));
+  const records = new RedisRecords(redis, logger);
+  const leases = new Leases(redis, { id: randomBytes(8).toString('hex'), url: '' });
+  return {
+    records,
+    coordinate(io, rooms, attach) {
+      io.adapter(createAdapter(pub, sub, { requestsTimeout: FORWARD_TIMEOUT_MS }));
+      return new Coordinator(io, rooms, leases, records, new Sessions(io, attach), logger);
+    },
+    frontDeps(coordinator, limits, now) {
+      return { ownerFor: (room) => coordinator.ownerFor(room), send: (owner, message) => coordinator.send(owner, message), logger, limits, now };
+    },
+    async start(coordinator, url) {
+      leases.self.url = url;
+      logger.info({ process: leases.self.id }, 'several processes: rooms run where their lease is (REDIS_URL)');
+      await coordinator.start();
+    },
+    async quit() {
+      await Promise.all([redis, pub, sub].map((client) => client.quit().catch(() => undefined)));
+    },
+  };
+}
