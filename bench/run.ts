@@ -23,6 +23,8 @@ const SECTIONS: BenchSection[] = [
   { name: 'livescale', run: async () => (await import('./liveScale.ts')).benchLiveScale() },
   { name: 'webscale', run: async () => (await import('./webScale.ts')).benchWebScale() },
   { name: 'snapshot', run: async () => (await import('./snapshotSize.ts')).benchSnapshot() },
+  { name: 'phone', run: async () => (await import('./phone.ts')).benchPhone() },
+  { name: 'thirty', run: async () => (await import('./thirtyPhones.ts')).benchThirtyPhones() },
 ];
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));

@@ -5,6 +5,8 @@
  * fault resolves once the store holds its events up to the ack's lastSeq (store/coverage.ts; resync if they never come).
  * `createSocketClient` takes the socket and store as arguments so tests drive it with a fake socket;
  * `connectBootscope` wires the real one for the app.
+ * Snapshots come compressed (`sim:packedSnapshot`) when the browser can inflate them: what arrives while one is being
+ * inflated waits behind it, in order; one that does not inflate turns them off for this page (a plain join follows).
  */
 import { journalStore } from './components/Journal/journalStore.ts';
 import { io, type Socket } from 'socket.io-client';
@@ -19,6 +21,8 @@ import { storedDisplayName } from './classroom/displayName.ts';
 import type { BootStore } from './store/store.ts';
 import { createBatchFolder, type BatchFolder } from './store/batchFolder.ts';
 import { whenCovered } from './store/coverage.ts';
+import { canUnpackSnapshots, unpackSnapshot } from './unpackSnapshot.ts';
+import type { SimSnapshot } from '../shared/protocol/messages.ts';
 
 export const ACK_TIMEOUT_MS = 5_000;
 /**
@@ -91,6 +95,8 @@ export interface ClientOptions {
   onWrongKey?: () => void;
   now?: () => number;
   serverCloseRetryMs?: number;
+  /** Ask for snapshots as raw DEFLATE (`sim:packedSnapshot`); the browser must be able to inflate them. */
+  packSnapshots?: boolean;
 }
 
 type Toast = (text: string) => void;
@@ -121,6 +127,8 @@ interface Membership {
   snapshotArrived(): void;
   /** The display name every later join carries. */
   name: string | undefined;
+  /** Packed snapshots are asked for on every join while the browser inflates them and none has failed. */
+  packSnapshots: boolean;
 }
 
 /** Joining the room (with the key while it is right, and the display name) and asking for its state again. */
@@ -130,9 +138,15 @@ function createMembership(socket: SocketPort, store: BootStore, options: ClientO
   const membership: Membership = {
     // The server keeps a display name per socket: a reconnect is a new socket, so every join carries it again.
     name: options.name,
+    packSnapshots: options.packSnapshots ?? false,
     join: () => {
       const name = membership.name;
-      const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}), ...(name !== undefined ? { name } : {}) };
+      const request = {
+        ...(options.room ? { room: options.room } : {}),
+        ...(key !== undefined ? { key } : {}),
+        ...(name !== undefined ? { name } : {}),
+        ...(membership.packSnapshots ? { snapshotEncoding: 'deflate-raw' as const } : {}),
+      };
       socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
         if (err) toast(`Could not join the simulation: ${failure(err).error}`);
         else if (result.ok) applyJoin(store, result.role, result.policy);
@@ -194,8 +208,8 @@ function followConnection(socket: SocketPort, store: BootStore, folder: BatchFol
 
 /** The server's facts into the store (web/store/feed.ts): snapshots, batches (folded), playback, the classroom. */
 function feedFacts(socket: SocketPort, store: BootStore, folder: BatchFolder, now: () => number, toast: Toast, membership: Membership): void {
-  socket.on('sim:snapshot', (snapshot) => {
-    markOnce(MARK_SNAPSHOT);
+  const inOrder = createInOrder();
+  const onSnapshot = (snapshot: SimSnapshot) => {
     membership.snapshotArrived();
     folder.clear();
     try {
@@ -203,15 +217,48 @@ function feedFacts(socket: SocketPort, store: BootStore, folder: BatchFolder, no
     } catch (error) {
       toast(`Could not read the simulation state: ${failure(error).error}`);
     }
+  };
+  socket.on('sim:snapshot', (snapshot) => {
+    markOnce(MARK_SNAPSHOT);
+    inOrder(() => onSnapshot(snapshot));
   });
-  socket.on('sim:events', (batch) => folder.push(batch));
-  socket.on('sim:playback', (playback) => applyPlayback(store, playback, now()));
-  socket.on('sim:bookmarks', (bookmarks) => applyBookmarks(store, bookmarks));
-  socket.on('sim:policy', (policy) => applyPolicy(store, policy));
-  socket.on('ui:follow', (follow) => applyFollow(store, follow));
-  socket.on('quiz:state', (quiz) => applyQuiz(store, quiz));
-  socket.on('sim:realBoot', (run) => journalStore.getState().setRealBoot(run));
-  socket.on('room:closed', ({ reason }) => store.setState({ roomClosed: reason }));
+  socket.on('sim:packedSnapshot', (packed) => {
+    markOnce(MARK_SNAPSHOT);
+    inOrder(() =>
+      unpackSnapshot(packed).then(onSnapshot, (error: unknown) => {
+        membership.packSnapshots = false;
+        toast(`Could not read the simulation state (${failure(error).error}); asking for it again uncompressed`);
+        membership.join();
+      }),
+    );
+  });
+  socket.on('sim:events', (batch) => inOrder(() => folder.push(batch)));
+  socket.on('sim:playback', (playback) => inOrder(() => applyPlayback(store, playback, now())));
+  socket.on('sim:bookmarks', (bookmarks) => inOrder(() => applyBookmarks(store, bookmarks)));
+  socket.on('sim:policy', (policy) => inOrder(() => applyPolicy(store, policy)));
+  socket.on('ui:follow', (follow) => inOrder(() => applyFollow(store, follow)));
+  socket.on('quiz:state', (quiz) => inOrder(() => applyQuiz(store, quiz)));
+  socket.on('sim:realBoot', (run) => inOrder(() => journalStore.getState().setRealBoot(run)));
+  socket.on('room:closed', ({ reason }) => inOrder(() => store.setState({ roomClosed: reason })));
+}
+
+/**
+ * Runs handlers in arrival order: while a packed snapshot inflates (a promise), later messages wait behind it;
+ * with nothing waiting, a handler runs at once.
+ */
+function createInOrder(): (work: () => void | Promise<void>) => void {
+  let tail: Promise<void> | null = null;
+  return (work) => {
+    if (tail === null) {
+      const started = work();
+      if (!(started instanceof Promise)) return;
+      tail = started;
+    } else tail = tail.then(work);
+    const mine = tail;
+    void mine.then(() => {
+      if (tail === mine) tail = null;
+    });
+  };
 }
 
 /** The commands, each a promise of its ack; a refusal is a toast unless the caller shows it in place. */
@@ -296,5 +343,5 @@ export function connectBootscope(store: BootStore): SocketClient {
   const room = new URLSearchParams(window.location.search).get('room') ?? undefined;
   const key = takePresenterKey(room ?? 'default');
   const socket: BootSocket = io({ transports: ['websocket', 'polling'] });
-  return createSocketClient(socket, store, { room, key, name: storedDisplayName(), onWrongKey: () => forgetPresenterKey(room ?? 'default') });
+  return createSocketClient(socket, store, { room, key, name: storedDisplayName(), onWrongKey: () => forgetPresenterKey(room ?? 'default'), packSnapshots: canUnpackSnapshots() });
 }

@@ -18,8 +18,7 @@ export function socketBroadcast(io: () => BootscopeServer, outgoing: () => Outgo
     },
     snapshot: (room, snapshot) => {
       if (!watched(room)) return;
-      outgoing().dropOverBudgetIn(room);
-      io().to(room).emit('sim:snapshot', snapshot);
+      outgoing().broadcastSnapshot(room, snapshot);
     },
     playback: (room, playback) => io().to(room).emit('sim:playback', playback),
     bookmarks: (room, bookmarks) => io().to(room).emit('sim:bookmarks', bookmarks),

@@ -7,12 +7,16 @@
 //   maxSocketBufferBytes gets no more snapshots: it is told why (server:closing) and disconnected, its WebSocket
 //   terminated so its buffers are freed now, not after a close handshake it will never read. A sweep every
 //   SWEEP_MS does the same for sockets that fall behind on room broadcasts.
+// A socket that joined with `snapshotEncoding: 'deflate-raw'` gets its snapshots as one shared `sim:packedSnapshot`
+// (compressed once per snapshot object, handlers/packSnapshot.ts) instead of JSON; the live batches stay plain.
 // engine.io keeps both buffers private; reading them is the one place this server looks inside socket.io, so it is
 // guarded: a missing field counts as empty (and the budget is then only as good as what can be seen).
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events.ts';
 import type { SimSnapshot } from '../../shared/protocol/messages.ts';
+import type { SnapshotEncoding } from '../../shared/protocol/packedSnapshot.ts';
+import { packSnapshot } from './packSnapshot.ts';
 
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -20,6 +24,7 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 export const OUTGOING_SWEEP_MS = 250;
 /** socket.io-parser's EVENT packet type. */
 const EVENT = 2;
+const SNAPSHOT_PACKET_PREFIX = `${EVENT}["sim:snapshot",`;
 
 interface PeekedConnection {
   writeBuffer?: Array<{ data?: unknown }>;
@@ -41,6 +46,10 @@ export function bufferedBytes(socket: AppSocket): number {
 
 export class OutgoingBudget {
   private readonly encoded = new WeakMap<SimSnapshot, string>();
+  /** The socket.io packets of a snapshot's `sim:packedSnapshot` (a header text and one binary attachment). */
+  private readonly packed = new WeakMap<SimSnapshot, unknown[]>();
+  /** Sockets that asked for packed snapshots (sim:join {snapshotEncoding: 'deflate-raw'}). */
+  private readonly packing = new WeakSet<AppSocket>();
   private readonly sweeper: ReturnType<typeof setInterval>;
   /** Sockets dropped for not reading (for /healthz and tests). */
   dropped = 0;
@@ -48,6 +57,12 @@ export class OutgoingBudget {
   constructor(private readonly io: AppServer, private readonly maxBytes: number, private readonly logger: Logger) {
     this.sweeper = setInterval(() => this.sweep(), OUTGOING_SWEEP_MS);
     this.sweeper.unref();
+  }
+
+  /** How `socket` wants its snapshots from now on (each sim:join says it again). */
+  setEncoding(socket: AppSocket, encoding: SnapshotEncoding | undefined): void {
+    if (encoding === 'deflate-raw') this.packing.add(socket);
+    else this.packing.delete(socket);
   }
 
   /** Sends `snapshot` to one socket unless it is over budget (then it is dropped). Returns the bytes sent, or null. */
@@ -59,19 +74,57 @@ export class OutgoingBudget {
     }
     if (this.dropIfOver(socket)) return null;
     if (socket.conn.readyState !== 'open') return null;
-    let text = this.encoded.get(snapshot);
-    if (text === undefined) {
-      const packets = this.io.encoder.encode({ type: EVENT, nsp: '/', data: ['sim:snapshot', snapshot] }) as unknown[];
+    const text = this.encodedText(snapshot);
+    if (text === null) {
       // A snapshot is plain JSON: one text packet. Anything else goes the ordinary way.
-      if (packets.length !== 1 || typeof packets[0] !== 'string') {
-        socket.emit('sim:snapshot', snapshot);
-        return null;
-      }
-      text = packets[0];
-      this.encoded.set(snapshot, text);
+      socket.emit('sim:snapshot', snapshot);
+      return null;
     }
-    socket.conn.write(text);
-    return text.length;
+    if (!this.packing.has(socket)) {
+      socket.conn.write(text);
+      return text.length;
+    }
+    let packets = this.packed.get(snapshot);
+    if (packets === undefined) {
+      // The JSON inside the text packet `2["sim:snapshot",<json>]` is exactly JSON.stringify(snapshot).
+      const json = text.slice(SNAPSHOT_PACKET_PREFIX.length, -1);
+      packets = this.io.encoder.encode({ type: EVENT, nsp: '/', data: ['sim:packedSnapshot', packSnapshot(snapshot, json)] }) as unknown[];
+      this.packed.set(snapshot, packets);
+    }
+    let bytes = 0;
+    for (const packet of packets) {
+      socket.conn.write(packet as string);
+      bytes += typeof packet === 'string' ? packet.length : (packet as Uint8Array).byteLength;
+    }
+    return bytes;
+  }
+
+  /**
+   * A snapshot to everyone in socket.io room `room` (reset, rewind, scenario load): the sockets over budget are
+   * dropped first; the ones that asked for packed snapshots get theirs, the others one broadcast of the JSON.
+   */
+  broadcastSnapshot(room: string, snapshot: SimSnapshot): void {
+    this.dropOverBudgetIn(room);
+    const packing: AppSocket[] = [];
+    for (const id of this.io.sockets.adapter.rooms.get(room) ?? []) {
+      const socket = this.io.sockets.sockets.get(id);
+      if (socket !== undefined && this.packing.has(socket)) packing.push(socket);
+    }
+    if (packing.length === 0) {
+      this.io.to(room).emit('sim:snapshot', snapshot);
+      return;
+    }
+    this.io.to(room).except(packing.map((s) => s.id)).emit('sim:snapshot', snapshot);
+    for (const socket of packing) this.sendSnapshot(socket, snapshot);
+  }
+
+  private encodedText(snapshot: SimSnapshot): string | null {
+    const cached = this.encoded.get(snapshot);
+    if (cached !== undefined) return cached;
+    const packets = this.io.encoder.encode({ type: EVENT, nsp: '/', data: ['sim:snapshot', snapshot] }) as unknown[];
+    if (packets.length !== 1 || typeof packets[0] !== 'string') return null;
+    this.encoded.set(snapshot, packets[0]);
+    return packets[0];
   }
 
   /** Drops the sockets of socket.io room `room` that are over budget (before a snapshot is broadcast to it). */

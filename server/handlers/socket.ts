@@ -97,6 +97,7 @@ function registerMembership(context: CommandContext, socket: BootscopeSocket, se
       void socket.join(name);
       session.enter(lookup.room);
     }
+    deps.outgoing.setEncoding(socket, request?.snapshotEncoding);
     deps.outgoing.sendSnapshot(socket, snapshot);
     sendClassroomState(socket, lookup.room);
     socket.emit('sim:realBoot', realBootOf(lookup.room));

@@ -6,10 +6,13 @@ import type { PreviewOutcome } from '../engine/preview.ts';
 import type { FollowState, QuizState } from './classroom.ts';
 import type { HistoryPage, HistoryRequest } from './history.ts';
 import type { RealBootRun } from './realBoot.ts';
+import type { PackedSnapshot } from './packedSnapshot.ts';
 import type { FollowRequest, QuizAnswerRequest, QuizAskRequest, QuizRevealRequest } from './classroomSchemas.ts';
 
 export interface ServerToClientEvents {
   'sim:snapshot': (snapshot: SimSnapshot) => void;
+  /** The same snapshot compressed, for a socket that joined with `snapshotEncoding: 'deflate-raw'` (packedSnapshot.ts). */
+  'sim:packedSnapshot': (packed: PackedSnapshot) => void;
   'sim:events': (batch: EventBatch) => void;
   'sim:playback': (playback: PlaybackState) => void;
   /** The room's whole bookmark list, after any change (also in every snapshot). */

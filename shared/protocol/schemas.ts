@@ -1,6 +1,7 @@
 // zod schemas for everything a client, an HTTP query or a scenario file can send. Types derive from them;
 // nothing reaches the engine without passing through here.
 import { z } from 'zod';
+import { SNAPSHOT_ENCODINGS } from './packedSnapshot.ts';
 import { faultSchemas } from '../model/faults/registry.ts';
 import { nodeIdSchema, unitIdSchema } from '../model/faults/spec.ts';
 import { TASK_STATES, UNIT_STATES, type TaskState, type UnitState } from '../model/vocabulary.ts';
@@ -49,7 +50,13 @@ export const controlSchema = z.discriminatedUnion('action', [
 export const roomNameSchema = z.string().regex(ROOM_NAME_PATTERN, 'room names are 1-32 characters: a-z, 0-9 and -');
 /** A presenter key as sent (server/presenterKey.ts compares it in constant time); bounded, never echoed. */
 export const presenterKeySchema = z.string().min(1, 'key must not be empty').max(256, 'key is too long');
-export const joinSchema = z.strictObject({ room: roomNameSchema.optional(), key: presenterKeySchema.optional(), name: z.lazy(() => displayNameSchema).optional() });
+/** `snapshotEncoding: 'deflate-raw'`: this socket accepts `sim:packedSnapshot` (packedSnapshot.ts); absent or 'json': plain snapshots. */
+export const joinSchema = z.strictObject({
+  room: roomNameSchema.optional(),
+  key: presenterKeySchema.optional(),
+  name: z.lazy(() => displayNameSchema).optional(),
+  snapshotEncoding: z.enum(SNAPSHOT_ENCODINGS).optional(),
+});
 export const scenarioLoadSchema = z.strictObject({ name: z.string().min(1).max(64) });
 /** `at`: explain the unit as it was at that simulated moment of the current epoch (the room checks at <= now). */
 export const explainSchema = z.strictObject({

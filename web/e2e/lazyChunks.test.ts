@@ -37,7 +37,7 @@ describe.skipIf(skip)('lazy chunks (Chromium)', () => {
     const initial = new Set([...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="[^"]*\/([^"/]+\.js)"/g)].map((m) => m[1]!));
     expect(initial.size).toBeGreaterThan(0);
     const lazy = readdirSync(assets).filter((f) => f.endsWith('.js') && !initial.has(f));
-    expect(lazy.map((f) => f.replace(/-[\w-]+\.js$/, '')).sort()).toEqual(['TimelinePane', 'exporter', 'newClass', 'popups']);
+    expect(lazy.map((f) => f.replace(/-[\w-]+\.js$/, '')).sort()).toEqual(['TimelinePane', 'exporter', 'newClass', 'popups', 'zoomD3']);
     for (const file of lazy) {
       const code = readFileSync(path.join(assets, file), 'utf8');
       const imported = [...code.matchAll(/(?:^|[;\s])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]!);

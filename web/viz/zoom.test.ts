@@ -36,4 +36,31 @@ describe('fit to view', () => {
     expect(z.transform().k).toBeCloseTo(fitTransform({ contentW: 3000, contentH: 500, viewW: 800, viewH: 400 }).k);
     z.destroy();
   });
+
+  it('draws, fits and zooms before d3 has loaded, then hands the camera and the touched flag to d3-zoom', async () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const g = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    svg.append(g);
+    document.body.append(svg);
+    const size = { contentW: 2000, contentH: 500, viewW: 1000, viewH: 400 };
+    const z = createZoom(svg, g, size);
+    z.fit();
+    const fitted = fitTransform(size);
+    expect(z.transform()).toEqual(fitted);
+    expect(g.getAttribute('transform')).toBe(`translate(${fitted.x},${fitted.y}) scale(${fitted.k})`);
+    z.zoomBy(2);
+    expect(z.touched()).toBe(true);
+    const zoomed = z.transform();
+    expect(zoomed.k).toBeCloseTo(fitted.k * 2);
+    await import('./zoomD3.ts');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // d3 has taken over (its transform lives on the element): same camera, still touched, so a data update keeps it.
+    expect((svg as unknown as { __zoom?: { k: number } }).__zoom?.k).toBeCloseTo(zoomed.k);
+    expect(z.transform().k).toBeCloseTo(zoomed.k);
+    expect(z.transform().x).toBeCloseTo(zoomed.x);
+    expect(z.touched()).toBe(true);
+    z.update({ ...size, viewW: 900 });
+    expect(z.transform().k).toBeCloseTo(zoomed.k);
+    z.destroy();
+  });
 });

@@ -1,8 +1,9 @@
 // Pan/zoom for an SVG viewport, as a factory with update/destroy so ONE React effect owns its lifetime.
 // The transform is written straight onto the viewport <g> (no React render per wheel tick), and only
 // `fit()` / a changed content shape moves it programmatically, so streaming events never reset the user's zoom.
-// From the d3 umbrella package (a direct dependency); importing it also installs selection.transition.
-import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+// d3-zoom (pan, wheel, pinch) comes in a lazy chunk (zoomD3.ts): until it has loaded, the controller draws, fits and
+// zooms by the buttons itself, then hands its camera and touched flag over, so the first graph never waits for d3.
+import type * as ZoomD3Module from './zoomD3.ts';
 
 export const MIN_SCALE = 0.1;
 export const MAX_SCALE = 3;
@@ -18,6 +19,12 @@ export interface ZoomSize {
   contentH: number;
   viewW: number;
   viewH: number;
+}
+
+export interface Camera {
+  x: number;
+  y: number;
+  k: number;
 }
 
 export interface ZoomController {
@@ -43,50 +50,59 @@ export function fitTransform(s: ZoomSize): { x: number; y: number; k: number } {
   return { k, x: Math.max(FIT_MARGIN, (viewW - s.contentW * k) / 2), y: Math.max(FIT_MARGIN, (s.viewH - s.contentH * k) / 2) };
 }
 
+let d3Zoom: Promise<typeof ZoomD3Module | null> | null = null;
+
+/** The d3 half, loaded once; a failed load leaves pan and pinch off for that graph and is tried again by the next. */
+function loadD3Zoom(): Promise<typeof ZoomD3Module | null> {
+  d3Zoom ??= import('./zoomD3.ts').catch(() => {
+    d3Zoom = null;
+    return null;
+  });
+  return d3Zoom;
+}
+
 export function createZoom(svg: SVGSVGElement, viewport: SVGGElement, initial: ZoomSize): ZoomController {
   let size = initial;
   let touched = false;
-  const sel = select<SVGSVGElement, unknown>(svg);
-  const apply = (t: ZoomTransform): void => viewport.setAttribute('transform', t.toString());
-  const behavior: ZoomBehavior<SVGSVGElement, unknown> = d3zoom<SVGSVGElement, unknown>()
-    .scaleExtent([MIN_SCALE, MAX_SCALE])
-    // Keyboard users activate vertices; don't start a pan from a button press inside the drawing.
-    .filter((ev: Event) => !(ev instanceof MouseEvent && ev.button !== 0) && !(ev.target instanceof Element && ev.target.closest('[data-nozoom]')))
-    .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: unknown }) => {
-      if (ev.sourceEvent) touched = true;
-      apply(ev.transform);
-    });
-  sel.call(behavior).on('dblclick.zoom', null);
-
-  const set = (t: { x: number; y: number; k: number }, animate: boolean): void => {
-    const zt = zoomIdentity.translate(t.x, t.y).scale(t.k);
-    if (animate) sel.transition().duration(250).call(behavior.transform, zt);
-    else sel.call(behavior.transform, zt);
+  let camera: Camera = { x: 0, y: 0, k: 1 };
+  let live: ZoomController | null = null;
+  let destroyed = false;
+  const show = (t: Camera): void => {
+    camera = t;
+    viewport.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
   };
-
+  void loadD3Zoom().then((mod) => {
+    if (mod !== null && !destroyed) live = mod.createD3Zoom(svg, viewport, size, camera, touched);
+  });
   return {
     update(next, refit = false) {
+      if (live !== null) return live.update(next, refit);
       size = next;
       if (refit || !touched) this.fit();
     },
     fit(animate = false) {
+      if (live !== null) return live.fit(animate);
       touched = false;
-      set(fitTransform(size), animate);
+      show(fitTransform(size));
     },
     zoomBy(factor) {
+      if (live !== null) return live.zoomBy(factor);
       touched = true;
-      sel.transition().duration(150).call(behavior.scaleBy, factor);
+      // About the middle of the view, as d3's scaleBy does.
+      const k = Math.max(MIN_SCALE, Math.min(MAX_SCALE, camera.k * factor));
+      const cx = size.viewW / 2;
+      const cy = size.viewH / 2;
+      show({ k, x: cx - ((cx - camera.x) * k) / camera.k, y: cy - ((cy - camera.y) * k) / camera.k });
     },
     touched() {
-      return touched;
+      return live !== null ? live.touched() : touched;
     },
     transform() {
-      const t = (svg as unknown as { __zoom?: ZoomTransform }).__zoom ?? zoomIdentity;
-      return { x: t.x, y: t.y, k: t.k };
+      return live !== null ? live.transform() : { ...camera };
     },
     destroy() {
-      sel.interrupt();
-      sel.on('.zoom', null);
+      destroyed = true;
+      live?.destroy();
     },
   };
 }
