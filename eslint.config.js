@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/engine/**/*.ts', 'shared/model/**/*.ts'],
+    files: ['shared/engine/**/*.ts', 'shared/model/**/*.ts', 'shared/journal/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', engineBans],

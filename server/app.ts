@@ -78,6 +78,7 @@ export function createApp(httpServer: HttpServer, deps: ServerDeps): App {
     wrongKeys: budgets.wrongKeys,
     origins: deps.origins ?? [],
     heavy: budgets.heavy,
+    realBoot: { limiter: new AddressLimiter(1, 5, now), broadcast: (room, run) => io.to(room).emit('sim:realBoot', run) },
     proxyTarget: scaleOut === null ? undefined : (room) => coordinator?.proxyTarget(room) ?? Promise.resolve(null),
     peers: scaleOut?.peers,
     // The worker replays with the real engine; a server on another engine (tests' fake one) replays in place.

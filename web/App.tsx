@@ -15,6 +15,7 @@ import { useNarrowScreen } from './components/Layout/useNarrowScreen.ts';
 import { EventLog } from './components/EventLog/EventLog.tsx';
 import { ExplainPanel } from './components/ExplainPanel/ExplainPanel.tsx';
 import { HealthPanel } from './components/HealthPanel/HealthPanel.tsx';
+import { LogTabs } from './components/Journal/LogTabs.tsx';
 import { Header } from './components/Layout/Header.tsx';
 import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
@@ -181,7 +182,7 @@ function Shell() {
         <QuizPanel />
         <HealthPanel />
         <ExplainPanel />
-        <EventLog />
+        <LogTabs events={<EventLog />} />
       </aside>
       <FaultMenuHost />
       <HelpSlot />

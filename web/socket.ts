@@ -8,6 +8,7 @@
  * Snapshots come compressed (`sim:packedSnapshot`) when the browser can inflate them: what arrives while one is being
  * inflated waits behind it, in order; one that does not inflate turns them off for this page (a plain join follows).
  */
+import { journalStore } from './components/Journal/journalStore.ts';
 import { io, type Socket } from 'socket.io-client';
 import type { ExplainStep, Fault, PreviewOutcome } from '../shared/protocol/types.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events.ts';
@@ -239,6 +240,7 @@ function feedFacts(socket: SocketPort, store: BootStore, folder: BatchFolder, no
   socket.on('sim:policy', (policy) => inOrder(() => applyPolicy(store, policy)));
   socket.on('ui:follow', (follow) => inOrder(() => applyFollow(store, follow)));
   socket.on('quiz:state', (quiz) => inOrder(() => applyQuiz(store, quiz)));
+  socket.on('sim:realBoot', (run) => inOrder(() => journalStore.getState().setRealBoot(run)));
   socket.on('room:closed', ({ reason }) => inOrder(() => store.setState({ roomClosed: reason })));
 }
 

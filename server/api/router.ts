@@ -17,6 +17,8 @@ import { HEALTH_BASE, serveDiagnostics } from './diagnosticsRoutes.ts';
 import { sendError, sendJson } from './http.ts';
 import { isBigRoom, serveEvents, serveEventsStreamed } from './eventsRoute.ts';
 import type { PastBudget } from '../room/history/pastStream.ts';
+import { serveJournal } from './journalRoute.ts';
+import { serveRealBoot, type RealBootDeps } from './realBootRoute.ts';
 import { serveRecordingUpload } from './recordingUpload.ts';
 import { serveCreateRoom } from './createRoomRoute.ts';
 import { ROOM_API_BASE, serveRoomRoute } from './roomRoutes.ts';
@@ -51,6 +53,8 @@ export interface RouterDeps {
   peers?: Promise<PeerAuth | null>;
   /** With the real engine: a big room's past is replayed in a worker under these budgets (room/history/pastStream.ts). */
   past?: PastBudget;
+  /** POST /api/rooms/<room>/real-boot: its per-address budget and the sim:realBoot broadcast (realBootRoute.ts). */
+  realBoot?: Pick<RealBootDeps, 'limiter' | 'broadcast'>;
 }
 
 /** Where a recording upload to a class room carries the presenter key. */
@@ -89,7 +93,8 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
   // (createRoomRoute.ts); everything else is read-only.
   const upload = req.method === 'POST' && /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl);
   const createRoom = req.method === 'POST' && /^\/api\/rooms\/?(\?|$)/.test(rawUrl);
-  if (req.method !== 'GET' && req.method !== 'HEAD' && !upload && !createRoom) {
+  const realBoot = req.method === 'POST' && /^\/api\/rooms\/[^/?#]+\/real-boot(\?|$)/.test(rawUrl);
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !upload && !createRoom && !realBoot) {
     req.resume();
     const allow = /^\/api\/rooms\/[^/?#]+\/recording(\?|$)/.test(rawUrl) ? 'GET, HEAD, POST' : /^\/api\/rooms\/?(\?|$)/.test(rawUrl) ? 'POST' : 'GET, HEAD';
     return sendJson(res, 405, { error: `method ${String(req.method).slice(0, 16)} not allowed here: allowed ${allow}` }, { Allow: allow });
@@ -130,10 +135,15 @@ async function handle(deps: RouterDeps, req: IncomingMessage, res: ServerRespons
     const segments = decodeSegments(pathname.slice(ROOM_API_BASE.length));
     if (segments === null) return sendError(res, 400, 'malformed percent-encoding in the path');
     if (upload) return uploadRecording(deps, segments[0]!, req, res);
+    if (realBoot) return serveRealBoot({ rooms: deps.rooms, logger: deps.logger, wrongKeys: deps.wrongKeys, origins: deps.origins ?? [], ...deps.realBoot }, segments[0]!, req, res);
     if (segments.length === 2 && segments[1] === 'events') {
       const room = pickRoom(deps.rooms, segments[0], res);
       if (room !== null && deps.past !== undefined && isBigRoom(room)) return serveEventsStreamed(room, query, req, res, deps.past, addressOf(req));
       return room ? serveEvents(room, query, res) : undefined;
+    }
+    if (segments.length === 2 && segments[1] === 'journal') {
+      const room = deps.rooms.get(segments[0]!);
+      return room ? serveJournal(room, query, res) : sendError(res, 404, `unknown room '${segments[0]!.slice(0, 64)}'`);
     }
     return serveRoomRoute(deps.rooms, segments, query, res);
   }

@@ -52,7 +52,7 @@ describe('parseCliArgs', () => {
     const r = parseCliArgs(['--nodes', '3']);
     expect(r.kind).toBe('error');
     if (r.kind === 'error') {
-      expect(r.error).toMatch(/^unknown option '--nodes'; allowed: --masters, --agents, --public-agents, --seed, --scenario, --until-ms, --format, --help$/);
+      expect(r.error).toMatch(/^unknown option '--nodes'; allowed: --masters, --agents, --public-agents, --seed, --scenario, --until-ms, --format, --journal, --journal-format, --help$/);
     }
   });
 

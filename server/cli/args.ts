@@ -21,6 +21,8 @@ export interface CliOptions {
   format: OutputFormat;
   /** Flags the user typed that a scenario would override (reported on stderr). */
   explicitClusterFlags: string[];
+  /** --journal <node>[/<unit>]: print that node's journal instead of the event log (journal.ts). */
+  journal?: { node: string; unit: string | null; format: 'short-iso' | 'json' };
 }
 
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; error: string };
@@ -38,6 +40,8 @@ Runs a DC/OS cluster boot headless, as fast as the CPU allows, and prints the ev
   --until-ms N        simulated milliseconds to run, 1..${MAX_UNTIL_MS} (default: the recording's
                       untilMs, the scenario's durationMs, else ${DEFAULT_UNTIL_MS})
   --format F          text (default) or ndjson
+  --journal NODE[/UNIT]  print that node's journal (journalctl -o short-iso) instead of the event log
+  --journal-format F  short-iso (default) or json (journalctl -o json), with --journal
   -h, --help          this text
 
 exit codes: 0 ok, 2 bad arguments or invalid scenario`;
@@ -50,6 +54,8 @@ const OPTIONS = {
   scenario: { type: 'string' },
   'until-ms': { type: 'string' },
   format: { type: 'string' },
+  journal: { type: 'string' },
+  'journal-format': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -124,6 +130,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (format !== 'text' && format !== 'ndjson') throw new ArgError(`--format must be text or ndjson, got '${format}'`);
     const scenario = str('scenario');
     if (scenario !== undefined && scenario.trim() === '') throw new ArgError('--scenario needs a built-in scenario name or a file path');
+    const journal = parseJournalFlags(str('journal'), str('journal-format'));
     return {
       kind: 'run',
       options: {
@@ -132,6 +139,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         scenario: scenario ?? null,
         untilMs,
         format,
+        ...(journal !== null ? { journal } : {}),
         explicitClusterFlags: (['masters', 'agents', 'public-agents', 'seed'] as const).filter((k) => values[k] !== undefined).map((k) => `--${k}`),
       },
     };
@@ -139,4 +147,17 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (error instanceof ArgError) return { kind: 'error', error: error.message };
     throw error;
   }
+}
+
+/** `--journal master-1/dcos-mesos-master --journal-format json`; the node is checked against the cluster later. */
+function parseJournalFlags(journal: string | undefined, format: string | undefined): NonNullable<CliOptions['journal']> | null {
+  if (journal === undefined) {
+    if (format !== undefined) throw new ArgError('--journal-format needs --journal <node>[/<unit>]');
+    return null;
+  }
+  const m = /^([a-z0-9][a-z0-9-]{0,63})(?:\/([a-z0-9][a-z0-9.-]{0,71}))?$/.exec(journal.trim());
+  if (!m) throw new ArgError(`--journal must be <node>[/<unit>], e.g. master-1 or master-1/dcos-mesos-master, got '${journal.slice(0, 80)}'`);
+  const f = format ?? 'short-iso';
+  if (f !== 'short-iso' && f !== 'json') throw new ArgError(`--journal-format must be short-iso or json, got '${f.slice(0, 32)}'`);
+  return { node: m[1], unit: m[2] ?? null, format: f };
 }

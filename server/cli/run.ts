@@ -13,6 +13,8 @@ import { formatEventText, textStyle } from './format.ts';
 import { LineWriter, type ChunkSink } from './output.ts';
 import { MilestoneTracker } from './milestones.ts';
 import { formatSummaryText, summarize, type RunSummary } from './summary.ts';
+import { runJournal } from './journal.ts';
+import { checkJournalRequest } from '../journal/journalQuery.ts';
 
 /** Longest stretch of simulated time advanced at once (quiet stretches). */
 export const SLICE_MS = 10_000;
@@ -127,6 +129,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     scenarioName = s.name;
   }
   const writer = new LineWriter(io.out);
+  if (o.journal !== undefined) {
+    const checked = checkJournalRequest(cluster, { node: o.journal.node, unit: o.journal.unit ?? undefined, format: o.journal.format });
+    if (!checked.ok) {
+      io.err(`simulate: --journal: ${checked.error}`);
+      return 2;
+    }
+    await runJournal({ cluster, seed, steps, untilMs, ...checked.request }, writer);
+    return 0;
+  }
   await runHeadless({ cluster, seed, steps, untilMs, scenario: scenarioName, format: o.format, color: o.format === 'text' && io.color }, writer, (line) =>
     io.err(`simulate: warning: ${line}`),
   );

@@ -21,6 +21,7 @@ import { createPreviewer } from './preview.ts';
 import { createPastExplainer } from './pastExplain.ts';
 import { createBookmarkBudget } from './bookmark.ts';
 import { registerClassroomCommands, sendClassroomState } from './classroomCommands.ts';
+import { realBootOf } from '../api/realBootRoute.ts';
 import { createRejectLog, type RejectLog } from './rejectLog.ts';
 import type { HeavyCommands, HeavyKind } from './heavy.ts';
 import type { OutgoingBudget } from './outgoing.ts';
@@ -99,6 +100,7 @@ function registerMembership(context: CommandContext, socket: BootscopeSocket, se
     deps.outgoing.setEncoding(socket, request?.snapshotEncoding);
     deps.outgoing.sendSnapshot(socket, snapshot);
     sendClassroomState(socket, lookup.room);
+    socket.emit('sim:realBoot', realBootOf(lookup.room));
     const role = session.role;
     logger.info({ room: name, socket: socket.id, role, clients: lookup.room.presence.clients }, 'client joined');
     return { ok: true, room: name, lastSeq: snapshot.lastSeq, role, policy: lookup.room.policy };

@@ -5,6 +5,7 @@ import type { ExplainStep, Fault } from '../engine/types.ts';
 import type { PreviewOutcome } from '../engine/preview.ts';
 import type { FollowState, QuizState } from './classroom.ts';
 import type { HistoryPage, HistoryRequest } from './history.ts';
+import type { RealBootRun } from './realBoot.ts';
 import type { PackedSnapshot } from './packedSnapshot.ts';
 import type { FollowRequest, QuizAnswerRequest, QuizAskRequest, QuizRevealRequest } from './classroomSchemas.ts';
 
@@ -22,6 +23,8 @@ export interface ServerToClientEvents {
   'ui:follow': (follow: FollowState) => void;
   /** The predict-then-reveal round after any change (null: none open; also sent on join). */
   'quiz:state': (quiz: QuizState | null) => void;
+  /** A real node's journal laid over the model (POST /api/rooms/<room>/real-boot; also sent on join; null: none). */
+  'sim:realBoot': (run: RealBootRun | null) => void;
   /** The room was closed (nobody changed it for hours): why, and this socket is in no room any more. */
   'room:closed': (notice: { room: string; reason: string }) => void;
   /**

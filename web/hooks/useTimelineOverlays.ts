@@ -14,6 +14,8 @@ import { criticalShift, refName, shiftCaption } from '../viz/criticalOverlay.ts'
 import { useCriticalMarks } from './useCriticalMarks.ts';
 import { unitDisplayName } from '../viz/dagCatalog.ts';
 import { ghostModel } from '../viz/ghostTimeline.ts';
+import { realBootModel } from '../viz/realBootTimeline.ts';
+import { useJournal } from '../components/Journal/journalStore.ts';
 import { formatDuration, formatSimTime } from '../viz/timeScale.ts';
 import type { TimelineModel } from '../store/timelineModel.ts';
 import { selectActions, selectBaselineOn, selectBaselineTrack, selectCritical, selectCriticalOn } from '../store/selectors.ts';
@@ -48,8 +50,12 @@ export function useTimelineOverlays(model: TimelineModel, view: ClusterView | nu
   const critical = useBoot(selectCritical);
   const { setBaselineOn, setCriticalOn } = useBoot(selectActions);
   const marks = useCriticalMarks();
-  const ghost = useMemo(() => (baselineOn && track !== null ? ghostModel(track) : null), [baselineOn, track]);
-  const untilMs = track === null ? 0 : Math.min(track.untilMs, model.endMs);
+  // With no healthy-boot ghost asked for, a real boot laid over the room (sim:realBoot) is drawn as the ghost.
+  const realBoot = useJournal((s) => s.realBoot);
+  const nodeIds = useMemo(() => new Set(view?.nodes.map((n) => n.id) ?? []), [view?.nodes]);
+  const real = useMemo(() => (realBoot !== null ? realBootModel(realBoot, nodeIds) : null), [realBoot, nodeIds]);
+  const ghost = useMemo(() => (baselineOn && track !== null ? ghostModel(track) : baselineOn ? null : real), [baselineOn, track, real]);
+  const untilMs = track === null ? (ghost === real && real !== null ? model.endMs : 0) : Math.min(track.untilMs, model.endMs);
   const compare = useMemo(() => (ghost === null ? null : compareTimelines(model, ghost, untilMs)), [model, ghost, untilMs]);
   const overlays = useMemo<TimelineOverlays>(() => ({ ghost, compare, critical: marks?.spans ?? null }), [ghost, compare, marks]);
 

@@ -12,6 +12,7 @@ import { useElementSize } from '../../hooks/useElementSize.ts';
 import { describeEvent, eventCause, filterLogNewestFirst, formatSimTime, thousands } from './eventText.ts';
 import './EventLog.css';
 import { LogFoldButton } from '../Layout/LogFoldButton.tsx';
+import { ShowInJournal } from '../Journal/ShowInJournal.tsx';
 
 export const ROW_HEIGHT_PX = 44;
 const OVERSCAN_ROWS = 6;
@@ -23,7 +24,7 @@ const Row = memo(function Row({ event, top }: { event: SimEvent; top: number }) 
   return (
     <li className={`eventlog-row eventlog-${event.type}${bad ? ' eventlog-bad' : ''}`} style={{ top }} data-seq={event.seq}>
       <span className="eventlog-time">{formatSimTime(event.simTimeMs)}</span>
-      <span className="eventlog-text" title={describeEvent(event)}>{describeEvent(event)}</span>
+      <span className="eventlog-text" title={describeEvent(event)}>{describeEvent(event)}<ShowInJournal event={event} /></span>
       {cause && <span className="eventlog-cause" title={cause}>because {cause}</span>}
     </li>
   );
