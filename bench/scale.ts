@@ -15,7 +15,7 @@ import { createEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig, SimEvent } from '../shared/engine/types.ts';
 import { LineWriter, countingSink } from '../server/cli/output.ts';
 import { createEventNdjsonLine } from '../shared/protocol/eventExport.ts';
-import { FIRST_SLICE_MS, nextSliceMs } from '../server/cli/run.ts';
+import { FIRST_SLICE_MS, nextSliceMs } from '../server/cli/slices.ts';
 import { measure, median, type Sample } from './engine.ts';
 import { runHeapFloor } from './heapFloor.ts';
 import { runReferenceFloor } from './referenceFloor.ts';

@@ -7,7 +7,7 @@ import type { ClusterConfig } from '../../shared/engine/types.ts';
 import { createJournalGenerator } from '../../shared/journal/generator.ts';
 import { formatEntry, type JournalFormat } from '../../shared/journal/format.ts';
 import type { LineWriter } from './output.ts';
-import { FIRST_SLICE_MS, nextSliceMs } from './run.ts';
+import { FIRST_SLICE_MS, nextSliceMs } from './slices.ts';
 
 export interface JournalRun {
   cluster: ClusterConfig;

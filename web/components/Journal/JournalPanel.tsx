@@ -15,7 +15,7 @@ import { useBoot } from '../../store/store.ts';
 import { formatSimTime } from '../../../shared/model/time.ts';
 import { journalStore, useJournal } from './journalStore.ts';
 import { RealBootBox } from './RealBootBox.tsx';
-import { LogTabButtons } from './LogTabs.tsx';
+import { LogTabButtons } from './LogTabButtons.tsx';
 import './Journal.css';
 
 /** Lines drawn at most (the newest up to the cursor): the DOM stays small whatever the node wrote. */

@@ -4,22 +4,10 @@
  * The event log stays the default, so the page reads as before until someone asks for the journal.
  */
 import type { ReactNode } from 'react';
-import { journalStore, useJournal } from './journalStore.ts';
+import { useJournal } from './journalStore.ts';
+import { LogTabButtons } from './LogTabButtons.tsx';
 import { JournalPanel } from './JournalPanel.tsx';
 import './LogTabs.css';
-
-export function LogTabButtons() {
-  const tab = useJournal((s) => s.tab);
-  return (
-    <span className="log-tabs" role="tablist" aria-label="Sidebar log">
-      {(['events', 'journal'] as const).map((t) => (
-        <button key={t} type="button" role="tab" aria-selected={tab === t} className="log-tab" data-testid={`log-tab-${t}`} onClick={() => journalStore.getState().setTab(t)}>
-          {t === 'events' ? 'Events' : 'Journal'}
-        </button>
-      ))}
-    </span>
-  );
-}
 
 export function LogTabs({ events }: { events: ReactNode }) {
   const tab = useJournal((s) => s.tab);
