@@ -127,7 +127,7 @@ function openRooms(deps: ServerDeps, limits: ServerLimits, broadcast: RoomBroadc
   const store = deps.dataDir != null && deps.redisUrl == null ? openStore(deps.dataDir, logger) : null;
   const stored = store?.loadAll() ?? [];
   const sink = scaleOut !== null ? scaleOut.records : store;
-  const saver = sink !== null ? new RoomSaver(sink, logger, now) : undefined;
+  const saver = sink !== null ? new RoomSaver(sink, logger, now, (room, state) => broadcast.storage?.(room, state)) : undefined;
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
     restoreEngine: deps.restoreEngine,

@@ -7,6 +7,9 @@ import type { FollowState, QuizState } from './classroom.ts';
 import type { HistoryPage, HistoryRequest } from './history.ts';
 import type { FollowRequest, QuizAnswerRequest, QuizAskRequest, QuizRevealRequest } from './classroomSchemas.ts';
 
+/** room:storage: the room's record is stored as it changes, or why it cannot be. */
+export type StorageState = { ok: true } | { ok: false; reason: string };
+
 export interface ServerToClientEvents {
   'sim:snapshot': (snapshot: SimSnapshot) => void;
   'sim:events': (batch: EventBatch) => void;
@@ -19,6 +22,11 @@ export interface ServerToClientEvents {
   'ui:follow': (follow: FollowState) => void;
   /** The predict-then-reveal round after any change (null: none open; also sent on join). */
   'quiz:state': (quiz: QuizState | null) => void;
+  /**
+   * Whether the room's record can be stored (issue 18): `ok: false` when a write failed (a full or read-only disk,
+   * Redis unreachable; changes are then refused), `ok: true` once it works again. Sent on join while it fails.
+   */
+  'room:storage': (state: StorageState) => void;
   /** The room was closed (nobody changed it for hours): why, and this socket is in no room any more. */
   'room:closed': (notice: { room: string; reason: string }) => void;
   /**
