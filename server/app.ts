@@ -146,7 +146,8 @@ function openRooms(deps: ServerDeps, limits: ServerLimits, broadcast: RoomBroadc
     createDefault: scaleOut === null,
     onCreated: (room) => adopt(room.name),
   });
-  if (stored.length > 0) rooms.restore(stored);
+  // A record that does not validate or replay is moved aside (quarantine), so joining its name cannot overwrite it.
+  if (stored.length > 0) rooms.restore(stored, (room, reason) => store?.quarantine(room, reason, stored.find((f) => f.room === room)?.text));
   return { rooms, store, saver };
 }
 

@@ -36,10 +36,11 @@ describe('write before ack', () => {
       // The bookmark's ack is awaited normally; the fault's ack kills the server before anything else can run here.
       expect((await request(client, 'bookmark:add', { name: `round-${round}` })).ok).toBe(true);
       const acked = await new Promise<boolean>((resolve) => {
-        client.emit('fault:inject' as never, { kind: 'stop', node: 'master-1', unit } as never, ((ack: { ok: boolean }) => {
+        const raw = client as unknown as { emit(event: string, ...args: unknown[]): void };
+        raw.emit('fault:inject', { kind: 'stop', node: 'master-1', unit }, (ack: { ok: boolean }) => {
           server.child.kill('SIGKILL');
           resolve(ack.ok);
-        }) as never);
+        });
       });
       expect(acked).toBe(true);
       await server.exit;
@@ -53,7 +54,7 @@ describe('write before ack', () => {
       const join = (await request(viewer, 'sim:join', { room: 'acked' })) as { ok: boolean };
       expect(join.ok).toBe(true);
       const bookmarks = await new Promise<Array<{ name: string }>>((resolve) => {
-        viewer.once('sim:snapshot', (s) => resolve(s.bookmarks));
+        viewer.once('sim:snapshot', (s) => resolve(s.bookmarks ?? []));
         request(viewer, 'sim:resync', {}).catch(() => undefined);
       });
       expect(bookmarks.map((b) => b.name)).toContain(`round-${round}`);

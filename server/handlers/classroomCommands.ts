@@ -2,7 +2,7 @@
 // everyone else in the room), and the predict-then-reveal round `quiz:ask` / `quiz:answer` / `quiz:reveal` /
 // `quiz:close`. Roles: in a class room only the presenter follows-leads, asks, reveals and closes, and only viewers
 // answer; an open room has nobody to follow, and anyone may run a round in it (as anyone may inject there).
-import type { Ack, Refusal } from '../../shared/protocol/messages.ts';
+import type { Refusal } from '../../shared/protocol/messages.ts';
 import { followSchema, quizAnswerSchema, quizAskSchema, quizCloseSchema, quizRevealSchema } from '../../shared/protocol/classroomSchemas.ts';
 import { faultBy, refusal } from '../room/access.ts';
 import type { Room } from '../room/room.ts';

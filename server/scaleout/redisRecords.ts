@@ -19,6 +19,13 @@ export class RedisRecords implements RecordSink {
     return this.redis.set(this.key(room), JSON.stringify(record)).then(() => undefined);
   }
 
+  /** A record that does not validate or replay is renamed aside (bootscope:quarantine:<room>:<time>), never overwritten. */
+  async quarantine(room: string, reason: string): Promise<void> {
+    const aside = `bootscope:quarantine:${room}:${new Date().toISOString()}`;
+    await this.redis.rename(this.key(room), aside).catch(() => undefined);
+    this.logger.warn({ room, movedTo: aside, error: reason.slice(0, 300) }, 'a stored room cannot be read or replayed: moved it to quarantine');
+  }
+
   remove(room: string): void {
     this.redis.del(this.key(room)).catch(() => undefined);
   }
