@@ -130,6 +130,8 @@ function createMembership(socket: SocketPort, store: BootStore, options: ClientO
     // The server keeps a display name per socket: a reconnect is a new socket, so every join carries it again.
     name: options.name,
     join: () => {
+      // A room that cannot be stored says so again on every join (before its ack), so forget the last room's word.
+      store.setState({ roomStorage: null });
       const name = membership.name;
       const request = { ...(options.room ? { room: options.room } : {}), ...(key !== undefined ? { key } : {}), ...(name !== undefined ? { name } : {}) };
       socket.timeout(ACK_TIMEOUT_MS).emit('sim:join', request, (err, result) => {
@@ -210,6 +212,7 @@ function feedFacts(socket: SocketPort, store: BootStore, folder: BatchFolder, no
   socket.on('ui:follow', (follow) => applyFollow(store, follow));
   socket.on('quiz:state', (quiz) => applyQuiz(store, quiz));
   socket.on('room:closed', ({ reason }) => store.setState({ roomClosed: reason }));
+  socket.on('room:storage', (state) => store.setState({ roomStorage: state.ok ? null : state.reason }));
 }
 
 /** The commands, each a promise of its ack; a refusal is a toast unless the caller shows it in place. */
