@@ -75,4 +75,32 @@ describe.skipIf(skip)('Redis restarts', () => {
     const restored = b.logs().find((l) => l.msg === 'room restored from its recording' && l.room === 'lesson');
     expect(restored, b.output().slice(-3000)).toMatchObject({ epoch: 0 });
   });
+
+  it('an acked fault survives a kill -9 of its owner sent the moment the ack arrives: the next owner has it', { timeout: 120_000 }, async () => {
+    const redis = await startRedis();
+    cleanup.push(() => fs.rmSync(redis.dir, { recursive: true, force: true }));
+    cleanup.push(() => redis.stop());
+    const a = started({ REDIS_URL: redis.url });
+    const owner = await client(await a.url);
+    expect((await request(owner, 'sim:join', { room: 'lab' })).ok).toBe(true);
+    const acked = await new Promise<boolean>((resolve) => {
+      (owner as unknown as { emit(event: string, ...args: unknown[]): void }).emit('fault:inject', { kind: 'stop', node: 'master-1', unit: 'dcos-marathon' }, (ack: { ok: boolean }) => {
+        a.child.kill('SIGKILL');
+        resolve(ack.ok);
+      });
+    });
+    expect(acked).toBe(true);
+    await a.exit;
+    const b = started({ REDIS_URL: redis.url });
+    const urlB = await b.url;
+    const viewer = await client(urlB);
+    let joined = await request(viewer, 'sim:join', { room: 'lab' });
+    for (let tries = 0; !joined.ok && tries < 30; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      joined = await request(viewer, 'sim:join', { room: 'lab' });
+    }
+    expect(joined.ok).toBe(true);
+    const recording = (await (await fetch(`${urlB}/api/rooms/lab/recording`)).json()) as { steps: Array<{ fault?: { unit?: string } }> };
+    expect(recording.steps.map((s) => s.fault?.unit)).toEqual(['dcos-marathon']);
+  });
 });
