@@ -64,6 +64,8 @@ export class RoomSaver implements RoomPersistence {
   /** Rooms whose next write an ack waits for, and the acks waiting. */
   private readonly waiting = new Map<StoredRoom, Array<{ resolve: () => void; reject: (error: Error) => void }>>();
   private scheduled = false;
+  /** Rooms dropped for good: a durable() still pending for one must not write its record back. */
+  private readonly forgotten = new WeakSet<StoredRoom>();
 
   constructor(private readonly store: RecordSink, private readonly logger: Logger, private readonly now: () => number, private readonly onStorage?: StorageListener) {}
 
@@ -93,6 +95,10 @@ export class RoomSaver implements RoomPersistence {
     const batch = [...this.waiting];
     this.waiting.clear();
     for (const [room, waiters] of batch) {
+      if (this.forgotten.has(room)) {
+        waiters.forEach((w) => w.resolve());
+        continue;
+      }
       const done = this.save(room, this.stateOf(room), true);
       done.then(
         () => waiters.forEach((w) => w.resolve()),
@@ -135,6 +141,7 @@ export class RoomSaver implements RoomPersistence {
   /** The room is gone for good (dropped when idle): so is its record. */
   forget(room: StoredRoom): void {
     this.states.delete(room);
+    this.forgotten.add(room);
     try {
       this.store.remove(room.name);
     } catch (error) {
