@@ -10,6 +10,7 @@
 //   and encoded once, then only copied into each socket).
 // - restart: the server is killed with SIGKILL and started again on the same DATA_DIR; time from spawn to listening
 //   with that room restored (its recording replayed), and whether the restored lastSeq is within one second of work.
+// - write before ack: ack-to-durable latency (p50, p99) and commands per second before/after (ackDurable.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import type { SimSnapshot } from '../shared/protocol/messages.ts';
 import { connectClient, request } from '../server/testing/harness.ts';
 import { rawClient, type RawClient } from '../server/testing/rawSocketClient.ts';
 import { startServerProcess } from '../server/testing/serverProcess.ts';
+import { benchAckDurable } from './ackDurable.ts';
 
 const LARGEST = { masters: 5, agents: MAX_AGENTS, publicAgents: MAX_PUBLIC_AGENTS } as const;
 const FLOOD_MS = 15_000;
@@ -130,9 +132,9 @@ export async function benchDurability(): Promise<Record<string, unknown>> {
       { row: `reconnect storm: ${STORM} joins of that room at once`, value: `${stormCpuMs} ms of server CPU (user + system, over 5 s)` },
       { row: 'restart after kill -9: spawn to listening', value: `${result.restartToListenMs} ms (room at ${result.restoredSimTimeMs} ms, seq ${result.restoredLastSeq})` },
     ]);
-    // Issue 18's budgets (bench/pastBudgets.ts): its own server process, after this one.
+    // The budgets (pastBudgets.ts, their own server process, after this one) and write before ack (ackDurable.ts).
     server.child.kill('SIGKILL');
-    return { ...result, ...(await (await import('./pastBudgets.ts')).benchPastBudgets()) };
+    return { ...result, ...(await benchAckDurable()), ...(await (await import('./pastBudgets.ts')).benchPastBudgets()) };
   } finally {
     for (const c of clients) c.destroy();
     server.child.kill('SIGKILL');

@@ -141,7 +141,7 @@ function openRooms(deps: ServerDeps, limits: ServerLimits, broadcast: RoomBroadc
   const store = deps.dataDir != null && deps.redisUrl == null ? openStore(deps.dataDir, logger) : null;
   const stored = store?.loadAll() ?? [];
   const sink = scaleOut !== null ? scaleOut.records : store;
-  const saver = sink !== null ? new RoomSaver(sink, logger, now) : undefined;
+  const saver = sink !== null ? new RoomSaver(sink, logger, now, (room, state) => broadcast.storage?.(room, state)) : undefined;
   const rooms = new RoomRegistry({
     createEngine: deps.createEngine,
     restoreEngine: deps.restoreEngine,
@@ -160,7 +160,8 @@ function openRooms(deps: ServerDeps, limits: ServerLimits, broadcast: RoomBroadc
     createDefault: scaleOut === null,
     onCreated: (room) => adopt(room.name),
   });
-  if (stored.length > 0) rooms.restore(stored);
+  // A record that does not validate or replay is moved aside (quarantine), so joining its name cannot overwrite it.
+  if (stored.length > 0) rooms.restore(stored, (room, reason) => store?.quarantine(room, reason, stored.find((f) => f.room === room)?.text));
   return { rooms, store, saver };
 }
 

@@ -122,7 +122,12 @@ async function main(): Promise<void> {
     logger.info({ url: `http://${shown}:${actual}/`, host, port: actual }, `Bootscope is running at http://${shown}:${actual}/`);
     // With REDIS_URL, other processes reach this one's rooms over HTTP at this address (scaleout/httpProxy.ts).
     const reachable = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${actual}`;
-    app?.start(process.env.BOOTSCOPE_ADVERTISE_URL || reachable).catch((error: unknown) => logger.error({ err: error }, 'could not join the other processes (REDIS_URL)'));
+    app?.start(process.env.BOOTSCOPE_ADVERTISE_URL || reachable).catch((error: unknown) => {
+      // A Redis without persistence (or one that cannot say) is refused: it would lose rooms and keys on a restart.
+      logger.fatal({ err: error }, 'could not join the other processes (REDIS_URL)');
+      process.stderr.write(`bootscope: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    });
     if (presenter.generated && presenter.key !== null) {
       process.stdout.write(`\n    To present the default room (only you may change it), open:\n        http://${shown}:${actual}/#key=${presenter.key}\n    Students open http://${shown}:${actual}/ and watch.\n\n`);
     }

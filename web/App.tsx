@@ -21,6 +21,7 @@ import { Splitter } from './components/Layout/Splitter.tsx';
 import { Toasts } from './components/Layout/Toasts.tsx';
 import { Legend } from './components/Legend/Legend.tsx';
 import { ClassBar } from './components/Classroom/ClassBar.tsx';
+import { StorageBanner } from './components/StorageBanner/StorageBanner.tsx';
 import { NarrationDock } from './components/Classroom/NarrationDock.tsx';
 import { QuizPanel } from './components/Classroom/QuizPanel.tsx';
 import { useFollow } from './classroom/useFollow.ts';
@@ -169,6 +170,7 @@ function Shell() {
         {hasView ? (
           <>
             <ClassBar />
+            <StorageBanner />
             <DagPane onDrawn={onDagDrawn} />
             <Splitter />
             {dagDrawn ? <TimelineSlot /> : <section className="pane timeline-pane" aria-label="Timeline" aria-busy="true"><div className="pane-placeholder" /></section>}

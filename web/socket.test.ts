@@ -159,6 +159,17 @@ describe('presenter and audience', () => {
     expect(store.getState().policy.studentsMayInject).toBe(true);
   });
 
+  it('room:storage: a room the server cannot store shows why until it can again (and a new join starts clean)', () => {
+    const { fake, store } = setup('lab');
+    fake.fire('room:storage', { ok: false, reason: 'EROFS: read-only file system' });
+    expect(store.getState().roomStorage).toBe('EROFS: read-only file system');
+    fake.fire('room:storage', { ok: true });
+    expect(store.getState().roomStorage).toBeNull();
+    fake.fire('room:storage', { ok: false, reason: 'ENOSPC' });
+    fake.fire('connect');
+    expect(store.getState().roomStorage).toBeNull();
+  });
+
   it('a refused key is forgotten and the page joins as a viewer', () => {
     const fake = new FakeSocket();
     const store = createBootStore();

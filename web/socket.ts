@@ -142,6 +142,8 @@ function createMembership(socket: SocketPort, store: BootStore, options: ClientO
     name: options.name,
     packSnapshots: options.packSnapshots ?? false,
     join: () => {
+      // A room that cannot be stored says so again on every join (before its ack), so forget the last room's word.
+      store.setState({ roomStorage: null });
       const name = membership.name;
       const request = {
         ...(options.room ? { room: options.room } : {}),
@@ -242,6 +244,7 @@ function feedFacts(socket: SocketPort, store: BootStore, folder: BatchFolder, no
   socket.on('quiz:state', (quiz) => inOrder(() => applyQuiz(store, quiz)));
   socket.on('sim:realBoot', (run) => inOrder(() => journalStore.getState().setRealBoot(run)));
   socket.on('room:closed', ({ reason }) => inOrder(() => store.setState({ roomClosed: reason })));
+  socket.on('room:storage', (state) => inOrder(() => store.setState({ roomStorage: state.ok ? null : state.reason })));
 }
 
 /**

@@ -16,6 +16,7 @@ import { MAX_RECORDING_BYTES, parseScenario } from '../scenarios.ts';
 import { sendError, sendJson } from './http.ts';
 import { readBody } from './readBody.ts';
 import { tooDeep } from './jsonDepth.ts';
+import { durableAck } from '../handlers/socketSession.ts';
 
 /** The most a recording upload may weigh: the size the CLI accepts for a recording file (4 MiB). */
 export const MAX_UPLOAD_BYTES = MAX_RECORDING_BYTES;
@@ -56,7 +57,8 @@ export async function serveRecordingUpload(rooms: RoomRegistry, name: string, re
     const error = room.loadScenario(recording);
     return error === null ? { ok: true } : { ok: false, error };
   };
-  const loaded = heavy !== undefined ? await heavy(room, load) : load();
+  if (room.storageProblem !== null) return sendError(res, 503, `room '${room.name}' cannot be stored right now (${room.storageProblem}); changes are refused until storage works again`);
+  const loaded = await durableAck(room, heavy !== undefined ? await heavy(room, load) : load());
   if (!loaded.ok) {
     if (loaded.error.startsWith('rate limit')) return sendJson(res, 429, { error: loaded.error }, { 'Retry-After': '1' });
     return sendError(res, 400, loaded.error);

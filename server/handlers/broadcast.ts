@@ -24,6 +24,7 @@ export function socketBroadcast(io: () => BootscopeServer, outgoing: () => Outgo
     bookmarks: (room, bookmarks) => io().to(room).emit('sim:bookmarks', bookmarks),
     policy: (room, policy) => io().to(room).emit('sim:policy', policy),
     quiz: (room, quiz) => io().to(room).emit('quiz:state', quiz),
+    storage: (room, state) => io().to(room).emit('room:storage', state),
     closed: (room, reason) => {
       io().to(room).emit('room:closed', { room, reason });
       io().in(room).socketsLeave(room);

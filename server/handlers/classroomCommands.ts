@@ -2,16 +2,16 @@
 // everyone else in the room), and the predict-then-reveal round `quiz:ask` / `quiz:answer` / `quiz:reveal` /
 // `quiz:close`. Roles: in a class room only the presenter follows-leads, asks, reveals and closes, and only viewers
 // answer; an open room has nobody to follow, and anyone may run a round in it (as anyone may inject there).
-import type { Ack, Refusal } from '../../shared/protocol/messages.ts';
+import type { Refusal } from '../../shared/protocol/messages.ts';
 import { followSchema, quizAnswerSchema, quizAskSchema, quizCloseSchema, quizRevealSchema } from '../../shared/protocol/classroomSchemas.ts';
 import { faultBy, refusal } from '../room/access.ts';
 import type { Room } from '../room/room.ts';
 import { registerCommand, type CommandContext } from './command.ts';
-import { NOT_JOINED, type BootscopeSocket, type SocketSession } from './socketSession.ts';
+import { durableAck, NOT_JOINED, storageRefusal, type BootscopeSocket, type SocketSession } from './socketSession.ts';
 
 /** The room's classroom (Room.classroom) broadcasts its rounds itself (RoomBroadcast.quiz); ui:follow is relayed here. */
 export function registerClassroomCommands(context: CommandContext, socket: BootscopeSocket, state: SocketSession): void {
-  const presenterOnly = <A extends Ack>(what: string, handler: (room: Room) => A): A | Refusal => {
+  const presenterOnly = <R,>(what: string, handler: (room: Room) => R): R | Refusal => {
     const room = state.room;
     if (room === null) return NOT_JOINED;
     const refused = refusal(room, state.role, 'quiz:ask');
@@ -39,7 +39,7 @@ export function registerClassroomCommands(context: CommandContext, socket: Boots
   });
 
   registerCommand(context, 'quiz:reveal', quizRevealSchema, (request) =>
-    presenterOnly('reveal the answers', (room) => room.classroom.reveal(faultBy(room, state.role, state.displayName), request?.horizonMs)),
+    presenterOnly('reveal the answers', (room) => storageRefusal(room) ?? durableAck(room, room.classroom.reveal(faultBy(room, state.role, state.displayName), request?.horizonMs))),
   );
 
   registerCommand(context, 'quiz:close', quizCloseSchema, () => presenterOnly('close the question', (room) => room.classroom.close()));
@@ -49,4 +49,6 @@ export function registerClassroomCommands(context: CommandContext, socket: Boots
 export function sendClassroomState(socket: BootscopeSocket, room: Room): void {
   if (room.policy.mode === 'class') socket.emit('ui:follow', room.classroom.follow);
   socket.emit('quiz:state', room.classroom.quiz);
+  const problem = room.storageProblem;
+  if (problem !== null) socket.emit('room:storage', { ok: false, reason: problem });
 }

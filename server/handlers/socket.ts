@@ -14,7 +14,7 @@ import { decideRole, faultBy } from '../room/access.ts';
 import type { ScenarioSource, ServerLimits } from '../deps.ts';
 import { TokenBucket } from '../rateLimit.ts';
 import type { Room } from '../room/room.ts';
-import { SocketSession, type BootscopeSocket } from './socketSession.ts';
+import { durableAck, SocketSession, type BootscopeSocket } from './socketSession.ts';
 import { DEFAULT_ROOM, type RoomRegistry } from '../room/rooms.ts';
 import { registerCommand, type CommandContext, type RawSocket } from './command.ts';
 import { createPreviewer } from './preview.ts';
@@ -181,8 +181,8 @@ function registerChanges(context: CommandContext, socket: BootscopeSocket, sessi
       return heavy(room, 'fork', () => {
         const forked = rooms.fork(room.name, request?.simTimeMs, address);
         if (!forked.ok) return forked;
-        return { ok: true, room: forked.room.name, key: forked.key };
-      });
+        return { ok: true as const, room: forked.room.name, key: forked.key, made: forked.room };
+      }).then((result) => (result.ok ? durableAck(result.made, { ok: true as const, room: result.room, key: result.key }) : result));
     }),
   );
 }

@@ -32,13 +32,18 @@ export class SocketSession {
     return current === null ? NOT_JOINED : handler(current);
   }
 
-  /** inRoom, after the presenter gate; a command that may change the room counts as activity, applied or not. */
+  /**
+   * inRoom, after the presenter gate; a command that may change the room counts as activity, applied or not. Refused
+   * while the room cannot be stored; acked only once what it changed is durable (durableAck).
+   */
   guarded<A extends Ack>(command: GuardedCommand, handler: (room: Room) => A | Promise<A>): A | Refusal | Promise<A | Refusal> {
     return this.inRoom<A | Refusal>((room) => {
       const refused = refusal(room, this.role, command);
       if (refused !== null) return refused;
+      const unstorable = storageRefusal(room);
+      if (unstorable !== null) return unstorable;
       room.presence.touch();
-      return handler(room);
+      return durableAck(room, handler(room));
     });
   }
 
@@ -60,4 +65,26 @@ export class SocketSession {
   get held(): Room | null {
     return this.current;
   }
+}
+
+/** Why a command may not change `room` now: its record cannot be stored (a full or read-only disk), or null. */
+export function storageRefusal(room: Room): Refusal | null {
+  const problem = room.storageProblem;
+  if (problem === null) return null;
+  return { ok: false, error: `room '${room.name}' cannot be stored right now (${problem}); changes are refused until storage works again` };
+}
+
+/**
+ * The ack of a command that may have changed `room` (write before ack, issue 18): a success is answered once the
+ * room's record is durable, or becomes a refusal saying it could not be stored; refusals are answered at once.
+ */
+export function durableAck<A extends Ack>(room: Room, result: A | Promise<A>): Promise<A | Refusal> | A {
+  const settle = (ack: A): Promise<A | Refusal> | A => {
+    if (!ack.ok) return ack;
+    return room.persisted().then(
+      () => ack,
+      (error: unknown): Refusal => ({ ok: false, error: `the change was applied but could not be stored (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); it may be lost in a restart, and further changes are refused until storage works again` }),
+    );
+  };
+  return result instanceof Promise ? result.then(settle) : settle(result);
 }

@@ -255,6 +255,19 @@ export class Room {
     return added;
   }
 
+  /**
+   * Resolves once what the room holds now is durable (written and fsynced, or acknowledged by Redis): a command that
+   * changed the room is acked only after this (issue 18). Rejects with why it could not be stored.
+   */
+  persisted(): Promise<void> {
+    return this.options.persistence?.durable?.(this) ?? Promise.resolve();
+  }
+
+  /** Why this room cannot be stored right now (a full or read-only disk, Redis gone), or null. */
+  get storageProblem(): string | null {
+    return this.options.persistence?.problem?.(this) ?? null;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.driver.stop();

@@ -290,7 +290,7 @@ export class RoomRegistry {
    * it was. A record that does not validate or replay is logged and skipped; at most maxRooms rooms come back. The
    * default room's presenter key is this start's configuration (PRESENTER_KEY), not the stored one. Returns the names.
    */
-  restore(files: readonly StoredFile[]): string[] {
+  restore(files: readonly StoredFile[], onDamaged?: (room: string, reason: string) => void): string[] {
     const restored: string[] = [];
     const ordered = [...files].sort((a, b) => Number(b.room === DEFAULT_ROOM) - Number(a.room === DEFAULT_ROOM));
     for (const file of ordered) {
@@ -298,6 +298,7 @@ export class RoomRegistry {
       const error = !parsed.ok ? parsed.error : parsed.record.room !== file.room ? `it names room '${parsed.record.room}'` : null;
       if (error !== null || !parsed.ok) {
         this.options.logger.warn({ room: file.room, error: error?.slice(0, 300) }, 'ignoring a stored room that is not valid');
+        onDamaged?.(file.room, error ?? 'not valid');
         continue;
       }
       if (file.room !== DEFAULT_ROOM && this.rooms.size >= this.options.maxRooms) {
@@ -316,7 +317,9 @@ export class RoomRegistry {
         restored.push(file.room);
         this.options.logger.info({ room: file.room, epoch: room.epoch, simTimeMs: room.engine.simTimeMs, lastSeq: room.engine.lastSeq }, 'room restored from its recording');
       } catch (caught) {
-        this.options.logger.warn({ room: file.room, error: caught instanceof Error ? caught.message.slice(0, 300) : String(caught) }, 'ignoring a stored room that does not replay');
+        const reason = caught instanceof Error ? caught.message.slice(0, 300) : String(caught);
+        this.options.logger.warn({ room: file.room, error: reason }, 'ignoring a stored room that does not replay');
+        onDamaged?.(file.room, reason);
       }
     }
     return restored;

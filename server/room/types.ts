@@ -19,6 +19,8 @@ export interface RoomBroadcast {
   policy?(room: string, policy: RoomPolicy): void;
   /** The room is being closed (rooms.ts sweep): its viewers are told why, then leave it. */
   closed?(room: string, reason: string): void;
+  /** The room's record could not be stored (ok false), or can be again (ok true). */
+  storage?(room: string, state: { ok: true } | { ok: false; reason: string }): void;
   /** The room's predict-then-reveal round changed (classroom.ts; null: it closed). */
   quiz?(room: string, state: QuizState | null): void;
 }
@@ -41,6 +43,10 @@ export interface RoomPersistence {
   beforeSend(room: StoredRoom): void;
   /** Once per driver tick. */
   ticked(room: StoredRoom): void;
+  /** Resolves once the room's record as it stands now is durable; rejects with why not (write before ack). */
+  durable?(room: StoredRoom): Promise<void>;
+  /** Why the room cannot be stored right now, or null. */
+  problem?(room: StoredRoom): string | null;
 }
 
 /** Everything a room's stored record holds besides its name (roomRecord.ts): enough to bring the room back. */

@@ -94,7 +94,9 @@ export class Coordinator {
     this.owned.add(room);
     if (this.rooms.get(room) === undefined) {
       const stored = await this.records.load(room);
-      const restored = stored !== null ? this.rooms.restore([stored]) : [];
+      let damaged: string | null = null;
+      const restored = stored !== null ? this.rooms.restore([stored], (_room, reason) => (damaged = reason)) : [];
+      if (damaged !== null) await this.records.quarantine(room, damaged);
       if (restored.length === 0) {
         const created = this.rooms.getOrCreate(room);
         if (!created.ok) {

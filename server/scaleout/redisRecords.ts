@@ -1,33 +1,29 @@
 // Room records in Redis (REDIS_URL): the same record as in the data directory (roomRecord.ts: the issue-6 recording
 // plus epoch, script, playback, key digest, policy), one string key per room, `bootscope:room:<room>`. With several
 // processes the recording must outlive its owner on a machine of its own, so Redis holds it, not a local file.
-// Writes are sent in order on one connection and not awaited (roomSaver.ts calls save() synchronously); a failed
-// write is logged once per run of failures. A process that takes a room over reads its record from here.
+// Writes are sent in order on one connection; save() returns the write's promise, which roomSaver.ts awaits before a
+// command is acked (write before ack, issue 18) and otherwise only logs (once per run of failures, there). A process that takes a room over reads its record from here.
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RecordSink } from '../room/store/roomSaver.ts';
 import type { StoredFile } from '../room/store/roomStore.ts';
 
 export class RedisRecords implements RecordSink {
-  private failing = false;
-
   constructor(private readonly redis: Redis, private readonly logger: Logger) {}
 
   private key(room: string): string {
     return `bootscope:room:${room}`;
   }
 
-  save(room: string, record: object): void {
-    this.redis.set(this.key(room), JSON.stringify(record)).then(
-      () => {
-        if (this.failing) this.logger.info('storing rooms in Redis works again');
-        this.failing = false;
-      },
-      (error: unknown) => {
-        if (!this.failing) this.logger.error({ room, error: error instanceof Error ? error.message : String(error) }, 'could not store a room in Redis');
-        this.failing = true;
-      },
-    );
+  save(room: string, record: object): Promise<void> {
+    return this.redis.set(this.key(room), JSON.stringify(record)).then(() => undefined);
+  }
+
+  /** A record that does not validate or replay is renamed aside (bootscope:quarantine:<room>:<time>), never overwritten. */
+  async quarantine(room: string, reason: string): Promise<void> {
+    const aside = `bootscope:quarantine:${room}:${new Date().toISOString()}`;
+    await this.redis.rename(this.key(room), aside).catch(() => undefined);
+    this.logger.warn({ room, movedTo: aside, error: reason.slice(0, 300) }, 'a stored room cannot be read or replayed: moved it to quarantine');
   }
 
   remove(room: string): void {

@@ -52,6 +52,7 @@ export function connectScaleOut(redisUrl: string, logger: Logger): ScaleOutLink 
       return { ownerFor: (room) => coordinator.ownerFor(room), send: (owner, message) => coordinator.send(owner, message), logger, limits, now };
     },
     async start(coordinator, url) {
+      await requirePersistence(redis, process.env);
       leases.self.url = url;
       logger.info({ process: leases.self.id }, 'several processes: rooms run where their lease is (REDIS_URL)');
       await coordinator.start();
@@ -60,4 +61,30 @@ export function connectScaleOut(redisUrl: string, logger: Logger): ScaleOutLink 
       await Promise.all([redis, pub, sub].map((client) => client.quit().catch(() => undefined)));
     },
   };
+}
+
+/** Set to `external` when Redis persists its data in a way CONFIG cannot show (a managed service that hides CONFIG). */
+export const REDIS_PERSISTENCE_ENV = 'BOOTSCOPE_REDIS_PERSISTENCE';
+
+/** Why this process refuses to run on the Redis it was given (main.ts exits with it). */
+export class RedisPersistenceError extends Error {}
+
+/**
+ * Records and presenter key digests live in Redis: a Redis that restarts empty would bring class rooms back open, at
+ * 0:00, with the same epoch (issue 18). So the server refuses to run unless Redis keeps an append-only file
+ * (`appendonly yes`), which a restart replays: every write acked to a client is in it (Redis writes the file before it
+ * replies; fsynced every second, or at each write with `appendfsync always`).
+ */
+export async function requirePersistence(redis: Redis, env: NodeJS.ProcessEnv): Promise<void> {
+  if (env[REDIS_PERSISTENCE_ENV] === 'external') return;
+  let appendonly: string | undefined;
+  try {
+    const answer = (await redis.config('GET', 'appendonly')) as string[];
+    appendonly = answer[1];
+  } catch (error) {
+    throw new RedisPersistenceError(`cannot ask Redis whether it persists its data (CONFIG GET appendonly: ${error instanceof Error ? error.message : String(error)}); if it does, set ${REDIS_PERSISTENCE_ENV}=external`);
+  }
+  if (appendonly !== 'yes') {
+    throw new RedisPersistenceError(`Redis at REDIS_URL keeps no append-only file (appendonly ${appendonly ?? 'unknown'}): a restart would lose every room and presenter key. Start it with --appendonly yes (e.g. redis-server --appendonly yes --dir /var/lib/redis), or CONFIG SET appendonly yes`);
+  }
 }

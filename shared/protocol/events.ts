@@ -9,6 +9,9 @@ import type { RealBootRun } from './realBoot.ts';
 import type { PackedSnapshot } from './packedSnapshot.ts';
 import type { FollowRequest, QuizAnswerRequest, QuizAskRequest, QuizRevealRequest } from './classroomSchemas.ts';
 
+/** room:storage: the room's record is stored as it changes, or why it cannot be. */
+export type StorageState = { ok: true } | { ok: false; reason: string };
+
 export interface ServerToClientEvents {
   'sim:snapshot': (snapshot: SimSnapshot) => void;
   /** The same snapshot compressed, for a socket that joined with `snapshotEncoding: 'deflate-raw'` (packedSnapshot.ts). */
@@ -25,6 +28,11 @@ export interface ServerToClientEvents {
   'quiz:state': (quiz: QuizState | null) => void;
   /** A real node's journal laid over the model (POST /api/rooms/<room>/real-boot; also sent on join; null: none). */
   'sim:realBoot': (run: RealBootRun | null) => void;
+  /**
+   * Whether the room's record can be stored: `ok: false` when a write failed (a full or read-only disk,
+   * Redis unreachable; changes are then refused), `ok: true` once it works again. Sent on join while it fails.
+   */
+  'room:storage': (state: StorageState) => void;
   /** The room was closed (nobody changed it for hours): why, and this socket is in no room any more. */
   'room:closed': (notice: { room: string; reason: string }) => void;
   /**

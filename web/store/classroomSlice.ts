@@ -20,6 +20,8 @@ export interface ClassroomSlice {
   waiting: boolean;
   /** The server closed this room (room:closed): why, shown until the page goes elsewhere. */
   roomClosed: string | null;
+  /** The server cannot store this room (room:storage ok:false): why; null while it can. */
+  roomStorage: string | null;
 }
 
 export interface ClassroomActions {
@@ -28,7 +30,7 @@ export interface ClassroomActions {
 }
 
 export function initialClassroomSlice(): ClassroomSlice {
-  return { follow: null, following: true, quiz: null, myPicks: [], picksFor: null, waiting: false, roomClosed: null };
+  return { follow: null, following: true, quiz: null, myPicks: [], picksFor: null, waiting: false, roomClosed: null, roomStorage: null };
 }
 
 export function classroomActions(set: StoreApi<ClassroomSlice>['setState']): ClassroomActions {

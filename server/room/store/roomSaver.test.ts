@@ -97,4 +97,32 @@ describe('RoomSaver', () => {
     expect(lines.filter((l) => l.includes('storing the room works again')).length).toBe(1);
     expect(storedSteps().length).toBe(1);
   });
+
+  it('write before ack: durable() settles once the record holding the change is fsynced; the commands of one turn share one write', async () => {
+    const env = setup();
+    env.tick();
+    const before = env.saver.writes;
+    const waits = [];
+    for (let i = 1; i <= 3; i++) {
+      expect(env.room.inject({ kind: 'stop', node: `master-${i}`, unit: 'tick' }).ok).toBe(true);
+      waits.push(env.room.persisted());
+    }
+    expect(storedSteps().length).toBe(0); // nothing written yet: the acks wait
+    await Promise.all(waits);
+    expect(storedSteps().length).toBe(3);
+    expect(env.saver.writes).toBe(before + 1);
+  });
+
+  it('a room that cannot be stored: durable() rejects, problem() says why until a write works again', async () => {
+    const env = setup();
+    env.tick();
+    fs.rmSync(dir, { recursive: true, force: true });
+    env.room.inject({ kind: 'stop', node: 'master-1', unit: 'tick' });
+    await expect(env.room.persisted()).rejects.toThrow();
+    expect(env.room.storageProblem).toMatch(/ENOENT/);
+    fs.mkdirSync(dir);
+    env.tick();
+    expect(env.room.storageProblem).toBeNull();
+    expect(storedSteps().length).toBe(1);
+  });
 });

@@ -12,6 +12,11 @@
 // room names are validated (a-z, 0-9, -) before they become file names, so no name can leave the directory; one
 // process uses a directory at a time (a `.lock` file holding its pid: a second `npm start` on the same directory is
 // refused before it reads or writes anything; a lock whose process is gone, after a crash, is taken over).
+// The lock cannot lie (issue 18): it holds the pid and the process's start time (/proc/<pid>/stat field 22), so a
+// zombie (state Z) or a pid the kernel reused for another process does not count as its holder; every write first
+// checks the lock is still ours (a deleted lock is taken again, another process's lock stops our writes); files in the
+// directory that are not regular files (a FIFO named x.json) are skipped without being opened; a record that cannot be
+// read or replayed is moved to quarantine/<room>-<time>.json, never overwritten.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -20,15 +25,22 @@ import { roomNameSchema } from '../../../shared/protocol/schemas.ts';
 const SUFFIX = '.json';
 const LOCK = '.lock';
 const TEMP_SUFFIX = '.json.tmp';
+/** Damaged records are moved here (inside the data directory), kept for whoever wants to inspect them. */
+export const QUARANTINE_DIR = 'quarantine';
 /** A record larger than this is not ours (a recording holds at most 5,000 short steps: well under 2 MB). */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
 export interface StoredFile {
   room: string;
   json: unknown;
+  /** The file's text as read (kept so a record found damaged later is quarantined byte for byte). */
+  text?: string;
 }
 
 export class RoomFileStore {
+  /** What our lock file holds: "<pid> <start time>" (the start time is absent where /proc is not). */
+  private readonly token = lockToken(process.pid);
+
   constructor(readonly dir: string, private readonly logger: Logger) {}
 
   /**
@@ -49,6 +61,7 @@ export class RoomFileStore {
    */
   save(room: string, record: object, sync = true): void {
     const file = this.fileOf(room);
+    this.checkLock();
     const temp = `${file.slice(0, -SUFFIX.length)}${TEMP_SUFFIX}`;
     const fd = fs.openSync(temp, 'w', 0o600);
     try {
@@ -65,13 +78,14 @@ export class RoomFileStore {
   close(): void {
     const file = path.join(this.dir, LOCK);
     try {
-      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file, { force: true });
+      if (fs.readFileSync(file, 'utf8').trim() === this.token) fs.rmSync(file, { force: true });
     } catch {
       // Already gone: nothing to release.
     }
   }
 
   remove(room: string): void {
+    this.checkLock();
     fs.rmSync(this.fileOf(room), { force: true });
     this.syncDirectory();
   }
@@ -94,34 +108,97 @@ export class RoomFileStore {
         this.logger.warn({ file }, 'ignoring a file in the data directory: its name is not a room name');
         continue;
       }
+      let stat: fs.Stats;
       try {
-        const size = fs.statSync(file).size;
-        if (size > MAX_RECORD_BYTES) throw new Error(`${size} bytes, more than a room record may hold (${MAX_RECORD_BYTES})`);
-        loaded.push({ room, json: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown });
+        stat = fs.lstatSync(file);
+      } catch {
+        continue; // gone meanwhile
+      }
+      // Never open a FIFO, socket, device or symlink: reading a FIFO would wait forever for a writer.
+      if (!stat.isFile()) {
+        this.logger.warn({ file }, 'ignoring a file in the data directory: it is not a regular file');
+        continue;
+      }
+      try {
+        if (stat.size > MAX_RECORD_BYTES) throw new Error(`${stat.size} bytes, more than a room record may hold (${MAX_RECORD_BYTES})`);
+        const text = readRegular(file);
+        loaded.push({ room, json: JSON.parse(text) as unknown, text });
       } catch (error) {
-        this.logger.warn({ file, error: error instanceof Error ? error.message.slice(0, 200) : String(error) }, 'ignoring a stored room that cannot be read');
+        this.quarantine(room, error instanceof Error ? error.message : String(error));
       }
     }
     return loaded;
+  }
+
+  /**
+   * Moves `room`'s damaged record to quarantine/<room>-<time>.json (logged), so that joining the name makes a fresh
+   * room without overwriting it. `text`: the record as it was read (the file may have been replaced since: the default
+   * room's fresh record is written before stored rooms are restored); it is kept aside, and the file removed only if it
+   * still holds it. Never throws: a record that cannot be moved is left where it is.
+   */
+  quarantine(room: string, reason: string, text?: string): void {
+    const file = this.fileOf(room);
+    const aside = path.join(this.dir, QUARANTINE_DIR, `${room}-${new Date().toISOString().replace(/[:.]/g, '-')}${SUFFIX}`);
+    try {
+      fs.mkdirSync(path.dirname(aside), { recursive: true, mode: 0o700 });
+      if (text === undefined) fs.renameSync(file, aside);
+      else {
+        const fd = fs.openSync(aside, 'wx', 0o600);
+        try {
+          fs.writeSync(fd, text);
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        if (readRegular(file) === text) fs.rmSync(file, { force: true });
+      }
+      this.syncDirectory();
+      this.logger.warn({ file, movedTo: aside, error: reason.slice(0, 300) }, 'a stored room cannot be read or replayed: moved it to quarantine');
+    } catch (error) {
+      this.logger.warn({ file, error: reason.slice(0, 300), moveError: error instanceof Error ? error.message : String(error) }, 'ignoring a stored room that cannot be read (and could not move it to quarantine)');
+    }
   }
 
   private lock(): void {
     const file = path.join(this.dir, LOCK);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+        fs.writeFileSync(file, this.token, { flag: 'wx', mode: 0o600 });
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const holder = Number(fs.readFileSync(file, 'utf8').trim());
+      const holder = readLock(file);
       // The same process may open its directory twice (tests run two apps in one process); another live one may not.
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new Error(`it is in use by another Bootscope process (pid ${holder}); stop that one or give this one another DATA_DIR (if none runs, delete ${file})`);
+      if (holder !== null && holder.pid !== process.pid && holds(holder)) {
+        throw new Error(`it is in use by another Bootscope process (pid ${holder.pid}); stop that one or give this one another DATA_DIR (if none runs, delete ${file})`);
       }
       fs.rmSync(file, { force: true }); // a crashed process's lock (or our own): take it over
     }
     throw new Error(`could not take its lock file ${file}`);
+  }
+
+  /**
+   * Before every write: the lock must still be ours. Deleted (by hand): take it again. Another process's (it started
+   * on this directory after ours was deleted): refuse to write, so two processes never write one directory.
+   */
+  private checkLock(): void {
+    const file = path.join(this.dir, LOCK);
+    let held: string;
+    try {
+      held = fs.readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.writeFileSync(file, this.token, { flag: 'wx', mode: 0o600 });
+      this.logger.warn({ file }, 'the data directory lock was deleted: took it again');
+      return;
+    }
+    if (held === this.token) return;
+    const holder = parseLock(held);
+    if (holder !== null && holder.pid !== process.pid && holds(holder)) {
+      throw new Error(`the data directory is now locked by another process (pid ${holder.pid}); not writing to it`);
+    }
+    fs.writeFileSync(file, this.token, { mode: 0o600 });
   }
 
   private fileOf(room: string): string {
@@ -140,6 +217,69 @@ export class RoomFileStore {
     } finally {
       if (fd !== null) fs.closeSync(fd);
     }
+  }
+}
+
+interface LockHolder {
+  pid: number;
+  /** /proc/<pid>/stat starttime (clock ticks since boot); null in an old lock or where /proc is not. */
+  startTime: string | null;
+}
+
+function lockToken(pid: number): string {
+  const start = procStat(pid)?.startTime;
+  return start !== undefined ? `${pid} ${start}` : String(pid);
+}
+
+function parseLock(text: string): LockHolder | null {
+  const [pidText, start] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return { pid, startTime: start !== undefined && /^\d+$/.test(start) ? start : null };
+}
+
+function readLock(file: string): LockHolder | null {
+  try {
+    return parseLock(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** State and start time of `pid` from /proc (Linux); undefined when there is no such process or no /proc. */
+function procStat(pid: number): { state: string; startTime: string } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const state = fields[0];
+  const startTime = fields[19]; // field 22 of the whole line
+  return state !== undefined && startTime !== undefined ? { state, startTime } : undefined;
+}
+
+/** Whether the process the lock names still holds it: alive, not a zombie, and the same process (start time). */
+function holds(holder: LockHolder): boolean {
+  if (fs.existsSync('/proc/self/stat')) {
+    const stat = procStat(holder.pid);
+    if (stat === undefined) return false;
+    if (stat.state === 'Z' || stat.state === 'X') return false;
+    return holder.startTime === null || holder.startTime === stat.startTime;
+  }
+  return isAlive(holder.pid);
+}
+
+/** Reads a regular file without ever blocking on a FIFO swapped in after lstat (O_NONBLOCK, then fstat). */
+function readRegular(file: string): string {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new Error('not a regular file');
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
