@@ -4,6 +4,7 @@
 // MAX_BOOKMARKS per epoch (a flood cannot grow a room's memory); the list is kept in moment order, ties by id;
 // ids come from a counter, never reused within the epoch.
 import type { Ack, Bookmark } from '../../shared/protocol/messages.ts';
+import { checkMoment } from './history/branch.ts';
 
 /** Enough for any lesson; a class that needs more is flooding, not teaching. */
 export const MAX_BOOKMARKS = 100;
@@ -38,6 +39,13 @@ export class RoomBookmarks {
   }
 
   /** The caller has checked that 0 <= atMs <= now and that the name is trimmed and valid. */
+  /** `bookmark:add` in room `room` whose simulation is at `nowMs`: at `atMs` (default now), a moment of this epoch. */
+  addAt(room: string, name: string, atMs: number | undefined, nowMs: number): Ack<{ bookmark: Bookmark }> {
+    const at = atMs ?? nowMs;
+    const error = checkMoment(at, nowMs, room, 'atMs');
+    return error !== null ? { ok: false, error } : this.add(name, at);
+  }
+
   add(name: string, atMs: number): Ack<{ bookmark: Bookmark }> {
     if (this.marks.length >= MAX_BOOKMARKS) {
       return { ok: false, error: `this room already has ${MAX_BOOKMARKS} bookmarks (the most one run may have); reset or rewind to start again` };

@@ -19,10 +19,9 @@ import { Outbox } from './outbox.ts';
 import { Presence } from './presence.ts';
 import { branchAt, checkMoment, type BranchStart } from './history/branch.ts';
 import { EventHistory } from './history/eventHistory.ts';
-import { SNAPSHOT_MAX_EVENTS, eventWeight } from './history/eventWeight.ts';
 import { historyPage } from './history/historyPage.ts';
 import { recordingHeader } from './history/recording.ts';
-import { snapshotView, viewerEvents } from './history/snapshotView.ts';
+import { roomSnapshot } from './history/roomSnapshot.ts';
 import { EpochTape } from './history/tape.ts';
 import type { ControlAck, DurableRoomState, ForkOrigin, RoomOptions, Simulation } from './types.ts';
 
@@ -30,8 +29,6 @@ export const DEFAULT_CLUSTER: ClusterConfig = { masters: 3, agents: 2, publicAge
 export const DEFAULT_SEED = 1;
 /** A click in an open room: anyone may change it, so nobody is its presenter unless they joined with its key. */
 export const OPEN_ROOM_BY: FaultBy = { role: 'viewer' };
-export { PLAYBACK_HEARTBEAT_MS, SNAPSHOT_REUSE_MS } from './outbox.ts';
-export { MAX_BATCH_EVENTS, SNAPSHOT_MAX_EVENTS } from './history/eventWeight.ts';
 export type { ControlAck, DurableRoomState, ForkOrigin, RoomBroadcast, RoomOptions, RoomPersistence, Simulation } from './types.ts';
 
 export class Room {
@@ -90,9 +87,7 @@ export class Room {
     return policy;
   }
 
-  get engine(): Engine {
-    return this.driver.engine;
-  }
+  get engine(): Engine { return this.driver.engine; }
   get cluster(): ClusterConfig {
     return this.sim.cluster;
   }
@@ -153,27 +148,10 @@ export class Room {
   }
 
   private buildSnapshot(): SimSnapshot {
-    const engine = this.driver.engine;
-    // A bounded recent window: older events stay on the server (GET /api/rooms/<room>/events pages the whole log).
-    const recent = this.history.recent(SNAPSHOT_MAX_EVENTS, eventWeight);
-    return {
-      room: this.name,
-      lastSeq: engine.lastSeq,
-      simTimeMs: engine.simTimeMs,
-      seed: this.sim.seed,
-      cluster: this.sim.cluster,
-      speed: this.driver.speed,
-      paused: this.driver.paused,
-      ...(this.driver.waitingForPresenter ? { waiting: true } : {}),
-      scenario: this.sim.scenario,
-      view: snapshotView(engine.view()),
-      events: viewerEvents(recent.events, this.sim.cluster),
-      epoch: this.epoch,
-      historyTrimmed: recent.omitted,
-      bookmarks: this.marks.list(),
-      policy: this.policy,
-      ...(this.forkOrigin !== null ? { forkOf: { ...this.forkOrigin } } : {}),
-    };
+    return roomSnapshot({
+      room: this.name, epoch: this.epoch, sim: this.sim, driver: this.driver, history: this.history,
+      bookmarks: this.marks.list(), policy: this.policy, forkOrigin: this.forkOrigin,
+    });
   }
 
   /** Send what is pending as batches of at most MAX_BATCH_EVENTS weight (outbox.ts). */
@@ -242,11 +220,7 @@ export class Room {
    * Anyone in an open room, only the presenter in a class room (access.ts).
    */
   addBookmark(name: string, atMs?: number): Ack<{ bookmark: Bookmark }> {
-    const nowMs = this.driver.engine.simTimeMs;
-    const at = atMs ?? nowMs;
-    const error = checkMoment(at, nowMs, this.name, 'atMs');
-    if (error !== null) return { ok: false, error };
-    const added = this.marks.add(name, at);
+    const added = this.marks.addAt(this.name, name, atMs, this.driver.engine.simTimeMs);
     if (added.ok) {
       this.stateVersion++;
       this.options.persistence?.changed(this, false);
@@ -257,7 +231,7 @@ export class Room {
 
   /**
    * Resolves once what the room holds now is durable (written and fsynced, or acknowledged by Redis): a command that
-   * changed the room is acked only after this (issue 18). Rejects with why it could not be stored.
+   * changed the room is acked only after this. Rejects with why it could not be stored.
    */
   persisted(): Promise<void> {
     return this.options.persistence?.durable?.(this) ?? Promise.resolve();
