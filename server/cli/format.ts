@@ -94,7 +94,7 @@ function formatBody(event: SimEvent, style: TextStyle): string {
     case 'leader':
       return `${subject(style, 'cluster')} ${`${event.role === 'mesos' ? 'Mesos' : 'Marathon'} leader`.padEnd(UNIT_COLUMN)} ${event.node === null ? paint(style, 'red', 'none') : paint(style, 'bold', event.node)}${because(style, event.cause)}`;
     case 'dns':
-      return `${subject(style, 'cluster')} ${`dns ${event.name}`.padEnd(UNIT_COLUMN)} ${event.value === null ? paint(style, 'red', 'does not resolve') : `-> ${event.value}`}${because(style, event.cause)}`;
+      return `${subject(style, event.node ?? 'cluster')} ${`dns ${event.name}`.padEnd(UNIT_COLUMN)} ${event.value === null ? paint(style, 'red', 'does not resolve') : `-> ${event.value}`}${because(style, event.cause)}`;
     case 'agent':
       return `${subject(style, event.node)} ${'mesos agent'.padEnd(UNIT_COLUMN)} ${event.registered ? paint(style, 'green', 'registered') : paint(style, 'red', event.unreachable ? 'unreachable' : 'disconnected')}${because(style, event.cause)}`;
     case 'task':

@@ -46,7 +46,7 @@ export function indexLog(log: readonly SimEvent[]): LogIndex {
       case 'quorum': ix.quorum.push(e); break;
       case 'fault': if (e.active && e.id) ix.faults.set(e.id, e.cause.text); break;
       case 'leader': ix.leaders[e.role].push(e); break;
-      case 'dns': (ix.dns[e.name] ??= []).push(e); break;
+      case 'dns': if (e.node === undefined) (ix.dns[e.name] ??= []).push(e); break;
       case 'step':
         if (e.step === 'master.2.1') ix.zkLaunches.push(e);
         else if (e.step === 'master.4.2') ix.dnsLoads.push(e);

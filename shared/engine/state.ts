@@ -72,6 +72,8 @@ export interface NodeRt {
   agentUnreachable: boolean;
   /** Since when the leader's pings go unanswered (-1 when they are answered or no leader knows the agent). */
   silentSinceMs: number;
+  /** `*.mesos` / `*.spartan` stopped resolving on this node (its dcos-net stopped answering) and not back yet. */
+  dnsLost?: true;
   /** Bumped on every power-off: tasks launched in an older boot died with it. */
   bootEpoch: number;
   /** Epoch of the agent's link to the leader: bumped whenever pings stop or resume; guards ping and task timers. */

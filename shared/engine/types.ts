@@ -24,7 +24,11 @@ export type SimEvent = EventBase &
     | { type: 'cluster'; health: Health; monitor?: string | null; cause: Cause }
     | { type: 'quorum'; have: number; need: number; cause: Cause }
     | { type: 'leader'; role: MesosRole; node: string | null; cause: Cause }
-    | { type: 'dns'; name: string; value: string | null; cause: Cause }
+    /**
+     * A cluster-wide record (`leader.mesos`, `marathon.mesos`), or with `node`: whether DC/OS names (`*.mesos`,
+     * `*.spartan`) resolve on that one node, i.e. whether its dcos-net answers (issue 17 item 8; rules/dns.ts).
+     */
+    | { type: 'dns'; name: string; value: string | null; node?: string; cause: Cause }
     /** `registered`: connected to the leader and offered; `unreachable: true` when the leader marks the agent unreachable. */
     | { type: 'agent'; node: string; registered: boolean; unreachable?: boolean; cause: Cause }
     | { type: 'task'; service: string; task: string; node: string; state: TaskState; cause: Cause }

@@ -51,6 +51,14 @@ describe('applyEvent', () => {
     expect(v1.leaders).toBe(v0.leaders);
     expect(v0.nodes[1].units[0].state).toBe('pending');
   });
+
+  it('a dns event about one node (its dcos-net stopped answering) leaves the cluster-wide records alone', () => {
+    const v0 = initialView({ masters: 1, agents: 1, publicAgents: 0 });
+    const ev: SimEvent = { seq: 1, simTimeMs: 5, type: 'dns', name: '*.mesos', value: null, node: 'agent-1', cause: { text: 'x' } };
+    const v1 = applyEvent(v0, ev);
+    expect(v1.dns).toBe(v0.dns);
+    expect(v1.nodes).toBe(v0.nodes);
+  });
 });
 
 describe('applyEvents (a batch)', () => {

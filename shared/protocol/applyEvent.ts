@@ -92,6 +92,8 @@ export function applyEvent(prev: ClusterView, e: SimEvent): ClusterView {
     case 'leader':
       return { ...view, leaders: { ...view.leaders, [e.role]: e.node } };
     case 'dns':
+      // With `node`: resolution on that node only (shared/engine/rules/dns.ts onNetDown); the view keeps cluster records.
+      if (e.node !== undefined) return view;
       return { ...view, dns: { ...view.dns, [e.name]: e.value } };
     case 'agent': {
       const has = view.registeredAgents.includes(e.node);

@@ -97,7 +97,7 @@ function detail(e: SimEvent): string {
     case 'node': case 'cluster': return e.health;
     case 'quorum': return `quorum ${e.have} serving, ${e.need} needed`;
     case 'leader': return `${e.role} leader ${e.node ?? 'none'}`;
-    case 'dns': return `${e.name} = ${e.value ?? 'NXDOMAIN'}`;
+    case 'dns': return `${e.name}${e.node === undefined ? '' : ` on ${e.node}`} = ${e.value ?? 'NXDOMAIN'}`;
     case 'agent': return e.registered ? 'registered' : e.unreachable ? 'unreachable' : 'not registered';
     case 'task': return `${e.service}/${e.task} ${e.state}`;
     case 'fault': return `${e.active ? 'injected' : 'ended'} ${JSON.stringify(e.fault)}`;

@@ -169,3 +169,38 @@ export function resolveOn(ctx: Ctx, n: number, name: string): Resolution {
   const live = liveFact(ctx, `fact:${name}`);
   return { ok: false, key: `dns:${name}`, why: (live?.text ?? `${name} does not resolve`).replace(/^\S+ does not resolve( yet)?: /, '') };
 }
+
+// Per-node resolution (issue 17 item 8). Every node's /etc/resolv.conf names its own dcos-net (198.51.100.1-3,
+// written by gen_resolvconf.py); when dcos-net stops answering, DC/OS names stop resolving on that node only, and at
+// its next run (timer, every 1 min) gen_resolvconf.py falls back to the upstream resolvers, which know no *.mesos.
+// Said once as a `dns` event carrying `node` when it is lost, and once when it is back; never during a first boot.
+/** The name a node-scoped `dns` event carries (one event stands for `*.mesos` and `*.spartan`). */
+export const NODE_DNS_NAME = '*.mesos';
+const NODE_DNS_VALUE = 'dcos-net (198.51.100.1-3)';
+
+export function onNetDown(ctx: Ctx, n: number, to: string): void {
+  const node = ctx.s.nodes[n];
+  if (!node.up || node.dnsLost) return; // a powered-off node resolves nothing anyway: no news
+  node.dnsLost = true;
+  const id = ctx.topo.ids[n];
+  const hung = to === 'unhealthy';
+  const text = `*.mesos and *.spartan stop resolving on ${id} (its tasks and DC/OS services lose service discovery there): `
+    + `/etc/resolv.conf names dcos-net (198.51.100.1-3), which ${hung ? 'hangs' : 'is down'}; gen_resolvconf.py falls back `
+    + 'to the upstream resolvers at its next run (timer, every 1 min), and they know no *.mesos'
+    + (hung ? `. systemd still reads dcos-net active (running), so dcos-diagnostics 1.11 reads ${id} healthy until `
+      + 'dcos-net-watchdog SIGKILLs it after 2 failed probes of ready.spartan, 60 s apart' : '');
+  const refs = [`${id}/dcos-net`, `${id}/dcos-gen-resolvconf`];
+  if (hung) refs.push(`${id}/dcos-net-watchdog`);
+  emit(ctx, { type: 'dns', name: NODE_DNS_NAME, value: null, node: id, cause: { text, refs } });
+}
+
+export function onNetUp(ctx: Ctx, n: number): void {
+  const node = ctx.s.nodes[n];
+  if (!node.dnsLost) return;
+  delete node.dnsLost;
+  const id = ctx.topo.ids[n];
+  emit(ctx, {
+    type: 'dns', name: NODE_DNS_NAME, value: NODE_DNS_VALUE, node: id,
+    cause: { text: `dcos-net on ${id} answers ready.spartan again: *.mesos and *.spartan resolve on ${id} again`, refs: [`${id}/dcos-net`] },
+  });
+}

@@ -10,7 +10,7 @@ import { UNIT_CATALOG } from '../../model/catalog.ts';
 import { wakeUnit } from './units.ts';
 import { onExhibitorDown, onExhibitorUp } from './zookeeper.ts';
 import { onMesosMasterDown, onMesosMasterUp } from './mesos.ts';
-import { forwardStep, onMesosDnsDown, onMesosDnsUp } from './dns.ts';
+import { forwardStep, onMesosDnsDown, onMesosDnsUp, onNetDown, onNetUp } from './dns.ts';
 import { onMarathonDown, onMarathonUp, onZkClientUp } from './marathon.ts';
 import { onSlaveDown, onSlaveUp } from './agents.ts';
 import { ensurePull } from './diagnostics.ts';
@@ -32,6 +32,7 @@ export function onUp(ctx: Ctx, n: number, u: number): void {
       step(ctx, master ? 'master.5' : 'agent.3', n, id, active(ctx, n, id));
       forwardStep(ctx, n);
       networkSteps(ctx, n);
+      onNetUp(ctx, n);
       break;
     case 'dcos-mesos-master': onMesosMasterUp(ctx, n); break;
     case 'dcos-mesos-dns': onMesosDnsUp(ctx, n); break;
@@ -75,7 +76,10 @@ export function onDown(ctx: Ctx, n: number, u: number, to: string): void {
     case 'dcos-marathon': onMarathonDown(ctx, n); break;
     case 'dcos-mesos-slave':
     case 'dcos-mesos-slave-public': onSlaveDown(ctx, n, to); break;
-    case 'dcos-net': if (to === 'unhealthy') watchNet(ctx, n); break;
+    case 'dcos-net':
+      onNetDown(ctx, n, to);
+      if (to === 'unhealthy') watchNet(ctx, n);
+      break;
     default: if (UNIT_CATALOG[id]?.traits?.exitsOnZkSuspend) delete ctx.s.zkConn[`${n}:${id}`];
   }
 }
