@@ -1,50 +1,12 @@
-// The socket client with packed snapshots (issue 19) against a fake socket: it asks for them on join, applies what
+// The socket client with packed snapshots against a fake socket: it asks for them on join, applies what
 // arrives while one inflates after it, in order, and falls back to plain snapshots when one does not inflate.
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../shared/protocol/types.ts';
 import { EventScript, viewFor } from './store/timelineModel.fixture.ts';
 import { createSocketClient, type SocketPort } from './socket.ts';
 import { createBootStore } from './store/store.ts';
+import { FakeSocket } from './testing/fakeSocket.ts';
 
-type Handler = (...args: never[]) => void;
-type AckCb = (err: Error | null, result?: unknown) => void;
-
-/** A socket whose server side is a table of command -> answer (undefined: never answers). */
-class FakeSocket {
-  handlers = new Map<string, Handler>();
-  ioHandlers = new Map<string, () => void>();
-  sent: { event: string; payload: unknown }[] = [];
-  answers: Record<string, unknown> = {};
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, handler);
-    return this;
-  }
-  emit() {
-    throw new Error('the client must always use timeout() so commands cannot hang');
-  }
-  timeout() {
-    return {
-      emit: (event: string, payload: unknown, cb: AckCb) => {
-        this.sent.push({ event, payload });
-        const answer = this.answers[event];
-        if (answer === 'timeout') cb(new Error('operation has timed out'));
-        else if (answer !== undefined) cb(null, answer);
-      },
-    };
-  }
-  connects = 0;
-  disconnect() {
-    return this;
-  }
-  connect() {
-    this.connects++;
-    return this;
-  }
-  io = { on: (event: string, fn: () => void) => this.ioHandlers.set(event, fn) };
-  fire(event: string, ...args: unknown[]) {
-    (this.handlers.get(event) as (...a: unknown[]) => void)(...args);
-  }
-}
 
 function setup(room?: string) {
   const fake = new FakeSocket();
