@@ -4,6 +4,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { UnitState } from '../../../shared/protocol/types.ts';
 import { STATE_STYLE } from '../../viz/stateStyle.ts';
+import { vertexHooks } from '../../viz/vertexHooks.ts';
 import { vertexLabel } from '../../viz/dagState.ts';
 import { GLYPH_STRIP, NAME_GAP } from '../../viz/dagLayout.ts';
 import { patternId } from './DagDefs.tsx';
@@ -74,13 +75,7 @@ export const DagVertex = memo(function DagVertex(p: DagVertexProps) {
   return (
     <g
       className={cls} transform={`translate(${p.x},${p.y})`} role="button" tabIndex={p.tabbable ? 0 : -1} aria-label={label}
-      data-node={p.node} data-unit={p.unit} data-state={p.state} {...(p.leader ? { 'data-leader': p.leader } : {})}
-      {...(p.converging ? { 'data-converging': 'true' } : {})}
-      {...(p.critical ? { 'data-critical': 'true' } : {})}
-      {...(p.quizPicked ? { 'data-quiz-picked': 'true' } : {})}
-      {...(p.quizVotes ? { 'data-quiz-votes': p.quizVotes } : {})}
-      {...(p.quizFailed ? { 'data-quiz-failed': 'true' } : {})}
-      {...(p.quizNobody ? { 'data-quiz-nobody': 'true' } : {})}
+      {...vertexHooks(p)}
       onClick={activate}
       onKeyDown={(e) => { if (isActivationKey(e)) { e.preventDefault(); activate(e); } }}
     >

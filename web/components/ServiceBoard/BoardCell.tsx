@@ -7,6 +7,7 @@ import { memo } from 'react';
 import type { UnitState } from '../../../shared/protocol/types.ts';
 import { vertexLabel } from '../../viz/dagState.ts';
 import { STATE_STYLE } from '../../viz/stateStyle.ts';
+import { vertexHooks } from '../../viz/vertexHooks.ts';
 
 export interface BoardCellProps {
   node: string;
@@ -39,13 +40,7 @@ export const BoardCell = memo(function BoardCell(p: BoardCellProps) {
     <button
       type="button" className={cls} aria-label={label} title={`${p.name} on ${p.node}: ${p.state}${p.leader ? ` (${p.leader === 'mesos' ? 'Mesos' : 'Marathon'} leader)` : ''}`}
       tabIndex={p.tabbable ? 0 : -1} data-row={p.row} data-col={p.col}
-      data-node={p.node} data-unit={p.unit} data-state={p.state} {...(p.leader ? { 'data-leader': p.leader } : {})}
-      {...(p.converging ? { 'data-converging': 'true' } : {})}
-      {...(p.critical ? { 'data-critical': 'true' } : {})}
-      {...(p.quizPicked ? { 'data-quiz-picked': 'true' } : {})}
-      {...(p.quizVotes ? { 'data-quiz-votes': p.quizVotes } : {})}
-      {...(p.quizFailed ? { 'data-quiz-failed': 'true' } : {})}
-      {...(p.quizNobody ? { 'data-quiz-nobody': 'true' } : {})}
+      {...vertexHooks(p)}
       onClick={(e) => p.onActivate(p.node, p.unit, e.currentTarget)}
     >
       <span className="board-glyph" aria-hidden="true">{style.glyph}</span>

@@ -8,24 +8,17 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClusterView, Role } from '../../../shared/protocol/types.ts';
-import type { FaultTarget, UnitTarget } from '../../types.ts';
 import { BOOT_SPINE, catalogUnitsForRole, unitDisplayName } from '../../viz/dagCatalog.ts';
 import { indexStates, isConverging, leaderOf, unitStates } from '../../viz/dagState.ts';
 import { boardColumns, boardRows, countStates, groupUnitStates, offSpineUnits, type BoardColumn, type BoardRow, type StateCount } from '../../viz/serviceBoard.ts';
 import { STATE_STYLE } from '../../viz/stateStyle.ts';
-import type { CriticalMarks } from '../../viz/criticalOverlay.ts';
-import type { QuizMarks } from '../../viz/quizMarks.ts';
 import { factTexts } from '../DagView/FactBar.tsx';
 import { BoardCell } from './BoardCell.tsx';
+import type { DagViewProps } from '../DagView/DagView.tsx';
 import './ServiceBoard.css';
 
-export interface ServiceBoardProps {
-  view: ClusterView;
-  selected: UnitTarget | null;
-  highlight: readonly string[];
-  onActivate(target: FaultTarget, anchor: { x: number; y: number }): void;
-  critical?: CriticalMarks | null;
-  quiz?: QuizMarks | null;
+/** What the graph takes (DagView), plus the preview rings the board draws itself. */
+export interface ServiceBoardProps extends Pick<DagViewProps, 'view' | 'selected' | 'highlight' | 'onActivate' | 'critical' | 'quiz'> {
   /** Units a focused fault-menu item would break: ringed while the menu is open. */
   preview?: readonly string[];
 }
