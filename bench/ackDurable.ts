@@ -1,4 +1,4 @@
-// Write before ack (issue 18): what it costs. Two measurements:
+// Write before ack: what it costs. Two measurements:
 // - ack-to-durable latency, against the real server process (its own temp DATA_DIR): one socket sends ACK_COMMANDS
 //   faults one after another, under the per-socket rate limit; each ack is sent only once the record holding the fault
 //   is written and fsynced, so the time from emit to ack is the time to durable (p50, p99).

@@ -1,4 +1,4 @@
-// Flood and durability benchmark (issue 11), against the real server process (`node --import tsx server/main.ts`,
+// Flood and durability benchmark, against the real server process (`node --import tsx server/main.ts`,
 // its own temp DATA_DIR):
 // - flood: three sockets send resets to the largest cluster the schema allows (5 masters, MAX_AGENTS agents,
 //   MAX_PUBLIC_AGENTS public agents) every 50 ms while four clients join, ask for snapshots every 50 ms and never

@@ -15,7 +15,7 @@ export interface LinkModel {
   rttMs: number;
 }
 
-/** One phone's share of a 50 Mbit/s access point among 30 (issue 19). */
+/** One phone's share of a 50 Mbit/s access point among 30. */
 export const PHONE_LINK: LinkModel = { downBitsPerSecond: 1.6e6, upBitsPerSecond: 1.6e6, rttMs: 150 };
 const SLICE_BYTES = 4_096;
 const QUEUE_HIGH_BYTES = 64 * 1024;

@@ -7,7 +7,7 @@
  *  - long tasks while a fresh 3+100 room boots at 20x on that phone (observer wall time: what the student sees);
  *  - once, the same 3+100 join with CDP's network emulation and no proxy, to show whether CDP throttles the
  *    WebSocket (if it did, the snapshot could not arrive faster than its bytes at 1.6 Mbit/s).
- * Targets (issue 19): 3+100 first DAG < 3 s (goal 2 s), default room < 1.5 s, no long task over 200 ms.
+ * Targets: 3+100 first DAG < 3 s (goal 2 s), default room < 1.5 s, no long task over 200 ms.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';

@@ -1,10 +1,10 @@
-// Replay benchmark (issue 8): how fast a room rebuilds the view at a random past moment (restore the nearest
+// Replay benchmark: how fast a room rebuilds the view at a random past moment (restore the nearest
 // checkpoint, replay the recorded steps after it, build the view: EpochTape.viewAt, what GET .../view?at= does),
 // and how much memory its checkpoints hold, for 3+100 and 3+1,000 clusters.
 // Method: a room-like run of the real engine in 1 s driver slices to 12:00 with a fault at 7:00 and `clear` at
 // 9:00, fed to a EpochTape exactly as Room.onEvents does; then SAMPLES views at seeded-random moments in
 // [0, 12:00], each timed alone (wall, performance.now); median and p95 reported. Checkpoint memory is the exact
-// size of the deflated snapshots kept (checkpoints.ts). Target (issue 8): under 50 ms at 100 agents.
+// size of the deflated snapshots kept (checkpoints.ts). Target: under 50 ms at 100 agents.
 import { performance } from 'node:perf_hooks';
 import { createEngine, restoreEngine } from '../shared/engine/index.ts';
 import type { ClusterConfig, Fault } from '../shared/engine/types.ts';

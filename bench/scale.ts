@@ -1,4 +1,4 @@
-// Scale benchmark (issue 10): the engine at 1,000 and 10,000 agents against the bare heap floor, measured in the
+// Scale benchmark: the engine at 1,000 and 10,000 agents against the bare heap floor, measured in the
 // same run so the ratio survives a noisy machine, and the CLI end to end (`npm run simulate --format ndjson`).
 // Method: one calibration run per size records its events (the floor writes the same lines); then REPEATS
 // alternating timed runs of engine+ndjson and floor, medians reported. Also the bare reference floor of the issue

@@ -1,4 +1,4 @@
-// Snapshot bytes by cluster size (issue 10): what a viewer joining a room receives after 10 simulated minutes (the
+// Snapshot bytes by cluster size: what a viewer joining a room receives after 10 simulated minutes (the
 // boot done), as JSON, next to what the same room sent before snapshots were bounded (the full engine view and the
 // whole kept history). In-process over a real Room with a manual clock: deterministic, no sockets.
 // Issue 19: also the packed snapshot (handlers/packSnapshot.ts, compressed once and shared by every viewer that asks)

@@ -1,4 +1,4 @@
-// Which Host headers the server answers (issue 18, item 11): DNS rebinding makes a page on evil.example re-resolve
+// Which Host headers the server answers: DNS rebinding makes a page on evil.example re-resolve
 // its own name to this server, so its GETs (including /healthz's room list, shown to loopback callers) arrive with
 // Host: evil.example. The Origin gate (origins.ts) covers sockets and POSTs only; this covers every HTTP route and
 // socket.io's handshake. Allowed: no Host at all (HTTP/1.0 scripts; a browser always sends one); loopback names

@@ -1,4 +1,4 @@
-// The classroom's socket commands (issue 9), beside the simulation's: `ui:follow` (the presenter's focus, relayed to
+// The classroom's socket commands, beside the simulation's: `ui:follow` (the presenter's focus, relayed to
 // everyone else in the room), and the predict-then-reveal round `quiz:ask` / `quiz:answer` / `quiz:reveal` /
 // `quiz:close`. Roles: in a class room only the presenter follows-leads, asks, reveals and closes, and only viewers
 // answer; an open room has nobody to follow, and anyone may run a round in it (as anyone may inject there).

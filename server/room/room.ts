@@ -355,7 +355,7 @@ export class Room {
         this.options.broadcast.playback(this.name, this.playback());
       },
       // One line per script (an upload's or a scenario's): the first refused step is logged, the rest counted and
-      // said in one line when the script is replaced or the room closes (issue 18, item 8).
+      // said in one line when the script is replaced or the room closes.
       onScriptError: (error) => {
         this.scriptRejections += 1;
         if (this.scriptRejections === 1) this.options.logger.warn({ room: this.name, ...error }, 'scenario step rejected (later ones of this script are counted, then logged in one line)');

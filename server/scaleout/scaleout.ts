@@ -71,7 +71,7 @@ export class RedisPersistenceError extends Error {}
 
 /**
  * Records and presenter key digests live in Redis: a Redis that restarts empty would bring class rooms back open, at
- * 0:00, with the same epoch (issue 18). So the server refuses to run unless Redis keeps an append-only file
+ * 0:00, with the same epoch. So the server refuses to run unless Redis keeps an append-only file
  * (`appendonly yes`), which a restart replays: every write acked to a client is in it (Redis writes the file before it
  * replies; fsynced every second, or at each write with `appendfsync always`).
  */

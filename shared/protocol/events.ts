@@ -64,7 +64,7 @@ export interface ClientToServerEvents {
    */
   'sim:preview': (request: PreviewRequest, ack: (result: Ack<PreviewOutcome>) => void) => void;
   /**
-   * Older events than a snapshot's window (issue 10): the newest ones with seq < beforeSeq that the room still keeps,
+   * Older events than a snapshot's window: the newest ones with seq < beforeSeq that the room still keeps,
    * oldest first, at most `limit` (at most 5,000, fewer by weight); history.ts.
    */
   'sim:history': (request: HistoryRequest, ack: (result: Ack<HistoryPage>) => void) => void;

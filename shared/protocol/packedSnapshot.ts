@@ -1,4 +1,4 @@
-// A snapshot compressed once for every viewer that asks for it (issue 19). A class joins at once through one access
+// A snapshot compressed once for every viewer that asks for it. A class joins at once through one access
 // point, and a snapshot is JSON that deflates 10-15x (3+100 ten minutes in: 1.75 MB -> ~100 KB). socket.io's
 // per-message deflate would compress it again for every socket; this is compressed once per snapshot object on the
 // server and shared, like its JSON text already is (server/handlers/outgoing.ts).

@@ -1,5 +1,5 @@
 /**
- * Follow the presenter (issue 9), both ends:
+ * Follow the presenter, both ends:
  * - the presenter of a class room relays their focus (focus.ts) with `ui:follow` whenever it changes, at most every
  *   LEAD_INTERVAL_MS (dragging the time cursor is many changes; the class needs only where it lands);
  * - a viewer who follows copies each relayed focus; looking at something else on their own steps them out

@@ -1,5 +1,5 @@
 /**
- * Screenshots of the room as a class reads it (issue 16): `node --import tsx web/e2e/projectorScreenshots.ts` saves to
+ * Screenshots of the room as a class reads it: `node --import tsx web/e2e/projectorScreenshots.ts` saves to
  * docs/screenshots/:
  * - projector-1366.png and projector-1024.png: the presenter's page in Presenter view at 1366x768 and 1024x768, the
  *   "Slow Mesos-DNS at boot" narration docked, Exhibitor stopped on master-2 and Why? open on it;

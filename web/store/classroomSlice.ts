@@ -1,5 +1,5 @@
 /**
- * Classroom slice (issue 9): the presenter's focus as last relayed (`ui:follow`), whether this viewer follows it,
+ * Classroom slice: the presenter's focus as last relayed (`ui:follow`), whether this viewer follows it,
  * the open predict-then-reveal round (`quiz:state`) and this viewer's own picks for it, and whether the room waits
  * at a narration for the presenter. Server-fed parts are written by feed.ts; `following` and the picks are this
  * tab's own (actions below).

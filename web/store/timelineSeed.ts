@@ -1,5 +1,5 @@
 /**
- * A timeline that starts in the middle (issue 10): a big room's snapshot carries only a recent window of events, so
+ * A timeline that starts in the middle: a big room's snapshot carries only a recent window of events, so
  * a late joiner's model starts at the window's first event with every lane seeded in the state it had then, and older
  * pages (sim:history) are put in front of it one at a time until it reaches t=0.
  *

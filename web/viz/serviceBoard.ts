@@ -1,4 +1,4 @@
-// The projector's and the phone's picture of the cluster (issue 16): one row per service, one column per node, each
+// The projector's and the phone's picture of the cluster: one row per service, one column per node, each
 // cell one unit instance (the vertex: state glyph, leader crown). Rows follow the boot order (a step per rank of the
 // role's layered layout: Exhibitor, then DC/OS Net, ...); the units off the boot spine fold into one "other units"
 // row of counts per node, and unfold into rows of their own on request. Agent roles with more nodes than

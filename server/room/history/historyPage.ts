@@ -1,4 +1,4 @@
-// One sim:history page of a room (issue 10): the newest kept events before a seq, as a viewer gets them (slim above
+// One sim:history page of a room: the newest kept events before a seq, as a viewer gets them (slim above
 // 1,000 nodes, snapshotView.ts), cut to at most MAX_BATCH_EVENTS of weight (eventWeight.ts) counted on what is sent,
 // so a page is never bigger than a live batch (about 1.5 MB of JSON). Pure apart from reading the history.
 import type { ClusterConfig } from '../../../shared/engine/types.ts';

@@ -10,7 +10,7 @@
 // change of the recording are fsynced (roomStore.ts), at most every SYNC_INTERVAL_MS per room: one inside that window is
 // written without fsync and the next tick after it syncs. Refreshes of untilMs alone are never fsynced: a process crash
 // keeps them anyway, and a power cut costs at most a few seconds of simulated time, not a command.
-// 3. Write before ack (issue 18): a command that changed the room awaits durable(room) before it is acked. Every room
+// 3. Write before ack: a command that changed the room awaits durable(room) before it is acked. Every room
 //    awaiting one is written and fsynced once on the next turn of the event loop (setImmediate), so the commands of one
 //    turn share one fsync per room; with Redis the ack waits for Redis's reply to the write.
 // Invariants: a failed write is logged once per run of failures (not per attempt) and retried on the next tick;

@@ -12,7 +12,7 @@
 // room names are validated (a-z, 0-9, -) before they become file names, so no name can leave the directory; one
 // process uses a directory at a time (a `.lock` file holding its pid: a second `npm start` on the same directory is
 // refused before it reads or writes anything; a lock whose process is gone, after a crash, is taken over).
-// The lock cannot lie (issue 18): it holds the pid and the process's start time (/proc/<pid>/stat field 22), so a
+// The lock cannot lie: it holds the pid and the process's start time (/proc/<pid>/stat field 22), so a
 // zombie (state Z) or a pid the kernel reused for another process does not count as its holder; every write first
 // checks the lock is still ours (a deleted lock is taken again, another process's lock stops our writes); files in the
 // directory that are not regular files (a FIFO named x.json) are skipped without being opened; a record that cannot be

@@ -1,5 +1,5 @@
 /**
- * Predict, then reveal (issue 9), in the sidebar while a round is open. The presenter sees the question, answers
+ * Predict, then reveal, in the sidebar while a round is open. The presenter sees the question, answers
  * arriving as a count, and one button that injects the fault and reveals; a viewer taps units on the graph (their
  * picks ring blue), sends them, and may change them until the reveal. After the reveal everyone sees what failed, the
  * class's tally and the units nobody expected (the DAG shows the votes as a heat map); a viewer also sees their own
